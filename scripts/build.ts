@@ -1,0 +1,67 @@
+/**
+ * Builds the two bundles that ship (extension host: node/cjs; webview: browser/iife) and the
+ * integration-test bundle that runs inside the host. `--production` minifies and drops sourcemaps.
+ */
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const shared: esbuild.BuildOptions = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'info',
+  legalComments: production ? 'none' : 'inline',
+};
+
+const configs: esbuild.BuildOptions[] = [
+  {
+    ...shared,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    // axios's Node build drags in form-data, proxy-from-env and follow-redirects; its fetch adapter
+    // (Node 20 has fetch) does all we need, so we bundle the browser build instead.
+    mainFields: ['module', 'main'],
+    alias: { axios: './node_modules/axios/dist/esm/axios.js' },
+  },
+  {
+    ...shared,
+    entryPoints: { webview: 'src/webview/main.ts' },
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    loader: { '.ttf': 'file', '.woff2': 'file' },
+  },
+];
+
+if (!production) {
+  configs.push({
+    ...shared,
+    entryPoints: ['test/integration/index.ts'],
+    outfile: 'out/test/integration/index.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', 'mocha'],
+    sourcemap: 'inline',
+  });
+}
+
+async function main(): Promise<void> {
+  if (watch) {
+    for (const config of configs) await (await esbuild.context(config)).watch();
+    return;
+  }
+  await Promise.all(configs.map((config) => esbuild.build(config)));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
