@@ -1,0 +1,222 @@
+/** HTTP plumbing: auth, account check, faults, latency, headers, the request log and control endpoints. */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { faultReply, FaultQueue, parseFault, type Fault } from './faults';
+import { SAMPLE_ACCOUNT_ID, SAMPLE_TOKEN, SAMPLE_TOKEN_NO_PERMISSION } from './identity';
+import { ApiError, cloudflareError, realtimeKitError, realtimeKitErrorBody, type ApiResponse } from './responses';
+import { routeKitRequest } from './routes';
+import { getWorld } from './world';
+
+export const API_PREFIX = '/client/v4';
+const CONTROL_PREFIX = '/__control/';
+const RATE_LIMIT = 1200;
+const RATE_WINDOW_SECONDS = 300;
+const REQUEST_LOG_LIMIT = 500;
+const MAX_CONTROL_BODY = 64 * 1024;
+
+export interface RequestLogEntry {
+  method: string;
+  /** Path with query string. */
+  path: string;
+  /** null when the connection was dropped on purpose. */
+  status: number | null;
+  /** Whether an Authorization header was sent; its value is never kept. */
+  hasAuthorization: boolean;
+}
+
+export interface SampleServerOptions {
+  /** 0 = any free port (default). */
+  port?: number;
+  /** Added to every API response, default 0. */
+  latencyMs?: number;
+}
+
+export interface SampleServer {
+  readonly baseUrl: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function send(res: ServerResponse, status: number, headers: Record<string, string>, text: string): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(text);
+}
+
+function sendJson(res: ServerResponse, response: ApiResponse, extraHeaders: Record<string, string> = {}): void {
+  send(res, response.status, { ...extraHeaders, ...response.headers }, JSON.stringify(response.body));
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      text += chunk;
+      if (text.length > MAX_CONTROL_BODY) reject(new Error('body too large'));
+    });
+    req.on('end', () => resolve(text));
+    req.on('error', reject);
+  });
+}
+
+/** Counts requests per five-minute window for the Ratelimit headers; the limit itself is never enforced. */
+class RateLimitCounter {
+  private windowStart = 0;
+  private used = 0;
+
+  headers(): Record<string, string> {
+    const now = Date.now();
+    if (now - this.windowStart >= RATE_WINDOW_SECONDS * 1000) {
+      this.windowStart = now;
+      this.used = 0;
+    }
+    this.used++;
+    const resetIn = Math.ceil((this.windowStart + RATE_WINDOW_SECONDS * 1000 - now) / 1000);
+    return {
+      ratelimit: `"default";r=${Math.max(0, RATE_LIMIT - this.used)};t=${resetIn}`,
+      'ratelimit-policy': `"default";q=${RATE_LIMIT};w=${RATE_WINDOW_SECONDS}`,
+    };
+  }
+}
+
+/** Auth and account checks, then the RealtimeKit routes. */
+function answerApi(req: IncomingMessage, url: URL): ApiResponse {
+  const authorization = req.headers.authorization ?? '';
+  const token = /^Bearer (.+)$/.exec(authorization)?.[1];
+  if (token !== SAMPLE_TOKEN && token !== SAMPLE_TOKEN_NO_PERMISSION) return cloudflareError(401, 10000, 'Authentication error');
+  if (token === SAMPLE_TOKEN_NO_PERMISSION) return cloudflareError(403, 10000, 'Authentication error');
+  if (req.method !== 'GET') return realtimeKitError(405, `Method ${req.method} not allowed`);
+  let segments: string[];
+  try {
+    segments = url.pathname.slice(API_PREFIX.length).split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return realtimeKitError(400, `Malformed percent-encoding in ${url.pathname}`);
+  }
+  const [accounts, accountId, realtime, kit, ...rest] = segments;
+  if (accounts !== 'accounts' || realtime !== 'realtime' || kit !== 'kit' || rest.length === 0) {
+    return realtimeKitError(404, `No route for ${url.pathname}`);
+  }
+  if (accountId !== SAMPLE_ACCOUNT_ID) return cloudflareError(403, 9109, 'Unauthorized to access requested resource');
+  try {
+    return routeKitRequest(rest, url.searchParams);
+  } catch (error) {
+    if (error instanceof ApiError) return error.response;
+    throw error;
+  }
+}
+
+export function startSampleServer(options: SampleServerOptions = {}): Promise<SampleServer> {
+  const latencyMs = options.latencyMs ?? 0;
+  const faults = new FaultQueue();
+  const rateLimit = new RateLimitCounter();
+  let requestLog: RequestLogEntry[] = [];
+
+  function log(entry: RequestLogEntry): void {
+    requestLog.push(entry);
+    if (requestLog.length > REQUEST_LOG_LIMIT) requestLog = requestLog.slice(-REQUEST_LOG_LIMIT);
+  }
+
+  async function handleControl(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (!isLoopback(req.socket.remoteAddress)) return sendJson(res, realtimeKitError(403, 'Control endpoints answer loopback only'));
+    const route = `${req.method} ${url.pathname}`;
+    if (route === 'GET /__control/requests') return sendJson(res, { status: 200, body: { success: true, data: requestLog } });
+    if (route === 'DELETE /__control/requests') {
+      requestLog = [];
+      return sendJson(res, { status: 200, body: { success: true } });
+    }
+    if (route === 'DELETE /__control/faults') {
+      faults.clear();
+      return sendJson(res, { status: 200, body: { success: true } });
+    }
+    if (route === 'POST /__control/faults') {
+      let fault: Fault;
+      let match: string;
+      let times: number;
+      try {
+        const body: unknown = JSON.parse(await readBody(req));
+        fault = parseFault(body);
+        const { match: rawMatch = '', times: rawTimes = 1 } = body as { match?: unknown; times?: unknown };
+        if (typeof rawMatch !== 'string') throw new Error('match must be a string');
+        if (typeof rawTimes !== 'number' || !Number.isInteger(rawTimes) || rawTimes < 1) throw new Error('times must be a positive integer');
+        match = rawMatch;
+        times = rawTimes;
+      } catch (error) {
+        return sendJson(res, realtimeKitError(400, `Invalid fault: ${(error as Error).message}`));
+      }
+      faults.add(fault, match, times);
+      return sendJson(res, { status: 201, body: { success: true, data: { ...fault, match, times } } });
+    }
+    return sendJson(res, realtimeKitError(404, `No control route ${route}`));
+  }
+
+  async function handleApiRequest(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const pathWithQuery = url.pathname + url.search;
+    const entry: RequestLogEntry = { method: req.method ?? 'GET', path: pathWithQuery, status: null, hasAuthorization: req.headers.authorization !== undefined };
+    log(entry);
+    res.on('finish', () => { entry.status = res.statusCode; });
+    const headers = rateLimit.headers();
+
+    let fault: Fault | undefined;
+    const faultHeader = req.headers['x-sample-fault'];
+    if (typeof faultHeader === 'string') {
+      try {
+        fault = parseFault(JSON.parse(faultHeader));
+      } catch (error) {
+        return send(res, 400, headers, JSON.stringify(realtimeKitErrorBody(400, `Invalid x-sample-fault header: ${(error as Error).message}`)));
+      }
+    } else {
+      fault = faults.take(pathWithQuery);
+    }
+
+    if (latencyMs > 0) await sleep(latencyMs);
+    if (fault?.delayMs) await sleep(fault.delayMs);
+    if (fault?.dropConnection) {
+      req.socket.destroy();
+      return;
+    }
+    const reply = fault && faultReply(fault);
+    if (reply) return send(res, reply.status, { ...headers, ...reply.headers }, reply.text);
+    if (fault?.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
+
+    sendJson(res, answerApi(req, url), headers);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith(CONTROL_PREFIX)) return handleControl(req, res, url);
+    if (url.pathname !== API_PREFIX && !url.pathname.startsWith(`${API_PREFIX}/`)) {
+      return sendJson(res, realtimeKitError(404, `No route for ${url.pathname}`), rateLimit.headers());
+    }
+    return handleApiRequest(req, res, url);
+  }
+
+  // Build the world before listening, so the first request is as fast as the rest.
+  getWorld();
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendJson(res, realtimeKitError(500, `Sample server error: ${(error as Error).message}`));
+      else res.destroy();
+    });
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      const port = (server.address() as AddressInfo).port;
+      resolve({
+        baseUrl: `http://127.0.0.1:${port}${API_PREFIX}`,
+        port,
+        close: () => new Promise<void>((done, fail) => {
+          server.close((error) => (error ? fail(error) : done()));
+          server.closeAllConnections();
+        }),
+      });
+    });
+  });
+}

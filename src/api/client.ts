@@ -1,0 +1,236 @@
+/** The RealtimeKit read endpoints, one method each, on top of RealtimeKitHttp. */
+import { ENDPOINTS, filtersParam, type StatsFilter } from './endpoints';
+import { RealtimeKitApiError } from './errors';
+import { RealtimeKitHttp, isRecord, type Envelope, type HttpOptions } from './http';
+import { cleanId, validateId, type IdKind } from './ids';
+import { paginate, readPaging, type Page } from './paging';
+import type { RawApp, RawMeeting, RawMeetingParticipant, RawSession, RawSessionParticipant, SessionListQuery, SessionParticipantsQuery } from './types';
+
+export interface Scope {
+  accountId: string;
+  appId: string;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  refresh?: boolean;
+}
+
+export const PAGE_SIZE = 100;
+
+export class RealtimeKitClient {
+  readonly http: RealtimeKitHttp;
+
+  constructor(options: HttpOptions) {
+    this.http = new RealtimeKitHttp(options);
+  }
+
+  /** GET /sessions/{session_id}/participants/{participant_id}: both generations come back as `data`. */
+  async getSessionParticipant(
+    scope: Scope,
+    ids: { sessionId: string; participantId: string },
+    params: { filters?: readonly StatsFilter[]; includePeerEvents?: boolean } = {},
+    options: CallOptions = {},
+  ): Promise<Record<string, unknown>> {
+    const operation = 'Fetching the session participant';
+    const checked = checkIds(operation, scope, { session: ids.sessionId, participant: ids.participantId });
+    const envelope = await this.http.get({
+      operation,
+      endpoint: ENDPOINTS.sessionParticipant,
+      pathValues: { ...pathScope(checked), session_id: checked.session, participant_id: checked.participant },
+      ids: { sessionId: checked.session, participantId: checked.participant },
+      query: { filters: filtersParam(params.filters), include_peer_events: params.includePeerEvents ?? true },
+      ...options,
+    });
+    return dataRecord(envelope, operation);
+  }
+
+  async getPeerReport(scope: Scope, peerId: string, params: { filters?: readonly StatsFilter[]; includePeerEvents?: boolean } = {}, options: CallOptions = {}): Promise<Record<string, unknown>> {
+    const operation = 'Fetching the peer report';
+    const checked = checkIds(operation, scope, { peer: peerId });
+    const envelope = await this.http.get({
+      operation,
+      endpoint: ENDPOINTS.peerReport,
+      pathValues: { ...pathScope(checked), peer_id: checked.peer },
+      ids: { peerId: checked.peer },
+      query: { filters: filtersParam(params.filters), include_peer_events: params.includePeerEvents },
+      ...options,
+    });
+    return dataRecord(envelope, operation);
+  }
+
+  async getMeetingParticipant(scope: Scope, ids: { meetingId: string; participantId: string }, options: CallOptions = {}): Promise<RawMeetingParticipant> {
+    const operation = 'Fetching the meeting participant';
+    const checked = checkIds(operation, scope, { meeting: ids.meetingId, meetingParticipant: ids.participantId });
+    const envelope = await this.http.get({
+      operation,
+      endpoint: ENDPOINTS.meetingParticipant,
+      pathValues: { ...pathScope(checked), meeting_id: checked.meeting, participant_id: checked.meetingParticipant },
+      ids: { meetingId: checked.meeting, participantId: checked.meetingParticipant },
+      ...options,
+    });
+    return dataRecord(envelope, operation) as RawMeetingParticipant;
+  }
+
+  async getSession(scope: Scope, sessionId: string, options: CallOptions = {}): Promise<RawSession> {
+    const operation = 'Fetching the session';
+    const checked = checkIds(operation, scope, { session: sessionId });
+    const envelope = await this.http.get({
+      operation,
+      endpoint: ENDPOINTS.session,
+      pathValues: { ...pathScope(checked), session_id: checked.session },
+      ids: { sessionId: checked.session },
+      ...options,
+    });
+    return dataRecord(envelope, operation) as RawSession;
+  }
+
+  async listApps(accountId: string, query: { pageNo?: number; perPage?: number; search?: string } = {}, options: CallOptions = {}): Promise<Page<RawApp>> {
+    const operation = 'Listing apps';
+    const account = checkOne(operation, 'account', accountId);
+    const envelope = await this.http.get({
+      operation,
+      endpoint: ENDPOINTS.apps,
+      pathValues: { account_id: account },
+      query: { page_no: query.pageNo, per_page: query.perPage, search: query.search },
+      ...options,
+    });
+    return { items: arrayAt(envelope.data) as RawApp[], paging: readPaging(envelope) };
+  }
+
+  async listMeetings(scope: Scope, query: { pageNo?: number; perPage?: number; search?: string; status?: 'ACTIVE' | 'INACTIVE' } = {}, options: CallOptions = {}): Promise<Page<RawMeeting>> {
+    const operation = 'Listing meetings';
+    const checked = checkIds(operation, scope, {});
+    const envelope = await this.http.get({
+      operation,
+      endpoint: ENDPOINTS.meetings,
+      pathValues: pathScope(checked),
+      query: { page_no: query.pageNo, per_page: query.perPage, search: query.search, status: query.status },
+      ...options,
+    });
+    return { items: arrayAt(envelope.data) as RawMeeting[], paging: readPaging(envelope) };
+  }
+
+  async listMeetingParticipants(scope: Scope, meetingId: string, query: { pageNo?: number; perPage?: number } = {}, options: CallOptions = {}): Promise<Page<RawMeetingParticipant>> {
+    const operation = 'Listing the meeting participants';
+    const checked = checkIds(operation, scope, { meeting: meetingId });
+    const envelope = await this.http.get({
+      operation,
+      endpoint: ENDPOINTS.meetingParticipants,
+      pathValues: { ...pathScope(checked), meeting_id: checked.meeting },
+      ids: { meetingId: checked.meeting },
+      query: { page_no: query.pageNo, per_page: query.perPage },
+      ...options,
+    });
+    return { items: arrayAt(envelope.data) as RawMeetingParticipant[], paging: readPaging(envelope) };
+  }
+
+  async listSessions(scope: Scope, query: SessionListQuery = {}, options: CallOptions = {}): Promise<Page<RawSession>> {
+    const operation = 'Listing sessions';
+    const checked = checkIds(operation, scope, {});
+    const meetingId = query.meetingId === undefined ? undefined : checkOne(operation, 'meeting', query.meetingId);
+    const envelope = await this.http.get({
+      operation,
+      endpoint: ENDPOINTS.sessions,
+      pathValues: pathScope(checked),
+      query: {
+        page_no: query.pageNo,
+        per_page: query.perPage,
+        sort_by: query.sortBy,
+        sort_order: query.sortOrder,
+        start_time: query.startTime,
+        end_time: query.endTime,
+        status: query.status,
+        search: query.search,
+        associated_id: meetingId,
+        participants: query.participants,
+      },
+      ...options,
+    });
+    const data = envelope.data;
+    return { items: arrayAt(isRecord(data) ? data.sessions : data) as RawSession[], paging: readPaging(envelope) };
+  }
+
+  async listSessionParticipants(
+    scope: Scope,
+    sessionId: string,
+    query: SessionParticipantsQuery & { pageNo?: number; perPage?: number } = {},
+    options: CallOptions = {},
+  ): Promise<Page<RawSessionParticipant>> {
+    const operation = 'Listing the session participants';
+    const checked = checkIds(operation, scope, { session: sessionId });
+    const envelope = await this.http.get({
+      operation,
+      endpoint: ENDPOINTS.sessionParticipants,
+      pathValues: { ...pathScope(checked), session_id: checked.session },
+      ids: { sessionId: checked.session },
+      query: {
+        page_no: query.pageNo,
+        per_page: query.perPage,
+        search: query.search,
+        sort_by: query.sortBy,
+        sort_order: query.sortOrder,
+        include_peer_events: query.includePeerEvents,
+        view: query.view,
+      },
+      ...options,
+    });
+    const data = envelope.data;
+    return { items: arrayAt(isRecord(data) ? data.participants : data) as RawSessionParticipant[], paging: readPaging(envelope) };
+  }
+
+  /** Every participant of a session, page by page (bounded concurrency once the total is known). */
+  async *allSessionParticipants(
+    scope: Scope,
+    sessionId: string,
+    query: SessionParticipantsQuery = {},
+    options: CallOptions & { concurrency?: number; perPage?: number } = {},
+  ): AsyncGenerator<RawSessionParticipant[]> {
+    const perPage = options.perPage ?? PAGE_SIZE;
+    yield* paginate((pageNo) => this.listSessionParticipants(scope, sessionId, { ...query, pageNo, perPage }, options), {
+      perPage,
+      concurrency: options.concurrency,
+      signal: options.signal,
+    });
+  }
+
+  async *allSessions(scope: Scope, query: SessionListQuery = {}, options: CallOptions & { concurrency?: number; perPage?: number } = {}): AsyncGenerator<RawSession[]> {
+    const perPage = options.perPage ?? PAGE_SIZE;
+    yield* paginate((pageNo) => this.listSessions(scope, { ...query, pageNo, perPage }, options), {
+      perPage,
+      concurrency: options.concurrency,
+      signal: options.signal,
+    });
+  }
+}
+
+type Checked<K extends IdKind> = Record<K | 'account' | 'app', string>;
+
+/** Trims and validates every ID before any request; a bad one becomes an invalidInput error. */
+function checkIds<K extends IdKind = never>(operation: string, scope: Scope, others: Record<K, string>): Checked<K> {
+  const checked = { account: checkOne(operation, 'account', scope.accountId), app: checkOne(operation, 'app', scope.appId) } as Checked<K>;
+  for (const [kind, value] of Object.entries(others) as [K, string][]) checked[kind] = checkOne(operation, kind, value);
+  return checked;
+}
+
+function checkOne(operation: string, kind: IdKind, value: unknown): string {
+  const text = typeof value === 'string' ? value : '';
+  const problem = validateId(kind, text);
+  if (problem) throw new RealtimeKitApiError({ kind: 'invalidInput', operation, apiMessage: problem });
+  return cleanId(text);
+}
+
+function pathScope(checked: Checked<never>): { account_id: string; app_id: string } {
+  return { account_id: checked.account, app_id: checked.app };
+}
+
+function dataRecord(envelope: Envelope, operation: string): Record<string, unknown> {
+  if (!isRecord(envelope.data)) {
+    throw new RealtimeKitApiError({ kind: 'malformed', operation, apiMessage: 'the answer has no data object' });
+  }
+  return envelope.data;
+}
+
+function arrayAt(value: unknown): unknown[] {
+  return Array.isArray(value) ? value.filter(isRecord) : [];
+}

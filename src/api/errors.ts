@@ -1,0 +1,116 @@
+/**
+ * One error type for everything the API layer can fail with. It carries what a person needs to act
+ * (status, API code and message, endpoint, IDs) and never the token or request headers.
+ */
+
+export type ApiErrorKind =
+  | 'invalidInput'
+  | 'noToken'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'notFound'
+  | 'rateLimited'
+  | 'server'
+  | 'badRequest'
+  | 'network'
+  | 'timeout'
+  | 'malformed'
+  | 'apiFailure'
+  | 'cancelled';
+
+export interface ApiErrorDetails {
+  kind: ApiErrorKind;
+  /** What was being done, e.g. "Fetching session participant". */
+  operation: string;
+  /** Path template without the base URL, e.g. /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}. */
+  endpoint?: string;
+  /** IDs involved, by role (sessionId, participantId, ...). */
+  ids?: Record<string, string>;
+  status?: number;
+  apiCode?: number | string;
+  apiMessage?: string;
+  retryAfterSeconds?: number;
+}
+
+const IS_NETWORK_KIND: ReadonlySet<ApiErrorKind> = new Set(['network', 'timeout', 'server', 'rateLimited']);
+
+export class RealtimeKitApiError extends Error {
+  readonly kind: ApiErrorKind;
+  readonly operation: string;
+  readonly endpoint?: string;
+  readonly ids: Record<string, string>;
+  readonly status?: number;
+  readonly apiCode?: number | string;
+  readonly apiMessage?: string;
+  readonly retryAfterSeconds?: number;
+
+  constructor(details: ApiErrorDetails) {
+    super(describe(details));
+    this.name = 'RealtimeKitApiError';
+    this.kind = details.kind;
+    this.operation = details.operation;
+    this.endpoint = details.endpoint;
+    this.ids = details.ids ?? {};
+    this.status = details.status;
+    this.apiCode = details.apiCode;
+    this.apiMessage = details.apiMessage;
+    this.retryAfterSeconds = details.retryAfterSeconds;
+  }
+
+  /** Network trouble, time-outs, 5xx and rate limits may pass: offer a Retry action. */
+  get retryable(): boolean {
+    return IS_NETWORK_KIND.has(this.kind);
+  }
+}
+
+function idList(ids: Record<string, string> | undefined): string {
+  const entries = Object.entries(ids ?? {});
+  return entries.map(([role, id]) => `${humanRole(role)} ${id}`).join(', ');
+}
+
+/** "peerId" -> "peer ID", "participantId" -> "participant ID". */
+function humanRole(role: string): string {
+  return `${role.replace(/Id$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} ID`;
+}
+
+/** The user-facing sentence: what failed, why, and what to do next. */
+function describe(details: ApiErrorDetails): string {
+  const what = `${details.operation} failed`;
+  const api = details.apiMessage ? ` (API says: ${details.apiMessage})` : '';
+  switch (details.kind) {
+    case 'invalidInput':
+      return `${what}: ${details.apiMessage ?? 'an ID is not valid'}.`;
+    case 'noToken':
+      return `${what}: no API token is stored. Run "RealtimeKit: Set API Token".`;
+    case 'unauthorized':
+      return `${what}: the API token is invalid or expired (HTTP 401)${api}. Set a new token with "RealtimeKit: Set API Token".`;
+    case 'forbidden':
+      return `${what}: the API token lacks the Realtime or Realtime Admin permission for this account (HTTP 403)${api}. Check the token's permissions and the account ID.`;
+    case 'notFound': {
+      const ids = idList(details.ids);
+      return `${what}: not found (HTTP 404)${ids ? ` for ${ids}` : ''}${api}. Check the IDs, the account and the app.`;
+    }
+    case 'rateLimited': {
+      const wait = details.retryAfterSeconds !== undefined ? ` Try again in ${details.retryAfterSeconds} s.` : ' Try again in a few minutes.';
+      return `${what}: rate limited by the Cloudflare API (HTTP 429), still after retrying.${wait}`;
+    }
+    case 'server':
+      return `${what}: the API answered HTTP ${details.status ?? '5xx'}${api}, still after retrying. Retry later.`;
+    case 'badRequest':
+      return `${what}: the API refused the request (HTTP ${details.status ?? 400})${api}.`;
+    case 'network':
+      return `${what}: could not reach the API${details.apiMessage ? ` (${details.apiMessage})` : ''}. Check the network and the realtimekit.apiBaseUrl setting, then retry.`;
+    case 'timeout':
+      return `${what}: the API did not answer in time. Retry, or check the network.`;
+    case 'malformed':
+      return `${what}: the API answered with a body that is not the expected JSON${details.status ? ` (HTTP ${details.status})` : ''}. Retry; if it persists, check realtimekit.apiBaseUrl.`;
+    case 'apiFailure':
+      return `${what}: the API reported a failure${api}.`;
+    case 'cancelled':
+      return `${what}: cancelled.`;
+  }
+}
+
+export function isCancellation(error: unknown): boolean {
+  return error instanceof RealtimeKitApiError && error.kind === 'cancelled';
+}

@@ -1,0 +1,64 @@
+/** realtimekit.setApiToken and realtimekit.clearApiToken. The token goes to SecretStorage only. */
+import * as vscode from 'vscode';
+import { readSettings } from '../settings';
+import { ArgumentError } from './arguments';
+import type { Services } from './services';
+
+export const SET_API_TOKEN = 'realtimekit.setApiToken';
+export const CLEAR_API_TOKEN = 'realtimekit.clearApiToken';
+
+function tokenProblem(value: string): string | undefined {
+  const token = value.trim();
+  if (token === '') return 'Paste a Cloudflare API token with the Realtime or Realtime Admin permission.';
+  if (/\s/.test(token)) return 'A token has no spaces inside.';
+  return undefined;
+}
+
+/** Resolves to true once a token is stored (never to the token itself). */
+export async function setApiToken(services: Services, argument?: unknown): Promise<boolean | undefined> {
+  let token: string | undefined;
+  if (argument !== undefined && argument !== null) {
+    if (typeof argument !== 'string') throw new ArgumentError(`${SET_API_TOKEN} takes the token as a string.`);
+    const problem = tokenProblem(argument);
+    if (problem) throw new ArgumentError(`${SET_API_TOKEN}: ${problem}`);
+    token = argument.trim();
+  } else {
+    const entered = await vscode.window.showInputBox({
+      title: 'RealtimeKit: Set API Token',
+      prompt: 'Cloudflare API token with the Realtime or Realtime Admin permission (stored in VS Code secret storage)',
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: tokenProblem,
+    });
+    if (entered === undefined) return undefined;
+    token = entered.trim();
+  }
+  await services.tokens.set(token);
+  services.client().http.clearCache();
+  services.log.info('API token stored in secret storage.');
+  void verifyToken(services);
+  return true;
+}
+
+/** One cheap call (the first app of the account) tells whether the token works. */
+async function verifyToken(services: Services): Promise<void> {
+  const { accountId } = readSettings();
+  if (!accountId) {
+    void vscode.window.showInformationMessage('RealtimeKit: API token stored. Set realtimekit.accountId to have it checked.');
+    return;
+  }
+  try {
+    await services.client().listApps(accountId, { perPage: 1 }, { refresh: true });
+    void vscode.window.showInformationMessage('RealtimeKit: API token stored and verified.');
+  } catch (error) {
+    void vscode.window.showWarningMessage(`RealtimeKit: API token stored, but the check failed. ${error instanceof Error ? error.message : ''}`);
+  }
+}
+
+export async function clearApiToken(services: Services): Promise<boolean> {
+  await services.tokens.clear();
+  services.client().http.clearCache();
+  services.log.info('API token deleted from secret storage.');
+  void vscode.window.showInformationMessage('RealtimeKit: API token deleted.');
+  return true;
+}

@@ -1,0 +1,51 @@
+/** realtimekit.openSession: every page of GET /sessions/{session_id}/participants, listed in the tree. */
+import * as vscode from 'vscode';
+import { RealtimeKitApiError } from '../api/errors';
+import type { RawSessionParticipant } from '../api/types';
+import { argumentObject, requiredString } from './arguments';
+import { askForId } from './prompts';
+import { reportError } from './reportError';
+import { resolveScope } from './scope';
+import type { Services } from './services';
+
+export const OPEN_SESSION = 'realtimekit.openSession';
+const TITLE = 'RealtimeKit: Open Session';
+
+export async function openSession(services: Services, rawArgument?: unknown): Promise<unknown> {
+  const argument = argumentObject(rawArgument, OPEN_SESSION);
+  let sessionId = argument ? requiredString(argument, 'sessionId', OPEN_SESSION) : undefined;
+  const scope = await resolveScope(services, argument, TITLE);
+  if (!scope) return undefined;
+  if (!argument) {
+    sessionId = await askForId('session', services.recent, { title: TITLE, step: 'session' });
+    if (!sessionId) return undefined;
+  }
+  const id = sessionId!;
+  const rerun = () => vscode.commands.executeCommand(OPEN_SESSION, { ...scope, sessionId: id });
+  try {
+    if (!(await services.tokens.get())) throw new RealtimeKitApiError({ kind: 'noToken', operation: 'Opening the session' });
+    const participants = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Loading session participants', cancellable: true },
+      async (progress, token) => {
+        const controller = new AbortController();
+        const subscription = token.onCancellationRequested(() => controller.abort());
+        try {
+          const all: RawSessionParticipant[] = [];
+          for await (const page of services.client().allSessionParticipants(scope, id, { includePeerEvents: true }, { signal: controller.signal, refresh: true })) {
+            all.push(...page);
+            progress.report({ message: `${all.length.toLocaleString('en-US')} loaded` });
+          }
+          return all;
+        } finally {
+          subscription.dispose();
+        }
+      },
+    );
+    await services.tree.openSession({ kind: 'session', ...scope, sessionId: id }, participants);
+    return { participants };
+  } catch (error) {
+    services.log.warn(`Opening session ${id}: ${error instanceof Error ? error.message : String(error)}`);
+    reportError(error, rerun);
+    return undefined;
+  }
+}

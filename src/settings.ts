@@ -1,0 +1,23 @@
+/** The extension's settings (names fixed by the public interface). */
+import * as vscode from 'vscode';
+
+export const DEFAULT_API_BASE_URL = 'https://api.cloudflare.com/client/v4';
+
+export interface Settings {
+  accountId: string;
+  appId: string;
+  apiBaseUrl: string;
+}
+
+export function readSettings(): Settings {
+  const config = vscode.workspace.getConfiguration('realtimekit');
+  return {
+    accountId: config.get<string>('accountId', '').trim(),
+    appId: config.get<string>('appId', '').trim(),
+    apiBaseUrl: config.get<string>('apiBaseUrl', DEFAULT_API_BASE_URL).trim() || DEFAULT_API_BASE_URL,
+  };
+}
+
+export async function saveSetting(key: 'accountId' | 'appId', value: string): Promise<void> {
+  await vscode.workspace.getConfiguration('realtimekit').update(key, value, vscode.ConfigurationTarget.Global);
+}

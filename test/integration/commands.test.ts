@@ -1,0 +1,92 @@
+/** The commands of interface.md, called with argument objects, against the sample server. */
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { sampleCatalog } from '../../sample-server';
+import { EXTENSION_ID, clearRequestLog, extensionApi, requestLog, setUpSampleServer } from './harness';
+
+type Data = Record<string, unknown> & { participant?: Record<string, unknown> };
+
+describe('RealtimeKit commands in a real VS Code', () => {
+  const catalog = sampleCatalog();
+
+  before(async () => {
+    await setUpSampleServer();
+  });
+
+  it('runs inside a real VS Code extension host with the extension active', async () => {
+    console.log(`      vscode.version = ${vscode.version}, appHost = ${vscode.env.appHost}`);
+    assert.match(vscode.version, /^\d+\.\d+\.\d+/);
+    const api = await extensionApi();
+    assert.ok(api.tree, 'activate() returns the tree provider');
+    assert.equal(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, true);
+  });
+
+  it('registers every command of the public interface', async () => {
+    const all = await vscode.commands.getCommands(true);
+    for (const id of [
+      'realtimekit.setApiToken',
+      'realtimekit.clearApiToken',
+      'realtimekit.showSessionParticipant',
+      'realtimekit.showPeerReport',
+      'realtimekit.showMeetingParticipant',
+      'realtimekit.openSession',
+      'realtimekit.refresh',
+    ]) {
+      assert.ok(all.includes(id), `${id} is registered`);
+    }
+  });
+
+  it('showSessionParticipant resolves to the data object and opens one stats panel, revealed when asked twice', async () => {
+    const api = await extensionApi();
+    const participant = catalog.currentSession.participants[0];
+    const argument = { sessionId: catalog.currentSession.id, participantId: participant.id };
+    const data = (await vscode.commands.executeCommand('realtimekit.showSessionParticipant', argument)) as Data;
+    assert.ok(data, 'resolves to data');
+    assert.equal(data.participant?.display_name, participant.displayName);
+    const panelsAfterFirst = api.panels.count;
+    assert.ok(panelsAfterFirst >= 1);
+    await vscode.commands.executeCommand('realtimekit.showSessionParticipant', argument);
+    assert.equal(api.panels.count, panelsAfterFirst, 'the same participant does not open a second panel');
+    const item = api.tree.lookedUp().find((entry) => entry.kind === 'sessionParticipant' && entry.participantId === participant.id);
+    assert.ok(item, 'the participant is listed in the tree');
+    const children = await api.tree.getChildren({ type: 'lookedUp', item: item!, key: `sessionParticipant:${item!.accountId}/${item!.appId}/${catalog.currentSession.id}/${participant.id}` });
+    assert.ok(children.length > 0 && children.every((child) => child.type === 'peerEvent'), 'its peer events stand under it');
+  });
+
+  it('sends filters comma-separated with no spaces, and none when none are chosen', async () => {
+    const participant = catalog.legacySession.participants[0];
+    await clearRequestLog();
+    const filtered = (await vscode.commands.executeCommand('realtimekit.showSessionParticipant', {
+      sessionId: catalog.legacySession.id,
+      participantId: participant.id,
+      filters: ['device_info', 'quality_stats'],
+    })) as Data;
+    assert.ok(filtered.participant, 'legacy data arrives');
+    const full = (await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.legacySession.id, participantId: participant.id })) as Data;
+    assert.ok(full.participant?.peer_stats, 'legacy peer_stats present without filters');
+    const paths = (await requestLog()).map((entry) => entry.path).filter((path) => path.includes(participant.id));
+    assert.ok(paths.some((path) => path.includes('filters=device_info%2Cquality_stats') || path.includes('filters=device_info,quality_stats')), `filters sent joined: ${paths.join(' | ')}`);
+    assert.ok(paths.some((path) => !path.includes('filters=')), 'no filters parameter when none chosen');
+    assert.ok(paths.every((path) => path.includes('include_peer_events=true')), 'include_peer_events defaults to true');
+  });
+
+  it('showPeerReport and showMeetingParticipant resolve to their data', async () => {
+    const peerId = catalog.troubledParticipant.peerIds[0];
+    const report = (await vscode.commands.executeCommand('realtimekit.showPeerReport', { peerId })) as Data;
+    assert.ok(report, 'peer report resolves');
+    const meeting = (await vscode.commands.executeCommand('realtimekit.showMeetingParticipant', { meetingId: catalog.meeting.id, participantId: catalog.meeting.participantId })) as Data;
+    assert.equal(meeting.name, catalog.meeting.participantName);
+  });
+
+  it('openSession loads every page of a large session into the tree', async function () {
+    this.timeout(120_000);
+    const api = await extensionApi();
+    const result = (await vscode.commands.executeCommand('realtimekit.openSession', { sessionId: catalog.largeSession.id })) as { participants: unknown[] };
+    assert.equal(result.participants.length, catalog.largeSession.participantCount);
+    const item = api.tree.lookedUp().find((entry) => entry.kind === 'session' && entry.sessionId === catalog.largeSession.id)!;
+    const roots = await api.tree.getChildren();
+    const node = roots.find((root) => root.type === 'lookedUp' && root.item === item)!;
+    const children = await api.tree.getChildren(node);
+    assert.equal(children.length, catalog.largeSession.participantCount);
+  });
+});

@@ -1,0 +1,59 @@
+/** The error behaviour of interface.md: every failure resolves to undefined, bad IDs send nothing. */
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { SAMPLE_TOKEN, sampleCatalog } from '../../sample-server';
+import { clearRequestLog, injectFault, requestLog, setUpSampleServer } from './harness';
+
+describe('RealtimeKit command errors', () => {
+  const catalog = sampleCatalog();
+  const participant = () => catalog.currentSession.participants[1];
+
+  before(async () => {
+    await setUpSampleServer();
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('realtimekit.setApiToken', SAMPLE_TOKEN);
+  });
+
+  it('resolves to undefined for an unknown participant (404)', async () => {
+    const result = await vscode.commands.executeCommand('realtimekit.showSessionParticipant', {
+      sessionId: catalog.currentSession.id,
+      participantId: '00000000-0000-4000-8000-000000000000',
+    });
+    assert.equal(result, undefined);
+  });
+
+  it('refuses malformed and hostile IDs before any request', async () => {
+    await clearRequestLog();
+    for (const participantId of ['not-a-uuid', '../x', 'a/b?c#d']) {
+      const result = await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.currentSession.id, participantId });
+      assert.equal(result, undefined, participantId);
+    }
+    const result = await vscode.commands.executeCommand('realtimekit.showPeerReport', { appId: '..', peerId: catalog.troubledParticipant.peerIds[0] });
+    assert.equal(result, undefined);
+    // (The token check after setApiToken lists apps; it is not part of this.)
+    assert.deepEqual((await requestLog()).filter((entry) => entry.path.includes('/sessions')), [], 'no request reached the server');
+  });
+
+  it('refuses an argument of the wrong type without rejecting', async () => {
+    assert.equal(await vscode.commands.executeCommand('realtimekit.showSessionParticipant', 'just a string'), undefined);
+    assert.equal(await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.currentSession.id }), undefined);
+    assert.equal(await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.currentSession.id, participantId: participant().id, filters: ['bogus'] }), undefined);
+  });
+
+  it('retries a 500 and then shows the answer', async () => {
+    await injectFault({ match: `/participants/${participant().id}`, status: 500, times: 1 });
+    const data = (await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.currentSession.id, participantId: participant().id })) as Record<string, unknown>;
+    assert.ok(data, 'resolved to data after one retry');
+  });
+
+  it('resolves to undefined with an invalid token (401) and with no token', async () => {
+    await vscode.commands.executeCommand('realtimekit.setApiToken', 'not-the-right-token');
+    assert.equal(await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.currentSession.id, participantId: participant().id }), undefined);
+    await vscode.commands.executeCommand('realtimekit.clearApiToken');
+    await clearRequestLog();
+    assert.equal(await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.currentSession.id, participantId: participant().id }), undefined);
+    assert.deepEqual((await requestLog()).filter((entry) => entry.path.includes('/sessions')), [], 'no request without a token');
+  });
+});
