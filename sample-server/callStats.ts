@@ -6,7 +6,7 @@ import { DEVICES, HEADSET, LOCATIONS, SDKS, type DeviceProfile, type LocationPro
 import { clamp, Rng, round } from './random';
 import { WORLD_NOW, type PeerRecord } from './world';
 
-export const SAMPLE_INTERVAL_MS = 5_000;
+const SAMPLE_INTERVAL_MS = 5_000;
 
 export type LimitationReason = 'none' | 'cpu' | 'bandwidth' | 'other';
 

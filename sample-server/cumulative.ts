@@ -15,12 +15,12 @@ function fractionOf<T>(items: T[], test: (item: T) => boolean): number {
   return items.length === 0 ? 0 : round(items.filter(test).length / items.length, 4);
 }
 
-export function percentileStats(values: number[]): { avg: number; p50: number; p75: number; p90: number } {
+function percentileStats(values: number[]): { avg: number; p50: number; p75: number; p90: number } {
   const sorted = [...values].sort((a, b) => a - b);
   return { avg: average(values), p50: percentile(sorted, 0.5), p75: percentile(sorted, 0.75), p90: percentile(sorted, 0.9) };
 }
 
-export function packetLossCumulative(lossPercents: number[]): Record<string, number> {
+function packetLossCumulative(lossPercents: number[]): Record<string, number> {
   return {
     avg: average(lossPercents),
     '5_or_greater_event_fraction': fractionOf(lossPercents, (v) => v >= 5),
@@ -30,7 +30,7 @@ export function packetLossCumulative(lossPercents: number[]): Record<string, num
   };
 }
 
-export function latencyCumulative(millis: number[]): Record<string, number> {
+function latencyCumulative(millis: number[]): Record<string, number> {
   return {
     avg: average(millis),
     '100ms_or_greater_event_fraction': fractionOf(millis, (v) => v >= 100),

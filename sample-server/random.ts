@@ -13,7 +13,7 @@ function mulberry32(seed: number): () => number {
 }
 
 /** FNV-1a: turns a label like "session:3" into a seed, so each entity has its own independent stream. */
-export function hashString(text: string): number {
+function hashString(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

@@ -7,7 +7,7 @@ import { ApiError, cloudflareError, realtimeKitError, realtimeKitErrorBody, type
 import { routeKitRequest } from './routes';
 import { getWorld } from './world';
 
-export const API_PREFIX = '/client/v4';
+const API_PREFIX = '/client/v4';
 const CONTROL_PREFIX = '/__control/';
 const RATE_LIMIT = 1200;
 const RATE_WINDOW_SECONDS = 300;

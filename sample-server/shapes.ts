@@ -15,7 +15,7 @@ export function wants(filters: Filters, name: FilterName): boolean {
   return filters === undefined || filters.has(name);
 }
 
-export function minutesBetween(start: number, end: number): number {
+function minutesBetween(start: number, end: number): number {
   return round((end - start) / 60_000, 4);
 }
 

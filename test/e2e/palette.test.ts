@@ -1,0 +1,47 @@
+/** A person sets the token and opens a participant from the command palette; the panel shows it. */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import { SAMPLE_TOKEN, sampleCatalog } from '../../sample-server';
+import { answerInputBox, openWorkbench, runFromPalette, screenshot, statsWebview, type Workbench } from './workbench';
+
+describe('UI: command palette to stats panel', function () {
+  this.timeout(240_000);
+  let workbench: Workbench;
+
+  before(async () => {
+    workbench = await openWorkbench();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await screenshot(workbench.page, 'failure-palette').catch(() => undefined);
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('sets the API token, opens a session participant and shows the panel', async () => {
+    const { page } = workbench;
+    const participant = sampleCatalog().currentSession.participants[0];
+
+    await runFromPalette(page, 'RealtimeKit: Set API Token');
+    await answerInputBox(page, /Cloudflare API token/, SAMPLE_TOKEN);
+    await page.locator('.notifications-toasts', { hasText: /token stored/i }).first().waitFor({ timeout: 20_000 });
+
+    await runFromPalette(page, 'RealtimeKit: Show Session Participant');
+    await answerInputBox(page, /Enter the session ID/, sampleCatalog().currentSession.id);
+    await answerInputBox(page, /Enter the participant ID/, `  "${participant.id}" `);
+    // The filters list: pick none, for the full answer.
+    await page.locator('.quick-input-widget input[placeholder^="Restrict the statistics"]').waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+
+    const heading = statsWebview(page).locator('#display-name');
+    await heading.waitFor({ timeout: 30_000 });
+    assert.equal(await heading.textContent(), participant.displayName);
+    const tab = page.locator('.tabs-container .tab', { hasText: participant.displayName });
+    await tab.first().waitFor({ timeout: 10_000 });
+
+    const file = await screenshot(page, 'stats-panel');
+    assert.ok(fs.statSync(file).size > 10_000, 'a real screenshot was written');
+  });
+});

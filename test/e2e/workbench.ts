@@ -1,0 +1,80 @@
+/**
+ * Drives the real workbench as a person would: the sample server, code-server with the extension
+ * loaded for development, and headless Chromium showing it. Screenshots go to test-output/ (git-ignored).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, startSampleServer, type SampleServer } from '../../sample-server';
+import { openBrowser, startCodeServer, workbenchUrl, type OpenBrowser, type RunningCodeServer } from '../host/codeServer';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+export const SCREENSHOT_DIR = path.join(ROOT, 'test-output', 'screenshots');
+
+export interface Workbench {
+  readonly page: Page;
+  readonly sample: SampleServer;
+  close(): Promise<void>;
+}
+
+export async function openWorkbench(options: { colorScheme?: 'light' | 'dark'; theme?: string } = {}): Promise<Workbench> {
+  let sample: SampleServer | undefined;
+  let server: RunningCodeServer | undefined;
+  let browser: OpenBrowser | undefined;
+  const close = async () => {
+    await browser?.close();
+    await server?.stop();
+    await sample?.close();
+  };
+  try {
+    sample = await startSampleServer();
+    server = await startCodeServer({
+      settings: {
+        'realtimekit.apiBaseUrl': sample.baseUrl,
+        'realtimekit.accountId': SAMPLE_ACCOUNT_ID,
+        'realtimekit.appId': SAMPLE_APP_ID,
+        ...(options.theme ? { 'workbench.colorTheme': options.theme } : {}),
+      },
+    });
+    browser = await openBrowser({ colorScheme: options.colorScheme });
+    await browser.page.goto(workbenchUrl(server, { extensionDevelopmentPaths: [ROOT] }));
+    await browser.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // The activity bar entry appears once the extension's contributions are registered.
+    await browser.page.locator('.activitybar [aria-label^="RealtimeKit"]').first().waitFor({ timeout: 60_000 });
+    return { page: browser.page, sample, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Runs a command from the palette, as typed by a person. */
+export async function runFromPalette(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input[type="text"]');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Types into the input box that a command opened, after checking its prompt. */
+export async function answerInputBox(page: Page, expectedPrompt: RegExp, value: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator('.quick-input-message', { hasText: expectedPrompt }).first().waitFor({ timeout: 10_000 });
+  const input = widget.locator('input').first();
+  await input.fill(value);
+  await page.keyboard.press('Enter');
+}
+
+/** The document inside the active stats webview. */
+export function statsWebview(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
