@@ -19,6 +19,8 @@ export interface CodeServerOptions {
   port?: number;
   /** Bind address; loopback unless the caller says otherwise. */
   host?: string;
+  /** Extension folders installed as ordinary (not development) extensions. */
+  extensions?: string[];
   log?: (line: string) => void;
 }
 
@@ -84,6 +86,10 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     path.join(userDataDir, 'User', 'settings.json'),
     JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2),
   );
+  for (const folder of options.extensions ?? []) {
+    const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+    fs.cpSync(folder, path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), { recursive: true });
+  }
   // code-server writes a default config to ~/.config unless given one.
   const configFile = path.join(root, 'config.yaml');
   fs.writeFileSync(configFile, 'auth: none\n');
