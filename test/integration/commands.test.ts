@@ -2,15 +2,18 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { sampleCatalog } from '../../sample-server';
-import { EXTENSION_ID, clearRequestLog, extensionApi, requestLog, setUpSampleServer } from './harness';
+import type { SampleControl } from '../fixtures/sampleControl';
+import { EXTENSION_ID, extensionApi, setUpSampleServer } from './harness';
 
 type Data = Record<string, unknown> & { participant?: Record<string, unknown> };
 
 describe('RealtimeKit commands in a real VS Code', () => {
   const catalog = sampleCatalog();
 
+  let control: SampleControl;
+
   before(async () => {
-    await setUpSampleServer();
+    control = await setUpSampleServer();
   });
 
   it('runs inside a real VS Code extension host with the extension active', async () => {
@@ -55,7 +58,7 @@ describe('RealtimeKit commands in a real VS Code', () => {
 
   it('sends filters comma-separated with no spaces, and none when none are chosen', async () => {
     const participant = catalog.legacySession.participants[0];
-    await clearRequestLog();
+    await control.clearRequests();
     const filtered = (await vscode.commands.executeCommand('realtimekit.showSessionParticipant', {
       sessionId: catalog.legacySession.id,
       participantId: participant.id,
@@ -64,7 +67,7 @@ describe('RealtimeKit commands in a real VS Code', () => {
     assert.ok(filtered.participant, 'legacy data arrives');
     const full = (await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.legacySession.id, participantId: participant.id })) as Data;
     assert.ok(full.participant?.peer_stats, 'legacy peer_stats present without filters');
-    const paths = (await requestLog()).map((entry) => entry.path).filter((path) => path.includes(participant.id));
+    const paths = (await control.requests()).map((entry) => entry.path).filter((path) => path.includes(participant.id));
     assert.ok(paths.some((path) => path.includes('filters=device_info%2Cquality_stats') || path.includes('filters=device_info,quality_stats')), `filters sent joined: ${paths.join(' | ')}`);
     assert.ok(paths.some((path) => !path.includes('filters=')), 'no filters parameter when none chosen');
     assert.ok(paths.every((path) => path.includes('include_peer_events=true')), 'include_peer_events defaults to true');

@@ -2,14 +2,17 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { SAMPLE_TOKEN, sampleCatalog } from '../../sample-server';
-import { clearRequestLog, injectFault, requestLog, setUpSampleServer } from './harness';
+import type { SampleControl } from '../fixtures/sampleControl';
+import { setUpSampleServer } from './harness';
 
 describe('RealtimeKit command errors', () => {
   const catalog = sampleCatalog();
   const participant = () => catalog.currentSession.participants[1];
 
+  let control: SampleControl;
+
   before(async () => {
-    await setUpSampleServer();
+    control = await setUpSampleServer();
   });
 
   afterEach(async () => {
@@ -25,7 +28,7 @@ describe('RealtimeKit command errors', () => {
   });
 
   it('refuses malformed and hostile IDs before any request', async () => {
-    await clearRequestLog();
+    await control.clearRequests();
     for (const participantId of ['not-a-uuid', '../x', 'a/b?c#d']) {
       const result = await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.currentSession.id, participantId });
       assert.equal(result, undefined, participantId);
@@ -33,7 +36,7 @@ describe('RealtimeKit command errors', () => {
     const result = await vscode.commands.executeCommand('realtimekit.showPeerReport', { appId: '..', peerId: catalog.troubledParticipant.peerIds[0] });
     assert.equal(result, undefined);
     // (The token check after setApiToken lists apps; it is not part of this.)
-    assert.deepEqual((await requestLog()).filter((entry) => entry.path.includes('/sessions')), [], 'no request reached the server');
+    assert.deepEqual((await control.requests()).filter((entry) => entry.path.includes('/sessions')), [], 'no request reached the server');
   });
 
   it('refuses an argument of the wrong type without rejecting', async () => {
@@ -43,7 +46,7 @@ describe('RealtimeKit command errors', () => {
   });
 
   it('retries a 500 and then shows the answer', async () => {
-    await injectFault({ match: `/participants/${participant().id}`, status: 500, times: 1 });
+    await control.injectFault({ match: `/participants/${participant().id}`, status: 500, times: 1 });
     const data = (await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.currentSession.id, participantId: participant().id })) as Record<string, unknown>;
     assert.ok(data, 'resolved to data after one retry');
   });
@@ -52,8 +55,8 @@ describe('RealtimeKit command errors', () => {
     await vscode.commands.executeCommand('realtimekit.setApiToken', 'not-the-right-token');
     assert.equal(await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.currentSession.id, participantId: participant().id }), undefined);
     await vscode.commands.executeCommand('realtimekit.clearApiToken');
-    await clearRequestLog();
+    await control.clearRequests();
     assert.equal(await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.currentSession.id, participantId: participant().id }), undefined);
-    assert.deepEqual((await requestLog()).filter((entry) => entry.path.includes('/sessions')), [], 'no request without a token');
+    assert.deepEqual((await control.requests()).filter((entry) => entry.path.includes('/sessions')), [], 'no request without a token');
   });
 });
