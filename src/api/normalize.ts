@@ -74,5 +74,7 @@ export function normalizeParticipant(kind: InspectedKind, data: unknown, hints: 
     peers: peersOf(participant, peerEvents, hints.peerId),
     peerEvents,
     generations: detectGenerations(participant),
+    peerStats: [],
+    absent: [],
   };
 }

@@ -18,6 +18,163 @@ export interface PeerSummary {
   lastSeen?: string;
 }
 
+export interface DeviceChange {
+  /** ISO time. */
+  at?: string;
+  /** "audioinput", "videoinput", "audiooutput", or the API's kind text. */
+  kind?: string;
+  label?: string;
+  change: 'added' | 'removed' | 'selected';
+}
+
+export interface DeviceModel {
+  browser?: string;
+  browserVersion?: string;
+  engine?: string;
+  os?: string;
+  osVersion?: string;
+  isMobile?: boolean;
+  cpus?: number;
+  /** GB as reported. */
+  memory?: number;
+  userAgent?: string;
+  webglSupport?: string;
+  sdkName?: string;
+  sdkType?: string;
+  sdkVersion?: string;
+  audioEncoder?: string;
+  videoEncoder?: string;
+  deviceChanges: DeviceChange[];
+}
+
+export interface CandidatePairModel {
+  transport: 'producing' | 'consuming' | 'unknown';
+  nominated?: boolean;
+  localType?: string;
+  localProtocol?: string;
+  localAddress?: string;
+  localPort?: number;
+  localNetworkType?: string;
+  localRelayUrl?: string;
+  remoteType?: string;
+  remoteProtocol?: string;
+  remoteAddress?: string;
+  remotePort?: number;
+  currentRttMs?: number;
+  availableOutgoingKbps?: number;
+  availableIncomingKbps?: number;
+}
+
+export interface ConnectivityCheck {
+  at?: string;
+  networkType?: string;
+  reflexive?: boolean;
+  relay?: boolean;
+  turn?: boolean;
+}
+
+export interface NetworkModel {
+  ipv4?: string;
+  city?: string;
+  region?: string;
+  country?: string;
+  timezone?: string;
+  org?: string;
+  asn?: { asn?: string; name?: string; domain?: string; route?: string; type?: string };
+  /** Effective network type (wifi, 4g, ...) from pc_metadata or the pre-call test. */
+  networkType?: string;
+  connectivity: ConnectivityCheck[];
+  candidatePairs: CandidatePairModel[];
+}
+
+export interface PrecallModel {
+  rttMs?: number;
+  backendRttMs?: number;
+  jitterMs?: number;
+  /** 0..1 */
+  fractionalLoss?: number;
+  throughputKbps?: number;
+  networkType?: string;
+  reflexive?: boolean;
+  relay?: boolean;
+  turn?: boolean;
+}
+
+export interface SdkEventModel {
+  at?: string;
+  name: string;
+  /** Short text rendering of the event's metadata, if any. */
+  detail?: string;
+}
+
+export type MediaKind = 'audio' | 'video' | 'screenshare_audio' | 'screenshare_video';
+export type Direction = 'producer' | 'consumer' | 'unknown';
+
+/** One sample of a track; absent values are undefined, never 0 by default. */
+export interface QualitySample {
+  /** Epoch milliseconds. */
+  t: number;
+  /** MOS 1..5 (quality). */
+  mos?: number;
+  jitterMs?: number;
+  /** Packets lost during this sample's interval. */
+  packetsLost?: number;
+  /** Loss in percent (0..100) for this interval, computed from lost / (lost + received|sent) when possible. */
+  lossPct?: number;
+  rttMs?: number;
+  /** Bitrate in kbit/s over the interval, from byte counters when available. */
+  bitrateKbps?: number;
+  fps?: number;
+  width?: number;
+  height?: number;
+  framesDropped?: number;
+  concealmentEvents?: number;
+  jitterBufferDelayMs?: number;
+  /** "cpu" | "bandwidth" | "none" | "other" */
+  limitation?: string;
+}
+
+export interface Percentiles {
+  avg?: number;
+  p50?: number;
+  p75?: number;
+  p90?: number;
+}
+
+export interface QualityTrack {
+  kind: MediaKind;
+  direction: Direction;
+  /** Remote peer for consumer tracks, when known. */
+  remotePeerId?: string;
+  samples: QualitySample[];
+  /** From the API's *_cumulative summaries, or computed from samples when absent. */
+  summary: {
+    mos?: Percentiles;
+    fps?: Percentiles;
+    frameWidth?: Percentiles;
+    avgLossPct?: number;
+    avgRttMs?: number;
+    avgJitterMs?: number;
+    /** Fractions 0..1 where the API gives them. */
+    cpuLimitedFraction?: number;
+    bandwidthLimitedFraction?: number;
+  };
+}
+
+export interface PeerStats {
+  peerId?: string;
+  startedAt?: string;
+  endedAt?: string;
+  /** Legacy quality_stats average_quality. */
+  averageQuality?: number;
+  device?: DeviceModel;
+  network?: NetworkModel;
+  precall?: PrecallModel;
+  events: SdkEventModel[];
+  tracks: QualityTrack[];
+  generation?: Generation;
+}
+
 export interface InspectedParticipant {
   kind: InspectedKind;
   id?: string;
@@ -26,7 +183,11 @@ export interface InspectedParticipant {
   customParticipantId?: string;
   presetName?: string;
   role?: string;
+  viewType?: string;
   sessionId?: string;
+  meetingId?: string;
+  /** Only shown when the user asks: loading it reveals the viewer to the picture's host. */
+  picture?: string;
   joinedAt?: string;
   leftAt?: string;
   durationMinutes?: number;
@@ -34,6 +195,33 @@ export interface InspectedParticipant {
   updatedAt?: string;
   peers: PeerSummary[];
   peerEvents: PeerEventModel[];
+  /** Call statistics per peer, when the answer held any. */
+  peerStats: PeerStats[];
   /** Which response generations the data showed; empty when it showed neither. */
   generations: Generation[];
+  /** Human-readable names of sections the answer did not contain (e.g. "quality statistics"). */
+  absent: string[];
+}
+
+export type Severity = 'critical' | 'warning' | 'info';
+
+export interface DetectedIssue {
+  /** Stable rule ID, e.g. "sustained-packet-loss". */
+  rule: string;
+  severity: Severity;
+  title: string;
+  /** What in the data shows it, with figures ("audio consumer: 12 % loss for 35 s from 09:12:05"). */
+  evidence: string;
+  /** Plain-language meaning and what to try. */
+  explanation: string;
+  peerId?: string;
+  /** Time window (epoch ms) the issue covers, for highlighting on the charts. */
+  from?: number;
+  to?: number;
+}
+
+export interface Verdict {
+  level: 'good' | 'degraded' | 'poor' | 'unknown';
+  /** One line, e.g. "Poor call: sustained packet loss and a CPU-limited camera". */
+  line: string;
 }
