@@ -109,6 +109,8 @@ const CLEAN: PeerScenario = {
 /** A participant written out by hand, for the sessions the catalog points at. */
 interface ScriptedParticipant {
   device: number;
+  /** A fixed name; one is hostile markup, to prove the product renders API text as text. */
+  displayName?: string;
   host?: boolean;
   /** Minutes after the session start. */
   joinMinute: number;
@@ -116,6 +118,8 @@ interface ScriptedParticipant {
   leaveMinute?: number;
   peers: Partial<PeerScenario>[];
 }
+
+export const HOSTILE_DISPLAY_NAME = '<img src=x onerror="document.title=\'pwned\'"> **Eve** & <script>alert(1)</script>';
 
 const CURRENT_SESSION_SCRIPT: ScriptedParticipant[] = [
   { device: DEVICE.chromeMac, host: true, joinMinute: 0, leaveMinute: 39, peers: [{ screenshare: true }] },
@@ -131,7 +135,7 @@ const LEGACY_SESSION_SCRIPT: ScriptedParticipant[] = [
   { device: DEVICE.chromeMac, host: true, joinMinute: 0, leaveMinute: 42, peers: [{ screenshare: true }] },
   { device: DEVICE.firefoxLinux, joinMinute: 1, leaveMinute: 40, peers: [{ lossBursts: true, jitterSpikes: true }, { cpuLimited: true }] },
   { device: DEVICE.safariIphone, joinMinute: 4, leaveMinute: 31, peers: [{ deviceChange: true, bandwidthLimited: true }] },
-  { device: DEVICE.chromeWindows, joinMinute: 6, leaveMinute: 41, peers: [{ turnFails: true, relayOnly: true }] },
+  { device: DEVICE.chromeWindows, joinMinute: 6, leaveMinute: 41, peers: [{ turnFails: true, relayOnly: true }], displayName: HOSTILE_DISPLAY_NAME },
 ];
 
 interface SessionPlan {
@@ -282,7 +286,7 @@ function buildSession(plan: SessionPlan, index: number, meetings: MeetingRecord[
       id: rng.uuid(),
       userId: person?.id ?? rng.uuid(),
       customParticipantId: person?.customParticipantId ?? customId(rng),
-      displayName: person?.name ?? `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`,
+      displayName: script?.displayName ?? person?.name ?? `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`,
       presetName: webinar ? (host ? 'webinar_presenter' : 'webinar_viewer') : host ? 'group_call_host' : 'group_call_participant',
       joinedAt,
       leftAt,

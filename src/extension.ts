@@ -1,6 +1,8 @@
 /** Wires the extension together: services, commands, tree and panels. */
 import * as vscode from 'vscode';
 import { RealtimeKitClient } from './api/client';
+import { configure } from './commands/configure';
+import { treeCommands } from './commands/treeCommands';
 import { CLEAR_API_TOKEN, SET_API_TOKEN, clearApiToken, setApiToken } from './commands/apiToken';
 import { OPEN_SESSION, openSession } from './commands/openSession';
 import { RecentIds } from './commands/recentIds';
@@ -11,9 +13,10 @@ import { SHOW_MEETING_PARTICIPANT, showMeetingParticipant } from './commands/sho
 import { SHOW_PEER_REPORT, showPeerReport } from './commands/showPeerReport';
 import { SHOW_SESSION_PARTICIPANT, showSessionParticipant } from './commands/showSessionParticipant';
 import { createLog, logRequest } from './log';
-import { StatsPanels } from './panels/statsPanels';
+import { STATS_VIEW_TYPE, StatsPanels } from './panels/statsPanels';
 import { readSettings } from './settings';
 import { TokenStore } from './tokenStore';
+import { InspectorUriHandler } from './uriHandler';
 import { ExplorerTree } from './views/explorerTree';
 
 /** What activate() returns: used by the integration tests to look at the tree. */
@@ -44,6 +47,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     tree,
     panels,
     vscode.window.registerTreeDataProvider('realtimekit.explorer', tree),
+    vscode.window.registerWebviewPanelSerializer(STATS_VIEW_TYPE, panels),
+    vscode.window.registerUriHandler(new InspectorUriHandler()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('realtimekit')) client = undefined;
     }),
@@ -54,10 +59,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     registerCommand(services, SHOW_MEETING_PARTICIPANT, showMeetingParticipant),
     registerCommand(services, OPEN_SESSION, openSession),
     registerCommand(services, 'realtimekit.refresh', refresh),
-    registerCommand(services, 'realtimekit.configure', async () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:rtk-tools.realtimekit-inspector')),
+    registerCommand(services, 'realtimekit.configure', configure),
+    ...Object.entries(treeCommands(services)).map(([id, handler]) => registerCommand(services, id, (_services, node) => handler(node))),
+    tokens.onDidChange((hasToken) => tree.setSignedIn(hasToken)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('realtimekit.accountId') || event.affectsConfiguration('realtimekit.appId')) {
+        void updateConfiguredContext();
+        tree.refreshAll();
+      }
+    }),
   );
-  await tokens.refreshContext();
+  tree.setSignedIn(await tokens.refreshContext());
+  await updateConfiguredContext();
   return { tree, panels };
+}
+
+function updateConfiguredContext(): Thenable<unknown> {
+  const { accountId, appId } = readSettings();
+  return vscode.commands.executeCommand('setContext', 'realtimekit.configured', Boolean(accountId && appId));
 }
 
 export function deactivate(): void {

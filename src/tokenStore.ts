@@ -24,12 +24,12 @@ export class TokenStore implements vscode.Disposable {
 
   async set(token: string): Promise<void> {
     await this.secrets.store(SECRET_KEY, token);
-    await this.refreshContext();
+    this.changed.fire(await this.refreshContext());
   }
 
   async clear(): Promise<void> {
     await this.secrets.delete(SECRET_KEY);
-    await this.refreshContext();
+    this.changed.fire(await this.refreshContext());
   }
 
   async refreshContext(): Promise<boolean> {

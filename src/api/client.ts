@@ -194,6 +194,11 @@ export class RealtimeKitClient {
     });
   }
 
+  async *allMeetingParticipants(scope: Scope, meetingId: string, options: CallOptions & { perPage?: number } = {}): AsyncGenerator<RawMeetingParticipant[]> {
+    const perPage = options.perPage ?? PAGE_SIZE;
+    yield* paginate((pageNo) => this.listMeetingParticipants(scope, meetingId, { pageNo, perPage }, options), { perPage, signal: options.signal });
+  }
+
   async *allSessions(scope: Scope, query: SessionListQuery = {}, options: CallOptions & { concurrency?: number; perPage?: number } = {}): AsyncGenerator<RawSession[]> {
     const perPage = options.perPage ?? PAGE_SIZE;
     yield* paginate((pageNo) => this.listSessions(scope, { ...query, pageNo, perPage }, options), {

@@ -4,6 +4,7 @@
  */
 import type { Generation, InspectedKind, InspectedParticipant, PeerEventModel, PeerSummary } from '../shared/model';
 import { num, record, records, text } from './coerce';
+import { absentSections, isCurrentReport, peerStatsOf } from './normalizeStats';
 
 /** The participant object inside `data`: `data.participant` (details, current peer report) or `data` itself. */
 function participantOf(data: unknown): Record<string, unknown> {
@@ -15,14 +16,7 @@ export function detectGenerations(participant: Record<string, unknown>): Generat
   const found = new Set<Generation>();
   if (record(participant.peer_stats) || Array.isArray(participant.quality_stats)) found.add('legacy');
   const report = record(participant.peer_report);
-  if (report) {
-    const metadata = record(report.metadata) ?? {};
-    const quality = record(report.quality) ?? {};
-    const currentKeys = ['browser_metadata', 'pc_metadata', 'candidate_pairs', 'sdk_name'];
-    const currentQuality = ['audio_producer', 'audio_consumer', 'video_producer', 'video_consumer'];
-    if (currentKeys.some((key) => key in metadata) || currentQuality.some((key) => key in quality)) found.add('current');
-    else found.add('legacy');
-  }
+  if (report) found.add(isCurrentReport(report) ? 'current' : 'legacy');
   if (Array.isArray(participant.peer_events) && !found.size) found.add('current');
   return [...found];
 }
@@ -57,6 +51,8 @@ function peersOf(participant: Record<string, unknown>, events: PeerEventModel[],
 export function normalizeParticipant(kind: InspectedKind, data: unknown, hints: { peerId?: string; sessionId?: string } = {}): InspectedParticipant {
   const participant = participantOf(data);
   const peerEvents = peerEventsOf(participant);
+  const generations = detectGenerations(participant);
+  const peerStats = peerStatsOf(participant, { peerId: hints.peerId });
   return {
     kind,
     id: text(participant.id),
@@ -65,6 +61,9 @@ export function normalizeParticipant(kind: InspectedKind, data: unknown, hints: 
     customParticipantId: text(participant.custom_participant_id),
     presetName: text(participant.preset_name),
     role: text(participant.role),
+    viewType: peerEvents.find((event) => event.viewType)?.viewType,
+    meetingId: text(participant.meeting_id),
+    picture: text(participant.picture),
     sessionId: text(participant.session_id) ?? hints.sessionId,
     joinedAt: text(participant.joined_at),
     leftAt: text(participant.left_at),
@@ -73,8 +72,8 @@ export function normalizeParticipant(kind: InspectedKind, data: unknown, hints: 
     updatedAt: text(participant.updated_at),
     peers: peersOf(participant, peerEvents, hints.peerId),
     peerEvents,
-    generations: detectGenerations(participant),
-    peerStats: [],
-    absent: [],
+    generations,
+    peerStats,
+    absent: kind === 'meetingParticipant' ? [] : absentSections(peerStats, peerEvents.length, generations),
   };
 }

@@ -23,7 +23,7 @@ export async function inspect(services: Services, request: InspectRequest): Prom
   if (data === undefined) return undefined;
   const participant = normalizeParticipant(request.kind, data, request.hints);
   const item = { ...request.item, label: participant.displayName ?? request.item.label };
-  await services.tree.addLookedUp(item, participant);
+  await services.tree.addLookedUp(item, participant, data);
   await services.panels.show(item, { participant, raw: data, fetchedAt: new Date().toISOString() });
   return data;
 }

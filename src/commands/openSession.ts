@@ -24,6 +24,9 @@ export async function openSession(services: Services, rawArgument?: unknown): Pr
   const rerun = () => vscode.commands.executeCommand(OPEN_SESSION, { ...scope, sessionId: id });
   try {
     if (!(await services.tokens.get())) throw new RealtimeKitApiError({ kind: 'noToken', operation: 'Opening the session' });
+    const client = services.client();
+    // The session's own record gives the tree its meeting name; the list works without it.
+    const session = client.getSession(scope, id).catch(() => undefined);
     const participants = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Loading session participants', cancellable: true },
       async (progress, token) => {
@@ -31,7 +34,7 @@ export async function openSession(services: Services, rawArgument?: unknown): Pr
         const subscription = token.onCancellationRequested(() => controller.abort());
         try {
           const all: RawSessionParticipant[] = [];
-          for await (const page of services.client().allSessionParticipants(scope, id, { includePeerEvents: true }, { signal: controller.signal, refresh: true })) {
+          for await (const page of client.allSessionParticipants(scope, id, { includePeerEvents: true }, { signal: controller.signal, refresh: true })) {
             all.push(...page);
             progress.report({ message: `${all.length.toLocaleString('en-US')} loaded` });
           }
@@ -41,7 +44,7 @@ export async function openSession(services: Services, rawArgument?: unknown): Pr
         }
       },
     );
-    await services.tree.openSession({ kind: 'session', ...scope, sessionId: id }, participants);
+    await services.tree.openSession({ kind: 'session', ...scope, sessionId: id }, participants, await session);
     return { participants };
   } catch (error) {
     services.log.warn(`Opening session ${id}: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,11 +1,13 @@
 /**
  * Hosts the realtimekit.stats webviews: one panel per participant or peer (revealed, not duplicated,
  * when asked twice). Data is posted after the webview says it is ready; show() resolves once the
- * webview reports it rendered.
+ * webview reports it rendered. Panels come back after a reload from their IDs alone.
  */
 import * as vscode from 'vscode';
-import { isWebviewToHost, type HostToWebview, type PanelPayload } from '../shared/messages';
-import { lookedUpKey, reopenCommand, type LookedUp } from '../views/lookedUp';
+import { isWebviewToHost, type ExportFormat, type HostToWebview } from '../shared/messages';
+import { isLookedUp, lookedUpKey, reopenCommand, type LookedUp } from '../views/lookedUp';
+import { exportPanel } from './exportReport';
+import { analyse, toPayload, type Inspection, type PanelContent } from './panelContent';
 import { createNonce, webviewShell } from './webviewHtml';
 
 export const STATS_VIEW_TYPE = 'realtimekit.stats';
@@ -15,34 +17,38 @@ interface OpenPanel {
   panel: vscode.WebviewPanel;
   item: LookedUp;
   ready: Promise<void>;
+  content?: PanelContent;
   rendered?: () => void;
 }
 
-export class StatsPanels implements vscode.Disposable {
+export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
   private readonly open = new Map<string, OpenPanel>();
 
   constructor(private readonly extensionUri: vscode.Uri) {}
-
-  has(item: LookedUp): boolean {
-    return this.open.has(lookedUpKey(item));
-  }
 
   get count(): number {
     return this.open.size;
   }
 
-  async show(item: LookedUp, payload: PanelPayload): Promise<void> {
+  /** What the panel of this item shows, if one is open (used by tests and export). */
+  contentOf(item: LookedUp): PanelContent | undefined {
+    return this.open.get(lookedUpKey(item))?.content;
+  }
+
+  async show(item: LookedUp, inspection: Inspection): Promise<void> {
     const key = lookedUpKey(item);
-    const title = payload.participant.displayName ?? item.label ?? 'RealtimeKit participant';
+    const title = inspection.participant.displayName ?? item.label ?? 'RealtimeKit participant';
     let entry = this.open.get(key);
     if (entry) {
       entry.panel.title = title;
       entry.panel.reveal(undefined, false);
     } else {
-      entry = this.create(key, item, title);
+      const panel = vscode.window.createWebviewPanel(STATS_VIEW_TYPE, title, vscode.ViewColumn.Active, this.webviewOptions());
+      entry = this.adopt(key, item, panel, title);
     }
     await entry.ready;
     const current = entry;
+    current.content = analyse(inspection);
     const rendered = new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, RENDER_TIMEOUT_MS);
       current.rendered = () => {
@@ -50,8 +56,30 @@ export class StatsPanels implements vscode.Disposable {
         resolve();
       };
     });
-    await this.post(current.panel, { type: 'show', payload });
+    await this.post(current.panel, { type: 'show', payload: toPayload(current.content, { ...item }) });
     await rendered;
+  }
+
+  /** Export of the panel's current data (also reachable from tests). */
+  async export(item: LookedUp, format: ExportFormat): Promise<vscode.Uri | undefined> {
+    const content = this.contentOf(item);
+    return content ? exportPanel(content, format) : undefined;
+  }
+
+  /** Restores a panel after a reload: the IDs come from the webview's state, the data is fetched again. */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const restore = (state as { restore?: unknown } | undefined)?.restore;
+    panel.webview.options = this.webviewOptions();
+    if (!isLookedUp(restore)) {
+      panel.webview.html = this.html(panel, 'RealtimeKit');
+      void this.post(panel, { type: 'error', message: 'This panel cannot be restored: open the participant again from the RealtimeKit view.' });
+      return;
+    }
+    const entry = this.adopt(lookedUpKey(restore), restore, panel, panel.title);
+    await entry.ready;
+    await this.post(panel, { type: 'loading', title: restore.label ?? 'participant' });
+    const { command, argument } = reopenCommand(restore);
+    await vscode.commands.executeCommand(command, argument);
   }
 
   dispose(): void {
@@ -59,12 +87,11 @@ export class StatsPanels implements vscode.Disposable {
     this.open.clear();
   }
 
-  private create(key: string, item: LookedUp, title: string): OpenPanel {
-    const distUri = vscode.Uri.joinPath(this.extensionUri, 'dist');
-    const panel = vscode.window.createWebviewPanel(STATS_VIEW_TYPE, title, vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: [distUri],
-    });
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist')] };
+  }
+
+  private adopt(key: string, item: LookedUp, panel: vscode.WebviewPanel, title: string): OpenPanel {
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'realtimekit.svg');
     let markReady: () => void = () => undefined;
     const entry: OpenPanel = { panel, item, ready: new Promise<void>((resolve) => (markReady = resolve)) };
@@ -78,32 +105,42 @@ export class StatsPanels implements vscode.Disposable {
           entry.rendered?.();
           break;
         case 'copy':
-          void vscode.env.clipboard.writeText(message.text).then(() => vscode.window.setStatusBarMessage('Copied', 2000));
+          void vscode.env.clipboard.writeText(message.text).then(() => vscode.window.setStatusBarMessage('RealtimeKit: copied', 2000));
           break;
-        case 'refresh':
-          void refreshCommand(item);
+        case 'refresh': {
+          const { command, argument } = reopenCommand(item);
+          void vscode.commands.executeCommand(command, argument);
+          break;
+        }
+        case 'export':
+          if (entry.content) {
+            exportPanel(entry.content, message.format).catch((error: unknown) =>
+              vscode.window.showErrorMessage(`RealtimeKit: export failed: ${error instanceof Error ? error.message : String(error)}`),
+            );
+          }
           break;
       }
     });
-    panel.onDidDispose(() => this.open.delete(key));
-    const nonce = createNonce();
-    panel.webview.html = webviewShell({
-      cspSource: panel.webview.cspSource,
-      nonce,
-      title,
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(distUri, 'webview.js')).toString(),
-      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(distUri, 'webview.css')).toString(),
+    panel.onDidDispose(() => {
+      if (this.open.get(key) === entry) this.open.delete(key);
     });
+    panel.webview.html = this.html(panel, title);
     this.open.set(key, entry);
     return entry;
+  }
+
+  private html(panel: vscode.WebviewPanel, title: string): string {
+    const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
+    return webviewShell({
+      cspSource: panel.webview.cspSource,
+      nonce: createNonce(),
+      title,
+      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
+      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
+    });
   }
 
   private async post(panel: vscode.WebviewPanel, message: HostToWebview): Promise<void> {
     await panel.webview.postMessage(message);
   }
-}
-
-function refreshCommand(item: LookedUp): Thenable<unknown> {
-  const { command, argument } = reopenCommand(item);
-  return vscode.commands.executeCommand(command, argument);
 }

@@ -20,7 +20,8 @@ export function webviewShell(options: ShellOptions): string {
     "default-src 'none'",
     `style-src ${options.cspSource}`,
     `font-src ${options.cspSource}`,
-    `img-src ${options.cspSource} data:`,
+    // https: only for a participant picture, which is loaded when the user asks for it.
+    `img-src ${options.cspSource} data: https:`,
     `script-src 'nonce-${options.nonce}'`,
   ].join('; ');
   return `<!DOCTYPE html>
@@ -29,7 +30,7 @@ export function webviewShell(options: ShellOptions): string {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeAttribute(options.styleUri)}">
+<link rel="stylesheet" id="vscode-codicon-stylesheet" href="${escapeAttribute(options.styleUri)}">
 <title>${escapeAttribute(options.title)}</title>
 </head>
 <body>

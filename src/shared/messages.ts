@@ -1,13 +1,29 @@
 /** Messages between the stats panel host and the webview. Both sides import these types. */
-import type { InspectedParticipant } from './model';
+import type { DetectedIssue, Verdict } from './model';
+import type { WireParticipant } from './wire';
+
+export interface PrecallLimits {
+  maxRttMs: number;
+  maxJitterMs: number;
+  /** 0..1 */
+  maxLossFraction: number;
+  minThroughputKbps: number;
+}
 
 export interface PanelPayload {
-  participant: InspectedParticipant;
+  participant: WireParticipant;
+  issues: DetectedIssue[];
+  verdict: Verdict;
+  precallLimits: PrecallLimits;
   /** The API's `data` object as received, for the raw JSON view. */
   raw: unknown;
   fetchedAt: string;
   stale?: boolean;
+  /** Kept by the webview in its state so a reload can restore the panel from the IDs alone. */
+  restore: Record<string, unknown>;
 }
+
+export type ExportFormat = 'markdown' | 'json';
 
 export type HostToWebview =
   | { type: 'show'; payload: PanelPayload }
@@ -18,11 +34,22 @@ export type WebviewToHost =
   | { type: 'ready' }
   | { type: 'rendered'; id?: string }
   | { type: 'copy'; text: string }
-  | { type: 'refresh' };
+  | { type: 'refresh' }
+  | { type: 'export'; format: ExportFormat };
 
 export function isWebviewToHost(value: unknown): value is WebviewToHost {
   if (typeof value !== 'object' || value === null) return false;
-  const type = (value as { type?: unknown }).type;
-  if (type === 'copy') return typeof (value as { text?: unknown }).text === 'string';
-  return type === 'ready' || type === 'rendered' || type === 'refresh';
+  const message = value as { type?: unknown; text?: unknown; format?: unknown };
+  switch (message.type) {
+    case 'copy':
+      return typeof message.text === 'string';
+    case 'export':
+      return message.format === 'markdown' || message.format === 'json';
+    case 'ready':
+    case 'rendered':
+    case 'refresh':
+      return true;
+    default:
+      return false;
+  }
 }

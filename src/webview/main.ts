@@ -1,19 +1,34 @@
 /** Entry point of the stats panel webview. */
-import type { HostToWebview } from '../shared/messages';
-import { el } from './dom';
-import { renderParticipant } from './participantView';
-import { vscode } from './vscodeApi';
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode/codicons/dist/codicon.css';
+import 'uplot/dist/uPlot.min.css';
 import './styles.css';
+import type { HostToWebview, PanelPayload } from '../shared/messages';
+import { el } from './dom';
+import { renderParticipant, type RenderedView } from './participantView';
+import { vscode } from './vscodeApi';
 
 const root = document.getElementById('app')!;
+let current: { payload: PanelPayload; view: RenderedView; peer: number } | undefined;
+
+function show(payload: PanelPayload, peer: number): void {
+  current?.view.destroy();
+  const view = renderParticipant(root, payload, peer, (next) => show(payload, next));
+  current = { payload, view, peer };
+  vscode.setState({ peer, restore: payload.restore });
+  // Reported after the browser has painted the charts.
+  requestAnimationFrame(() => requestAnimationFrame(() => vscode.postMessage({ type: 'rendered', id: payload.participant.id })));
+}
 
 window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
   const message = event.data;
   switch (message?.type) {
-    case 'show':
-      renderParticipant(root, message.payload);
-      vscode.postMessage({ type: 'rendered', id: message.payload.participant.id });
+    case 'show': {
+      const saved = vscode.getState() as { peer?: number } | undefined;
+      const samePerson = current !== undefined && current.payload.participant.id === message.payload.participant.id;
+      show(message.payload, samePerson ? current!.peer : (saved?.peer ?? 0));
       break;
+    }
     case 'loading':
       root.replaceChildren(el('p', { class: 'muted' }, `Loading ${message.title}…`));
       break;
@@ -22,5 +37,8 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       break;
   }
 });
+
+// The workbench swaps body classes (vscode-light, vscode-dark, vscode-high-contrast) on a theme change.
+new MutationObserver(() => current?.view.redrawCharts()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 vscode.postMessage({ type: 'ready' });

@@ -1,8 +1,18 @@
-/** Renders one inspected participant or peer: header, identifiers, peers, peer events, raw JSON. */
+/**
+ * Renders one inspected participant or peer: header and peer switcher, summary, device, network,
+ * pre-call test, quality charts with the events timeline, raw JSON and export.
+ */
 import { formatDuration, formatTime } from '../shared/format';
 import type { PanelPayload } from '../shared/messages';
 import type { InspectedParticipant } from '../shared/model';
+import type { WirePeerStats } from '../shared/wire';
 import { el } from './dom';
+import { copyButton, fieldTable } from './fields';
+import { deviceSection } from './sections/deviceSection';
+import { networkSection } from './sections/networkSection';
+import { precallSection } from './sections/precallSection';
+import { qualitySection, type QualityView } from './sections/qualitySection';
+import { summarySection } from './sections/summarySection';
 import { vscode } from './vscodeApi';
 
 const KIND_LABELS: Record<InspectedParticipant['kind'], string> = {
@@ -11,67 +21,126 @@ const KIND_LABELS: Record<InspectedParticipant['kind'], string> = {
   meetingParticipant: 'Meeting participant',
 };
 
-function copyButton(value: string, label: string): HTMLButtonElement {
-  const button = el('button', { type: 'button', class: 'copy', title: `Copy ${label}`, 'aria-label': `Copy ${label}` }, 'Copy');
-  button.addEventListener('click', () => vscode.postMessage({ type: 'copy', text: value }));
-  return button;
+export interface RenderedView {
+  destroy(): void;
+  /** Rebuilds the charts, e.g. after a theme change. */
+  redrawCharts(): void;
 }
 
-function fieldRows(rows: Array<[string, string | undefined, boolean?]>): HTMLTableElement {
-  const body = el('tbody');
-  for (const [label, value, copyable] of rows) {
-    if (value === undefined || value === '') continue;
-    body.append(el('tr', {}, el('th', { scope: 'row' }, label), el('td', {}, el('span', { class: copyable ? 'mono' : undefined }, value), copyable ? copyButton(value, label) : undefined)));
-  }
-  return el('table', { class: 'fields' }, body);
+function button(label: string, icon: string, onClick: () => void, id?: string): HTMLElement {
+  const element = el('vscode-button', { icon, id, secondary: '' }, label);
+  element.addEventListener('click', onClick);
+  return element;
 }
 
-function section(title: string, ...content: Node[]): HTMLElement {
-  return el('section', {}, el('h2', {}, title), ...content);
-}
-
-export function renderParticipant(root: HTMLElement, payload: PanelPayload): void {
+function header(payload: PanelPayload): HTMLElement {
   const p = payload.participant;
   const name = p.displayName ?? p.id ?? 'Unnamed participant';
   const generation = p.generations.length ? p.generations.join(' + ') : 'no statistics';
-  const header = el(
+  const facts = fieldTable([
+    { label: 'Participant ID', value: p.id, copy: true },
+    { label: 'Session ID', value: p.sessionId, copy: true },
+    { label: 'Meeting ID', value: p.meetingId, copy: true },
+    { label: 'User ID', value: p.userId, copy: true },
+    { label: 'Custom participant ID', value: p.customParticipantId, copy: true },
+    { label: 'Preset', value: p.presetName },
+    { label: 'Role', value: p.role },
+    { label: 'View type', value: p.viewType },
+    { label: 'Joined', value: formatTime(p.joinedAt) },
+    { label: 'Left', value: p.leftAt ? formatTime(p.leftAt) : p.joinedAt ? 'not reported (still in the call?)' : undefined },
+    { label: 'Duration', value: p.durationMinutes !== undefined ? formatDuration(p.durationMinutes) : undefined },
+    { label: 'Peers', value: p.peers.length ? `${p.peers.length}${p.peers.length > 1 ? ' (each reconnect is a new peer)' : ''}` : undefined },
+  ]);
+  const actions = el(
+    'div',
+    { class: 'actions' },
+    button('Refresh', 'refresh', () => vscode.postMessage({ type: 'refresh' }), 'refresh'),
+    button('Export report', 'markdown', () => vscode.postMessage({ type: 'export', format: 'markdown' }), 'export-markdown'),
+    button('Export JSON', 'json', () => vscode.postMessage({ type: 'export', format: 'json' }), 'export-json'),
+  );
+  const picture = p.picture ? pictureOnRequest(p.picture) : undefined;
+  return el(
     'header',
     {},
     el('h1', { id: 'display-name' }, name),
-    el('p', { class: 'muted' }, `${KIND_LABELS[p.kind]} · data shape: ${generation} · fetched ${formatTime(payload.fetchedAt)}${payload.stale ? ' · stale' : ''}`),
+    el('p', { class: 'muted' }, `${KIND_LABELS[p.kind]} · data shape: ${generation} · fetched ${formatTime(payload.fetchedAt)}`, payload.stale ? el('strong', { class: 'stale' }, ' · stale (last data kept)') : undefined),
+    actions,
+    facts,
+    picture,
   );
-  const refresh = el('button', { type: 'button', id: 'refresh' }, 'Refresh');
-  refresh.addEventListener('click', () => vscode.postMessage({ type: 'refresh' }));
-  header.append(refresh);
+}
 
-  const identity = fieldRows([
-    ['Participant ID', p.id, true],
-    ['Session ID', p.sessionId, true],
-    ['User ID', p.userId, true],
-    ['Custom participant ID', p.customParticipantId, true],
-    ['Preset', p.presetName],
-    ['Role', p.role],
-    ['Joined', formatTime(p.joinedAt)],
-    ['Left', p.leftAt ? formatTime(p.leftAt) : p.joinedAt ? 'still in the call or not reported' : undefined],
-    ['Duration', p.durationMinutes !== undefined ? formatDuration(p.durationMinutes) : undefined],
-    ['Peers', p.peers.length ? String(p.peers.length) : undefined],
-  ]);
+/** A participant picture is loaded only on request: fetching it tells the picture's host who is looking. */
+function pictureOnRequest(url: string): HTMLElement {
+  let host = 'its host';
+  try {
+    host = new URL(url).host;
+  } catch {
+    // not a URL: the button stays, the load will fail visibly
+  }
+  const holder = el('div', { class: 'picture' });
+  const show = el('button', { type: 'button', class: 'link' }, `Show picture (loads it from ${host})`);
+  show.addEventListener('click', () => {
+    const image = el('img', { alt: 'Participant picture', referrerpolicy: 'no-referrer' });
+    image.src = url;
+    holder.replaceChildren(image);
+  });
+  holder.append(show);
+  return holder;
+}
 
-  const peers = p.peers.length
-    ? el('ul', { class: 'peers' }, ...p.peers.map((peer) => el('li', {}, el('span', { class: 'mono' }, peer.peerId), peer.firstSeen ? ` · from ${formatTime(peer.firstSeen)}` : '', copyButton(peer.peerId, 'peer ID'))))
-    : el('p', { class: 'muted' }, 'No peers in this answer.');
+function peerSwitcher(peers: readonly WirePeerStats[], selected: number, onSelect: (index: number) => void): HTMLElement | undefined {
+  if (peers.length < 2) return undefined;
+  const select = el('select', { id: 'peer-switcher', 'aria-label': 'Peer' });
+  peers.forEach((peer, index) => {
+    const option = el('option', { value: String(index) }, `Peer ${index + 1}: ${peer.peerId ?? 'unknown'}${peer.startedAt ? ` (from ${formatTime(peer.startedAt)})` : ''}`);
+    option.selected = index === selected;
+    select.append(option);
+  });
+  select.addEventListener('change', () => onSelect(Number(select.value)));
+  return el('div', { class: 'peer-switcher' }, el('label', { for: 'peer-switcher' }, 'Statistics of '), select);
+}
 
-  const events = p.peerEvents.length
-    ? el(
-        'table',
-        { class: 'events' },
-        el('thead', {}, el('tr', {}, el('th', {}, 'Time'), el('th', {}, 'Event'), el('th', {}, 'Peer'))),
-        el('tbody', {}, ...p.peerEvents.map((event) => el('tr', {}, el('td', {}, formatTime(event.at)), el('td', {}, event.name), el('td', { class: 'mono' }, event.peerId ?? '')))),
-      )
-    : el('p', { class: 'muted' }, 'No peer events in this answer.');
+function rawSection(raw: unknown): HTMLElement {
+  const text = JSON.stringify(raw, null, 2) ?? 'undefined';
+  const pre = el('pre', { id: 'raw-json' });
+  const details = el('details', { class: 'raw' }, el('summary', {}, 'Raw JSON'), el('div', { class: 'actions' }, copyButton(text, 'raw JSON')), pre);
+  // Large answers are only laid out when opened.
+  details.addEventListener('toggle', () => {
+    if (details.open && !pre.textContent) pre.textContent = text;
+  });
+  return details;
+}
 
-  const rawText = JSON.stringify(payload.raw, null, 2);
-  const raw = el('details', { class: 'raw' }, el('summary', {}, 'Raw JSON'), copyButton(rawText, 'raw JSON'), el('pre', {}, rawText));
-
-  root.replaceChildren(header, section('Participant', identity), section('Peers', peers), section('Peer events', events), raw);
+export function renderParticipant(root: HTMLElement, payload: PanelPayload, selectedPeer: number, onSelectPeer: (index: number) => void): RenderedView {
+  const p = payload.participant;
+  const peerIndex = Math.min(selectedPeer, Math.max(0, p.peerStats.length - 1));
+  const peer = p.peerStats[peerIndex];
+  let quality: QualityView = qualitySection(peer, p.peerEvents, payload.issues);
+  const qualityHolder = el('section', { id: 'quality', 'aria-labelledby': 'quality-title' }, el('h2', { id: 'quality-title' }, 'Quality over time'), quality.element);
+  const summary = summarySection(p, payload.verdict, payload.issues, (issue) => {
+    const owner = p.peerStats.findIndex((candidate) => candidate.peerId === issue.peerId);
+    if (owner >= 0 && owner !== peerIndex) onSelectPeer(owner);
+    else quality.zoomTo(issue.from!, issue.to!);
+  });
+  root.replaceChildren(
+    header(payload),
+    summary,
+    ...[peerSwitcher(p.peerStats, peerIndex, onSelectPeer)].filter((node): node is HTMLElement => node !== undefined),
+    deviceSection(peer),
+    networkSection(peer),
+    precallSection(peer, payload.precallLimits),
+    qualityHolder,
+    rawSection(payload.raw),
+  );
+  quality.mount();
+  return {
+    destroy: () => quality.destroy(),
+    redrawCharts: () => {
+      quality.destroy();
+      quality = qualitySection(peer, p.peerEvents, payload.issues);
+      qualityHolder.replaceChildren(qualityHolder.firstChild!, quality.element);
+      quality.mount();
+    },
+  };
 }

@@ -14,6 +14,8 @@ export const SCREENSHOT_DIR = path.join(ROOT, 'test-output', 'screenshots');
 export interface Workbench {
   readonly page: Page;
   readonly sample: SampleServer;
+  /** The folder opened in the workbench (exports are saved here by default). */
+  readonly workspace: string;
   close(): Promise<void>;
 }
 
@@ -41,7 +43,7 @@ export async function openWorkbench(options: { colorScheme?: 'light' | 'dark'; t
     await browser.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     // The activity bar entry appears once the extension's contributions are registered.
     await browser.page.locator('.activitybar [aria-label^="RealtimeKit"]').first().waitFor({ timeout: 60_000 });
-    return { page: browser.page, sample, close };
+    return { page: browser.page, sample, workspace: server.workspace, close };
   } catch (error) {
     await close();
     throw error;
@@ -56,6 +58,13 @@ export async function runFromPalette(page: Page, title: string): Promise<void> {
   await input.fill(`>${title}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
+}
+
+/** Sets the token from the palette, as a person would. */
+export async function signIn(page: Page, token: string): Promise<void> {
+  await runFromPalette(page, 'RealtimeKit: Set API Token');
+  await answerInputBox(page, /Cloudflare API token/, token);
+  await page.locator('.notifications-toasts', { hasText: /token stored/i }).first().waitFor({ timeout: 20_000 });
 }
 
 /** Types into the input box that a command opened, after checking its prompt. */

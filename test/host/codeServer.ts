@@ -179,6 +179,8 @@ export async function openBrowser(options: { colorScheme?: 'light' | 'dark'; vie
     viewport: options.viewport ?? { width: 1400, height: 900 },
     colorScheme: options.colorScheme ?? 'dark',
   });
+  // The workbench's clipboard goes through the browser's; allow it so copy commands can be tested.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = await context.newPage();
   const close = async () => {
     await browser.close().catch(() => undefined);

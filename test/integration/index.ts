@@ -18,6 +18,7 @@ export async function run(): Promise<void> {
   /* eslint-disable @typescript-eslint/no-require-imports */
   require('./commands.test');
   require('./errors.test');
+  require('./tree.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
   const failures = await new Promise<number>((resolve) => {
     const runner = mocha.run((count) => resolve(count));

@@ -1,0 +1,340 @@
+/**
+ * Detects what went wrong in a call from the normalised statistics: each issue with the figures that show
+ * it and what it means. Thresholds live in thresholds.ts. Pure; nothing is invented for absent data.
+ */
+import { trackLabel } from '../shared/metrics';
+import type { DetectedIssue, InspectedParticipant, PeerStats, QualitySample, QualityTrack, Severity, Verdict } from '../shared/model';
+import { clock, median, round, sustained, type Stretch } from './series';
+import { PRECALL_LIMITS, THRESHOLDS } from './thresholds';
+
+const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
+
+function peerName(peer: Pick<PeerStats, 'peerId'>): string {
+  return peer.peerId ? `peer ${peer.peerId.slice(0, 8)}` : 'this peer';
+}
+
+/** "12 % for 35 s from 09:12:05 (and 2 more stretches, 80 s in all)" */
+function describeStretches(stretches: Stretch[], unit: string, peakWord = 'peak'): string {
+  const [first] = stretches;
+  const total = stretches.reduce((sum, stretch) => sum + stretch.seconds, 0);
+  const more = stretches.length > 1 ? ` (and ${stretches.length - 1} more stretch${stretches.length > 2 ? 'es' : ''}, ${round(total, 0)} s in all)` : '';
+  return `${peakWord} ${round(first.peak)}${unit} for ${round(first.seconds, 0)} s from ${clock(first.from)} UTC${more}`;
+}
+
+function window(stretches: Stretch[]): { from: number; to: number } {
+  return { from: stretches[0].from, to: stretches[0].to };
+}
+
+type Rule = (peer: PeerStats, track: QualityTrack) => DetectedIssue | undefined;
+
+function trackRule(options: {
+  rule: string;
+  title: string;
+  read: (sample: QualitySample) => number | undefined;
+  isBad: (value: number) => boolean;
+  minSeconds: number;
+  unit: string;
+  worst?: 'max' | 'min';
+  critical: (stretches: Stretch[]) => boolean;
+  explanation: (track: QualityTrack) => string;
+  applies?: (track: QualityTrack) => boolean;
+}): Rule {
+  return (peer, track) => {
+    if (options.applies && !options.applies(track)) return undefined;
+    const stretches = sustained(track.samples, options.read, options.isBad, options.minSeconds, options.worst);
+    if (stretches.length === 0) return undefined;
+    return {
+      rule: options.rule,
+      severity: options.critical(stretches) ? 'critical' : 'warning',
+      title: `${options.title} (${trackLabel(track)})`,
+      evidence: `${peerName(peer)}, ${trackLabel(track)}: ${describeStretches(stretches, options.unit, options.worst === 'min' ? 'low' : 'peak')}`,
+      explanation: options.explanation(track),
+      peerId: peer.peerId,
+      ...window(stretches),
+    };
+  };
+}
+
+const isVideo = (track: QualityTrack) => track.kind === 'video' || track.kind === 'screenshare_video';
+const side = (track: QualityTrack) => (track.direction === 'consumer' ? 'on the way to this participant' : track.direction === 'producer' ? 'on the way from this participant' : 'on this connection');
+
+const TRACK_RULES: Rule[] = [
+  trackRule({
+    rule: 'sustained-packet-loss',
+    title: 'Sustained packet loss',
+    read: (s) => s.lossPct,
+    isBad: (v) => v > THRESHOLDS.loss.percent,
+    minSeconds: THRESHOLDS.loss.minSeconds,
+    unit: ' %',
+    critical: (stretches) => stretches.some((s) => s.peak >= THRESHOLDS.loss.criticalPercent),
+    explanation: (track) =>
+      `Packets were lost ${side(track)} for a while: audio breaks up and video freezes or blurs. Usually a congested or weak network (Wi-Fi far from the router, mobile data, a busy uplink); try a wired connection or closing uploads.`,
+  }),
+  trackRule({
+    rule: 'high-jitter',
+    title: 'High jitter',
+    read: (s) => s.jitterMs,
+    isBad: (v) => v > THRESHOLDS.jitter.ms,
+    minSeconds: THRESHOLDS.jitter.minSeconds,
+    unit: ' ms',
+    critical: (stretches) => stretches.some((s) => s.peak >= THRESHOLDS.jitter.criticalMs),
+    explanation: (track) =>
+      `Packets arrived unevenly ${side(track)}, so the receiver had to buffer more (delay) or drop late audio (robotic sound). Typical of Wi-Fi interference or a saturated link.`,
+  }),
+  trackRule({
+    rule: 'low-mos',
+    title: 'Low call quality (MOS)',
+    read: (s) => s.mos,
+    isBad: (v) => v < THRESHOLDS.mos.below,
+    minSeconds: THRESHOLDS.mos.minSeconds,
+    unit: '',
+    worst: 'min',
+    critical: (stretches) => stretches.some((s) => s.peak < THRESHOLDS.mos.critical),
+    explanation: () =>
+      `The estimated quality score (MOS, 1 to 5) stayed below ${THRESHOLDS.mos.below}: most people notice and many are dissatisfied at this level. It follows from loss, jitter and delay on the path.`,
+  }),
+  trackRule({
+    rule: 'high-rtt',
+    title: 'High round-trip time',
+    read: (s) => s.rttMs,
+    isBad: (v) => v > THRESHOLDS.rtt.ms,
+    minSeconds: THRESHOLDS.rtt.minSeconds,
+    unit: ' ms',
+    critical: (stretches) => stretches.some((s) => s.peak >= THRESHOLDS.rtt.criticalMs),
+    explanation: () =>
+      `Round trips above ${THRESHOLDS.rtt.ms} ms make people talk over each other. Often a distant or relayed route, a VPN, or a congested uplink; check where the participant connects from and whether media went through a relay.`,
+  }),
+  trackRule({
+    rule: 'fps-drop',
+    title: 'Frame rate dropped',
+    read: (s) => s.fps,
+    isBad: (v) => v < THRESHOLDS.fps.below,
+    minSeconds: THRESHOLDS.fps.minSeconds,
+    unit: ' fps',
+    worst: 'min',
+    applies: isVideo,
+    critical: (stretches) => stretches.some((s) => s.peak < THRESHOLDS.fps.below / 2),
+    explanation: (track) =>
+      track.direction === 'producer'
+        ? 'The camera was sent at a low frame rate, so motion looked choppy to everyone. Usually the sender’s CPU or uplink could not keep up (see quality limitation).'
+        : 'Video from the other side arrived at a low frame rate: the sender’s limits or loss on the way.',
+  }),
+];
+
+/** A fall of a whole MOS point between the first and last quarter of the call. */
+function fallingMos(peer: PeerStats, track: QualityTrack): DetectedIssue | undefined {
+  const values = track.samples.filter((s) => s.mos !== undefined);
+  if (values.length < 8) return undefined;
+  const quarter = Math.floor(values.length / 4);
+  const start = median(values.slice(0, quarter).map((s) => s.mos!));
+  const end = median(values.slice(-quarter).map((s) => s.mos!));
+  if (start === undefined || end === undefined || start - end < THRESHOLDS.mos.fallBy) return undefined;
+  return {
+    rule: 'falling-mos',
+    severity: 'warning',
+    title: `Quality fell during the call (${trackLabel(track)})`,
+    evidence: `${peerName(peer)}, ${trackLabel(track)}: MOS median ${round(start, 2)} in the first quarter, ${round(end, 2)} in the last`,
+    explanation: 'Quality got steadily worse rather than dipping once: something changed on the path or the device (another upload started, battery saver, moving away from Wi-Fi).',
+    peerId: peer.peerId,
+    from: values[values.length - quarter].t,
+    to: values[values.length - 1].t,
+  };
+}
+
+/** Height at half the track's best or lower, for a while. */
+function resolutionDowngrade(peer: PeerStats, track: QualityTrack): DetectedIssue | undefined {
+  if (!isVideo(track)) return undefined;
+  const heights = track.samples.map((s) => s.height).filter((h): h is number => h !== undefined && h > 0);
+  if (heights.length === 0) return undefined;
+  const best = Math.max(...heights);
+  const stretches = sustained(track.samples, (s) => s.height, (h) => h <= best * THRESHOLDS.resolution.downgradeFactor, THRESHOLDS.resolution.minSeconds, 'min');
+  if (stretches.length === 0) return undefined;
+  return {
+    rule: 'resolution-downgrade',
+    severity: 'warning',
+    title: `Resolution downgraded (${trackLabel(track)})`,
+    evidence: `${peerName(peer)}, ${trackLabel(track)}: ${best}p down to ${describeStretches(stretches, 'p', 'as low as')}`,
+    explanation: 'The video was scaled down to half its best height or less. WebRTC does this when bandwidth or CPU runs short; the picture looks soft or blocky.',
+    peerId: peer.peerId,
+    ...window(stretches),
+  };
+}
+
+function qualityLimitation(peer: PeerStats, track: QualityTrack, reason: 'cpu' | 'bandwidth'): DetectedIssue | undefined {
+  if (!isVideo(track) || track.direction === 'consumer') return undefined;
+  const limited = track.samples.filter((s) => s.limitation !== undefined);
+  const stretches = sustained(track.samples, (s) => (s.limitation === undefined ? undefined : s.limitation === reason ? 1 : 0), (v) => v === 1, THRESHOLDS.limitation.minSeconds);
+  const sampledFraction = limited.length ? limited.filter((s) => s.limitation === reason).length / limited.length : undefined;
+  const fraction = (reason === 'cpu' ? track.summary.cpuLimitedFraction : track.summary.bandwidthLimitedFraction) ?? sampledFraction;
+  if (stretches.length === 0 && (fraction === undefined || fraction < THRESHOLDS.limitation.minFraction)) return undefined;
+  const share = fraction === undefined ? '' : `limited by ${reason} ${round(fraction * 100, 0)} % of the time`;
+  const longest = stretches.length ? `, longest stretch ${round(Math.max(...stretches.map((s) => s.seconds)), 0)} s from ${clock(stretches[0].from)} UTC` : '';
+  return {
+    rule: reason === 'cpu' ? 'cpu-limited' : 'bandwidth-limited',
+    severity: (fraction ?? 0) >= 0.3 ? 'critical' : 'warning',
+    title: reason === 'cpu' ? `Sender limited by CPU (${trackLabel(track)})` : `Sender limited by bandwidth (${trackLabel(track)})`,
+    evidence: `${peerName(peer)}, ${trackLabel(track)}: quality_limitation_reason "${reason}"${share ? `, ${share}` : ''}${longest}`,
+    explanation:
+      reason === 'cpu'
+        ? 'The browser lowered the video because the computer’s processor could not encode fast enough: close other apps and tabs, plug in the laptop, lower the camera resolution or turn off background effects.'
+        : 'The browser lowered the video because the estimated upload bandwidth was too small: a weak uplink, other uploads, or loss on the way.',
+    peerId: peer.peerId,
+    ...(stretches.length ? window(stretches) : {}),
+  };
+}
+
+function connectivityIssues(peer: PeerStats): DetectedIssue[] {
+  const issues: DetectedIssue[] = [];
+  const network = peer.network;
+  const chosen = network?.candidatePairs.filter((pair) => pair.nominated) ?? [];
+  const relayed = chosen.filter((pair) => pair.localType === 'relay' || pair.remoteType === 'relay');
+  const checks = [...(network?.connectivity ?? []), ...(peer.precall ? [{ reflexive: peer.precall.reflexive, relay: peer.precall.relay, turn: peer.precall.turn, at: undefined }] : [])];
+  const relayOnly = checks.some((check) => check.reflexive === false && check.relay === true);
+  if (relayed.length > 0 || relayOnly) {
+    issues.push({
+      rule: 'relay-only',
+      severity: 'warning',
+      title: 'Media went through a TURN relay',
+      evidence: `${peerName(peer)}: ${relayed.length ? `chosen candidate pair ${relayed.map((pair) => `${pair.transport} ${pair.localType ?? '?'} -> ${pair.remoteType ?? '?'} over ${pair.localProtocol ?? '?'}`).join('; ')}` : ''}${relayed.length && relayOnly ? '; ' : ''}${relayOnly ? 'direct (reflexive/STUN) connectivity failed, relay worked' : ''}`,
+      explanation: 'A firewall or strict NAT blocked direct UDP paths, so media was relayed (often over TCP/TLS 443). That adds delay and is more sensitive to loss; allowing UDP to the media servers avoids it.',
+      peerId: peer.peerId,
+    });
+  }
+  const failed = checks.filter((check) => check.turn === false || check.reflexive === false);
+  const turnFailed = checks.some((check) => check.turn === false);
+  if (turnFailed || (failed.length > 0 && !relayOnly)) {
+    const what = [turnFailed ? 'TURN' : undefined, checks.some((check) => check.reflexive === false) ? 'reflexive (STUN)' : undefined].filter(Boolean).join(' and ');
+    issues.push({
+      rule: 'connectivity-failed',
+      severity: turnFailed && checks.some((check) => check.reflexive === false) ? 'critical' : 'warning',
+      title: `${what} connectivity failed`,
+      evidence: `${peerName(peer)}: ${failed.length} connectivity check${failed.length === 1 ? '' : 's'} reported ${what} as failing${failed[0]?.at ? ` (first at ${clock(Date.parse(failed[0].at))} UTC)` : ''}`,
+      explanation: 'Some ways of reaching the media servers were blocked. With fewer fallbacks, a network change can drop the call; check firewall rules for UDP and TURN (TCP/TLS 443).',
+      peerId: peer.peerId,
+    });
+  }
+  return issues;
+}
+
+function precallIssues(peer: PeerStats): DetectedIssue[] {
+  const precall = peer.precall;
+  if (!precall) return [];
+  const problems: string[] = [];
+  if (precall.rttMs !== undefined && precall.rttMs > THRESHOLDS.rtt.ms) problems.push(`RTT ${precall.rttMs} ms`);
+  if (precall.jitterMs !== undefined && precall.jitterMs > THRESHOLDS.jitter.ms) problems.push(`jitter ${precall.jitterMs} ms`);
+  if (precall.fractionalLoss !== undefined && precall.fractionalLoss * 100 > THRESHOLDS.loss.percent) problems.push(`loss ${round(precall.fractionalLoss * 100)} %`);
+  if (precall.throughputKbps !== undefined && precall.throughputKbps < PRECALL_LIMITS.minThroughputKbps) problems.push(`throughput ${precall.throughputKbps} kbit/s`);
+  if (problems.length === 0) return [];
+  return [
+    {
+      rule: 'poor-precall',
+      severity: 'warning',
+      title: 'The pre-call network test was already poor',
+      evidence: `${peerName(peer)}: ${problems.join(', ')}`,
+      explanation: 'The network was weak before the call started, so later trouble is likely the participant’s connection rather than the service.',
+      peerId: peer.peerId,
+    },
+  ];
+}
+
+function deviceChangeIssue(peer: PeerStats, joinedAt: number | undefined): DetectedIssue | undefined {
+  const changes = peer.device?.deviceChanges ?? [];
+  const start = joinedAt ?? Math.min(...changes.map((change) => Date.parse(change.at ?? '')).filter((t) => !Number.isNaN(t)));
+  const midCall = changes.filter((change) => {
+    const at = Date.parse(change.at ?? '');
+    return !Number.isNaN(at) && at - start > THRESHOLDS.deviceChange.setupSeconds * 1000;
+  });
+  if (midCall.length === 0) return undefined;
+  const first = midCall[0];
+  return {
+    rule: 'device-change',
+    severity: 'info',
+    title: 'Devices changed during the call',
+    evidence: `${peerName(peer)}: ${midCall.length} change${midCall.length === 1 ? '' : 's'}, first at ${clock(Date.parse(first.at!))} UTC: ${first.change} ${first.kind ?? 'device'}${first.label ? ` "${first.label}"` : ''}`,
+    explanation: 'A headset or camera was plugged in, removed or switched. Audio or video may have cut out or changed at those moments.',
+    peerId: peer.peerId,
+    from: Date.parse(first.at!),
+    to: Date.parse(midCall[midCall.length - 1].at!),
+  };
+}
+
+function reconnectIssue(participant: InspectedParticipant): DetectedIssue | undefined {
+  const count = Math.max(participant.peers.length, participant.peerStats.length);
+  if (count < 2) return undefined;
+  const starts = participant.peers.map((peer) => peer.firstSeen).filter((at): at is string => Boolean(at));
+  return {
+    rule: 'reconnects',
+    severity: count > 2 ? 'critical' : 'warning',
+    title: `Reconnected ${count - 1} time${count === 2 ? '' : 's'}`,
+    evidence: `${count} peers in this session${starts.length > 1 ? `, new connections at ${starts.slice(1).map((at) => `${clock(Date.parse(at))} UTC`).join(', ')}` : ''}`,
+    explanation: 'Each reconnect is a new peer: the participant dropped out and came back (network switch, sleep, a crashed tab, or a failed connection). Look at the peer before each reconnect for the cause.',
+  };
+}
+
+/** The " (audio sent)" that names the track at the end of a title. */
+const TRACK_SUFFIX = / \(([^()]*)\)$/;
+
+/** One issue per rule and peer: the tracks that show it are listed together, the worst one leads. */
+function mergeByRule(issues: DetectedIssue[]): DetectedIssue[] {
+  const groups = new Map<string, DetectedIssue[]>();
+  for (const issue of issues) groups.set(`${issue.rule}/${issue.peerId ?? ''}`, [...(groups.get(`${issue.rule}/${issue.peerId ?? ''}`) ?? []), issue]);
+  return [...groups.values()].map((group) => {
+    if (group.length === 1) return group[0];
+    const sorted = [...group].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+    const lead = sorted[0];
+    const tracks = group.map((issue) => TRACK_SUFFIX.exec(issue.title)?.[1]).filter(Boolean);
+    const title = lead.title.replace(TRACK_SUFFIX, '');
+    const prefix = lead.peerId ? `${peerName(lead)}, ` : '';
+    const evidence = sorted.map((issue, i) => (i > 0 && prefix && issue.evidence.startsWith(prefix) ? issue.evidence.slice(prefix.length) : issue.evidence)).join('; ');
+    return { ...lead, title: tracks.length ? `${title} (${tracks.join(', ')})` : title, evidence };
+  });
+}
+
+export function detectIssues(participant: InspectedParticipant): DetectedIssue[] {
+  const issues: DetectedIssue[] = [];
+  const joinedAt = Date.parse(participant.joinedAt ?? '');
+  for (const peer of participant.peerStats) {
+    for (const track of peer.tracks) {
+      for (const rule of TRACK_RULES) {
+        const issue = rule(peer, track);
+        if (issue) issues.push(issue);
+      }
+      for (const issue of [fallingMos(peer, track), resolutionDowngrade(peer, track), qualityLimitation(peer, track, 'cpu'), qualityLimitation(peer, track, 'bandwidth')]) {
+        if (issue) issues.push(issue);
+      }
+      const avgLoss = track.summary.avgLossPct;
+      // Legacy series carry no loss per sample, only the call's average.
+      if (avgLoss !== undefined && avgLoss > THRESHOLDS.loss.percent && !track.samples.some((sample) => sample.lossPct !== undefined)) {
+        issues.push({
+          rule: 'sustained-packet-loss',
+          severity: avgLoss >= THRESHOLDS.loss.criticalPercent ? 'critical' : 'warning',
+          title: `High average packet loss (${trackLabel(track)})`,
+          evidence: `${peerName(peer)}, ${trackLabel(track)}: ${round(avgLoss)} % loss on average over the call`,
+          explanation: 'Packets were lost over much of the call: audio breaks up and video freezes. Usually a congested or weak network.',
+          peerId: peer.peerId,
+        });
+      }
+    }
+    issues.push(...connectivityIssues(peer), ...precallIssues(peer));
+    const deviceChange = deviceChangeIssue(peer, Number.isNaN(joinedAt) ? undefined : joinedAt);
+    if (deviceChange) issues.push(deviceChange);
+  }
+  const reconnect = reconnectIssue(participant);
+  if (reconnect) issues.push(reconnect);
+  return mergeByRule(issues).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.from ?? Infinity) - (b.from ?? Infinity));
+}
+
+export function verdictOf(issues: readonly DetectedIssue[], participant: InspectedParticipant): Verdict {
+  const hasStats = participant.peerStats.some((peer) => peer.tracks.length > 0 || peer.network || peer.precall || peer.device);
+  if (!hasStats && issues.length === 0) {
+    return { level: 'unknown', line: participant.kind === 'meetingParticipant' ? 'Meeting participants carry no call statistics.' : 'No call statistics in this answer, so the call cannot be judged.' };
+  }
+  const critical = issues.filter((issue) => issue.severity === 'critical');
+  const warnings = issues.filter((issue) => issue.severity === 'warning');
+  // "High jitter" -> "high jitter", but "TURN ..." keeps its capitals.
+  const lower = (title: string) => (/^[A-Z][a-z]/.test(title) ? title[0].toLowerCase() + title.slice(1) : title);
+  const headline = (list: readonly DetectedIssue[]) => [...new Set(list.map((issue) => lower(issue.title.replace(TRACK_SUFFIX, ''))))].slice(0, 3).join(', ');
+  if (critical.length) return { level: 'poor', line: `Poor call: ${headline(critical)}${warnings.length ? `; also ${headline(warnings)}` : ''}.` };
+  if (warnings.length) return { level: 'degraded', line: `Degraded call: ${headline(warnings)}.` };
+  return { level: 'good', line: issues.length ? 'Good call: only minor notes below.' : 'Good call: no issues found in the statistics.' };
+}

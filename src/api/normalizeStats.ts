@@ -1,0 +1,433 @@
+/**
+ * Call statistics of a participant or peer, from either API generation, as PeerStats. Never throws:
+ * whatever is missing stays undefined.
+ *  - legacy details: `peer_stats` (the participant's latest peer) and `quality_stats[]` (one per peer);
+ *  - legacy peer report: `peer_report.metadata` with the `peer_stats` keys, `peer_report.quality` as one
+ *    `quality_stats` entry;
+ *  - current peer report: typed `peer_report.metadata` and `peer_report.quality` (producer/consumer arrays
+ *    and `*_cumulative` summaries).
+ */
+import type {
+  CandidatePairModel,
+  ConnectivityCheck,
+  DeviceChange,
+  DeviceModel,
+  Direction,
+  Generation,
+  MediaKind,
+  NetworkModel,
+  PeerStats,
+  Percentiles,
+  PrecallModel,
+  QualitySample,
+  QualityTrack,
+  SdkEventModel,
+} from '../shared/model';
+import { bool, num, record, records, text } from './coerce';
+
+type Json = Record<string, unknown>;
+
+const time = (value: unknown): number | undefined => {
+  const raw = text(value);
+  if (raw === undefined) return undefined;
+  const ms = Date.parse(raw);
+  return Number.isNaN(ms) ? undefined : ms;
+};
+
+const CURRENT_METADATA_KEYS = ['browser_metadata', 'pc_metadata', 'candidate_pairs', 'sdk_name', 'native_metadata'];
+const CURRENT_QUALITY_KEYS = ['audio_producer', 'audio_consumer', 'video_producer', 'video_consumer', 'screenshare_video_producer', 'screenshare_audio_producer'];
+
+export function isCurrentReport(report: Json): boolean {
+  const metadata = record(report.metadata) ?? {};
+  const quality = record(report.quality) ?? {};
+  return CURRENT_METADATA_KEYS.some((key) => key in metadata) || CURRENT_QUALITY_KEYS.some((key) => key in quality);
+}
+
+export function peerStatsOf(participant: Json, hints: { peerId?: string } = {}): PeerStats[] {
+  const report = record(participant.peer_report);
+  if (report) {
+    const stats = isCurrentReport(report) ? currentReport(report, hints.peerId) : legacyReport(report, hints.peerId);
+    return isEmpty(stats) ? [] : [stats];
+  }
+  return legacyDetails(participant);
+}
+
+function isEmpty(stats: PeerStats): boolean {
+  return !stats.device && !stats.network && !stats.precall && stats.events.length === 0 && stats.tracks.length === 0;
+}
+
+// ---------- legacy ----------
+
+function legacyDetails(participant: Json): PeerStats[] {
+  const peerStats = record(participant.peer_stats);
+  const perPeer = records(participant.quality_stats).map((entry) => legacyQualityEntry(entry));
+  perPeer.sort((a, b) => (time(a.startedAt) ?? 0) - (time(b.startedAt) ?? 0));
+  if (!peerStats) return perPeer;
+  const shared = legacyMetadata(peerStats);
+  if (perPeer.length === 0) return isEmpty({ ...shared, tracks: [] }) ? [] : [{ ...shared, tracks: [] }];
+  // peer_stats describes the participant's latest connection: it belongs to the last peer.
+  const last = perPeer[perPeer.length - 1];
+  perPeer[perPeer.length - 1] = { ...last, ...shared, events: shared.events, tracks: last.tracks };
+  return perPeer;
+}
+
+function legacyReport(report: Json, peerId: string | undefined): PeerStats {
+  const metadata = record(report.metadata) ?? {};
+  const quality = record(report.quality);
+  const fromQuality = quality ? legacyQualityEntry({ ...quality, peer_id: quality.peer_id ?? peerId }) : undefined;
+  return { ...(fromQuality ?? { events: [], tracks: [] }), ...legacyMetadata(metadata), peerId: peerId ?? fromQuality?.peerId, tracks: fromQuality?.tracks ?? [], generation: 'legacy' };
+}
+
+function legacyMetadata(stats: Json): Omit<PeerStats, 'tracks'> {
+  const device = record(stats.device_info);
+  const ip = record(stats.ip_information);
+  const precall = record(stats.precall_network_information);
+  return {
+    generation: 'legacy',
+    device: device ? legacyDevice(device) : undefined,
+    network: ip || precall ? { ...ipInformation(ip ?? {}), networkType: text(precall?.effective_networktype), connectivity: [], candidatePairs: [] } : undefined,
+    precall: precall ? legacyPrecall(precall) : undefined,
+    events: records(stats.events).map((event) => ({ at: text(event.timestamp), name: text(event.type) ?? text(event.name) ?? 'event', detail: detailOf(event.metadata) })),
+  };
+}
+
+function legacyDevice(device: Json): DeviceModel {
+  return {
+    browser: text(device.browser),
+    browserVersion: text(device.browser_version),
+    engine: text(device.engine),
+    os: text(device.os),
+    osVersion: text(device.os_version),
+    isMobile: bool(device.is_mobile),
+    cpus: num(device.cpus),
+    memory: num(device.memory),
+    userAgent: text(device.user_agent),
+    webglSupport: text(device.webgl_support),
+    sdkName: text(device.sdk_name),
+    sdkVersion: text(device.sdk_version),
+    deviceChanges: [],
+  };
+}
+
+function legacyPrecall(precall: Json): PrecallModel {
+  return {
+    rttMs: num(precall.rtt),
+    backendRttMs: num(precall.backend_rtt),
+    jitterMs: num(precall.jitter),
+    fractionalLoss: num(precall.fractional_loss),
+    // "throughtput" is the API's spelling; a corrected spelling is read too.
+    throughputKbps: num(precall.throughtput) ?? num(precall.throughput),
+    networkType: text(precall.effective_networktype),
+    reflexive: bool(precall.reflexive_connectivity),
+    relay: bool(precall.relay_connectivity),
+    turn: bool(precall.turn_connectivity),
+  };
+}
+
+function legacyQualityEntry(entry: Json): PeerStats {
+  const audio = samplesOf(records(entry.audio_stats), 'unknown');
+  const video = samplesOf(records(entry.video_stats), 'unknown');
+  const tracks: QualityTrack[] = [];
+  if (audio.length) tracks.push(track('audio', 'unknown', undefined, audio, { avgLossPct: num(entry.audio_packet_loss) }));
+  if (video.length) tracks.push(track('video', 'unknown', undefined, video, { avgLossPct: num(entry.video_packet_loss) }));
+  return {
+    peerId: text(entry.peer_id),
+    startedAt: text(entry.start),
+    endedAt: text(entry.end),
+    averageQuality: num(entry.average_quality),
+    events: [],
+    tracks,
+    generation: 'legacy',
+  };
+}
+
+// ---------- current ----------
+
+function currentReport(report: Json, peerId: string | undefined): PeerStats {
+  const metadata = record(report.metadata) ?? {};
+  const quality = record(report.quality) ?? {};
+  const tracks = currentTracks(quality);
+  const starts = tracks.map((item) => item.samples[0]?.t).filter((t): t is number => t !== undefined);
+  const ends = tracks.map((item) => item.samples[item.samples.length - 1]?.t).filter((t): t is number => t !== undefined);
+  const events: SdkEventModel[] = records(metadata.events).map((event) => ({ at: text(event.timestamp), name: text(event.name) ?? text(event.type) ?? 'event', detail: detailOf(event.metadata) }));
+  return {
+    peerId,
+    startedAt: starts.length ? new Date(Math.min(...starts)).toISOString() : undefined,
+    endedAt: ends.length ? new Date(Math.max(...ends)).toISOString() : undefined,
+    device: currentDevice(metadata),
+    network: currentNetwork(metadata),
+    precall: currentPrecall(metadata),
+    events: events.sort((a, b) => (time(a.at) ?? 0) - (time(b.at) ?? 0)),
+    tracks,
+    generation: 'current',
+  };
+}
+
+function currentDevice(metadata: Json): DeviceModel | undefined {
+  const browser = record(metadata.browser_metadata);
+  const device = record(metadata.device_info);
+  const native = record(metadata.native_metadata);
+  if (!browser && !device && !text(metadata.sdk_name)) return undefined;
+  return {
+    browser: text(browser?.browser),
+    browserVersion: text(browser?.browser_version),
+    engine: text(browser?.engine),
+    userAgent: text(browser?.user_agent),
+    webglSupport: text(browser?.webgl_support),
+    os: text(device?.os),
+    osVersion: text(device?.os_version),
+    isMobile: bool(device?.is_mobile),
+    cpus: num(device?.cpus),
+    memory: num(device?.memory),
+    sdkName: text(metadata.sdk_name),
+    sdkType: text(metadata.sdk_type),
+    sdkVersion: text(metadata.sdk_version),
+    audioEncoder: text(native?.audio_encoder),
+    videoEncoder: text(native?.video_encoder),
+    deviceChanges: deviceChanges(metadata),
+  };
+}
+
+function deviceChanges(metadata: Json): DeviceChange[] {
+  const changes: DeviceChange[] = [];
+  for (const key of ['audio_devices_updates', 'video_devices_updates', 'speaker_devices_updates']) {
+    for (const update of records(metadata[key])) {
+      const at = text(update.timestamp);
+      for (const change of ['added', 'removed'] as const) {
+        for (const device of records(update[change])) changes.push({ at, kind: text(device.kind), label: text(device.label), change });
+      }
+    }
+  }
+  for (const update of records(metadata.selected_device_updates)) {
+    const device = record(update.device);
+    changes.push({ at: text(update.timestamp), kind: text(device?.kind), label: text(device?.label), change: 'selected' });
+  }
+  return changes.sort((a, b) => (time(a.at) ?? 0) - (time(b.at) ?? 0));
+}
+
+function ipInformation(ip: Json): Omit<NetworkModel, 'connectivity' | 'candidatePairs'> {
+  const asn = record(ip.asn);
+  return {
+    ipv4: text(ip.ipv4) ?? text(ip.ip),
+    city: text(ip.city),
+    region: text(ip.region),
+    country: text(ip.country),
+    timezone: text(ip.timezone),
+    org: text(ip.org),
+    asn: asn ? { asn: text(asn.asn), name: text(asn.name), domain: text(asn.domain), route: text(asn.route), type: text(asn.type) } : undefined,
+  };
+}
+
+function currentNetwork(metadata: Json): NetworkModel | undefined {
+  const ip = record(metadata.ip_information);
+  const checks: ConnectivityCheck[] = records(metadata.pc_metadata).map((check) => ({
+    at: text(check.timestamp),
+    networkType: text(check.effective_network_type),
+    reflexive: bool(check.reflexive_connectivity),
+    relay: bool(check.relay_connectivity),
+    turn: bool(check.turn_connectivity),
+  }));
+  const pairsRoot = record(metadata.candidate_pairs) ?? {};
+  const pairs = [
+    ...records(pairsRoot.producing_transport).map((pair) => candidatePair(pair, 'producing')),
+    ...records(pairsRoot.consuming_transport).map((pair) => candidatePair(pair, 'consuming')),
+  ];
+  if (!ip && checks.length === 0 && pairs.length === 0) return undefined;
+  const networkType = [...checks].reverse().find((check) => check.networkType)?.networkType;
+  return { ...ipInformation(ip ?? {}), networkType, connectivity: checks, candidatePairs: pairs };
+}
+
+function candidatePair(pair: Json, transport: CandidatePairModel['transport']): CandidatePairModel {
+  const rttSeconds = num(pair.current_round_trip_time);
+  const kbps = (value: unknown) => {
+    const bps = num(value);
+    return bps === undefined ? undefined : Math.round(bps / 100) / 10;
+  };
+  return {
+    transport,
+    nominated: bool(pair.nominated),
+    localType: text(pair.local_candidate_type),
+    localProtocol: text(pair.local_candidate_protocol),
+    localAddress: text(pair.local_candidate_address),
+    localPort: num(pair.local_candidate_port),
+    localNetworkType: text(pair.local_candidate_network_type),
+    localRelayUrl: text(pair.local_candidate_url),
+    remoteType: text(pair.remote_candidate_type),
+    remoteProtocol: text(pair.remote_candidate_protocol),
+    remoteAddress: text(pair.remote_candidate_address),
+    remotePort: num(pair.remote_candidate_port),
+    // WebRTC reports round-trip time in seconds.
+    currentRttMs: rttSeconds === undefined ? undefined : Math.round(rttSeconds * 10_000) / 10,
+    availableOutgoingKbps: kbps(pair.available_outgoing_bitrate),
+    availableIncomingKbps: kbps(pair.available_incoming_bitrate),
+  };
+}
+
+/** The current shape has no pre-call block: the first connectivity check and the pre-call event stand in. */
+function currentPrecall(metadata: Json): PrecallModel | undefined {
+  const first = records(metadata.pc_metadata)[0];
+  const precallEvent = records(metadata.events).find((event) => /precall/i.test(text(event.name) ?? ''));
+  const eventData = record(precallEvent?.metadata) ?? {};
+  if (!first && !precallEvent) return undefined;
+  return {
+    rttMs: num(eventData.rtt),
+    jitterMs: num(eventData.jitter),
+    fractionalLoss: num(eventData.fractional_loss),
+    throughputKbps: num(eventData.throughput) ?? num(eventData.throughtput),
+    networkType: text(first?.effective_network_type),
+    reflexive: bool(first?.reflexive_connectivity) ?? bool(eventData.reflexive_connectivity),
+    relay: bool(first?.relay_connectivity) ?? bool(eventData.relay_connectivity),
+    turn: bool(first?.turn_connectivity) ?? bool(eventData.turn_connectivity),
+  };
+}
+
+const CURRENT_TRACKS: Array<[string, MediaKind, Direction]> = [
+  ['audio_producer', 'audio', 'producer'],
+  ['audio_consumer', 'audio', 'consumer'],
+  ['video_producer', 'video', 'producer'],
+  ['video_consumer', 'video', 'consumer'],
+  ['screenshare_audio_producer', 'screenshare_audio', 'producer'],
+  ['screenshare_audio_consumer', 'screenshare_audio', 'consumer'],
+  ['screenshare_video_producer', 'screenshare_video', 'producer'],
+  ['screenshare_video_consumer', 'screenshare_video', 'consumer'],
+];
+
+function currentTracks(quality: Json): QualityTrack[] {
+  const tracks: QualityTrack[] = [];
+  for (const [key, kind, direction] of CURRENT_TRACKS) {
+    const rows = records(quality[key]);
+    const summary = cumulativeSummary(record(quality[`${key}_cumulative`]));
+    if (direction === 'consumer') {
+      // One consumer array holds every remote sender: one track per remote peer.
+      const byPeer = new Map<string, Json[]>();
+      for (const row of rows) {
+        const remote = text(row.peer_id) ?? text(row.producer_id) ?? '';
+        byPeer.set(remote, [...(byPeer.get(remote) ?? []), row]);
+      }
+      for (const [remote, peerRows] of byPeer) {
+        const samples = samplesOf(peerRows, direction);
+        if (samples.length) tracks.push(track(kind, direction, remote || undefined, samples, byPeer.size === 1 ? summary : {}));
+      }
+    } else {
+      const samples = samplesOf(rows, direction);
+      if (samples.length) tracks.push(track(kind, direction, undefined, samples, summary));
+    }
+  }
+  return tracks;
+}
+
+function percentiles(value: unknown): Percentiles | undefined {
+  const source = record(value);
+  if (!source) return undefined;
+  const result = { avg: num(source.avg), p50: num(source.p50), p75: num(source.p75), p90: num(source.p90) };
+  return Object.values(result).some((item) => item !== undefined) ? result : undefined;
+}
+
+function cumulativeSummary(cumulative: Json | undefined): QualityTrack['summary'] {
+  if (!cumulative) return {};
+  const issues = record(cumulative.issues) ?? {};
+  return {
+    mos: percentiles(cumulative.quality_mos),
+    fps: percentiles(cumulative.frame_per_second),
+    frameWidth: percentiles(cumulative.frame_width),
+    avgLossPct: num(record(cumulative.packet_loss)?.avg),
+    avgRttMs: num(record(cumulative.rtt)?.avg),
+    cpuLimitedFraction: num(issues.cpu_quality_limitation_fraction),
+    bandwidthLimitedFraction: num(issues.bandwidth_quality_limitation_fraction),
+  };
+}
+
+function track(kind: MediaKind, direction: Direction, remotePeerId: string | undefined, samples: QualitySample[], summary: QualityTrack['summary']): QualityTrack {
+  const mean = (read: (sample: QualitySample) => number | undefined) => {
+    const values = samples.map(read).filter((value): value is number => value !== undefined);
+    return values.length ? Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 100) / 100 : undefined;
+  };
+  return {
+    kind,
+    direction,
+    remotePeerId,
+    samples,
+    summary: {
+      ...summary,
+      mos: summary.mos ?? (mean((s) => s.mos) === undefined ? undefined : { avg: mean((s) => s.mos) }),
+      avgLossPct: summary.avgLossPct ?? mean((s) => s.lossPct),
+      avgRttMs: summary.avgRttMs ?? mean((s) => s.rttMs),
+      avgJitterMs: mean((s) => s.jitterMs),
+    },
+  };
+}
+
+/** Packet and byte counters may be per interval or running totals: running totals become deltas. */
+function isRunningTotal(values: (number | undefined)[]): boolean {
+  const present = values.filter((value): value is number => value !== undefined);
+  if (present.length < 3) return false;
+  for (let i = 1; i < present.length; i++) if (present[i] < present[i - 1]) return false;
+  return present[present.length - 1] > present[0] * 5 && present[present.length - 1] > 0;
+}
+
+function perInterval(values: (number | undefined)[]): (number | undefined)[] {
+  if (!isRunningTotal(values)) return values;
+  return values.map((value, i) => {
+    if (value === undefined) return undefined;
+    const previous = values.slice(0, i).reverse().find((item) => item !== undefined);
+    return previous === undefined ? undefined : value - previous;
+  });
+}
+
+function samplesOf(rows: Json[], direction: Direction): QualitySample[] {
+  const timed = rows.map((row) => ({ row, t: time(row.timestamp) })).filter((item): item is { row: Json; t: number } => item.t !== undefined);
+  timed.sort((a, b) => a.t - b.t);
+  const counterKey = direction === 'consumer' ? 'packets_received' : 'packets_sent';
+  const lost = perInterval(timed.map(({ row }) => num(row.packets_lost)));
+  const counted = perInterval(timed.map(({ row }) => num(row[counterKey]) ?? num(row.packets_received) ?? num(row.packets_sent)));
+  const bytes = perInterval(timed.map(({ row }) => num(row.bytes_sent) ?? num(row.bytes_received)));
+  const gaps = timed.slice(1).map((item, i) => item.t - timed[i].t).filter((gap) => gap > 0).sort((a, b) => a - b);
+  const typicalGap = gaps[Math.floor(gaps.length / 2)] ?? 5_000;
+  return timed.map(({ row, t }, i) => {
+    const lostNow = lost[i];
+    const countedNow = counted[i];
+    const interval = i > 0 ? Math.max(1, t - timed[i - 1].t) : typicalGap;
+    const height = num(row.frame_height);
+    return {
+      t,
+      mos: num(row.mos_quality) ?? num(row.quality),
+      jitterMs: num(row.jitter),
+      packetsLost: lostNow,
+      lossPct: lostNow !== undefined && countedNow !== undefined && lostNow + countedNow > 0 ? Math.round((lostNow / (lostNow + countedNow)) * 10_000) / 100 : undefined,
+      rttMs: num(row.rtt),
+      bitrateKbps: bytes[i] === undefined ? undefined : Math.round((bytes[i]! * 8) / interval),
+      fps: num(row.frames_per_second),
+      width: num(row.frame_width),
+      height,
+      framesDropped: num(row.frames_dropped),
+      concealmentEvents: num(row.concealment_events),
+      jitterBufferDelayMs: num(row.jitter_buffer_delay),
+      limitation: text(row.quality_limitation_reason),
+    };
+  });
+}
+
+/** A short text of an event's metadata, for the timeline. */
+function detailOf(metadata: unknown): string | undefined {
+  const data = record(metadata);
+  if (!data) return text(metadata);
+  const parts = Object.entries(data)
+    .filter(([, value]) => value !== null && typeof value !== 'object')
+    .map(([key, value]) => `${key}: ${String(value)}`);
+  const joined = parts.join(', ');
+  return joined ? (joined.length > 160 ? `${joined.slice(0, 160)}…` : joined) : undefined;
+}
+
+/** Names of what the answer did not contain, for "Not in this answer: …". */
+export function absentSections(stats: readonly PeerStats[], peerEventCount: number, generations: readonly Generation[]): string[] {
+  const absent: string[] = [];
+  const none = (has: (peer: PeerStats) => boolean) => !stats.some(has);
+  if (none((peer) => peer.device !== undefined)) absent.push('device information');
+  if (none((peer) => peer.network !== undefined)) absent.push('network information');
+  if (none((peer) => peer.precall !== undefined)) absent.push('pre-call test');
+  if (none((peer) => peer.tracks.length > 0)) absent.push('quality statistics');
+  if (none((peer) => peer.events.length > 0)) absent.push('SDK events');
+  if (peerEventCount === 0) absent.push('peer events');
+  if (generations.length === 0 && stats.length === 0) absent.push('call statistics of either API generation');
+  return absent;
+}

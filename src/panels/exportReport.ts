@@ -1,0 +1,32 @@
+/** Saves the Markdown report or the raw JSON of a panel through a save dialog. */
+import * as vscode from 'vscode';
+import { markdownReport } from '../analysis/markdownReport';
+import type { ExportFormat } from '../shared/messages';
+import type { PanelContent } from './panelContent';
+
+function defaultName(content: PanelContent, format: ExportFormat): string {
+  const person = (content.participant.displayName ?? 'participant').replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '') || 'participant';
+  const id = (content.participant.id ?? '').slice(0, 8);
+  return `realtimekit-${person}${id ? `-${id}` : ''}.${format === 'markdown' ? 'md' : 'json'}`;
+}
+
+export async function exportPanel(content: PanelContent, format: ExportFormat): Promise<vscode.Uri | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const name = defaultName(content, format);
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+    filters: format === 'markdown' ? { Markdown: ['md'] } : { JSON: ['json'] },
+    saveLabel: format === 'markdown' ? 'Export report' : 'Export JSON',
+    title: format === 'markdown' ? 'Export the call report as Markdown' : 'Export the raw API answer as JSON',
+  });
+  if (!target) return undefined;
+  const text =
+    format === 'markdown'
+      ? markdownReport(content.participant, content.issues, content.verdict, { generatedAt: new Date().toISOString() })
+      : `${JSON.stringify(content.raw, null, 2)}\n`;
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+  void vscode.window.showInformationMessage(`RealtimeKit: exported to ${target.fsPath || target.toString()}`, 'Open').then((choice) => {
+    if (choice === 'Open') void vscode.window.showTextDocument(target);
+  });
+  return target;
+}

@@ -1,0 +1,140 @@
+/**
+ * Turns quality tracks into what the charts draw: one chart per metric, one series per track, all on a
+ * shared time axis (seconds), and decimates it to the chart's width so drawing costs the same for 1k or
+ * 100k samples. Pure, so it is unit-tested without a DOM.
+ */
+import { METRICS, trackLabel, type MetricDefinition } from '../../shared/metrics';
+import type { WireTrack } from '../../shared/wire';
+
+export interface ChartSeries {
+  label: string;
+  /** Index into the track list, for stable colours. */
+  trackIndex: number;
+  /** Aligned with the chart's x; NaN where the track has no value. */
+  values: Float64Array;
+}
+
+export interface ChartModel {
+  metric: MetricDefinition;
+  /** Seconds since epoch, ascending, shared by every series of the chart. */
+  x: Float64Array;
+  series: ChartSeries[];
+}
+
+function sameTimes(a: Float64Array, b: Float64Array): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The union of every track's (ascending) timestamps, and where each track's samples land on it. */
+function sharedAxis(tracks: readonly WireTrack[]): { axis: Float64Array; positions: (Int32Array | undefined)[] } {
+  const first = tracks[0]?.columns.t ?? new Float64Array();
+  // Tracks sampled together share their timestamps: no merging needed.
+  if (tracks.every((track) => sameTimes(track.columns.t, first))) return { axis: first, positions: tracks.map(() => undefined) };
+  const all = new Float64Array(tracks.reduce((sum, track) => sum + track.columns.t.length, 0));
+  let offset = 0;
+  for (const track of tracks) {
+    all.set(track.columns.t, offset);
+    offset += track.columns.t.length;
+  }
+  all.sort();
+  let unique = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[unique++] = all[i];
+  const axis = all.slice(0, unique);
+  const positions = tracks.map((track) => {
+    const place = new Int32Array(track.columns.t.length);
+    let j = 0;
+    track.columns.t.forEach((t, i) => {
+      while (axis[j] < t) j++;
+      place[i] = j;
+    });
+    return place;
+  });
+  return { axis, positions };
+}
+
+function hasValue(column: Float64Array): boolean {
+  for (let i = 0; i < column.length; i++) if (!Number.isNaN(column[i])) return true;
+  return false;
+}
+
+/** Charts for the metrics that have at least one value, in METRICS order. */
+export function buildCharts(tracks: readonly WireTrack[]): ChartModel[] {
+  const { axis, positions } = sharedAxis(tracks);
+  const x = axis.map((t) => t / 1000);
+  const charts: ChartModel[] = [];
+  for (const metric of METRICS) {
+    const series: ChartSeries[] = [];
+    tracks.forEach((track, trackIndex) => {
+      const column = track.columns[metric.key];
+      if (!column || !hasValue(column)) return;
+      const place = positions[trackIndex];
+      let values = column;
+      if (place) {
+        values = new Float64Array(axis.length).fill(Number.NaN);
+        for (let i = 0; i < column.length; i++) values[place[i]] = column[i];
+      }
+      series.push({ label: trackLabel(track), trackIndex, values });
+    });
+    if (series.length > 0) charts.push({ metric, x, series });
+  }
+  return charts;
+}
+
+/** First index with x[i] >= value. */
+function lowerBound(x: Float64Array, value: number): number {
+  let low = 0;
+  let high = x.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (x[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+export type PlotData = [number[], ...(number | null)[][]];
+
+/**
+ * The chart's points between xMin and xMax (seconds), at most two per bucket: each series keeps its
+ * minimum and maximum in every bucket, in time order, so spikes and dips survive at any zoom. NaN
+ * becomes null, which the chart draws as a gap.
+ */
+export function decimate(model: ChartModel, xMin: number, xMax: number, buckets: number): PlotData {
+  const { x, series } = model;
+  // One sample either side keeps lines running to the edges when zoomed in.
+  const start = Math.max(0, lowerBound(x, xMin) - 1);
+  const end = Math.min(x.length, lowerBound(x, xMax) + 1);
+  const count = end - start;
+  const nullable = (value: number) => (Number.isNaN(value) ? null : value);
+  if (count <= buckets * 2) {
+    const xs = Array.from(x.subarray(start, end));
+    return [xs, ...series.map((item) => Array.from(item.values.subarray(start, end), nullable))];
+  }
+  const xs: number[] = [];
+  const ys: (number | null)[][] = series.map(() => []);
+  const span = (x[end - 1] - x[start]) / buckets || 1;
+  let i = start;
+  while (i < end) {
+    const bucketEnd = Math.min(end, Math.max(i + 1, lowerBound(x, x[start] + span * (Math.floor((x[i] - x[start]) / span) + 1))));
+    xs.push(x[i], x[bucketEnd - 1]);
+    series.forEach((item, s) => {
+      let min = Number.NaN;
+      let max = Number.NaN;
+      let minAt = -1;
+      let maxAt = -1;
+      for (let j = i; j < bucketEnd; j++) {
+        const value = item.values[j];
+        if (Number.isNaN(value)) continue;
+        if (minAt < 0 || value < min) [min, minAt] = [value, j];
+        if (maxAt < 0 || value > max) [max, maxAt] = [value, j];
+      }
+      const [first, second] = minAt <= maxAt ? [min, max] : [max, min];
+      ys[s].push(nullable(first), nullable(second));
+    });
+    i = bucketEnd;
+  }
+  return [xs, ...ys];
+}

@@ -1,0 +1,98 @@
+/** One uPlot chart: themed, cursor synced with its siblings, drag to zoom, legend entries toggle series. */
+import uPlot from 'uplot';
+import { decimate, type ChartModel } from './chartData';
+import { seriesColour, type ChartTheme } from './theme';
+
+export interface Band {
+  /** Seconds. */
+  from: number;
+  to: number;
+}
+
+export interface ChartOptions {
+  width: number;
+  height?: number;
+  syncKey: string;
+  theme: ChartTheme;
+  bands?: Band[];
+  /** Called when the user zooms or resets; the caller mirrors it on the other charts. */
+  onZoom?: (min: number, max: number) => void;
+}
+
+/** Shades the time windows of detected issues behind the series. */
+function bandsPlugin(bands: Band[], colour: string): uPlot.Plugin {
+  return {
+    hooks: {
+      drawAxes: (plot) => {
+        const { ctx } = plot;
+        const { top, height } = plot.bbox;
+        ctx.save();
+        ctx.globalAlpha = 0.12;
+        ctx.fillStyle = colour;
+        for (const band of bands) {
+          const left = plot.valToPos(band.from, 'x', true);
+          const right = plot.valToPos(band.to, 'x', true);
+          if (right > left) ctx.fillRect(left, top, Math.max(2, right - left), height);
+        }
+        ctx.restore();
+      },
+    },
+  };
+}
+
+/** Points per pixel column kept when decimating: min and max of each bucket. */
+const BUCKETS_PER_PIXEL = 1;
+
+export function createChart(target: HTMLElement, model: ChartModel, options: ChartOptions): uPlot {
+  const { theme } = options;
+  const first = model.x[0];
+  const last = model.x[model.x.length - 1];
+  // Redraw from the full data at the zoomed range's resolution, once per frame at most.
+  let pending = false;
+  const redecimate = (plot: uPlot) => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      const { min, max } = plot.scales.x;
+      if (min === undefined || max === undefined) return;
+      plot.setData(decimate(model, min, max, Math.max(50, Math.round(plot.bbox.width / devicePixelRatio) * BUCKETS_PER_PIXEL)) as uPlot.AlignedData, false);
+    });
+  };
+  const axis = { stroke: theme.foreground, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid, width: 1 } };
+  const config: uPlot.Options = {
+    width: options.width,
+    height: options.height ?? 170,
+    scales: { x: { time: true }, y: model.metric.range ? { range: model.metric.range } : { auto: true } },
+    axes: [axis, { ...axis, size: 56, values: (_plot, ticks) => ticks.map((tick) => `${tick}`) }],
+    series: [
+      { label: 'time' },
+      ...model.series.map((series) => ({
+        label: series.label,
+        stroke: seriesColour(theme, series.trackIndex),
+        width: 1.5,
+        points: { show: false },
+        value: (_plot: uPlot, value: number | null) => (value === null || value === undefined ? '–' : `${Math.round(value * 100) / 100} ${model.metric.unit}`),
+      })),
+    ],
+    cursor: {
+      sync: { key: options.syncKey },
+      drag: { x: true, y: false, setScale: true },
+      // The plotted data is a decimated slice after a zoom: reset to the whole call, not to that slice.
+      bind: { dblclick: (plot) => () => (plot.setScale('x', { min: first, max: last }), null) },
+    },
+    legend: { live: true },
+    plugins: options.bands?.length ? [bandsPlugin(options.bands, theme.band)] : [],
+    hooks: {
+      setScale: [
+        (plot, key) => {
+          if (key !== 'x' || plot.scales.x.min === undefined || plot.scales.x.max === undefined) return;
+          redecimate(plot);
+          options.onZoom?.(plot.scales.x.min, plot.scales.x.max);
+        },
+      ],
+    },
+  };
+  config.scales!.x = { time: true, range: (_plot, min, max) => (min === max ? [first - 30, last + 30] : [min, max]) };
+  return new uPlot(config, decimate(model, first, last, Math.max(50, options.width)) as uPlot.AlignedData, target);
+}

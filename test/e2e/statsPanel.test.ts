@@ -1,0 +1,102 @@
+/** The stats panel as a person sees it: sections, charts, table view, export, themes, hostile names. */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { SAMPLE_TOKEN, sampleCatalog } from '../../sample-server';
+import { answerInputBox, openWorkbench, runFromPalette, screenshot, signIn, statsWebview, type Workbench } from './workbench';
+
+describe('UI: the stats panel', function () {
+  this.timeout(300_000);
+  let workbench: Workbench;
+  const catalog = sampleCatalog();
+
+  before(async () => {
+    workbench = await openWorkbench({ theme: 'Default Dark Modern', colorScheme: 'dark' });
+    await signIn(workbench.page, SAMPLE_TOKEN);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await screenshot(workbench.page, `failure-stats-${this.currentTest.title.slice(0, 30).replace(/\W+/g, '-')}`).catch(() => undefined);
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  async function openPeerReport(peerId: string): Promise<void> {
+    await runFromPalette(workbench.page, 'RealtimeKit: Show Peer Report');
+    await answerInputBox(workbench.page, /Enter the peer ID/, peerId);
+    await workbench.page.locator('.quick-input-widget input[placeholder^="Restrict the statistics"]').waitFor({ timeout: 10_000 });
+    await workbench.page.keyboard.press('Enter');
+  }
+
+  it('shows a troubled peer: verdict, issues, device, network, pre-call test and charts (dark theme)', async () => {
+    const { page } = workbench;
+    await openPeerReport(catalog.troubledParticipant.peerIds[0]);
+    const view = statsWebview(page);
+    await view.locator('#verdict').waitFor({ timeout: 30_000 });
+    for (const id of ['#summary', '#device', '#network', '#precall', '#quality']) await view.locator(id).waitFor({ timeout: 5_000 });
+    assert.ok((await view.locator('#issues li').count()) > 0, 'issues are listed');
+    assert.ok((await view.locator('.uplot').count()) >= 3, 'charts are drawn');
+    await screenshot(page, 'stats-dark');
+  });
+
+  it('toggles a chart to its table view for screen readers', async () => {
+    const view = statsWebview(workbench.page);
+    const toggle = view.locator('figure.chart .toggle-table').first();
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+    const table = view.locator('figure.chart .table-view table').first();
+    await table.waitFor({ timeout: 5_000 });
+    assert.ok((await table.locator('tbody tr').count()) > 10);
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+  });
+
+  it('exports the Markdown report through the save dialog', async () => {
+    const { page } = workbench;
+    await statsWebview(page).locator('#export-markdown').click();
+    const input = page.locator('.quick-input-widget input[type="text"]');
+    await input.waitFor({ timeout: 15_000 });
+    const target = path.join(workbench.workspace, 'troubled-peer-report.md');
+    await input.fill(target);
+    await page.keyboard.press('Enter');
+    const deadline = Date.now() + 15_000;
+    while (!fs.existsSync(target) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    const report = fs.readFileSync(target, 'utf8');
+    assert.match(report, /^# /m);
+    assert.match(report, /Verdict|verdict/);
+  });
+
+  it('redraws in a light theme', async () => {
+    const { page } = workbench;
+    await runFromPalette(page, 'Preferences: Color Theme');
+    const input = page.locator('.quick-input-widget input[type="text"]');
+    await input.fill('Light Modern');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Light Modern' }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-workbench.vs').waitFor({ timeout: 15_000 });
+    const view = statsWebview(page);
+    await view.locator('body.vscode-light').waitFor({ timeout: 15_000 });
+    assert.ok((await view.locator('.uplot').count()) >= 3);
+    await screenshot(page, 'stats-light');
+  });
+
+  it('renders a hostile display name as text: nothing runs, the markup shows literally', async () => {
+    const { page } = workbench;
+    const hostile = catalog.hostileParticipant;
+    await runFromPalette(page, 'RealtimeKit: Show Session Participant');
+    await answerInputBox(page, /Enter the session ID/, hostile.sessionId);
+    await answerInputBox(page, /Enter the participant ID/, hostile.participantId);
+    await page.locator('.quick-input-widget input[placeholder^="Restrict the statistics"]').waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    const view = statsWebview(page);
+    const heading = view.locator('#display-name');
+    await heading.waitFor({ timeout: 30_000 });
+    assert.equal(await heading.textContent(), hostile.displayName);
+    assert.equal(await heading.locator('img, script').count(), 0, 'no element was created from the name');
+    assert.notEqual(await view.locator('html').evaluate(() => document.title), 'pwned');
+    assert.notEqual(await page.title(), 'pwned');
+    await screenshot(page, 'stats-hostile-name');
+  });
+});

@@ -1,0 +1,89 @@
+/** The explorer tree through its provider: browsing, load more, looked-up items, a 5,000-participant session. */
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { sampleCatalog } from '../../sample-server';
+import type { ExplorerNode } from '../../src/views/treeNodes';
+import { extensionApi, setUpSampleServer } from './harness';
+
+describe('RealtimeKit explorer tree', () => {
+  const catalog = sampleCatalog();
+
+  before(async () => {
+    await setUpSampleServer();
+  });
+
+  async function root(): Promise<ExplorerNode[]> {
+    return (await extensionApi()).tree.getChildren();
+  }
+
+  it('offers Sessions and Meetings to browse when account and app are set', async () => {
+    const nodes = await root();
+    assert.deepEqual(nodes.slice(0, 2).map((node) => node.type), ['browseSessions', 'browseMeetings']);
+  });
+
+  it('lists recent sessions newest first with a Load more node, and loads more', async () => {
+    const { tree } = await extensionApi();
+    tree.refreshAll();
+    const browse = (await root())[0];
+    const first = await tree.getChildren(browse);
+    const sessions = first.filter((node) => node.type === 'session');
+    assert.equal(sessions.length, 25);
+    const loadMore = first.find((node) => node.type === 'loadMore');
+    assert.ok(loadMore, 'a Load more node ends the first page');
+    const started = sessions.map((node) => (node.type === 'session' ? Date.parse(String(node.session.started_at ?? node.session.created_at)) : 0));
+    assert.deepEqual([...started].sort((a, b) => b - a), started, 'newest first');
+    const label = tree.getTreeItem(sessions[0]);
+    assert.match(String(label.description), /LIVE|ENDED/);
+    await vscode.commands.executeCommand('realtimekit.tree.loadMore', loadMore);
+    const second = await tree.getChildren(browse);
+    assert.ok(second.filter((node) => node.type === 'session').length > 25);
+  });
+
+  it('expands a browsed session to its participants sorted by join time, and a participant to its peer events', async () => {
+    const { tree } = await extensionApi();
+    const sessions = (await tree.getChildren((await root())[0])).filter((node) => node.type === 'session');
+    const current = sessions.find((node) => node.type === 'session' && node.session.id === catalog.currentSession.id);
+    assert.ok(current, 'the current sample session is listed');
+    const participants = await tree.getChildren(current);
+    assert.equal(participants.length, catalog.currentSession.participants.length);
+    const joined = participants.map((node) => (node.type === 'sessionParticipant' ? Date.parse(String(node.participant.joined_at)) : 0));
+    assert.deepEqual([...joined].sort((a, b) => a - b), joined);
+    const events = await tree.getChildren(participants[0]);
+    assert.ok(events.length >= 3 && events.every((node) => node.type === 'peerEvent'));
+    const item = tree.getTreeItem(events[0]);
+    assert.match(String(item.label), /^PEER_(CREATED|JOINING|LEAVING)$/);
+    assert.ok(item.description, 'with its time');
+  });
+
+  it('browses meetings to their participants', async () => {
+    const { tree } = await extensionApi();
+    const meetings = (await tree.getChildren((await root())[1])).filter((node) => node.type === 'meeting');
+    const meeting = meetings.find((node) => node.type === 'meeting' && node.meeting.id === catalog.meeting.id);
+    assert.ok(meeting);
+    const people = await tree.getChildren(meeting);
+    assert.ok(people.some((node) => node.type === 'meetingParticipant' && node.participant.id === catalog.meeting.participantId));
+  });
+
+  it('removes a looked-up item', async () => {
+    const { tree } = await extensionApi();
+    const participant = catalog.currentSession.participants[3];
+    await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.currentSession.id, participantId: participant.id });
+    const node = (await root()).find((candidate) => candidate.type === 'lookedUp' && candidate.item.kind === 'sessionParticipant' && candidate.item.participantId === participant.id);
+    assert.ok(node);
+    await vscode.commands.executeCommand('realtimekit.tree.remove', node);
+    assert.ok(!tree.lookedUp().some((item) => item.kind === 'sessionParticipant' && item.participantId === participant.id));
+  });
+
+  it('expands a 5,000-participant session into 5,000 items (time printed; see npm run bench)', async function () {
+    this.timeout(120_000);
+    const { tree } = await extensionApi();
+    await vscode.commands.executeCommand('realtimekit.openSession', { sessionId: catalog.hugeSession.id });
+    const node = (await root()).find((candidate) => candidate.type === 'lookedUp' && candidate.item.kind === 'session' && candidate.item.sessionId === catalog.hugeSession.id)!;
+    const started = performance.now();
+    const children = await tree.getChildren(node);
+    const items = children.map((child) => tree.getTreeItem(child));
+    const elapsed = performance.now() - started;
+    console.log(`      5,000 participants: children and tree items built in ${elapsed.toFixed(1)} ms`);
+    assert.equal(items.length, 5_000);
+  });
+});

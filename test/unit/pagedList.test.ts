@@ -1,0 +1,30 @@
+import { strict as assert } from 'node:assert';
+import { PagedList } from '../../src/views/pagedList';
+
+describe('PagedList (Load more)', () => {
+  it('loads page after page until the total is reached, sharing concurrent loads', async () => {
+    const calls: number[] = [];
+    const list = new PagedList(async (pageNo, perPage) => {
+      calls.push(pageNo);
+      const start = (pageNo - 1) * perPage;
+      return { items: Array.from({ length: Math.max(0, Math.min(perPage, 30 - start)) }, (_, i) => start + i), paging: { totalCount: 30 } };
+    }, 25);
+    assert.equal(list.started, false);
+    await Promise.all([list.loadMore(), list.loadMore()]);
+    assert.deepEqual(calls, [1]);
+    assert.equal(list.items.length, 25);
+    assert.equal(list.hasMore, true);
+    await list.loadMore();
+    assert.equal(list.items.length, 30);
+    assert.equal(list.hasMore, false);
+    list.reset();
+    assert.equal(list.items.length, 0);
+    assert.equal(list.started, false);
+  });
+
+  it('stops on a short page when no total is given', async () => {
+    const list = new PagedList(async () => ({ items: [1, 2] }), 25);
+    await list.loadMore();
+    assert.equal(list.hasMore, false);
+  });
+});
