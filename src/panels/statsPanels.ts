@@ -66,7 +66,11 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     return content ? exportPanel(content, format) : undefined;
   }
 
-  /** Restores a panel after a reload: the IDs come from the webview's state, the data is fetched again. */
+  /**
+   * Restores a panel after a reload: the IDs come from the webview's state, the data is fetched again.
+   * Returns at once: the workbench shows the webview only after this resolves, and the fetch waits for
+   * the webview to be ready.
+   */
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const restore = (state as { restore?: unknown } | undefined)?.restore;
     panel.webview.options = this.webviewOptions();
@@ -76,10 +80,11 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
       return;
     }
     const entry = this.adopt(lookedUpKey(restore), restore, panel, panel.title);
-    await entry.ready;
-    await this.post(panel, { type: 'loading', title: restore.label ?? 'participant' });
-    const { command, argument } = reopenCommand(restore);
-    await vscode.commands.executeCommand(command, argument);
+    void entry.ready.then(async () => {
+      await this.post(panel, { type: 'loading', title: restore.label ?? 'participant' });
+      const { command, argument } = reopenCommand(restore);
+      await vscode.commands.executeCommand(command, argument);
+    });
   }
 
   dispose(): void {

@@ -44,15 +44,14 @@ describe('UI: the npm start demo', function () {
     const { page } = browser;
     await page.goto(url);
     await page.locator('.activitybar [aria-label^="RealtimeKit"]').first().click({ timeout: 60_000 });
-    // Signed in: the welcome view offers Open Session, not Set API Token.
-    const view = page.locator('.pane', { hasText: /Explorer/ }).filter({ has: page.locator('.welcome-view-content') });
-    await view.locator('a, .monaco-button', { hasText: 'Open Session' }).first().waitFor({ timeout: 60_000 });
+    // Signed in and configured: the tree offers the sample app's sessions, not the sign-in welcome.
+    await page.locator('.pane-body .monaco-list-row', { hasText: /^Sessions/ }).first().waitFor({ timeout: 60_000 });
 
     const catalog = sampleCatalog();
     await runFromPalette(page, 'RealtimeKit: Open Session');
     await answerInputBox(page, /Enter the session ID/, catalog.currentSession.id);
     const first = catalog.currentSession.participants[0];
-    const treeRow = page.locator('.monaco-list-row', { hasText: catalog.currentSession.id.slice(0, 8) });
+    const treeRow = page.locator('.pane-body .monaco-list-row', { hasText: 'Design Review' }).filter({ hasText: 'participants' });
     await treeRow.first().click({ timeout: 30_000 });
     const participantRow = page.locator('.monaco-list-row', { hasText: first.displayName });
     await participantRow.first().waitFor({ timeout: 30_000 });

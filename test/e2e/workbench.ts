@@ -76,9 +76,9 @@ export async function answerInputBox(page: Page, expectedPrompt: RegExp, value: 
   await page.keyboard.press('Enter');
 }
 
-/** The document inside the active stats webview. */
+/** The document inside the visible stats webview (hidden editors keep their iframes, hidden). */
 export function statsWebview(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+  return page.frameLocator('iframe.webview.ready:visible').frameLocator('#active-frame');
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
