@@ -5,7 +5,7 @@
  * "N passed, M failed" summed over all of them.
  *
  *   npm test                       everything
- *   npm test -- --only unit        one suite: unit | integration | ui | static
+ *   npm test -- --only unit        one suite: static | unit | contract | integration | ui
  *   RTK_VSCODE_EXECUTABLE=/path/to/code npm test   integration tests in a desktop VS Code instead
  */
 import { spawnSync } from 'node:child_process';
@@ -16,7 +16,7 @@ import { runTests } from '@vscode/test-electron';
 import { ensureTestHost } from '../test/host/ensureTestHost';
 
 const ROOT = path.resolve(__dirname, '..');
-type SuiteName = 'static' | 'unit' | 'integration' | 'ui';
+type SuiteName = 'static' | 'unit' | 'contract' | 'integration' | 'ui';
 interface Counts {
   passed: number;
   failed: number;
@@ -114,6 +114,10 @@ async function main(): Promise<void> {
   await run('unit', async () => {
     console.log('\n== unit tests');
     return runMocha(testFiles('test/unit'), 20_000);
+  });
+  await run('contract', async () => {
+    console.log('\n== contract tests (Prism on the official OpenAPI document)');
+    return runMocha(testFiles('test/contract'), 90_000);
   });
   await run('integration', integration);
   await run('ui', ui);
