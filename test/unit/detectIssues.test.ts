@@ -1,0 +1,177 @@
+/** Each detection rule on crafted series, the thresholds at their edges, and the sample server's troubled peers. */
+import { strict as assert } from 'node:assert';
+import { detectIssues, verdictOf } from '../../src/analysis/detectIssues';
+import { THRESHOLDS } from '../../src/analysis/thresholds';
+import type { InspectedParticipant, PeerStats, QualitySample, QualityTrack } from '../../src/shared/model';
+
+const t0 = Date.parse('2026-11-20T09:00:00Z');
+const STEP = 1_000;
+
+/** A one-minute healthy series, with `bad` applied to samples [from, to). */
+function series(bad?: { from: number; to: number; set: Partial<QualitySample> }, base: Partial<QualitySample> = {}): QualitySample[] {
+  return Array.from({ length: 60 }, (_, i) => ({
+    t: t0 + i * STEP,
+    mos: 4.3,
+    jitterMs: 5,
+    lossPct: 0.2,
+    rttMs: 40,
+    fps: 30,
+    height: 720,
+    limitation: 'none',
+    ...base,
+    ...(bad && i >= bad.from && i < bad.to ? bad.set : {}),
+  }));
+}
+
+function track(kind: QualityTrack['kind'], direction: QualityTrack['direction'], samples: QualitySample[], summary: QualityTrack['summary'] = {}): QualityTrack {
+  return { kind, direction, samples, summary };
+}
+
+function participant(peers: Partial<PeerStats>[], extra: Partial<InspectedParticipant> = {}): InspectedParticipant {
+  return {
+    kind: 'peer',
+    peers: peers.map((peer, i) => ({ peerId: peer.peerId ?? `peer-${i}` })),
+    peerEvents: [],
+    generations: ['current'],
+    absent: [],
+    peerStats: peers.map((peer, i) => ({ peerId: `peer-${i}`, events: [], tracks: [], ...peer })),
+    ...extra,
+  };
+}
+
+const rules = (p: InspectedParticipant) => detectIssues(p).map((issue) => issue.rule);
+
+describe('detectIssues', () => {
+  it('finds nothing in a healthy call, and says it was good', () => {
+    const p = participant([{ tracks: [track('audio', 'producer', series()), track('video', 'producer', series())] }]);
+    assert.deepEqual(detectIssues(p), []);
+    assert.equal(verdictOf([], p).level, 'good');
+  });
+
+  it('sustained packet loss fires at 10 s, not at 9 s, and names the window', () => {
+    const nine = participant([{ tracks: [track('audio', 'consumer', series({ from: 20, to: 29, set: { lossPct: 12 } }))] }]);
+    assert.deepEqual(rules(nine), []);
+    const ten = participant([{ tracks: [track('audio', 'consumer', series({ from: 20, to: 30, set: { lossPct: 12 } }))] }]);
+    const [issue] = detectIssues(ten);
+    assert.equal(issue.rule, 'sustained-packet-loss');
+    assert.equal(issue.severity, 'warning');
+    assert.equal(issue.from, t0 + 20 * STEP);
+    assert.equal(issue.to, t0 + 29 * STEP);
+    assert.match(issue.evidence, /peak 12 % for 10 s from 09:00:20 UTC/);
+    const severe = participant([{ tracks: [track('audio', 'consumer', series({ from: 20, to: 30, set: { lossPct: THRESHOLDS.loss.criticalPercent } }))] }]);
+    assert.equal(detectIssues(severe)[0].severity, 'critical');
+  });
+
+  it('a gap in the samples breaks a stretch', () => {
+    // Ten bad seconds with one sample missing would still count; a minute's gap in the middle does not.
+    const samples = series({ from: 20, to: 30, set: { lossPct: 12 } }).filter((_, i) => i !== 25);
+    assert.deepEqual(rules(participant([{ tracks: [track('audio', 'consumer', samples)] }])), ['sustained-packet-loss']);
+    const spaced = samples.map((sample, i) => (i >= 25 ? { ...sample, t: sample.t + 60_000 } : sample));
+    assert.deepEqual(rules(participant([{ tracks: [track('audio', 'consumer', spaced)] }])), []);
+  });
+
+  it('high jitter, high RTT and low MOS', () => {
+    assert.deepEqual(rules(participant([{ tracks: [track('audio', 'consumer', series({ from: 10, to: 25, set: { jitterMs: 45 } }))] }])), ['high-jitter']);
+    assert.deepEqual(rules(participant([{ tracks: [track('audio', 'producer', series({ from: 10, to: 25, set: { rttMs: 420 } }))] }])), ['high-rtt']);
+    const mos = detectIssues(participant([{ tracks: [track('audio', 'consumer', series({ from: 10, to: 25, set: { mos: 2.8 } }))] }]));
+    assert.deepEqual(mos.map((issue) => [issue.rule, issue.severity]), [['low-mos', 'critical']]);
+  });
+
+  it('MOS falling a whole point between the first and last quarter', () => {
+    const falling = series(undefined).map((sample, i) => ({ ...sample, mos: i < 30 ? 4.6 : 3.55 }));
+    assert.deepEqual(rules(participant([{ tracks: [track('audio', 'consumer', falling)] }])), ['falling-mos']);
+  });
+
+  it('fps drops and resolution downgrades on video only', () => {
+    assert.deepEqual(rules(participant([{ tracks: [track('video', 'producer', series({ from: 5, to: 20, set: { fps: 9 } }))] }])), ['fps-drop']);
+    assert.deepEqual(rules(participant([{ tracks: [track('video', 'consumer', series({ from: 5, to: 20, set: { height: 360 } }))] }])), ['resolution-downgrade']);
+    assert.deepEqual(rules(participant([{ tracks: [track('audio', 'producer', series({ from: 5, to: 20, set: { fps: 9, height: 100 } }))] }])), []);
+  });
+
+  it('cpu and bandwidth limitation from samples (20 s) or from the cumulative fraction', () => {
+    const cpu = participant([{ tracks: [track('video', 'producer', series({ from: 10, to: 30, set: { limitation: 'cpu' } }))] }]);
+    assert.deepEqual(rules(cpu), ['cpu-limited']);
+    const short = participant([{ tracks: [track('video', 'producer', series({ from: 10, to: 15, set: { limitation: 'bandwidth' } }))] }]);
+    assert.deepEqual(rules(short), [], '5 s in 60 s is under both the stretch and the fraction bounds');
+    const fraction = participant([{ tracks: [track('video', 'producer', series(), { bandwidthLimitedFraction: 0.4 })] }]);
+    const [issue] = detectIssues(fraction);
+    assert.equal(issue.rule, 'bandwidth-limited');
+    assert.equal(issue.severity, 'critical');
+  });
+
+  it('relay-only connectivity, failed TURN, poor pre-call test', () => {
+    const relay = participant([
+      {
+        network: {
+          connectivity: [{ reflexive: false, relay: true, turn: true }],
+          candidatePairs: [{ transport: 'producing', nominated: true, localType: 'relay', remoteType: 'host', localProtocol: 'tcp' }],
+        },
+      },
+    ]);
+    assert.deepEqual(rules(relay), ['relay-only']);
+    const turn = participant([{ network: { connectivity: [{ reflexive: true, relay: true, turn: false }], candidatePairs: [] } }]);
+    assert.deepEqual(rules(turn), ['connectivity-failed']);
+    const precall = participant([{ precall: { rttMs: 450, fractionalLoss: 0.08, throughputKbps: 300 } }]);
+    const [issue] = detectIssues(precall);
+    assert.equal(issue.rule, 'poor-precall');
+    assert.match(issue.evidence, /RTT 450 ms, loss 8 %, throughput 300 kbit\/s/);
+  });
+
+  it('reconnects and device changes after the set-up seconds', () => {
+    const joined = '2026-11-20T09:00:00Z';
+    const devices = participant(
+      [
+        {
+          device: {
+            deviceChanges: [
+              { at: '2026-11-20T09:00:02Z', change: 'added', kind: 'audioinput', label: 'Mic' },
+              { at: '2026-11-20T09:05:00Z', change: 'selected', kind: 'audioinput', label: 'USB headset' },
+            ],
+          },
+        },
+        {},
+      ],
+      { joinedAt: joined },
+    );
+    const found = detectIssues(devices);
+    assert.deepEqual(found.map((issue) => issue.rule).sort(), ['device-change', 'reconnects']);
+    assert.match(found.find((issue) => issue.rule === 'device-change')!.evidence, /1 change, first at 09:05:00 UTC: selected audioinput "USB headset"/);
+  });
+
+  it('merges one rule across tracks of a peer, worst first', () => {
+    const p = participant([
+      {
+        tracks: [track('audio', 'producer', series({ from: 10, to: 25, set: { jitterMs: 40 } })), track('video', 'producer', series({ from: 10, to: 25, set: { jitterMs: 150 } }))],
+      },
+    ]);
+    const issues = detectIssues(p);
+    assert.equal(issues.length, 1);
+    assert.equal(issues[0].severity, 'critical');
+    assert.match(issues[0].title, /^High jitter \(video sent, audio sent\)$|^High jitter \(audio sent, video sent\)$/);
+    assert.match(issues[0].evidence, /^peer peer-0, video sent: peak 150 ms/);
+  });
+
+  it('uses a legacy average loss when samples carry none', () => {
+    const samples = series().map(({ lossPct: _loss, ...rest }) => rest);
+    const p = participant([{ tracks: [track('audio', 'unknown', samples, { avgLossPct: 7.5 })] }]);
+    assert.deepEqual(rules(p), ['sustained-packet-loss']);
+  });
+
+  it('judges nothing without statistics', () => {
+    const empty = participant([]);
+    assert.deepEqual(detectIssues(empty), []);
+    assert.equal(verdictOf([], empty).level, 'unknown');
+  });
+
+  it('sorts critical before warning before info and builds a verdict from them', () => {
+    const p = participant([
+      { tracks: [track('audio', 'consumer', series({ from: 10, to: 25, set: { lossPct: 30 } })), track('video', 'producer', series({ from: 30, to: 45, set: { height: 360 } }))] },
+      {},
+    ]);
+    const issues = detectIssues(p);
+    assert.deepEqual(issues.map((issue) => issue.severity), ['critical', 'warning', 'warning']);
+    const verdict = verdictOf(issues, p);
+    assert.equal(verdict.level, 'poor');
+    assert.match(verdict.line, /^Poor call: sustained packet loss; also /);
+  });
+});
