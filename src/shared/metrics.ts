@@ -14,7 +14,7 @@ export interface MetricDefinition {
 }
 
 export const METRICS: readonly MetricDefinition[] = [
-  { id: 'mos', key: 'mos', title: 'Quality (MOS)', unit: 'MOS', range: [1, 5] },
+  { id: 'mos', key: 'mos', title: 'Quality', unit: 'MOS', range: [1, 5] },
   { id: 'loss', key: 'lossPct', title: 'Packet loss', unit: '%' },
   { id: 'jitter', key: 'jitterMs', title: 'Jitter', unit: 'ms' },
   { id: 'rtt', key: 'rttMs', title: 'Round-trip time', unit: 'ms' },

@@ -40,6 +40,9 @@ function bandsPlugin(bands: Band[], colour: string): uPlot.Plugin {
   };
 }
 
+/** Every chart and the events timeline share one y-axis width, so their time axes line up. */
+export const Y_AXIS_SIZE = 72;
+
 /** Points per pixel column kept when decimating: min and max of each bucket. */
 const BUCKETS_PER_PIXEL = 1;
 
@@ -64,7 +67,7 @@ export function createChart(target: HTMLElement, model: ChartModel, options: Cha
     width: options.width,
     height: options.height ?? 170,
     scales: { x: { time: true }, y: model.metric.range ? { range: model.metric.range } : { auto: true } },
-    axes: [axis, { ...axis, size: 56, values: (_plot, ticks) => ticks.map((tick) => `${tick}`) }],
+    axes: [axis, { ...axis, size: Y_AXIS_SIZE, values: (_plot, ticks) => ticks.map((tick) => `${tick}`) }],
     series: [
       { label: 'time' },
       ...model.series.map((series) => ({

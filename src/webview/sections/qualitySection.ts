@@ -9,7 +9,7 @@ import type { PercentileRow } from '../../shared/metrics';
 import { buildCharts, type ChartModel } from '../charts/chartData';
 import { chartTheme } from '../charts/theme';
 import { timelineEvents, timelineModel } from '../charts/timelineData';
-import { createChart, type Band } from '../charts/uplotChart';
+import { createChart, Y_AXIS_SIZE, type Band } from '../charts/uplotChart';
 import { el } from '../dom';
 import { chartTable } from './chartTable';
 
@@ -148,7 +148,7 @@ function createTimeline(target: HTMLElement, events: ReturnType<typeof timelineE
       x: { time: true, range: reference ? () => [reference.scales.x.min ?? model.x[0], reference.scales.x.max ?? model.x[model.x.length - 1]] : undefined },
       y: { range: [0.5, 4.5] },
     },
-    axes: [axis, { ...axis, size: 110, splits: () => [1, 2, 3, 4], values: (_plot, ticks) => ticks.map((tick) => (['Issues', 'Device changes', 'SDK events', 'Peer events'][tick - 1] ?? '')) }],
+    axes: [axis, { ...axis, size: Y_AXIS_SIZE, splits: () => [1, 2, 3, 4], values: (_plot, ticks) => ticks.map((tick) => (['Issues', 'Devices', 'SDK', 'Peer'][tick - 1] ?? '')) }],
     series: [
       { label: 'time' },
       ...model.series.map((series, index) => ({
