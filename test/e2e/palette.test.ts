@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import { SAMPLE_TOKEN, sampleCatalog } from '../../sample-server';
+import { SampleControl } from '../fixtures/sampleControl';
 import { answerInputBox, openWorkbench, runFromPalette, screenshot, statsWebview, type Workbench } from './workbench';
 
 describe('UI: command palette to stats panel', function () {
@@ -43,5 +44,25 @@ describe('UI: command palette to stats panel', function () {
 
     const file = await screenshot(page, 'stats-panel');
     assert.ok(fs.statSync(file).size > 10_000, 'a real screenshot was written');
+  });
+
+  it('cancels a slow request from its progress notification: nothing opens', async () => {
+    const { page } = workbench;
+    const control = new SampleControl(workbench.sample);
+    const peer = sampleCatalog().troubledParticipant.peerIds[1];
+    await control.injectFault({ match: `/peer-report/${peer}`, delayMs: 8_000 });
+    const tabsBefore = await page.locator('.tabs-container .tab').count();
+    await runFromPalette(page, 'RealtimeKit: Show Peer Report');
+    await answerInputBox(page, /Enter the peer ID/, peer);
+    await page.locator('.quick-input-widget input[placeholder^="Restrict the statistics"]').waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    const toast = page.locator('.notification-toast', { hasText: 'Fetching RealtimeKit peer report' });
+    await toast.waitFor({ timeout: 10_000 });
+    await screenshot(page, 'progress-with-cancel');
+    await toast.locator('.monaco-button', { hasText: 'Cancel' }).click();
+    await toast.waitFor({ state: 'detached', timeout: 5_000 });
+    // Past the injected delay, the answer would have opened a panel had the request not been aborted.
+    await page.waitForTimeout(9_000);
+    assert.equal(await page.locator('.tabs-container .tab').count(), tabsBefore, 'no panel opened');
   });
 });
