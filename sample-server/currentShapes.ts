@@ -2,7 +2,7 @@
 import { callStatsFor, type AudioReceiveSample, type AudioSendSample, type CandidatePair, type DeviceInfo, type DeviceUpdate, type PeerCallStats, type VideoReceiveSample, type VideoSendSample } from './callStats';
 import { audioConsumerCumulative, audioProducerCumulative, videoConsumerCumulative, videoProducerCumulative } from './cumulative';
 import { isoTime } from './random';
-import { participantBaseJson, peerEventsJson, roleOf, wants, type Filters, type Json } from './shapes';
+import { ipBaseJson, participantBaseJson, peerEventsJson, roleOf, wants, type Filters, type Json } from './shapes';
 import type { ParticipantRecord, PeerRecord } from './world';
 
 export function currentParticipantDetails(participant: ParticipantRecord, includePeerEvents: boolean): Json {
@@ -75,12 +75,7 @@ function metadataJson(peer: PeerRecord, stats: PeerCallStats, filters: Filters):
     } : {}),
     ...(wants(filters, 'ip_information') ? {
       ip_information: {
-        ipv4: stats.ipv4,
-        city: stats.location.city,
-        region: stats.location.region,
-        country: stats.location.country,
-        timezone: stats.location.timezone,
-        org: `${stats.location.asn} ${stats.location.org}`,
+        ...ipBaseJson(stats),
         asn: { asn: stats.location.asn, name: stats.location.org, domain: stats.location.domain, route: stats.location.route, type: 'isp' },
       },
     } : {}),

@@ -5,7 +5,7 @@
  */
 import { callStatsFor, type PeerCallStats } from './callStats';
 import { isoTime, Rng, round } from './random';
-import { participantBaseJson, peerEventsJson, wants, type Filters, type Json } from './shapes';
+import { ipBaseJson, participantBaseJson, peerEventsJson, wants, type Filters, type Json } from './shapes';
 import type { ParticipantRecord, PeerRecord } from './world';
 
 /** Renders a number as a string now and then, as the legacy API did. */
@@ -32,12 +32,7 @@ function deviceInfoJson(stats: PeerCallStats): Json {
 
 function ipInformationJson(stats: PeerCallStats): Json {
   return {
-    ipv4: stats.ipv4,
-    city: stats.location.city,
-    region: stats.location.region,
-    country: stats.location.country,
-    timezone: stats.location.timezone,
-    org: `${stats.location.asn} ${stats.location.org}`,
+    ...ipBaseJson(stats),
     ip_location: `${stats.location.city}, ${stats.location.country}`,
     portal: 'null',
   };

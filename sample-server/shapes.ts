@@ -1,4 +1,5 @@
 /** JSON for the records both API generations share: apps, meetings, sessions, participants, peer events. */
+import type { PeerCallStats } from './callStats';
 import { SAMPLE_ORGANIZATION_ID } from './identity';
 import { isoTime, Rng, round } from './random';
 import { WORLD_NOW, type AppRecord, type MeetingPerson, type MeetingRecord, type ParticipantRecord, type PeerRecord, type SessionRecord } from './world';
@@ -152,4 +153,16 @@ export function peerEventsJson(participant: ParticipantRecord): Json[] {
 export function roleOf(participant: ParticipantRecord): string {
   if (participant.presetName.endsWith('_host') || participant.presetName.endsWith('_presenter')) return 'host';
   return participant.presetName.endsWith('_viewer') ? 'viewer' : 'participant';
+}
+
+/** The IP fields both generations share; each adds its own (asn, or ip_location and portal). */
+export function ipBaseJson(stats: PeerCallStats): Json {
+  return {
+    ipv4: stats.ipv4,
+    city: stats.location.city,
+    region: stats.location.region,
+    country: stats.location.country,
+    timezone: stats.location.timezone,
+    org: `${stats.location.asn} ${stats.location.org}`,
+  };
 }
