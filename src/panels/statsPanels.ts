@@ -117,6 +117,9 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
           void vscode.commands.executeCommand(command, argument);
           break;
         }
+        case 'openPeer':
+          void vscode.commands.executeCommand('realtimekit.showPeerReport', { accountId: item.accountId, appId: item.appId, peerId: message.peerId });
+          break;
         case 'export':
           if (entry.content) {
             exportPanel(entry.content, message.format).catch((error: unknown) =>

@@ -35,7 +35,8 @@ export type WebviewToHost =
   | { type: 'rendered'; id?: string }
   | { type: 'copy'; text: string }
   | { type: 'refresh' }
-  | { type: 'export'; format: ExportFormat };
+  | { type: 'export'; format: ExportFormat }
+  | { type: 'openPeer'; peerId: string };
 
 export function isWebviewToHost(value: unknown): value is WebviewToHost {
   if (typeof value !== 'object' || value === null) return false;
@@ -45,6 +46,8 @@ export function isWebviewToHost(value: unknown): value is WebviewToHost {
       return typeof message.text === 'string';
     case 'export':
       return message.format === 'markdown' || message.format === 'json';
+    case 'openPeer':
+      return typeof (value as { peerId?: unknown }).peerId === 'string';
     case 'ready':
     case 'rendered':
     case 'refresh':

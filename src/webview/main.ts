@@ -11,9 +11,9 @@ import { vscode } from './vscodeApi';
 const root = document.getElementById('app')!;
 let current: { payload: PanelPayload; view: RenderedView; peer: number } | undefined;
 
-function show(payload: PanelPayload, peer: number): void {
+function show(payload: PanelPayload, peer: number, zoom?: { from: number; to: number }): void {
   current?.view.destroy();
-  const view = renderParticipant(root, payload, peer, (next) => show(payload, next));
+  const view = renderParticipant(root, payload, peer, (next, window) => show(payload, next, window), zoom);
   current = { payload, view, peer };
   vscode.setState({ peer, restore: payload.restore });
   // Reported after the browser has painted the charts.

@@ -101,6 +101,25 @@ function peerSwitcher(peers: readonly WirePeerStats[], selected: number, onSelec
   return el('div', { class: 'peer-switcher' }, el('label', { for: 'peer-switcher' }, 'Statistics of '), select);
 }
 
+/**
+ * The current API keeps call statistics in each peer's report, not in the participant's answer: offer
+ * them, one button per peer (each reconnect is a peer).
+ */
+function peerReports(p: PanelPayload['participant']): HTMLElement | undefined {
+  if (p.kind !== 'sessionParticipant' || p.peers.length === 0 || p.peerStats.some((peer) => peer.tracks.length > 0)) return undefined;
+  return el(
+    'section',
+    { id: 'peer-reports', 'aria-labelledby': 'peer-reports-title' },
+    el('h2', { id: 'peer-reports-title' }, 'Call statistics per peer'),
+    el('p', { class: 'muted' }, 'This answer carries no call statistics; each peer’s report has them.'),
+    el(
+      'div',
+      { class: 'actions' },
+      ...p.peers.map((peer, index) => button(`Peer ${index + 1}: ${peer.peerId.slice(0, 8)}`, 'pulse', () => vscode.postMessage({ type: 'openPeer', peerId: peer.peerId }))),
+    ),
+  );
+}
+
 function rawSection(raw: unknown): HTMLElement {
   const text = JSON.stringify(raw, null, 2) ?? 'undefined';
   const pre = el('pre', { id: 'raw-json' });
@@ -112,7 +131,14 @@ function rawSection(raw: unknown): HTMLElement {
   return details;
 }
 
-export function renderParticipant(root: HTMLElement, payload: PanelPayload, selectedPeer: number, onSelectPeer: (index: number) => void): RenderedView {
+/** `zoom` (epoch ms) opens the charts on a time window, e.g. an issue of another peer just switched to. */
+export function renderParticipant(
+  root: HTMLElement,
+  payload: PanelPayload,
+  selectedPeer: number,
+  onSelectPeer: (index: number, zoom?: { from: number; to: number }) => void,
+  zoom?: { from: number; to: number },
+): RenderedView {
   const p = payload.participant;
   const peerIndex = Math.min(selectedPeer, Math.max(0, p.peerStats.length - 1));
   const peer = p.peerStats[peerIndex];
@@ -120,12 +146,13 @@ export function renderParticipant(root: HTMLElement, payload: PanelPayload, sele
   const qualityHolder = el('section', { id: 'quality', 'aria-labelledby': 'quality-title' }, el('h2', { id: 'quality-title' }, 'Quality over time'), quality.element);
   const summary = summarySection(p, payload.verdict, payload.issues, (issue) => {
     const owner = p.peerStats.findIndex((candidate) => candidate.peerId === issue.peerId);
-    if (owner >= 0 && owner !== peerIndex) onSelectPeer(owner);
+    if (owner >= 0 && owner !== peerIndex) onSelectPeer(owner, { from: issue.from!, to: issue.to! });
     else quality.zoomTo(issue.from!, issue.to!);
   });
   root.replaceChildren(
     header(payload),
     summary,
+    ...[peerReports(p)].filter((node): node is HTMLElement => node !== undefined),
     ...[peerSwitcher(p.peerStats, peerIndex, onSelectPeer)].filter((node): node is HTMLElement => node !== undefined),
     deviceSection(peer),
     networkSection(peer),
@@ -134,6 +161,7 @@ export function renderParticipant(root: HTMLElement, payload: PanelPayload, sele
     rawSection(payload.raw),
   );
   quality.mount();
+  if (zoom) quality.zoomTo(zoom.from, zoom.to);
   return {
     destroy: () => quality.destroy(),
     redrawCharts: () => {

@@ -46,11 +46,23 @@ describe('UI: command palette to stats panel', function () {
     assert.ok(fs.statSync(file).size > 10_000, 'a real screenshot was written');
   });
 
+  it('opens a peer report from the participant panel (the current API keeps statistics per peer)', async () => {
+    const { page } = workbench;
+    const view = statsWebview(page);
+    await view.locator('#peer-reports vscode-button').first().click();
+    await view.locator('.uplot').first().waitFor({ timeout: 30_000 });
+    assert.match(await view.locator('#display-name').textContent() ?? '', /\S/);
+    assert.ok((await view.locator('.uplot').count()) > 0, 'the peer report has charts');
+    await screenshot(page, 'peer-report-from-participant');
+  });
+
   it('cancels a slow request from its progress notification: nothing opens', async () => {
     const { page } = workbench;
     const control = new SampleControl(workbench.sample);
     const peer = sampleCatalog().troubledParticipant.peerIds[1];
     await control.injectFault({ match: `/peer-report/${peer}`, delayMs: 8_000 });
+    const toasts = page.locator('.notification-toast', { hasText: 'Fetching RealtimeKit peer report' });
+    await toasts.first().waitFor({ state: 'detached', timeout: 15_000 });
     const tabsBefore = await page.locator('.tabs-container .tab').count();
     await runFromPalette(page, 'RealtimeKit: Show Peer Report');
     await answerInputBox(page, /Enter the peer ID/, peer);

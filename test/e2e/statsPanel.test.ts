@@ -55,6 +55,16 @@ describe('UI: the stats panel', function () {
     assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
   });
 
+  it('toggles a chart series from the keyboard through its legend', async () => {
+    const entry = statsWebview(workbench.page).locator('figure.chart .u-legend .u-series[role="button"]').first();
+    assert.equal(await entry.getAttribute('aria-pressed'), 'true');
+    await entry.focus();
+    await entry.press('Enter');
+    assert.equal(await entry.getAttribute('aria-pressed'), 'false');
+    await entry.press('Enter');
+    assert.equal(await entry.getAttribute('aria-pressed'), 'true');
+  });
+
   it('exports the Markdown report through the save dialog', async () => {
     const { page } = workbench;
     await statsWebview(page).locator('#export-markdown').click();

@@ -97,5 +97,25 @@ export function createChart(target: HTMLElement, model: ChartModel, options: Cha
     },
   };
   config.scales!.x = { time: true, range: (_plot, min, max) => (min === max ? [first - 30, last + 30] : [min, max]) };
-  return new uPlot(config, decimate(model, first, last, Math.max(50, options.width)) as uPlot.AlignedData, target);
+  const plot = new uPlot(config, decimate(model, first, last, Math.max(50, options.width)) as uPlot.AlignedData, target);
+  keyboardLegend(plot);
+  return plot;
+}
+
+/** uPlot's legend toggles a series on click only: make each entry a focusable toggle button too. */
+export function keyboardLegend(plot: uPlot): void {
+  plot.root.querySelectorAll<HTMLElement>('.u-legend .u-series').forEach((entry, index) => {
+    if (index === 0) return; // the time column
+    entry.tabIndex = 0;
+    entry.setAttribute('role', 'button');
+    const sync = () => entry.setAttribute('aria-pressed', String(plot.series[index].show !== false));
+    sync();
+    entry.addEventListener('click', () => setTimeout(sync));
+    entry.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault();
+      plot.setSeries(index, { show: plot.series[index].show === false });
+      sync();
+    });
+  });
 }

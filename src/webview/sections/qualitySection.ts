@@ -9,7 +9,7 @@ import type { PercentileRow } from '../../shared/metrics';
 import { buildCharts, type ChartModel } from '../charts/chartData';
 import { chartTheme } from '../charts/theme';
 import { timelineEvents, timelineModel } from '../charts/timelineData';
-import { createChart, Y_AXIS_SIZE, type Band } from '../charts/uplotChart';
+import { createChart, keyboardLegend, Y_AXIS_SIZE, type Band } from '../charts/uplotChart';
 import { el } from '../dom';
 import { chartTable } from './chartTable';
 
@@ -163,5 +163,6 @@ function createTimeline(target: HTMLElement, events: ReturnType<typeof timelineE
     hooks: { setScale: [(u, key) => key === 'x' && plot && mirror(plot)(u.scales.x.min!, u.scales.x.max!)] },
   };
   plot = new uPlot(options, [model.x, ...model.series.map((series) => series.values)] as uPlot.AlignedData, target);
+  keyboardLegend(plot);
   return plot;
 }

@@ -28,7 +28,9 @@ export function summarySection(participant: WireParticipant, verdict: Verdict, i
           return item;
         }),
       )
-    : el('p', { class: 'muted' }, participant.peerStats.length ? 'No issues detected in the statistics of this answer.' : 'No call statistics in this answer, so nothing could be checked.');
+    : verdict.level === 'unknown'
+      ? undefined
+      : el('p', { class: 'muted' }, 'No issues detected in the statistics of this answer.');
   const absent = participant.absent.length ? el('p', { class: 'muted absent' }, `Not in this answer: ${participant.absent.join(', ')}.`) : undefined;
   return el('section', { id: 'summary', 'aria-labelledby': 'summary-title' }, el('h2', { id: 'summary-title' }, 'Summary'), verdictLine, list, absent);
 }
