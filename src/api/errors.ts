@@ -110,7 +110,3 @@ function describe(details: ApiErrorDetails): string {
       return `${what}: cancelled.`;
   }
 }
-
-export function isCancellation(error: unknown): boolean {
-  return error instanceof RealtimeKitApiError && error.kind === 'cancelled';
-}

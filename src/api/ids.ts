@@ -41,7 +41,3 @@ export function validateId(kind: IdKind, rawValue: string): string | undefined {
       return APP_ID_FORBIDDEN.test(value) ? `A ${label} cannot contain "/", "?", "#" or spaces.` : undefined;
   }
 }
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { cleanId, validateId } from '../api/ids';
 import { readSettings, saveSetting } from '../settings';
+import { withCancellableProgress } from './progress';
 import type { Services } from './services';
 
 const TITLE = 'RealtimeKit: Configure Account and App';
@@ -31,11 +32,7 @@ async function pickApp(services: Services, accountId: string, current: string): 
   let items: vscode.QuickPickItem[] = [];
   if (await services.tokens.get()) {
     try {
-      const page = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Listing RealtimeKit apps…', cancellable: true }, (_progress, token) => {
-        const controller = new AbortController();
-        token.onCancellationRequested(() => controller.abort());
-        return services.client().listApps(accountId, { perPage: 100 }, { signal: controller.signal });
-      });
+      const page = await withCancellableProgress('Listing RealtimeKit apps…', (signal) => services.client().listApps(accountId, { perPage: 100 }, { signal }));
       items = page.items.filter((app) => app.id).map((app) => ({ label: app.name ?? app.id!, description: app.id, picked: app.id === current }));
     } catch (error) {
       services.log.warn(`Listing apps: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,12 +1,11 @@
 /** realtimekit.openSession: every page of GET /sessions/{session_id}/participants, listed in the tree. */
 import * as vscode from 'vscode';
-import { RealtimeKitApiError } from '../api/errors';
 import type { RawSessionParticipant } from '../api/types';
 import { argumentObject, requiredString } from './arguments';
 import { askForId } from './prompts';
-import { reportError } from './reportError';
 import { resolveScope } from './scope';
 import type { Services } from './services';
+import { withApi } from './withApi';
 
 export const OPEN_SESSION = 'realtimekit.openSession';
 const TITLE = 'RealtimeKit: Open Session';
@@ -22,33 +21,23 @@ export async function openSession(services: Services, rawArgument?: unknown): Pr
   }
   const id = sessionId!;
   const rerun = () => vscode.commands.executeCommand(OPEN_SESSION, { ...scope, sessionId: id });
-  try {
-    if (!(await services.tokens.get())) throw new RealtimeKitApiError({ kind: 'noToken', operation: 'Opening the session' });
-    const client = services.client();
-    // The session's own record gives the tree its meeting name; the list works without it.
-    const session = client.getSession(scope, id).catch(() => undefined);
-    const participants = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Loading session participants', cancellable: true },
-      async (progress, token) => {
-        const controller = new AbortController();
-        const subscription = token.onCancellationRequested(() => controller.abort());
-        try {
-          const all: RawSessionParticipant[] = [];
-          for await (const page of client.allSessionParticipants(scope, id, { includePeerEvents: true }, { signal: controller.signal, refresh: true })) {
-            all.push(...page);
-            progress.report({ message: `${all.length.toLocaleString('en-US')} loaded` });
-          }
-          return all;
-        } finally {
-          subscription.dispose();
-        }
-      },
-    );
-    await services.tree.openSession({ kind: 'session', ...scope, sessionId: id }, participants, await session);
-    return { participants };
-  } catch (error) {
-    services.log.warn(`Opening session ${id}: ${error instanceof Error ? error.message : String(error)}`);
-    reportError(error, rerun);
-    return undefined;
-  }
+  const client = services.client();
+  // The session's own record gives the tree its meeting name; the list works without it.
+  const session = client.getSession(scope, id).catch(() => undefined);
+  const participants = await withApi(
+    services,
+    'Loading session participants',
+    async (signal, progress) => {
+      const all: RawSessionParticipant[] = [];
+      for await (const page of client.allSessionParticipants(scope, id, { includePeerEvents: true }, { signal, refresh: true })) {
+        all.push(...page);
+        progress.report({ message: `${all.length.toLocaleString('en-US')} loaded` });
+      }
+      return all;
+    },
+    rerun,
+  );
+  if (!participants) return undefined;
+  await services.tree.openSession({ kind: 'session', ...scope, sessionId: id }, participants, await session);
+  return { participants };
 }

@@ -4,7 +4,7 @@
  * webview reports it rendered. Panels come back after a reload from their IDs alone.
  */
 import * as vscode from 'vscode';
-import { isWebviewToHost, type ExportFormat, type HostToWebview } from '../shared/messages';
+import { isWebviewToHost, type HostToWebview } from '../shared/messages';
 import { isLookedUp, lookedUpKey, reopenCommand, type LookedUp } from '../views/lookedUp';
 import { exportPanel } from './exportReport';
 import { analyse, toPayload, type Inspection, type PanelContent } from './panelContent';
@@ -30,11 +30,6 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     return this.open.size;
   }
 
-  /** What the panel of this item shows, if one is open (used by tests and export). */
-  contentOf(item: LookedUp): PanelContent | undefined {
-    return this.open.get(lookedUpKey(item))?.content;
-  }
-
   async show(item: LookedUp, inspection: Inspection): Promise<void> {
     const key = lookedUpKey(item);
     const title = inspection.participant.displayName ?? item.label ?? 'RealtimeKit participant';
@@ -58,12 +53,6 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     });
     await this.post(current.panel, { type: 'show', payload: toPayload(current.content, { ...item }) });
     await rendered;
-  }
-
-  /** Export of the panel's current data (also reachable from tests). */
-  async export(item: LookedUp, format: ExportFormat): Promise<vscode.Uri | undefined> {
-    const content = this.contentOf(item);
-    return content ? exportPanel(content, format) : undefined;
   }
 
   /**

@@ -188,10 +188,6 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
     }
   }
 
-  getParent(): undefined {
-    return undefined;
-  }
-
   dispose(): void {
     this.changed.dispose();
   }

@@ -1,0 +1,14 @@
+/** A cancellable progress notification whose Cancel aborts the work's AbortSignal. */
+import * as vscode from 'vscode';
+
+export function withCancellableProgress<T>(title: string, work: (signal: AbortSignal, progress: vscode.Progress<{ message?: string }>) => Promise<T>): Thenable<T> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+    const controller = new AbortController();
+    const subscription = token.onCancellationRequested(() => controller.abort());
+    try {
+      return await work(controller.signal, progress);
+    } finally {
+      subscription.dispose();
+    }
+  });
+}
