@@ -32,7 +32,9 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
 
   async show(item: LookedUp, inspection: Inspection): Promise<void> {
     const key = lookedUpKey(item);
-    const title = inspection.participant.displayName ?? item.label ?? 'RealtimeKit participant';
+    const name = inspection.participant.displayName ?? item.label ?? 'RealtimeKit participant';
+    // A participant and its peers' reports carry the same name: the peer's tab says which peer it is.
+    const title = item.kind === 'peer' ? `${name} · peer ${item.peerId.slice(0, 8)}` : name;
     let entry = this.open.get(key);
     if (entry) {
       entry.panel.title = title;
@@ -94,6 +96,8 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
       switch (message.type) {
         case 'ready':
           markReady();
+          // A webview hidden and shown again starts afresh (no retained context): give it the data again.
+          if (entry.content) void this.post(panel, { type: 'show', payload: toPayload(entry.content, { ...item }) });
           break;
         case 'rendered':
           entry.rendered?.();

@@ -56,6 +56,33 @@ describe('UI: command palette to stats panel', function () {
     await screenshot(page, 'peer-report-from-participant');
   });
 
+  it('offers "Set API Token" when a command needs one, and carries on once it is set', async () => {
+    const { page } = workbench;
+    const catalog = sampleCatalog();
+    const participant = catalog.currentSession.participants[0];
+    await runFromPalette(page, 'RealtimeKit: Clear API Token');
+    const started = Date.now() - 1_000;
+    await runFromPalette(page, 'RealtimeKit: Show Session Participant');
+    // Recent IDs are offered first: typing filters them, Enter picks the match.
+    for (const id of [catalog.currentSession.id, participant.id]) {
+      await page.locator('.quick-input-widget input[placeholder^="Choose a recent"]').waitFor({ timeout: 10_000 });
+      await page.locator('.quick-input-widget input[type="text"]:visible').fill(id);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: id }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+    }
+    await page.locator('.quick-input-widget input[placeholder^="Restrict the statistics"]').waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    const toast = page.locator('.notification-toast', { hasText: 'no API token is stored' });
+    await toast.waitFor({ timeout: 15_000 });
+    await toast.locator('.monaco-button', { hasText: 'Set API Token' }).click();
+    await answerInputBox(page, /Cloudflare API token/, SAMPLE_TOKEN);
+    const heading = statsWebview(page).locator('#display-name', { hasText: participant.displayName });
+    await heading.waitFor({ timeout: 30_000 });
+    const header = (await statsWebview(page).locator('header p.muted').first().textContent()) ?? '';
+    const fetched = /fetched (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC/.exec(header)?.[1];
+    assert.ok(fetched && Date.parse(`${fetched.replace(' ', 'T')}Z`) >= started, `fetched again after the token was set (${header})`);
+  });
+
   it('cancels a slow request from its progress notification: nothing opens', async () => {
     const { page } = workbench;
     const control = new SampleControl(workbench.sample);

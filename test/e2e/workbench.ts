@@ -54,7 +54,12 @@ export async function openWorkbench(options: { colorScheme?: 'light' | 'dark'; t
 export async function runFromPalette(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input[type="text"]');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  // F1 goes nowhere while focus sits inside a webview's frame: the title bar's command center opens it too.
+  const opened = await input.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+  if (!opened) {
+    await page.locator('.command-center .search-label, .command-center').first().click();
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+  }
   await input.fill(`>${title}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');

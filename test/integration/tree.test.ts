@@ -3,13 +3,16 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { sampleCatalog } from '../../sample-server';
 import type { ExplorerNode } from '../../src/views/treeNodes';
+import type { SampleControl } from '../fixtures/sampleControl';
 import { extensionApi, setUpSampleServer } from './harness';
 
 describe('RealtimeKit explorer tree', () => {
   const catalog = sampleCatalog();
 
+  let control: SampleControl;
+
   before(async () => {
-    await setUpSampleServer();
+    control = await setUpSampleServer();
   });
 
   async function root(): Promise<ExplorerNode[]> {
@@ -62,6 +65,19 @@ describe('RealtimeKit explorer tree', () => {
     assert.ok(meeting);
     const people = await tree.getChildren(meeting);
     assert.ok(people.some((node) => node.type === 'meetingParticipant' && node.participant.id === catalog.meeting.participantId));
+  });
+
+  it('shows the last data of a looked-up participant, marked stale, when fetching it again fails', async () => {
+    const { tree } = await extensionApi();
+    const participant = catalog.currentSession.participants[4];
+    await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.currentSession.id, participantId: participant.id });
+    await vscode.commands.executeCommand('realtimekit.refresh');
+    // Every attempt (first try and both retries) fails as if the network were down.
+    await control.injectFault({ match: `/participants/${participant.id}`, status: 503, times: 3 });
+    const node = (await root()).find((candidate) => candidate.type === 'lookedUp' && candidate.item.kind === 'sessionParticipant' && candidate.item.participantId === participant.id)!;
+    const events = await tree.getChildren(node);
+    assert.ok(events.length > 0 && events.every((child) => child.type === 'peerEvent'), 'peer events from the last data');
+    assert.match(String(tree.getTreeItem(node).description), /stale/);
   });
 
   it('removes a looked-up item', async () => {
