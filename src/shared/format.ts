@@ -18,3 +18,10 @@ export function formatTime(value: string | undefined): string {
   if (Number.isNaN(ms)) return value;
   return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
+
+/** "09:05:03" (UTC) for lists where the day is known from context; the raw text when it is not a date. */
+export function formatClock(value: string | undefined): string {
+  if (!value) return '';
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? value : new Date(ms).toISOString().slice(11, 19);
+}

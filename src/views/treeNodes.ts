@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { num, text } from '../api/coerce';
 import type { RawMeeting, RawMeetingParticipant, RawSession, RawSessionParticipant } from '../api/types';
-import { formatDuration, formatTime } from '../shared/format';
+import { formatClock, formatDuration, formatTime } from '../shared/format';
 import type { InspectedParticipant, PeerEventModel } from '../shared/model';
 import { reopenCommand, type LookedUp } from './lookedUp';
 
@@ -103,7 +103,7 @@ export function sessionTreeItem(session: RawSession, participantCount: number | 
   treeItem.contextValue = 'session';
   const count = participantCount ?? num(session.max_concurrent_participants) ?? num(session.live_participants);
   const minutes = num(session.minutes_consumed);
-  treeItem.description = [status, formatTime(text(session.started_at) ?? text(session.created_at)), count !== undefined ? plural(count, 'participant') : undefined, minutes !== undefined ? `${Math.round(minutes)} min` : undefined]
+  treeItem.description = [status, count !== undefined ? plural(count, 'participant') : undefined, minutes !== undefined ? `${Math.round(minutes)} min` : undefined, formatTime(text(session.started_at) ?? text(session.created_at)).slice(0, 16)]
     .filter(Boolean)
     .join(' · ');
   const tooltip = new vscode.MarkdownString();
@@ -145,7 +145,7 @@ export function sessionParticipantTreeItem(scope: Scope, sessionId: string, part
   const duration = num(participant.duration);
   const peers = new Set(events.map((event) => event.peer_id).filter(Boolean)).size;
   const left = text(participant.left_at);
-  treeItem.description = [formatTime(text(participant.joined_at)), left ? undefined : 'in call', duration !== undefined ? formatDuration(duration) : undefined, peers > 1 ? `${peers} peers` : undefined]
+  treeItem.description = [duration !== undefined ? formatDuration(duration) : undefined, left ? undefined : 'in call', peers > 1 ? `${peers} peers` : undefined, `joined ${formatClock(text(participant.joined_at))}`]
     .filter(Boolean)
     .join(' · ');
   const tooltip = new vscode.MarkdownString();
@@ -161,10 +161,10 @@ export function sessionParticipantTreeItem(scope: Scope, sessionId: string, part
 
 export function peerEventTreeItem(scope: Scope, event: PeerEventModel): vscode.TreeItem {
   const treeItem = new vscode.TreeItem(event.name, vscode.TreeItemCollapsibleState.None);
-  treeItem.description = formatTime(event.at);
+  treeItem.description = formatClock(event.at);
   treeItem.iconPath = new vscode.ThemeIcon(EVENT_ICONS[event.name] ?? 'circle-small');
   treeItem.contextValue = event.peerId ? 'peerEvent' : 'peerEventWithoutPeer';
-  treeItem.tooltip = `${event.name} at ${event.at ?? 'unknown time'}\npeer ${event.peerId ?? 'unknown'}`;
+  treeItem.tooltip = `${event.name} at ${formatTime(event.at) || 'an unknown time'}\npeer ${event.peerId ?? 'unknown'}`;
   if (event.peerId) treeItem.command = { title: 'Show Peer Report', command: 'realtimekit.showPeerReport', arguments: [{ ...scope, peerId: event.peerId }] };
   return treeItem;
 }

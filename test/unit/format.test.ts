@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { formatDuration, formatTime } from '../../src/shared/format';
+import { formatClock, formatDuration, formatTime } from '../../src/shared/format';
 
 describe('formatting', () => {
   it('formats durations given in minutes', () => {
@@ -13,5 +13,7 @@ describe('formatting', () => {
     assert.equal(formatTime('2026-11-20T09:05:03.120Z'), '2026-11-20 09:05:03 UTC');
     assert.equal(formatTime('yesterday'), 'yesterday');
     assert.equal(formatTime(undefined), '');
+    assert.equal(formatClock('2026-11-20T09:05:03.120Z'), '09:05:03');
+    assert.equal(formatClock('soon'), 'soon');
   });
 });
