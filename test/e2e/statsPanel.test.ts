@@ -65,6 +65,19 @@ describe('UI: the stats panel', function () {
     assert.equal(await entry.getAttribute('aria-pressed'), 'true');
   });
 
+  it('zooms the charts to an issue and back to the whole call', async () => {
+    const view = statsWebview(workbench.page);
+    const ticks = () => view.locator('#zoom-window').innerText();
+    const whole = await ticks();
+    await view.locator('#issues li button.link').first().click();
+    await workbench.page.waitForTimeout(300);
+    assert.notEqual(await ticks(), whole, 'the time axis shows the issue window');
+    await view.locator('#zoom-reset').focus();
+    await workbench.page.keyboard.press('Enter');
+    await workbench.page.waitForTimeout(300);
+    assert.equal(await ticks(), whole, 'back to the whole call');
+  });
+
   it('exports the Markdown report through the save dialog', async () => {
     const { page } = workbench;
     await statsWebview(page).locator('#export-markdown').click();

@@ -28,7 +28,10 @@ export function qualitySection(peer: WirePeerStats | undefined, peerEvents: read
   const events = timelineEvents(peerEvents, peer, issues);
   const plots: uPlot[] = [];
   let syncing = false;
+  const windowLabel = el('span', { id: 'zoom-window', 'aria-live': 'polite' });
+  const clock = (seconds: number) => new Date(seconds * 1000).toISOString().slice(11, 19);
   const mirrorZoom = (source: uPlot) => (min: number, max: number) => {
+    windowLabel.textContent = `Showing ${clock(min)} to ${clock(max)} UTC. `;
     if (syncing) return;
     syncing = true;
     for (const plot of plots) if (plot !== source) plot.setScale('x', { min, max });
@@ -48,7 +51,12 @@ export function qualitySection(peer: WirePeerStats | undefined, peerEvents: read
     container.append(el('figure', { class: 'chart', 'aria-label': 'Events timeline' }, el('figcaption', {}, 'Events on the same time axis'), timelineTarget, eventList(events)));
   }
   container.append(...percentileTable(peer?.percentiles ?? []));
-  if (charts.length > 0) container.prepend(el('p', { class: 'muted hint' }, 'Drag across a chart to zoom, double-click to reset; click a legend entry to hide or show its series.'));
+  let whole: { min: number; max: number } | undefined;
+  if (charts.length > 0) {
+    const reset = el('button', { type: 'button', class: 'link', id: 'zoom-reset' }, 'Show the whole call');
+    reset.addEventListener('click', () => whole && plots[0]?.setScale('x', whole));
+    container.prepend(el('p', { class: 'muted hint' }, windowLabel, 'Drag across a chart to zoom, double-click to reset; click a legend entry (or focus it and press Enter) to hide or show its series. ', reset));
+  }
 
   const width = () => Math.max(320, container.clientWidth - 8);
   // Only a change of width redraws (the observer also fires once when it starts).
@@ -73,7 +81,10 @@ export function qualitySection(peer: WirePeerStats | undefined, peerEvents: read
       // Tracks cover different spans: start every chart on the whole call.
       const starts = [...charts.map((chart) => chart.x[0]), ...events.map((event) => event.t)];
       const ends = [...charts.map((chart) => chart.x[chart.x.length - 1]), ...events.map((event) => event.t)];
-      if (plots[0] && starts.length > 0) plots[0].setScale('x', { min: Math.min(...starts), max: Math.max(...ends) });
+      if (plots[0] && starts.length > 0) {
+        whole = { min: Math.min(...starts), max: Math.max(...ends) };
+        plots[0].setScale('x', whole);
+      }
       resize.observe(container);
     },
     zoomTo(fromMs, toMs) {
