@@ -23,10 +23,11 @@ export function bool(value: unknown): boolean | undefined {
   return undefined;
 }
 
-export function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+/** An object (not an array), read as the wire shape T; its fields still go through the readers above. */
+export function record<T extends object = Record<string, unknown>>(value: unknown): T | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as T) : undefined;
 }
 
-export function records(value: unknown): Record<string, unknown>[] {
-  return Array.isArray(value) ? value.map(record).filter((item): item is Record<string, unknown> => item !== undefined) : [];
+export function records<T extends object = Record<string, unknown>>(value: unknown): T[] {
+  return Array.isArray(value) ? value.map((item) => record<T>(item)).filter((item): item is T => item !== undefined) : [];
 }

@@ -24,6 +24,21 @@ import type {
   SdkEventModel,
 } from '../shared/model';
 import { bool, num, record, records, text } from './coerce';
+import type {
+  RawCandidatePair,
+  RawConnectivityCheck,
+  RawCumulative,
+  RawDevicesUpdate,
+  RawLegacyDeviceInfo,
+  RawLegacyIpInformation,
+  RawLegacyPeerStats,
+  RawLegacyPrecall,
+  RawLegacyQualityStats,
+  RawPeerReport,
+  RawPeerReportMetadata,
+  RawQualitySample,
+  RawSdkEvent,
+} from './statsTypes';
 
 type Json = Record<string, unknown>;
 
@@ -37,14 +52,14 @@ const time = (value: unknown): number | undefined => {
 const CURRENT_METADATA_KEYS = ['browser_metadata', 'pc_metadata', 'candidate_pairs', 'sdk_name', 'native_metadata'];
 const CURRENT_QUALITY_KEYS = ['audio_producer', 'audio_consumer', 'video_producer', 'video_consumer', 'screenshare_video_producer', 'screenshare_audio_producer'];
 
-export function isCurrentReport(report: Json): boolean {
+export function isCurrentReport(report: RawPeerReport): boolean {
   const metadata = record(report.metadata) ?? {};
   const quality = record(report.quality) ?? {};
   return CURRENT_METADATA_KEYS.some((key) => key in metadata) || CURRENT_QUALITY_KEYS.some((key) => key in quality);
 }
 
 export function peerStatsOf(participant: Json, hints: { peerId?: string } = {}): PeerStats[] {
-  const report = record(participant.peer_report);
+  const report = record<RawPeerReport>(participant.peer_report);
   if (report) {
     const stats = isCurrentReport(report) ? currentReport(report, hints.peerId) : legacyReport(report, hints.peerId);
     return isEmpty(stats) ? [] : [stats];
@@ -59,8 +74,8 @@ function isEmpty(stats: PeerStats): boolean {
 // ---------- legacy ----------
 
 function legacyDetails(participant: Json): PeerStats[] {
-  const peerStats = record(participant.peer_stats);
-  const perPeer = records(participant.quality_stats).map((entry) => legacyQualityEntry(entry));
+  const peerStats = record<RawLegacyPeerStats>(participant.peer_stats);
+  const perPeer = records<RawLegacyQualityStats>(participant.quality_stats).map((entry) => legacyQualityEntry(entry));
   perPeer.sort((a, b) => (time(a.startedAt) ?? 0) - (time(b.startedAt) ?? 0));
   if (!peerStats) return perPeer;
   const shared = legacyMetadata(peerStats);
@@ -71,27 +86,27 @@ function legacyDetails(participant: Json): PeerStats[] {
   return perPeer;
 }
 
-function legacyReport(report: Json, peerId: string | undefined): PeerStats {
-  const metadata = record(report.metadata) ?? {};
-  const quality = record(report.quality);
+function legacyReport(report: RawPeerReport, peerId: string | undefined): PeerStats {
+  const metadata = record<RawLegacyPeerStats>(report.metadata) ?? {};
+  const quality = record<RawLegacyQualityStats>(report.quality);
   const fromQuality = quality ? legacyQualityEntry({ ...quality, peer_id: quality.peer_id ?? peerId }) : undefined;
   return { ...(fromQuality ?? { events: [], tracks: [] }), ...legacyMetadata(metadata), peerId: peerId ?? fromQuality?.peerId, tracks: fromQuality?.tracks ?? [], generation: 'legacy' };
 }
 
-function legacyMetadata(stats: Json): Omit<PeerStats, 'tracks'> {
-  const device = record(stats.device_info);
-  const ip = record(stats.ip_information);
-  const precall = record(stats.precall_network_information);
+function legacyMetadata(stats: RawLegacyPeerStats): Omit<PeerStats, 'tracks'> {
+  const device = record<RawLegacyDeviceInfo>(stats.device_info);
+  const ip = record<RawLegacyIpInformation>(stats.ip_information);
+  const precall = record<RawLegacyPrecall>(stats.precall_network_information);
   return {
     generation: 'legacy',
     device: device ? legacyDevice(device) : undefined,
     network: ip || precall ? { ...ipInformation(ip ?? {}), networkType: text(precall?.effective_networktype), connectivity: [], candidatePairs: [] } : undefined,
     precall: precall ? legacyPrecall(precall) : undefined,
-    events: records(stats.events).map((event) => ({ at: text(event.timestamp), name: text(event.type) ?? text(event.name) ?? 'event', detail: detailOf(event.metadata) })),
+    events: records<RawSdkEvent>(stats.events).map((event) => ({ at: text(event.timestamp), name: text(event.type) ?? text(event.name) ?? 'event', detail: detailOf(event.metadata) })),
   };
 }
 
-function legacyDevice(device: Json): DeviceModel {
+function legacyDevice(device: RawLegacyDeviceInfo): DeviceModel {
   return {
     browser: text(device.browser),
     browserVersion: text(device.browser_version),
@@ -109,7 +124,7 @@ function legacyDevice(device: Json): DeviceModel {
   };
 }
 
-function legacyPrecall(precall: Json): PrecallModel {
+function legacyPrecall(precall: RawLegacyPrecall): PrecallModel {
   return {
     rttMs: num(precall.rtt),
     backendRttMs: num(precall.backend_rtt),
@@ -124,9 +139,9 @@ function legacyPrecall(precall: Json): PrecallModel {
   };
 }
 
-function legacyQualityEntry(entry: Json): PeerStats {
-  const audio = samplesOf(records(entry.audio_stats), 'unknown');
-  const video = samplesOf(records(entry.video_stats), 'unknown');
+function legacyQualityEntry(entry: RawLegacyQualityStats): PeerStats {
+  const audio = samplesOf(records<RawQualitySample>(entry.audio_stats), 'unknown');
+  const video = samplesOf(records<RawQualitySample>(entry.video_stats), 'unknown');
   const tracks: QualityTrack[] = [];
   if (audio.length) tracks.push(track('audio', 'unknown', undefined, audio, { avgLossPct: num(entry.audio_packet_loss) }));
   if (video.length) tracks.push(track('video', 'unknown', undefined, video, { avgLossPct: num(entry.video_packet_loss) }));
@@ -143,13 +158,13 @@ function legacyQualityEntry(entry: Json): PeerStats {
 
 // ---------- current ----------
 
-function currentReport(report: Json, peerId: string | undefined): PeerStats {
-  const metadata = record(report.metadata) ?? {};
+function currentReport(report: RawPeerReport, peerId: string | undefined): PeerStats {
+  const metadata = record<RawPeerReportMetadata>(report.metadata) ?? {};
   const quality = record(report.quality) ?? {};
   const tracks = currentTracks(quality);
   const starts = tracks.map((item) => item.samples[0]?.t).filter((t): t is number => t !== undefined);
   const ends = tracks.map((item) => item.samples[item.samples.length - 1]?.t).filter((t): t is number => t !== undefined);
-  const events: SdkEventModel[] = records(metadata.events).map((event) => ({ at: text(event.timestamp), name: text(event.name) ?? text(event.type) ?? 'event', detail: detailOf(event.metadata) }));
+  const events: SdkEventModel[] = records<RawSdkEvent>(metadata.events).map((event) => ({ at: text(event.timestamp), name: text(event.name) ?? text(event.type) ?? 'event', detail: detailOf(event.metadata) }));
   return {
     peerId,
     startedAt: starts.length ? new Date(Math.min(...starts)).toISOString() : undefined,
@@ -163,10 +178,10 @@ function currentReport(report: Json, peerId: string | undefined): PeerStats {
   };
 }
 
-function currentDevice(metadata: Json): DeviceModel | undefined {
-  const browser = record(metadata.browser_metadata);
-  const device = record(metadata.device_info);
-  const native = record(metadata.native_metadata);
+function currentDevice(metadata: RawPeerReportMetadata): DeviceModel | undefined {
+  const browser = metadata.browser_metadata ?? undefined;
+  const device = metadata.device_info ?? undefined;
+  const native = metadata.native_metadata ?? undefined;
   if (!browser && !device && !text(metadata.sdk_name)) return undefined;
   return {
     browser: text(browser?.browser),
@@ -188,25 +203,25 @@ function currentDevice(metadata: Json): DeviceModel | undefined {
   };
 }
 
-function deviceChanges(metadata: Json): DeviceChange[] {
+function deviceChanges(metadata: RawPeerReportMetadata): DeviceChange[] {
   const changes: DeviceChange[] = [];
-  for (const key of ['audio_devices_updates', 'video_devices_updates', 'speaker_devices_updates']) {
-    for (const update of records(metadata[key])) {
+  for (const key of ['audio_devices_updates', 'video_devices_updates', 'speaker_devices_updates'] as const) {
+    for (const update of records<RawDevicesUpdate>(metadata[key])) {
       const at = text(update.timestamp);
       for (const change of ['added', 'removed'] as const) {
         for (const device of records(update[change])) changes.push({ at, kind: text(device.kind), label: text(device.label), change });
       }
     }
   }
-  for (const update of records(metadata.selected_device_updates)) {
-    const device = record(update.device);
+  for (const update of records<{ timestamp?: unknown; device?: unknown }>(metadata.selected_device_updates)) {
+    const device = record<{ kind?: unknown; label?: unknown }>(update.device);
     changes.push({ at: text(update.timestamp), kind: text(device?.kind), label: text(device?.label), change: 'selected' });
   }
   return changes.sort((a, b) => (time(a.at) ?? 0) - (time(b.at) ?? 0));
 }
 
-function ipInformation(ip: Json): Omit<NetworkModel, 'connectivity' | 'candidatePairs'> {
-  const asn = record(ip.asn);
+function ipInformation(ip: RawLegacyIpInformation): Omit<NetworkModel, 'connectivity' | 'candidatePairs'> {
+  const asn = ip.asn ? record<NonNullable<RawLegacyIpInformation['asn']>>(ip.asn) : undefined;
   return {
     ipv4: text(ip.ipv4) ?? text(ip.ip),
     city: text(ip.city),
@@ -218,26 +233,26 @@ function ipInformation(ip: Json): Omit<NetworkModel, 'connectivity' | 'candidate
   };
 }
 
-function currentNetwork(metadata: Json): NetworkModel | undefined {
-  const ip = record(metadata.ip_information);
-  const checks: ConnectivityCheck[] = records(metadata.pc_metadata).map((check) => ({
+function currentNetwork(metadata: RawPeerReportMetadata): NetworkModel | undefined {
+  const ip = record<RawLegacyIpInformation>(metadata.ip_information);
+  const checks: ConnectivityCheck[] = records<RawConnectivityCheck>(metadata.pc_metadata).map((check) => ({
     at: text(check.timestamp),
     networkType: text(check.effective_network_type),
     reflexive: bool(check.reflexive_connectivity),
     relay: bool(check.relay_connectivity),
     turn: bool(check.turn_connectivity),
   }));
-  const pairsRoot = record(metadata.candidate_pairs) ?? {};
+  const pairsRoot = record<NonNullable<RawPeerReportMetadata['candidate_pairs']>>(metadata.candidate_pairs) ?? {};
   const pairs = [
-    ...records(pairsRoot.producing_transport).map((pair) => candidatePair(pair, 'producing')),
-    ...records(pairsRoot.consuming_transport).map((pair) => candidatePair(pair, 'consuming')),
+    ...records<RawCandidatePair>(pairsRoot.producing_transport).map((pair) => candidatePair(pair, 'producing')),
+    ...records<RawCandidatePair>(pairsRoot.consuming_transport).map((pair) => candidatePair(pair, 'consuming')),
   ];
   if (!ip && checks.length === 0 && pairs.length === 0) return undefined;
   const networkType = [...checks].reverse().find((check) => check.networkType)?.networkType;
   return { ...ipInformation(ip ?? {}), networkType, connectivity: checks, candidatePairs: pairs };
 }
 
-function candidatePair(pair: Json, transport: CandidatePairModel['transport']): CandidatePairModel {
+function candidatePair(pair: RawCandidatePair, transport: CandidatePairModel['transport']): CandidatePairModel {
   const rttSeconds = num(pair.current_round_trip_time);
   const kbps = (value: unknown) => {
     const bps = num(value);
@@ -264,10 +279,10 @@ function candidatePair(pair: Json, transport: CandidatePairModel['transport']): 
 }
 
 /** The current shape has no pre-call block: the first connectivity check and the pre-call event stand in. */
-function currentPrecall(metadata: Json): PrecallModel | undefined {
-  const first = records(metadata.pc_metadata)[0];
-  const precallEvent = records(metadata.events).find((event) => /precall/i.test(text(event.name) ?? ''));
-  const eventData = record(precallEvent?.metadata) ?? {};
+function currentPrecall(metadata: RawPeerReportMetadata): PrecallModel | undefined {
+  const first = records<RawConnectivityCheck>(metadata.pc_metadata)[0];
+  const precallEvent = records<RawSdkEvent>(metadata.events).find((event) => /precall/i.test(text(event.name) ?? ''));
+  const eventData = record<RawLegacyPrecall>(precallEvent?.metadata) ?? {};
   if (!first && !precallEvent) return undefined;
   return {
     rttMs: num(eventData.rtt),
@@ -292,14 +307,14 @@ const CURRENT_TRACKS: Array<[string, MediaKind, Direction]> = [
   ['screenshare_video_consumer', 'screenshare_video', 'consumer'],
 ];
 
-function currentTracks(quality: Json): QualityTrack[] {
+function currentTracks(quality: Record<string, unknown>): QualityTrack[] {
   const tracks: QualityTrack[] = [];
   for (const [key, kind, direction] of CURRENT_TRACKS) {
-    const rows = records(quality[key]);
-    const summary = cumulativeSummary(record(quality[`${key}_cumulative`]));
+    const rows = records<RawQualitySample>(quality[key]);
+    const summary = cumulativeSummary(record<RawCumulative>(quality[`${key}_cumulative`]));
     if (direction === 'consumer') {
       // One consumer array holds every remote sender: one track per remote peer.
-      const byPeer = new Map<string, Json[]>();
+      const byPeer = new Map<string, RawQualitySample[]>();
       for (const row of rows) {
         const remote = text(row.peer_id) ?? text(row.producer_id) ?? '';
         byPeer.set(remote, [...(byPeer.get(remote) ?? []), row]);
@@ -323,15 +338,15 @@ function percentiles(value: unknown): Percentiles | undefined {
   return Object.values(result).some((item) => item !== undefined) ? result : undefined;
 }
 
-function cumulativeSummary(cumulative: Json | undefined): QualityTrack['summary'] {
+function cumulativeSummary(cumulative: RawCumulative | undefined): QualityTrack['summary'] {
   if (!cumulative) return {};
-  const issues = record(cumulative.issues) ?? {};
+  const issues = record<NonNullable<RawCumulative['issues']>>(cumulative.issues) ?? {};
   return {
     mos: percentiles(cumulative.quality_mos),
     fps: percentiles(cumulative.frame_per_second),
     frameWidth: percentiles(cumulative.frame_width),
-    avgLossPct: num(record(cumulative.packet_loss)?.avg),
-    avgRttMs: num(record(cumulative.rtt)?.avg),
+    avgLossPct: num(record<{ avg?: unknown }>(cumulative.packet_loss)?.avg),
+    avgRttMs: num(record<{ avg?: unknown }>(cumulative.rtt)?.avg),
     cpuLimitedFraction: num(issues.cpu_quality_limitation_fraction),
     bandwidthLimitedFraction: num(issues.bandwidth_quality_limitation_fraction),
   };
@@ -374,8 +389,8 @@ function perInterval(values: (number | undefined)[]): (number | undefined)[] {
   });
 }
 
-function samplesOf(rows: Json[], direction: Direction): QualitySample[] {
-  const timed = rows.map((row) => ({ row, t: time(row.timestamp) })).filter((item): item is { row: Json; t: number } => item.t !== undefined);
+function samplesOf(rows: RawQualitySample[], direction: Direction): QualitySample[] {
+  const timed = rows.map((row) => ({ row, t: time(row.timestamp) })).filter((item): item is { row: RawQualitySample; t: number } => item.t !== undefined);
   timed.sort((a, b) => a.t - b.t);
   const counterKey = direction === 'consumer' ? 'packets_received' : 'packets_sent';
   const lost = perInterval(timed.map(({ row }) => num(row.packets_lost)));
