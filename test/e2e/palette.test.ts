@@ -76,9 +76,11 @@ describe('UI: command palette to stats panel', function () {
     await toast.waitFor({ timeout: 15_000 });
     await toast.locator('.monaco-button', { hasText: 'Set API Token' }).click();
     await answerInputBox(page, /Cloudflare API token/, SAMPLE_TOKEN);
-    const heading = statsWebview(page).locator('#display-name', { hasText: participant.displayName });
-    await heading.waitFor({ timeout: 30_000 });
-    const header = (await statsWebview(page).locator('header p.muted').first().textContent()) ?? '';
+    // The participant's panel (its peer report's panel carries the same name) shows data fetched anew.
+    const subtitle = statsWebview(page).locator('header p.muted', { hasText: 'Session participant' });
+    await subtitle.waitFor({ timeout: 30_000 });
+    assert.equal(await statsWebview(page).locator('#display-name').textContent(), participant.displayName);
+    const header = (await subtitle.textContent()) ?? '';
     const fetched = /fetched (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC/.exec(header)?.[1];
     assert.ok(fetched && Date.parse(`${fetched.replace(' ', 'T')}Z`) >= started, `fetched again after the token was set (${header})`);
   });
