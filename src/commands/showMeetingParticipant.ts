@@ -1,5 +1,4 @@
 /** realtimekit.showMeetingParticipant: GET /meetings/{meeting_id}/participants/{participant_id}. */
-import * as vscode from 'vscode';
 import { argumentObject, requiredString } from './arguments';
 import { inspect } from './inspect';
 import { askForId } from './prompts';
@@ -26,11 +25,5 @@ export async function showMeetingParticipant(services: Services, rawArgument?: u
     if (!participantId) return undefined;
   }
   const ids = { meetingId: meetingId!, participantId: participantId! };
-  return inspect(services, {
-    title: 'Fetching RealtimeKit meeting participant…',
-    kind: 'meetingParticipant',
-    item: { kind: 'meetingParticipant', ...scope, ...ids },
-    fetch: async (client, signal) => ({ ...(await client.getMeetingParticipant(scope, ids, { signal, refresh: true })) }),
-    rerun: () => vscode.commands.executeCommand(SHOW_MEETING_PARTICIPANT, { ...scope, ...ids }),
-  });
+  return inspect(services, 'Fetching RealtimeKit meeting participant…', { kind: 'meetingParticipant', ...scope, ...ids });
 }

@@ -1,5 +1,4 @@
 /** realtimekit.showPeerReport: GET /sessions/peer-report/{peer_id}. */
-import * as vscode from 'vscode';
 import type { StatsFilter } from '../api/endpoints';
 import { argumentObject, optionalFilters, requiredString } from './arguments';
 import { askForFilters } from './filtersPrompt';
@@ -28,12 +27,5 @@ export async function showPeerReport(services: Services, rawArgument?: unknown):
     if (!filters) return undefined;
   }
   const id = peerId!;
-  return inspect(services, {
-    title: 'Fetching RealtimeKit peer report…',
-    kind: 'peer',
-    item: { kind: 'peer', ...scope, peerId: id, filters },
-    hints: { peerId: id },
-    fetch: (client, signal) => client.getPeerReport(scope, id, { filters, includePeerEvents: true }, { signal, refresh: true }),
-    rerun: () => vscode.commands.executeCommand(SHOW_PEER_REPORT, { ...scope, peerId: id, filters }),
-  });
+  return inspect(services, 'Fetching RealtimeKit peer report…', { kind: 'peer', ...scope, peerId: id, filters });
 }

@@ -1,5 +1,4 @@
 /** realtimekit.showSessionParticipant: GET /sessions/{session_id}/participants/{participant_id}. */
-import * as vscode from 'vscode';
 import type { StatsFilter } from '../api/endpoints';
 import { argumentObject, optionalBoolean, optionalFilters, requiredString } from './arguments';
 import { askForFilters } from './filtersPrompt';
@@ -34,14 +33,5 @@ export async function showSessionParticipant(services: Services, rawArgument?: u
     if (!filters) return undefined;
   }
   const ids = { sessionId: sessionId!, participantId: participantId! };
-  const params = { filters, includePeerEvents: includePeerEvents ?? true };
-  const again = { ...scope, ...ids, filters, includePeerEvents: params.includePeerEvents };
-  return inspect(services, {
-    title: 'Fetching RealtimeKit session participant…',
-    kind: 'sessionParticipant',
-    item: { kind: 'sessionParticipant', ...scope, ...ids, filters, includePeerEvents: params.includePeerEvents },
-    hints: { sessionId: ids.sessionId },
-    fetch: (client, signal) => client.getSessionParticipant(scope, ids, params, { signal, refresh: true }),
-    rerun: () => vscode.commands.executeCommand(SHOW_SESSION_PARTICIPANT, again),
-  });
+  return inspect(services, 'Fetching RealtimeKit session participant…', { kind: 'sessionParticipant', ...scope, ...ids, filters, includePeerEvents: includePeerEvents ?? true });
 }

@@ -11,7 +11,7 @@ import { normalizeParticipant } from '../api/normalize';
 import type { RawMeeting, RawMeetingParticipant, RawSession, RawSessionParticipant } from '../api/types';
 import type { InspectedParticipant } from '../shared/model';
 import { readSettings } from '../settings';
-import { isLookedUp, lookedUpKey, type LookedUp } from './lookedUp';
+import { fetchInspection, isLookedUp, lookedUpKey, type LookedUp } from './lookedUp';
 import { PagedList } from './pagedList';
 import {
   browseTreeItem,
@@ -264,24 +264,11 @@ export class ExplorerTree implements vscode.TreeDataProvider<ExplorerNode>, vsco
   }
 
   /** Fetches a looked-up participant again; when the network fails, the last data is shown, marked stale. */
-  private async fetchLookedUp(item: LookedUp, key: string): Promise<Loaded> {
+  private async fetchLookedUp(item: Exclude<LookedUp, { kind: 'session' }>, key: string): Promise<Loaded> {
     try {
-      const client = this.client();
-      let raw: unknown;
-      let model: InspectedParticipant;
-      switch (item.kind) {
-        case 'sessionParticipant':
-          raw = await client.getSessionParticipant(item, item, { filters: item.filters, includePeerEvents: true });
-          model = normalizeParticipant('sessionParticipant', raw, { sessionId: item.sessionId });
-          break;
-        case 'peer':
-          raw = await client.getPeerReport(item, item.peerId, { filters: item.filters, includePeerEvents: true });
-          model = normalizeParticipant('peer', raw, { peerId: item.peerId });
-          break;
-        default:
-          raw = await client.getMeetingParticipant(item, item as LookedUp & { kind: 'meetingParticipant' });
-          model = normalizeParticipant('meetingParticipant', raw);
-      }
+      // The tree lists peer events, so it asks for them whatever the item was opened with.
+      const request = item.kind === 'sessionParticipant' ? { ...item, includePeerEvents: true } : item;
+      const { raw, participant: model } = await fetchInspection(this.client(), request);
       const loaded = { model, raw };
       this.loaded.set(key, loaded);
       await this.rememberLastData(key, model);

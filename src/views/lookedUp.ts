@@ -1,5 +1,8 @@
 /** What the user opened through a command: persisted as IDs only, data is fetched again. */
+import type { CallOptions, RealtimeKitClient } from '../api/client';
 import type { StatsFilter } from '../api/endpoints';
+import { normalizeParticipant } from '../api/normalize';
+import type { InspectedParticipant } from '../shared/model';
 
 interface ScopeIds {
   accountId: string;
@@ -62,5 +65,27 @@ export function reopenCommand(item: LookedUp): { command: string; argument: Reco
       return { command: 'realtimekit.showPeerReport', argument: { ...scope, peerId: item.peerId, filters: item.filters } };
     case 'meetingParticipant':
       return { command: 'realtimekit.showMeetingParticipant', argument: { ...scope, meetingId: item.meetingId, participantId: item.participantId } };
+  }
+}
+
+/** Fetches a participant, peer or meeting participant item and normalises the answer. */
+export async function fetchInspection(
+  client: RealtimeKitClient,
+  item: Exclude<LookedUp, { kind: 'session' }>,
+  options: CallOptions = {},
+): Promise<{ raw: Record<string, unknown>; participant: InspectedParticipant }> {
+  switch (item.kind) {
+    case 'sessionParticipant': {
+      const raw = await client.getSessionParticipant(item, item, { filters: item.filters, includePeerEvents: item.includePeerEvents ?? true }, options);
+      return { raw, participant: normalizeParticipant('sessionParticipant', raw, { sessionId: item.sessionId }) };
+    }
+    case 'peer': {
+      const raw = await client.getPeerReport(item, item.peerId, { filters: item.filters, includePeerEvents: true }, options);
+      return { raw, participant: normalizeParticipant('peer', raw, { peerId: item.peerId }) };
+    }
+    case 'meetingParticipant': {
+      const raw: Record<string, unknown> = { ...(await client.getMeetingParticipant(item, item, options)) };
+      return { raw, participant: normalizeParticipant('meetingParticipant', raw) };
+    }
   }
 }

@@ -43,6 +43,11 @@ function bandsPlugin(bands: Band[], colour: string): uPlot.Plugin {
 /** Every chart and the events timeline share one y-axis width, so their time axes line up. */
 export const Y_AXIS_SIZE = 72;
 
+/** Axis colours from the theme, shared by the charts and the events timeline. */
+export function axisStyle(theme: ChartTheme): uPlot.Axis {
+  return { stroke: theme.foreground, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid, width: 1 } };
+}
+
 /** Points per pixel column kept when decimating: min and max of each bucket. */
 const BUCKETS_PER_PIXEL = 1;
 
@@ -62,7 +67,7 @@ export function createChart(target: HTMLElement, model: ChartModel, options: Cha
       plot.setData(decimate(model, min, max, Math.max(50, Math.round(plot.bbox.width / devicePixelRatio) * BUCKETS_PER_PIXEL)) as uPlot.AlignedData, false);
     });
   };
-  const axis = { stroke: theme.foreground, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid, width: 1 } };
+  const axis = axisStyle(theme);
   const config: uPlot.Options = {
     width: options.width,
     height: options.height ?? 170,

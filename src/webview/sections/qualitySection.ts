@@ -7,9 +7,9 @@ import type { DetectedIssue, PeerEventModel } from '../../shared/model';
 import type { WirePeerStats } from '../../shared/wire';
 import type { PercentileRow } from '../../shared/metrics';
 import { buildCharts, type ChartModel } from '../charts/chartData';
-import { chartTheme } from '../charts/theme';
+import { chartTheme, type ChartTheme } from '../charts/theme';
 import { timelineEvents, timelineModel } from '../charts/timelineData';
-import { createChart, keyboardLegend, Y_AXIS_SIZE, type Band } from '../charts/uplotChart';
+import { axisStyle, createChart, keyboardLegend, Y_AXIS_SIZE, type Band } from '../charts/uplotChart';
 import { el } from '../dom';
 import { chartTable } from './chartTable';
 
@@ -77,7 +77,7 @@ export function qualitySection(peer: WirePeerStats | undefined, peerEvents: read
         const plot = createChart(target, model, { width: width(), syncKey: SYNC_KEY, theme, bands, onZoom: (min, max) => mirrorZoom(plot)(min, max) });
         plots.push(plot);
       }
-      if (events.length > 0) plots.push(createTimeline(timelineTarget, events, width(), theme.foreground, theme.grid, theme.series, plots[0], (plot) => mirrorZoom(plot)));
+      if (events.length > 0) plots.push(createTimeline(timelineTarget, events, width(), theme, plots[0], (plot) => mirrorZoom(plot)));
       // Tracks cover different spans: start every chart on the whole call.
       const starts = [...charts.map((chart) => chart.x[0]), ...events.map((event) => event.t)];
       const ends = [...charts.map((chart) => chart.x[chart.x.length - 1]), ...events.map((event) => event.t)];
@@ -147,9 +147,10 @@ function eventList(events: ReturnType<typeof timelineEvents>): HTMLElement {
   );
 }
 
-function createTimeline(target: HTMLElement, events: ReturnType<typeof timelineEvents>, width: number, foreground: string, grid: string, colours: string[], reference: uPlot | undefined, mirror: (plot: uPlot) => (min: number, max: number) => void): uPlot {
+function createTimeline(target: HTMLElement, events: ReturnType<typeof timelineEvents>, width: number, theme: ChartTheme, reference: uPlot | undefined, mirror: (plot: uPlot) => (min: number, max: number) => void): uPlot {
   const model = timelineModel(events);
-  const axis = { stroke: foreground, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
+  const axis = axisStyle(theme);
+  const colours = theme.series;
   const lanes = model.series.map((series) => series.lane);
   let plot: uPlot | undefined = undefined;
   const options: uPlot.Options = {
