@@ -1,0 +1,161 @@
+/**
+ * The session overview as both sides see it: one row per participant, the header, and the messages
+ * between the session panel host and its webview. Pure data; no vscode, no DOM.
+ */
+import type { Severity, Verdict } from './model';
+
+export type VerdictLevel = Verdict['level'];
+
+/** A receive-side issue of one participant explained by another participant's send side. */
+export interface CausedBy {
+  participantId: string;
+  rule: string;
+  /** "likely" when the sender's own samples are missing and several receivers suffered at once. */
+  confidence?: 'certain' | 'likely';
+  /** Human text, e.g. "Sam's uplink: 12 % loss 10:03-10:05". */
+  evidence?: string;
+  from?: number;
+  to?: number;
+}
+
+/** What a participant's send-side problem did to others (the sender's side of CausedBy). */
+export interface Affected {
+  participantId: string;
+  rule: string;
+  confidence?: 'certain' | 'likely';
+  evidence?: string;
+}
+
+export interface PeerSpan {
+  peerId: string;
+  /** Epoch ms. */
+  from?: number;
+  to?: number;
+}
+
+export interface IssueWindow {
+  rule: string;
+  severity: Severity;
+  title: string;
+  peerId?: string;
+  from: number;
+  to: number;
+}
+
+/** Where a row is in its analysis. */
+export type RowState = 'waiting' | 'analysing' | 'analysed' | 'failed' | 'skipped';
+
+export interface ParticipantRow {
+  participantId: string;
+  displayName?: string;
+  customParticipantId?: string;
+  preset?: string;
+  /** Epoch ms. */
+  joinedAt?: number;
+  leftAt?: number;
+  durationMinutes?: number;
+  peerIds: string[];
+  /** Peers minus one: each reconnect is a new peer. */
+  reconnects: number;
+  browser?: string;
+  os?: string;
+  sdk?: string;
+  networkType?: string;
+  /** True when a relay (TURN) candidate carried media. */
+  relay?: boolean;
+  worstMos?: number;
+  worstLossPct?: number;
+  p95RttMs?: number;
+  state: RowState;
+  analysed: boolean;
+  verdict: VerdictLevel;
+  /** Rule IDs, most severe first. */
+  issues: string[];
+  /** Title of the most severe issue, for the table. */
+  topIssue?: string;
+  causedBy: CausedBy[];
+  affected: Affected[];
+  peers: PeerSpan[];
+  issueWindows: IssueWindow[];
+  error?: string;
+}
+
+export interface SessionHeader {
+  sessionId: string;
+  title?: string;
+  status?: string;
+  live: boolean;
+  startedAt?: string;
+  endedAt?: string;
+  durationMinutes?: number;
+  maxConcurrentParticipants?: number;
+  minutesConsumed?: number;
+  type?: string;
+  /** Retention notices ("call statistics are kept for 30 days: this session is 41 days old"). */
+  notices: string[];
+}
+
+export interface SessionResource {
+  kind: 'transcript' | 'summary' | 'chat';
+  state: 'available' | 'not-available' | 'error' | 'unknown';
+  /** Download link from the API, shown as text and opened only through the host. */
+  url?: string;
+  expiresAt?: string;
+  detail?: string;
+}
+
+export interface SessionProgress {
+  analysed: number;
+  total: number;
+  running: boolean;
+  /** Set when the session has more participants than are analysed automatically. */
+  pendingAnalyseAll?: { participants: number; requests: number; estimatedSeconds: number };
+  live?: { polling: boolean; everySeconds: number; lastReadAt?: string };
+}
+
+export type SessionHostToWebview =
+  | { type: 'header'; header: SessionHeader; verdictLine: string }
+  | { type: 'rows'; rows: ParticipantRow[]; replace: boolean }
+  | { type: 'progress'; progress: SessionProgress }
+  | { type: 'resources'; resources: SessionResource[] }
+  | { type: 'error'; message: string };
+
+export type SessionWebviewToHost =
+  | { type: 'ready' }
+  | { type: 'rendered' }
+  | { type: 'openParticipant'; participantId: string }
+  | { type: 'compare'; participantIds: string[] }
+  | { type: 'retry'; participantId: string }
+  | { type: 'stop' }
+  | { type: 'analyseAll' }
+  | { type: 'setLivePolling'; polling: boolean }
+  | { type: 'openResource'; kind: SessionResource['kind'] }
+  | { type: 'copy'; text: string }
+  | { type: 'export' };
+
+/** Messages from the webview are checked at run time: a webview is not trusted input. */
+export function isSessionWebviewToHost(value: unknown): value is SessionWebviewToHost {
+  if (typeof value !== 'object' || value === null) return false;
+  const message = value as Record<string, unknown>;
+  switch (message.type) {
+    case 'ready':
+    case 'rendered':
+    case 'stop':
+    case 'analyseAll':
+    case 'export':
+      return true;
+    case 'openParticipant':
+    case 'retry':
+      return typeof message.participantId === 'string';
+    case 'compare':
+      return Array.isArray(message.participantIds) && message.participantIds.every((id) => typeof id === 'string');
+    case 'setLivePolling':
+      return typeof message.polling === 'boolean';
+    case 'openResource':
+      return message.kind === 'transcript' || message.kind === 'summary' || message.kind === 'chat';
+    case 'copy':
+      return typeof message.text === 'string';
+    default:
+      return false;
+  }
+}
