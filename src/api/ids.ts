@@ -28,7 +28,7 @@ export function validateId(kind: IdKind, rawValue: string): string | undefined {
   if (value === '') return `Enter the ${label}.`;
   switch (kind) {
     case 'account':
-      return ACCOUNT_ID.test(value) ? undefined : `An account ID is 32 hexadecimal characters (found ${value.length} characters).`;
+      return ACCOUNT_ID.test(value) ? undefined : accountIdProblem(value);
     case 'app':
       // Declared maxLength 32 in the spec, but real app IDs are 36-character UUIDs: only refuse what breaks a path.
       return APP_ID_FORBIDDEN.test(value) ? 'An app ID cannot contain "/", "?", "#" or spaces, nor be "." or "..".' : undefined;
@@ -40,4 +40,14 @@ export function validateId(kind: IdKind, rawValue: string): string | undefined {
     case 'meetingParticipant':
       return APP_ID_FORBIDDEN.test(value) ? `A ${label} cannot contain "/", "?", "#" or spaces.` : undefined;
   }
+}
+
+/** Names the first wrong character, which the length alone does not show when the length is right. */
+function accountIdProblem(value: string): string {
+  const wrong = value.search(/[^0-9a-f]/i);
+  if (wrong < 0) return `An account ID is 32 hexadecimal characters (found ${value.length} characters).`;
+  const char = String.fromCodePoint(value.codePointAt(wrong)!);
+  // Invisible characters pasted from chat (zero-width space, no-break space) are named by code point.
+  const shown = /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(char) ? `'${char}'` : `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return `An account ID is 32 hexadecimal characters: ${shown} at position ${wrong + 1} is not hexadecimal.`;
 }

@@ -25,6 +25,11 @@ describe('ID validation', () => {
     assert.match(validateId('account', 'z23e105f4ecef8ad9ca31a8372d0c353') ?? '', /32 hexadecimal/);
   });
 
+  it('names the wrong character of an account ID whose length is right', () => {
+    assert.equal(validateId('account', '023e10gf4ecef8ad9ca31a8372d0c353'), "An account ID is 32 hexadecimal characters: 'g' at position 7 is not hexadecimal.");
+    assert.match(validateId('account', '023e105f4ecef8ad9ca\u200b31a8372d0c35') ?? '', /U\+200B at position 20 is not hexadecimal/, 'an invisible character is named by code point');
+  });
+
   it('accepts UUID app IDs longer than the declared 32 characters but refuses path characters', () => {
     assert.equal(validateId('app', uuid), undefined);
     assert.equal(validateId('app', 'my-app'), undefined);
