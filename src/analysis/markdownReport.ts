@@ -15,7 +15,8 @@ export function escapeMarkdown(value: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/[\\`*_[\]|~]/g, (char) => `\\${char}`)
-    .replace(/\r?\n/g, ' ');
+    // Every line terminator a renderer may honour: a lone \r or U+2028/U+2029 could start a heading too.
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
 }
 
 const md = (value: string | number | boolean | undefined): string => (value === undefined ? '–' : escapeMarkdown(String(value)));

@@ -63,6 +63,15 @@ describe('Markdown report', () => {
     assert.equal(escapeMarkdown('a\nb'), 'a b', 'no line breaks can start new Markdown blocks');
   });
 
+  it('escapes every line terminator, so a name cannot start a heading or a link on a line of its own', () => {
+    for (const terminator of ['\r', '\n', '\r\n', '\u2028', '\u2029']) {
+      assert.equal(escapeMarkdown(`a${terminator}b`), 'a b', JSON.stringify(terminator));
+      const named = markdownReport({ ...participant, displayName: `Ann${terminator}# Owned${terminator}[click](http://x)` }, [], { level: 'good', line: 'Good call.' });
+      assert.ok(!/[\r\u2028\u2029]/.test(named), `no ${JSON.stringify(terminator)} left in the report`);
+      assert.ok(!named.split('\n').some((line) => line.startsWith('# Owned') || line.startsWith('[click]')), `no heading or link from ${JSON.stringify(terminator)}`);
+    }
+  });
+
   it('is deterministic', () => {
     assert.equal(markdownReport(participant, issues, { level: 'degraded', line: 'Degraded call: high jitter.' }, { generatedAt: '2026-11-24T10:00:00Z' }), report);
   });
