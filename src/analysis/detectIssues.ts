@@ -2,6 +2,7 @@
  * Detects what went wrong in a call from the normalised statistics: each issue with the figures that show
  * it and what it means. Thresholds live in thresholds.ts. Pure; nothing is invented for absent data.
  */
+import { maxOf, minOf } from '../shared/extent';
 import { trackLabel } from '../shared/metrics';
 import type { DetectedIssue, InspectedParticipant, PeerStats, QualitySample, QualityTrack, Severity, Verdict } from '../shared/model';
 import { clock, median, round, sustained, type Stretch } from './series';
@@ -144,9 +145,8 @@ function fallingMos(peer: PeerStats, track: QualityTrack): DetectedIssue | undef
 /** Height at half the track's best or lower, for a while. */
 function resolutionDowngrade(peer: PeerStats, track: QualityTrack): DetectedIssue | undefined {
   if (!isVideo(track)) return undefined;
-  const heights = track.samples.map((s) => s.height).filter((h): h is number => h !== undefined && h > 0);
-  if (heights.length === 0) return undefined;
-  const best = Math.max(...heights);
+  const best = maxOf(track.samples.map((s) => s.height).filter((h): h is number => h !== undefined && h > 0));
+  if (best === undefined) return undefined;
   const stretches = sustained(track.samples, (s) => s.height, (h) => h <= best * THRESHOLDS.resolution.downgradeFactor, THRESHOLDS.resolution.minSeconds, 'min');
   if (stretches.length === 0) return undefined;
   return {
@@ -168,7 +168,7 @@ function qualityLimitation(peer: PeerStats, track: QualityTrack, reason: 'cpu' |
   const fraction = (reason === 'cpu' ? track.summary.cpuLimitedFraction : track.summary.bandwidthLimitedFraction) ?? sampledFraction;
   if (stretches.length === 0 && (fraction === undefined || fraction < THRESHOLDS.limitation.minFraction)) return undefined;
   const share = fraction === undefined ? '' : `limited by ${reason} ${round(fraction * 100, 0)} % of the time`;
-  const longest = stretches.length ? `, longest stretch ${round(Math.max(...stretches.map((s) => s.seconds)), 0)} s from ${clock(stretches[0].from)} UTC` : '';
+  const longest = stretches.length ? `, longest stretch ${round(maxOf(stretches.map((s) => s.seconds))!, 0)} s from ${clock(stretches[0].from)} UTC` : '';
   return {
     rule: reason === 'cpu' ? 'cpu-limited' : 'bandwidth-limited',
     severity: (fraction ?? 0) >= 0.3 ? 'critical' : 'warning',
@@ -239,7 +239,8 @@ function precallIssues(peer: PeerStats): DetectedIssue[] {
 
 function deviceChangeIssue(peer: PeerStats, joinedAt: number | undefined): DetectedIssue | undefined {
   const changes = peer.device?.deviceChanges ?? [];
-  const start = joinedAt ?? Math.min(...changes.map((change) => Date.parse(change.at ?? '')).filter((t) => !Number.isNaN(t)));
+  const start = joinedAt ?? minOf(changes.map((change) => Date.parse(change.at ?? '')).filter((t) => !Number.isNaN(t)));
+  if (start === undefined) return undefined;
   const midCall = changes.filter((change) => {
     const at = Date.parse(change.at ?? '');
     return !Number.isNaN(at) && at - start > THRESHOLDS.deviceChange.setupSeconds * 1000;

@@ -1,6 +1,7 @@
 /** A Markdown report of one inspection, to paste into a ticket. API text is escaped, never markup. */
 import { formatDuration, formatTime } from '../shared/format';
 import { trackLabel } from '../shared/metrics';
+import { maxOf, minOf } from '../shared/extent';
 import type { DetectedIssue, InspectedParticipant, PeerStats, QualityTrack, Verdict } from '../shared/model';
 import { round } from './series';
 
@@ -32,6 +33,7 @@ function fixed(value: number | undefined, digits = 1): string | undefined {
 function trackFigures(track: QualityTrack): (string | undefined)[] {
   const heights = track.samples.map((sample) => sample.height).filter((h): h is number => h !== undefined);
   const fps = track.samples.map((sample) => sample.fps).filter((f): f is number => f !== undefined);
+  const range = (values: number[], show: (value: number) => string) => (values.length ? `${show(minOf(values)!)}–${show(maxOf(values)!)}` : undefined);
   return [
     trackLabel(track),
     String(track.samples.length),
@@ -40,8 +42,8 @@ function trackFigures(track: QualityTrack): (string | undefined)[] {
     fixed(track.summary.avgLossPct),
     fixed(track.summary.avgJitterMs),
     fixed(track.summary.avgRttMs, 0),
-    fps.length ? `${round(Math.min(...fps))}–${round(Math.max(...fps))}` : undefined,
-    heights.length ? `${Math.min(...heights)}p–${Math.max(...heights)}p` : undefined,
+    range(fps, (value) => String(round(value))),
+    range(heights, (value) => `${value}p`),
   ];
 }
 

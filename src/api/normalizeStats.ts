@@ -23,6 +23,7 @@ import type {
   QualityTrack,
   SdkEventModel,
 } from '../shared/model';
+import { maxOf, minOf } from '../shared/extent';
 import { bool, num, record, records, text } from './coerce';
 import type {
   RawCandidatePair,
@@ -162,13 +163,13 @@ function currentReport(report: RawPeerReport, peerId: string | undefined): PeerS
   const metadata = record<RawPeerReportMetadata>(report.metadata) ?? {};
   const quality = record(report.quality) ?? {};
   const tracks = currentTracks(quality);
-  const starts = tracks.map((item) => item.samples[0]?.t).filter((t): t is number => t !== undefined);
-  const ends = tracks.map((item) => item.samples[item.samples.length - 1]?.t).filter((t): t is number => t !== undefined);
+  const start = minOf(tracks.map((item) => item.samples[0]?.t).filter((t): t is number => t !== undefined));
+  const end = maxOf(tracks.map((item) => item.samples[item.samples.length - 1]?.t).filter((t): t is number => t !== undefined));
   const events: SdkEventModel[] = records<RawSdkEvent>(metadata.events).map((event) => ({ at: text(event.timestamp), name: text(event.name) ?? text(event.type) ?? 'event', detail: detailOf(event.metadata) }));
   return {
     peerId,
-    startedAt: starts.length ? new Date(Math.min(...starts)).toISOString() : undefined,
-    endedAt: ends.length ? new Date(Math.max(...ends)).toISOString() : undefined,
+    startedAt: start === undefined ? undefined : new Date(start).toISOString(),
+    endedAt: end === undefined ? undefined : new Date(end).toISOString(),
     device: currentDevice(metadata),
     network: currentNetwork(metadata),
     precall: currentPrecall(metadata),

@@ -174,4 +174,12 @@ describe('detectIssues', () => {
     assert.equal(verdict.level, 'poor');
     assert.match(verdict.line, /^Poor call: sustained packet loss; also /);
   });
+
+  it('analyses a track of 200,000 samples (more than Math.max(...values) can take as arguments)', () => {
+    const samples = Array.from({ length: 200_000 }, (_, i): QualitySample => ({ t: t0 + i * STEP, fps: 30, height: i < 100_000 ? 720 : 360, limitation: i % 2 ? 'cpu' : 'none' }));
+    const issues = detectIssues(participant([{ tracks: [track('video', 'producer', samples)], device: { deviceChanges: [{ at: new Date(t0 + 60_000).toISOString(), change: 'selected' }, { at: new Date(t0).toISOString(), change: 'selected' }] } }]));
+    const rulesFound = issues.map((issue) => issue.rule);
+    assert.ok(rulesFound.includes('resolution-downgrade'), rulesFound.join(', '));
+    assert.match(issues.find((issue) => issue.rule === 'resolution-downgrade')!.evidence, /720p down to/);
+  });
 });

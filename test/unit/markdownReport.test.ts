@@ -72,6 +72,12 @@ describe('Markdown report', () => {
     }
   });
 
+  it('reports the fps and resolution range of a track of 200,000 samples', () => {
+    const samples = Array.from({ length: 200_000 }, (_, i) => ({ t: i * 1000, fps: 10 + (i % 21), height: i === 7 ? 180 : 720 }));
+    const long = markdownReport({ ...participant, peerStats: [{ events: [], tracks: [{ kind: 'video', direction: 'producer', samples, summary: {} }] }] }, [], { level: 'good', line: 'Good call.' });
+    assert.match(long, /\| video sent \| 200000 \|.*\| 10–30 \| 180p–720p \|/);
+  });
+
   it('is deterministic', () => {
     assert.equal(markdownReport(participant, issues, { level: 'degraded', line: 'Degraded call: high jitter.' }, { generatedAt: '2026-11-24T10:00:00Z' }), report);
   });

@@ -3,6 +3,7 @@
  * events timeline), issue windows shaded, a table view per chart, and cumulative percentiles.
  */
 import uPlot from 'uplot';
+import { maxOf, minOf } from '../../shared/extent';
 import type { DetectedIssue, PeerEventModel } from '../../shared/model';
 import type { WirePeerStats } from '../../shared/wire';
 import type { PercentileRow } from '../../shared/metrics';
@@ -82,7 +83,7 @@ export function qualitySection(peer: WirePeerStats | undefined, peerEvents: read
       const starts = [...charts.map((chart) => chart.x[0]), ...events.map((event) => event.t)];
       const ends = [...charts.map((chart) => chart.x[chart.x.length - 1]), ...events.map((event) => event.t)];
       if (plots[0] && starts.length > 0) {
-        whole = { min: Math.min(...starts), max: Math.max(...ends) };
+        whole = { min: minOf(starts)!, max: maxOf(ends)! };
         plots[0].setScale('x', whole);
       }
       resize.observe(container);
