@@ -1,11 +1,17 @@
 /**
- * Runs every suite from one command: type-check and lint, unit tests (plain Node), integration tests
- * (inside VS Code through @vscode/test-electron's runTests, with code-server standing in for the
- * desktop executable), and UI tests (Playwright driving the workbench). The last line printed is
- * "N passed, M failed" summed over all of them.
+ * Runs every suite from one command. The last line printed is "N passed, M failed" summed over all.
+ * Each suite's name is its folder under test/:
+ *
+ *   static           type-check (tsc -b), lint (eslint), formatting (prettier --check)
+ *   unit             test/unit: pure code in plain Node, no server, no VS Code
+ *   api-integration  test/api-integration: the API client against the loopback sample server, in Node
+ *   contract         test/contract: the client against Prism serving the official OpenAPI document
+ *   integration      test/integration: inside VS Code (@vscode/test-electron's runTests, with
+ *                    code-server standing in for the desktop executable)
+ *   e2e              test/e2e: Playwright driving the workbench in headless Chromium
  *
  *   npm test                       everything
- *   npm test -- --only unit        one suite: static | unit | contract | integration | ui
+ *   npm test -- --only unit        one suite, by the name above
  *   RTK_VSCODE_EXECUTABLE=/path/to/code npm test   integration tests in a desktop VS Code instead
  */
 import { spawnSync } from 'node:child_process';
@@ -16,7 +22,8 @@ import { runTests } from '@vscode/test-electron';
 import { ensureTestHost } from '../test/host/ensureTestHost';
 
 const ROOT = path.resolve(__dirname, '..');
-type SuiteName = 'static' | 'unit' | 'contract' | 'integration' | 'ui';
+const SUITES = ['static', 'unit', 'api-integration', 'contract', 'integration', 'e2e'] as const;
+type SuiteName = (typeof SUITES)[number];
 interface Counts {
   passed: number;
   failed: number;
@@ -25,6 +32,10 @@ interface Counts {
 
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex >= 0 ? (process.argv[onlyIndex + 1] as SuiteName) : undefined;
+if (only !== undefined && !SUITES.includes(only)) {
+  console.error(`Unknown suite "${only}": use one of ${SUITES.join(', ')}.`);
+  process.exit(2);
+}
 const wanted = (name: SuiteName) => !only || only === name;
 
 function testFiles(dir: string): string[] {
@@ -58,7 +69,11 @@ function runStep(label: string, command: string, args: string[]): Counts {
 }
 
 async function staticChecks(): Promise<Counts> {
-  const steps = [runStep('type-check', 'npx', ['tsc', '--noEmit', '-p', '.']), runStep('lint', 'npx', ['eslint', '.'])];
+  const steps = [
+    runStep('type-check', 'npx', ['tsc', '-b']),
+    runStep('lint', 'npx', ['eslint', '.']),
+    runStep('format', 'npx', ['prettier', '--check', '.']),
+  ];
   return steps.reduce(add, zero());
 }
 
@@ -89,15 +104,19 @@ async function integration(): Promise<Counts> {
   return { passed: results.passed, failed: results.failed, skipped: results.skipped ?? 0 };
 }
 
-async function ui(): Promise<Counts> {
-  console.log('\n== UI tests (workbench driven by Playwright)');
+async function e2e(): Promise<Counts> {
+  console.log('\n== e2e tests (the workbench driven by Playwright)');
   ensureTestHost();
   if (!fs.existsSync(path.join(ROOT, 'dist', 'extension.js'))) runStep('build', 'npx', ['tsx', 'scripts/build.ts']);
   return runMocha(testFiles('test/e2e'), 180_000);
 }
 
 const zero = (): Counts => ({ passed: 0, failed: 0, skipped: 0 });
-const add = (a: Counts, b: Counts): Counts => ({ passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped });
+const add = (a: Counts, b: Counts): Counts => ({
+  passed: a.passed + b.passed,
+  failed: a.failed + b.failed,
+  skipped: a.skipped + b.skipped,
+});
 
 async function main(): Promise<void> {
   const totals: Record<string, Counts> = {};
@@ -115,15 +134,21 @@ async function main(): Promise<void> {
     console.log('\n== unit tests');
     return runMocha(testFiles('test/unit'), 20_000);
   });
+  await run('api-integration', async () => {
+    console.log('\n== API integration tests (the client against the loopback sample server)');
+    return runMocha(testFiles('test/api-integration'), 20_000);
+  });
   await run('contract', async () => {
     console.log('\n== contract tests (Prism on the official OpenAPI document)');
     return runMocha(testFiles('test/contract'), 90_000);
   });
   await run('integration', integration);
-  await run('ui', ui);
+  await run('e2e', e2e);
   console.log('\n== summary');
   for (const [name, counts] of Object.entries(totals)) {
-    console.log(`   ${name.padEnd(12)} ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
+    console.log(
+      `   ${name.padEnd(16)} ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`,
+    );
   }
   const total = Object.values(totals).reduce(add, zero());
   console.log(`${total.passed} passed, ${total.failed} failed`);
