@@ -73,11 +73,33 @@ export interface ParticipantRow {
   issues: string[];
   /** Title of the most severe issue, for the table. */
   topIssue?: string;
+  /** How many of its issues are critical: the worst-first order's second key. */
+  criticalIssues?: number;
   causedBy: CausedBy[];
   affected: Affected[];
   peers: PeerSpan[];
   issueWindows: IssueWindow[];
   error?: string;
+}
+
+/** One participant in the resolved value of `realtimekit.showSessionOverview` (interface.md: exactly these keys). */
+export interface OverviewParticipant {
+  participantId: string;
+  displayName?: string;
+  peerIds: string[];
+  analysed: boolean;
+  verdict: VerdictLevel;
+  issues: string[];
+  causedBy: Array<{ participantId: string; rule: string }>;
+  error?: string;
+}
+
+/** The resolved value of `realtimekit.showSessionOverview`; participants worst first. */
+export interface SessionOverviewResult {
+  sessionId: string;
+  /** `data` of GET /sessions/{session_id}, when it answered. */
+  session?: object;
+  participants: OverviewParticipant[];
 }
 
 export interface SessionHeader {
