@@ -1,8 +1,11 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Layers that must not touch the vscode API: they run in Node tests, the webview, or both. */
+const VSCODE_FREE = ['src/api/**', 'src/shared/**', 'src/webview/**', 'src/analysis/**', 'src/sessionAnalysis/**'];
+
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-output/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-output/**', '.vscode-test/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -14,10 +17,16 @@ export default tseslint.config(
         { property: 'innerHTML', message: 'API data is text: use textContent or DOM APIs.' },
         { property: 'outerHTML', message: 'API data is text: use textContent or DOM APIs.' },
       ],
-      'no-restricted-syntax': [
-        'error',
-        { selector: "MemberExpression[property.name='insertAdjacentHTML']", message: 'API data is text.' },
-      ],
+      'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name='insertAdjacentHTML']", message: 'API data is text.' }],
+    },
+  },
+  {
+    // Typed rules: the type information comes from the tsconfig projects (tsconfig.json references them).
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      // A switch over a union names every member (or has a default), so a new member is not silently ignored.
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
     },
   },
   {
@@ -29,7 +38,14 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['src/api/**', 'src/shared/**', 'src/webview/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Keep this layer free of the vscode API.' }] }] },
+    files: VSCODE_FREE,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'Keep this layer free of the vscode API: it is pure, or runs where vscode does not exist.' }],
+        },
+      ],
+    },
   },
 );
