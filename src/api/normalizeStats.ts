@@ -144,8 +144,8 @@ function legacyQualityEntry(entry: RawLegacyQualityStats): PeerStats {
   const audio = samplesOf(records<RawQualitySample>(entry.audio_stats), 'unknown');
   const video = samplesOf(records<RawQualitySample>(entry.video_stats), 'unknown');
   const tracks: QualityTrack[] = [];
-  if (audio.length) tracks.push(track('audio', 'unknown', undefined, audio, { avgLossPct: num(entry.audio_packet_loss) }));
-  if (video.length) tracks.push(track('video', 'unknown', undefined, video, { avgLossPct: num(entry.video_packet_loss) }));
+  if (audio.length) tracks.push(track('audio', 'unknown', {}, audio, { avgLossPct: num(entry.audio_packet_loss) }));
+  if (video.length) tracks.push(track('video', 'unknown', {}, video, { avgLossPct: num(entry.video_packet_loss) }));
   return {
     peerId: text(entry.peer_id),
     startedAt: text(entry.start),
@@ -314,22 +314,36 @@ function currentTracks(quality: Record<string, unknown>): QualityTrack[] {
     const rows = records<RawQualitySample>(quality[key]);
     const summary = cumulativeSummary(record<RawCumulative>(quality[`${key}_cumulative`]));
     if (direction === 'consumer') {
-      // One consumer array holds every remote sender: one track per remote peer.
-      const byPeer = new Map<string, RawQualitySample[]>();
+      // One consumer array holds every remote sender: one track per producer received (per sending peer when
+      // rows name no producer). Rows are pushed into their group, never copied: the arrays run to 100k rows.
+      const byProducer = new Map<string, RawQualitySample[]>();
       for (const row of rows) {
-        const remote = text(row.peer_id) ?? text(row.producer_id) ?? '';
-        byPeer.set(remote, [...(byPeer.get(remote) ?? []), row]);
+        const producer = text(row.producer_id);
+        const groupKey = producer === undefined ? `peer:${text(row.peer_id) ?? ''}` : `producer:${producer}`;
+        const group = byProducer.get(groupKey);
+        if (group) group.push(row);
+        else byProducer.set(groupKey, [row]);
       }
-      for (const [remote, peerRows] of byPeer) {
-        const samples = samplesOf(peerRows, direction);
-        if (samples.length) tracks.push(track(kind, direction, remote || undefined, samples, byPeer.size === 1 ? summary : {}));
+      for (const group of byProducer.values()) {
+        const samples = samplesOf(group, direction);
+        const links = { remotePeerId: firstText(group, 'peer_id'), producerId: firstText(group, 'producer_id') };
+        if (samples.length) tracks.push(track(kind, direction, links, samples, byProducer.size === 1 ? summary : {}));
       }
     } else {
       const samples = samplesOf(rows, direction);
-      if (samples.length) tracks.push(track(kind, direction, undefined, samples, summary));
+      if (samples.length) tracks.push(track(kind, direction, { producerId: firstText(rows, 'producer_id') }, samples, summary));
     }
   }
   return tracks;
+}
+
+/** The first value of a field the rows carry, for the links a track keeps to other peers. */
+function firstText(rows: readonly RawQualitySample[], field: 'peer_id' | 'producer_id'): string | undefined {
+  for (const row of rows) {
+    const value = text(row[field]);
+    if (value !== undefined) return value;
+  }
+  return undefined;
 }
 
 function percentiles(value: unknown): Percentiles | undefined {
@@ -353,7 +367,9 @@ function cumulativeSummary(cumulative: RawCumulative | undefined): QualityTrack[
   };
 }
 
-function track(kind: MediaKind, direction: Direction, remotePeerId: string | undefined, samples: QualitySample[], summary: QualityTrack['summary']): QualityTrack {
+type TrackLinks = Pick<QualityTrack, 'remotePeerId' | 'producerId'>;
+
+function track(kind: MediaKind, direction: Direction, links: TrackLinks, samples: QualitySample[], summary: QualityTrack['summary']): QualityTrack {
   const mean = (read: (sample: QualitySample) => number | undefined) => {
     const values = samples.map(read).filter((value): value is number => value !== undefined);
     return values.length ? Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 100) / 100 : undefined;
@@ -361,7 +377,8 @@ function track(kind: MediaKind, direction: Direction, remotePeerId: string | und
   return {
     kind,
     direction,
-    remotePeerId,
+    remotePeerId: links.remotePeerId,
+    producerId: links.producerId,
     samples,
     summary: {
       ...summary,
@@ -381,12 +398,15 @@ function isRunningTotal(values: (number | undefined)[]): boolean {
   return present[present.length - 1] > present[0] * 5 && present[present.length - 1] > 0;
 }
 
+/** One pass: each value minus the last value present before it. */
 function perInterval(values: (number | undefined)[]): (number | undefined)[] {
   if (!isRunningTotal(values)) return values;
-  return values.map((value, i) => {
+  let previous: number | undefined;
+  return values.map((value) => {
     if (value === undefined) return undefined;
-    const previous = values.slice(0, i).reverse().find((item) => item !== undefined);
-    return previous === undefined ? undefined : value - previous;
+    const delta = previous === undefined ? undefined : value - previous;
+    previous = value;
+    return delta;
   });
 }
 

@@ -146,6 +146,11 @@ export interface QualityTrack {
   direction: Direction;
   /** Remote peer for consumer tracks, when known. */
   remotePeerId?: string;
+  /**
+   * Producer the track belongs to, when known: the one received (consumer tracks) or the track's own
+   * (producer tracks). Links a receiver's trouble to the sender it came from.
+   */
+  producerId?: string;
   samples: QualitySample[];
   /** From the API's *_cumulative summaries, or computed from samples when absent. */
   summary: {

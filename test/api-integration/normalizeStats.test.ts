@@ -45,6 +45,19 @@ describe('normalising call statistics', function () {
     assert.ok(video.samples.some((s) => s.limitation === 'cpu'));
   });
 
+  it("links each consumer track to the producer it receives, which the sending peer's producer track carries", async () => {
+    const peerId = catalog.troubledParticipant.peerIds[0];
+    const [receiver] = normalizeParticipant('peer', await client.getPeerReport(scope, peerId), { peerId }).peerStats;
+    const received = receiver.tracks.filter((track) => track.direction === 'consumer');
+    assert.ok(received.length > 0 && received.every((track) => track.producerId && track.remotePeerId), 'consumer tracks name producer and sending peer');
+    const senderId = received[0].remotePeerId!;
+    const [sender] = normalizeParticipant('peer', await client.getPeerReport(scope, senderId), { peerId: senderId }).peerStats;
+    for (const track of received) {
+      const sent = sender.tracks.find((candidate) => candidate.direction === 'producer' && candidate.kind === track.kind);
+      assert.equal(sent?.producerId, track.producerId, `${track.kind} received is the sender's ${track.kind} producer`);
+    }
+  });
+
   it('reads a relay-only peer: the chosen pair is a relay', async () => {
     const peerId = catalog.troubledParticipant.peerIds[1];
     const model = normalizeParticipant('peer', await client.getPeerReport(scope, peerId), { peerId });
