@@ -1,0 +1,132 @@
+/**
+ * Who affected whom (current API generation): each consumer track is joined to the producer it
+ * receives and so to the sending participant. A receiver's problem is put down to the sender only when
+ * the sender's own send side shows the same problem in an overlapping window ('certain'), or, when the
+ * sender's samples are missing, when at least two of its receivers suffered at once ('likely', an
+ * inference). A clean send side means the receiver's own downlink; the older generation has no
+ * producer link, so nothing is attributed there.
+ */
+import { clock } from '../analysis/series';
+import type { PeerStats, QualityTrack } from '../shared/model';
+import type { Affected, CausedBy, ParticipantRow } from '../shared/session';
+import { measuredDuring, overlaps, PROBLEM_RULES, problemWindows, type ProblemRule, type ProblemWindow } from './problemWindows';
+
+export interface AttributionInput {
+  participantId: string;
+  displayName?: string;
+  /** Its peers (from its peer events), so a consumer track's remote peer leads back to it. */
+  peerIds: readonly string[];
+  peerStats: readonly PeerStats[];
+}
+
+export interface ParticipantAttribution {
+  causedBy: CausedBy[];
+  affected: Affected[];
+}
+
+interface Sender {
+  participantId: string;
+  /** Its producer track for what the receiver got, when its report holds one. */
+  track?: QualityTrack;
+}
+
+interface Suspect {
+  receiver: string;
+  sender: string;
+  rule: ProblemRule;
+  window: ProblemWindow;
+}
+
+const isCurrent = (peer: PeerStats) => peer.generation === 'current';
+const span = (window: Pick<ProblemWindow, 'from' | 'to'>) => `${clock(window.from)}–${clock(window.to)} UTC`;
+
+/** Joins producers and peers to their participants. */
+function senderIndex(inputs: readonly AttributionInput[], peerOwners: ReadonlyMap<string, string>) {
+  const owners = new Map(peerOwners);
+  const byProducer = new Map<string, { participantId: string; track: QualityTrack }>();
+  const producerTracksByPeer = new Map<string, QualityTrack[]>();
+  for (const input of inputs) {
+    for (const peerId of input.peerIds) owners.set(peerId, input.participantId);
+    for (const peer of input.peerStats.filter(isCurrent)) {
+      if (peer.peerId) owners.set(peer.peerId, input.participantId);
+      for (const track of peer.tracks.filter((item) => item.direction === 'producer')) {
+        if (track.producerId) byProducer.set(track.producerId, { participantId: input.participantId, track });
+        if (peer.peerId) producerTracksByPeer.set(peer.peerId, [...(producerTracksByPeer.get(peer.peerId) ?? []), track]);
+      }
+    }
+  }
+  /** By producer ID; without one, by the sending peer and the media kind. */
+  return (consumer: QualityTrack): Sender | undefined => {
+    const exact = consumer.producerId ? byProducer.get(consumer.producerId) : undefined;
+    if (exact) return exact;
+    const participantId = consumer.remotePeerId ? owners.get(consumer.remotePeerId) : undefined;
+    if (!participantId) return undefined;
+    return { participantId, track: producerTracksByPeer.get(consumer.remotePeerId!)?.find((track) => track.kind === consumer.kind) };
+  };
+}
+
+/** One entry per other participant and rule; a certain finding replaces a likely one, else the earliest stays. */
+function add<T extends { participantId: string; rule: string; confidence?: 'certain' | 'likely' }>(list: T[], entry: T): void {
+  const index = list.findIndex((item) => item.participantId === entry.participantId && item.rule === entry.rule);
+  if (index < 0) list.push(entry);
+  else if (list[index].confidence === 'likely' && entry.confidence === 'certain') list[index] = entry;
+}
+
+export function attributeSession(inputs: readonly AttributionInput[], peerOwners: ReadonlyMap<string, string> = new Map()): Map<string, ParticipantAttribution> {
+  const findSender = senderIndex(inputs, peerOwners);
+  const names = new Map(inputs.map((input) => [input.participantId, input.displayName ?? input.participantId]));
+  const result = new Map<string, ParticipantAttribution>(inputs.map((input) => [input.participantId, { causedBy: [], affected: [] }]));
+  const record = (receiver: string, sender: string, rule: string, confidence: 'certain' | 'likely', evidence: string, window: ProblemWindow) => {
+    add(result.get(receiver)!.causedBy, { participantId: sender, rule, confidence, evidence, from: window.from, to: window.to });
+    const senderEntry = result.get(sender) ?? { causedBy: [], affected: [] };
+    result.set(sender, senderEntry);
+    add(senderEntry.affected, { participantId: receiver, rule, confidence, evidence });
+  };
+  const suspects: Suspect[] = [];
+  for (const input of inputs) {
+    for (const peer of input.peerStats.filter(isCurrent)) {
+      for (const consumer of peer.tracks.filter((track) => track.direction === 'consumer')) {
+        const sender = findSender(consumer);
+        if (!sender || sender.participantId === input.participantId) continue;
+        for (const rule of PROBLEM_RULES) {
+          const senderWindows = sender.track ? problemWindows(sender.track, rule) : [];
+          for (const window of problemWindows(consumer, rule)) {
+            if (!sender.track || !measuredDuring(sender.track, rule, window)) {
+              suspects.push({ receiver: input.participantId, sender: sender.participantId, rule, window });
+              continue;
+            }
+            const cause = senderWindows.find((candidate) => overlaps(candidate, window));
+            // A clean send side in that window: the receiver's own downlink, not the sender.
+            if (!cause) continue;
+            const evidence = `caused by ${names.get(sender.participantId) ?? sender.participantId}'s uplink: ${rule.figure(cause.peak)} ${span(cause)}`;
+            record(input.participantId, sender.participantId, rule.rule, 'certain', evidence, window);
+          }
+        }
+      }
+    }
+  }
+  for (const suspect of suspects) {
+    const together = suspects.filter((other) => other.sender === suspect.sender && other.rule === suspect.rule && overlaps(other.window, suspect.window));
+    const receivers = new Set(together.map((other) => other.receiver));
+    if (receivers.size < 2) continue;
+    const name = names.get(suspect.sender) ?? suspect.sender;
+    const evidence = `likely ${name}'s uplink (inferred: ${receivers.size} receivers had ${suspect.rule.label} at once ${span(suspect.window)}; ${name}'s own send statistics are missing)`;
+    record(suspect.receiver, suspect.sender, suspect.rule.rule, 'likely', evidence, suspect.window);
+  }
+  return result;
+}
+
+/** The rows with their causedBy and affected lists filled in. */
+export function withAttribution(rows: readonly ParticipantRow[], attribution: ReadonlyMap<string, ParticipantAttribution>): ParticipantRow[] {
+  return rows.map((row) => {
+    const found = attribution.get(row.participantId);
+    return found ? { ...row, causedBy: found.causedBy, affected: found.affected } : row;
+  });
+}
+
+/** For the UI: why there is no "caused by" column to trust, or undefined when attribution could run. */
+export function attributionNotice(inputs: readonly AttributionInput[]): string | undefined {
+  const withTracks = inputs.flatMap((input) => input.peerStats).filter((peer) => peer.tracks.length > 0);
+  if (withTracks.length === 0 || withTracks.some(isCurrent)) return undefined;
+  return 'Who affected whom needs the current API (per-peer reports with producer links); this session’s statistics came in the older shape, so no issue is attributed to another participant.';
+}

@@ -1,0 +1,132 @@
+/**
+ * One session participant as a table row: who it is, its worst figures over all its tracks, its device
+ * and network, and the verdict and issues of the single-participant analysis (detectIssues), reused as is.
+ */
+import { detectIssues, verdictOf } from '../analysis/detectIssues';
+import { num, text } from '../api/coerce';
+import { RealtimeKitApiError } from '../api/errors';
+import type { RawSessionParticipant } from '../api/types';
+import type { InspectedParticipant, PeerStats } from '../shared/model';
+import type { IssueWindow, ParticipantRow, RowState } from '../shared/session';
+import { peerSpans } from './peerSpans';
+
+function time(value: unknown): number | undefined {
+  const ms = Date.parse(text(value) ?? '');
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** The row before (or without) statistics: identity and peers from the list entry alone. */
+export function pendingRow(raw: RawSessionParticipant, state: Extract<RowState, 'waiting' | 'analysing' | 'skipped'> = 'waiting'): ParticipantRow {
+  const peers = peerSpans(raw.peer_events);
+  return {
+    participantId: text(raw.id) ?? '',
+    displayName: text(raw.display_name),
+    customParticipantId: text(raw.custom_participant_id),
+    preset: text(raw.preset_name),
+    joinedAt: time(raw.joined_at),
+    leftAt: time(raw.left_at),
+    durationMinutes: num(raw.duration),
+    peerIds: peers.map((peer) => peer.peerId),
+    reconnects: Math.max(0, peers.length - 1),
+    peers,
+    state,
+    analysed: false,
+    verdict: 'unknown',
+    issues: [],
+    causedBy: [],
+    affected: [],
+    issueWindows: [],
+  };
+}
+
+/**
+ * A participant whose statistics could not be read keeps its row, with the reason. A cancelled fetch
+ * (Stop, panel closed) is not a failure: the row is 'skipped' and not analysed.
+ */
+export function failedRow(raw: RawSessionParticipant, error: unknown): ParticipantRow {
+  if (error instanceof RealtimeKitApiError && error.kind === 'cancelled') return pendingRow(raw, 'skipped');
+  return { ...pendingRow(raw), state: 'failed', analysed: true, error: error instanceof Error ? error.message : String(error) };
+}
+
+/** Worst MOS, worst loss and p95 RTT over every sample of every track; loops, as series can be long. */
+function worstFigures(peerStats: readonly PeerStats[]): Pick<ParticipantRow, 'worstMos' | 'worstLossPct' | 'p95RttMs'> {
+  let worstMos: number | undefined;
+  let worstLossPct: number | undefined;
+  let rttCount = 0;
+  for (const peer of peerStats) for (const track of peer.tracks) for (const sample of track.samples) if (sample.rttMs !== undefined) rttCount += 1;
+  const rtts = new Float64Array(rttCount);
+  let next = 0;
+  for (const peer of peerStats) {
+    for (const track of peer.tracks) {
+      let perSampleLoss = false;
+      for (const sample of track.samples) {
+        if (sample.mos !== undefined && (worstMos === undefined || sample.mos < worstMos)) worstMos = sample.mos;
+        if (sample.lossPct !== undefined) {
+          perSampleLoss = true;
+          if (worstLossPct === undefined || sample.lossPct > worstLossPct) worstLossPct = sample.lossPct;
+        }
+        if (sample.rttMs !== undefined) rtts[next++] = sample.rttMs;
+      }
+      // Legacy series carry only the call's average loss.
+      const average = track.summary.avgLossPct;
+      if (!perSampleLoss && average !== undefined && (worstLossPct === undefined || average > worstLossPct)) worstLossPct = average;
+    }
+  }
+  rtts.sort();
+  const p95RttMs = rtts.length ? rtts[Math.min(rtts.length - 1, Math.ceil(0.95 * rtts.length) - 1)] : undefined;
+  return { worstMos, worstLossPct, p95RttMs };
+}
+
+/** Device and network of the latest connection that reported them. */
+function deviceAndNetwork(peerStats: readonly PeerStats[]): Pick<ParticipantRow, 'browser' | 'os' | 'sdk' | 'networkType' | 'relay'> {
+  const latest = [...peerStats].reverse();
+  const device = latest.find((peer) => peer.device)?.device;
+  const network = latest.find((peer) => peer.network)?.network;
+  const chosen = peerStats.flatMap((peer) => peer.network?.candidatePairs.filter((pair) => pair.nominated) ?? []);
+  return {
+    browser: [device?.browser, device?.browserVersion].filter(Boolean).join(' ') || undefined,
+    os: [device?.os, device?.osVersion].filter(Boolean).join(' ') || undefined,
+    sdk: [device?.sdkName, device?.sdkVersion].filter(Boolean).join(' ') || undefined,
+    networkType: network?.networkType ?? latest.find((peer) => peer.precall?.networkType)?.precall?.networkType,
+    relay: chosen.length ? chosen.some((pair) => pair.localType === 'relay' || pair.remoteType === 'relay') : undefined,
+  };
+}
+
+/**
+ * The analysed row. `stats` is the participant's normalised statistics; for the current generation the
+ * caller has merged its peers' reports into `peerStats`. Peers missing from `stats` are taken from the
+ * list entry's peer events, so reconnects count either way.
+ */
+export function analyseParticipant(raw: RawSessionParticipant, stats: InspectedParticipant): ParticipantRow {
+  const base = pendingRow(raw);
+  const participant: InspectedParticipant = {
+    ...stats,
+    joinedAt: stats.joinedAt ?? text(raw.joined_at),
+    peers: stats.peers.length ? stats.peers : base.peers.map((peer) => ({ peerId: peer.peerId, firstSeen: peer.from === undefined ? undefined : new Date(peer.from).toISOString() })),
+  };
+  const issues = detectIssues(participant);
+  const verdict = verdictOf(issues, participant);
+  const peerIds = [...base.peerIds];
+  for (const id of [...participant.peers.map((peer) => peer.peerId), ...stats.peerStats.map((peer) => peer.peerId)]) if (id && !peerIds.includes(id)) peerIds.push(id);
+  const issueWindows: IssueWindow[] = issues
+    .filter((issue) => issue.from !== undefined && issue.to !== undefined)
+    .map((issue) => ({ rule: issue.rule, severity: issue.severity, title: issue.title, peerId: issue.peerId, from: issue.from!, to: issue.to! }));
+  return {
+    ...base,
+    displayName: base.displayName ?? stats.displayName,
+    customParticipantId: base.customParticipantId ?? stats.customParticipantId,
+    preset: base.preset ?? stats.presetName,
+    durationMinutes: base.durationMinutes ?? stats.durationMinutes,
+    peerIds,
+    reconnects: Math.max(0, peerIds.length - 1),
+    ...worstFigures(stats.peerStats),
+    ...deviceAndNetwork(stats.peerStats),
+    state: 'analysed',
+    analysed: true,
+    verdict: verdict.level,
+    issues: [...new Set(issues.map((issue) => issue.rule))],
+    topIssue: issues[0]?.title,
+    criticalIssues: issues.filter((issue) => issue.severity === 'critical').length,
+    issueWindows,
+  };
+}

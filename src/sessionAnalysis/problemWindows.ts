@@ -1,0 +1,86 @@
+/**
+ * Time windows in which one track had a given problem, with the same thresholds and "sustained" rule
+ * as the single-participant analysis (src/analysis), so a receiver's issue and its sender's can be
+ * laid side by side. Every window is returned, not only the first.
+ */
+import { sustained, typicalInterval } from '../analysis/series';
+import { THRESHOLDS } from '../analysis/thresholds';
+import type { QualitySample, QualityTrack } from '../shared/model';
+
+export interface ProblemRule {
+  /** The detectIssues rule ID the problem is reported under. */
+  rule: string;
+  /** "loss", "jitter": for sentences. */
+  label: string;
+  read: (sample: QualitySample) => number | undefined;
+  /** Whether a value is bad on this track (resolution compares with the track's own best). */
+  isBad: (track: QualityTrack) => (value: number) => boolean;
+  minSeconds: number;
+  worst: 'max' | 'min';
+  /** "12 % loss", "MOS 2.8". */
+  figure: (peak: number) => string;
+  videoOnly?: boolean;
+}
+
+export interface ProblemWindow {
+  rule: string;
+  from: number;
+  to: number;
+  /** End of the time the window covers: its last sample plus one sampling interval. */
+  end: number;
+  peak: number;
+}
+
+const rounded = (value: number, digits = 1) => String(Math.round(value * 10 ** digits) / 10 ** digits);
+
+function bestHeight(track: QualityTrack): number {
+  let best = 0;
+  for (const sample of track.samples) if (sample.height !== undefined && sample.height > best) best = sample.height;
+  return best;
+}
+
+export const PROBLEM_RULES: readonly ProblemRule[] = [
+  { rule: 'sustained-packet-loss', label: 'packet loss', read: (s) => s.lossPct, isBad: () => (v) => v > THRESHOLDS.loss.percent, minSeconds: THRESHOLDS.loss.minSeconds, worst: 'max', figure: (p) => `${rounded(p)} % loss` },
+  { rule: 'high-jitter', label: 'high jitter', read: (s) => s.jitterMs, isBad: () => (v) => v > THRESHOLDS.jitter.ms, minSeconds: THRESHOLDS.jitter.minSeconds, worst: 'max', figure: (p) => `${rounded(p, 0)} ms jitter` },
+  { rule: 'low-mos', label: 'low MOS', read: (s) => s.mos, isBad: () => (v) => v < THRESHOLDS.mos.below, minSeconds: THRESHOLDS.mos.minSeconds, worst: 'min', figure: (p) => `MOS ${rounded(p)}` },
+  { rule: 'fps-drop', label: 'a low frame rate', read: (s) => s.fps, isBad: () => (v) => v < THRESHOLDS.fps.below, minSeconds: THRESHOLDS.fps.minSeconds, worst: 'min', figure: (p) => `${rounded(p, 0)} fps`, videoOnly: true },
+  {
+    rule: 'resolution-downgrade',
+    label: 'a lowered resolution',
+    read: (s) => s.height,
+    isBad: (track) => {
+      const limit = bestHeight(track) * THRESHOLDS.resolution.downgradeFactor;
+      return (v) => v > 0 && v <= limit;
+    },
+    minSeconds: THRESHOLDS.resolution.minSeconds,
+    worst: 'min',
+    figure: (p) => `${p}p`,
+    videoOnly: true,
+  },
+];
+
+export function appliesTo(rule: ProblemRule, track: QualityTrack): boolean {
+  return !rule.videoOnly || track.kind === 'video' || track.kind === 'screenshare_video';
+}
+
+export function problemWindows(track: QualityTrack, rule: ProblemRule): ProblemWindow[] {
+  if (!appliesTo(rule, track)) return [];
+  const interval = typicalInterval(track.samples);
+  return sustained(track.samples, rule.read, rule.isBad(track), rule.minSeconds, rule.worst).map((stretch) => ({
+    rule: rule.rule,
+    from: stretch.from,
+    to: stretch.to,
+    end: stretch.to + interval,
+    peak: stretch.peak,
+  }));
+}
+
+export function overlaps(a: Pick<ProblemWindow, 'from' | 'end'>, b: Pick<ProblemWindow, 'from' | 'end'>): boolean {
+  return a.from < b.end && b.from < a.end;
+}
+
+/** Whether the track measured the rule's metric at all during the window (else it is silent there, not clean). */
+export function measuredDuring(track: QualityTrack, rule: ProblemRule, window: Pick<ProblemWindow, 'from' | 'end'>): boolean {
+  for (const sample of track.samples) if (sample.t >= window.from && sample.t < window.end && rule.read(sample) !== undefined) return true;
+  return false;
+}
