@@ -1,5 +1,5 @@
 /**
- * Builds the two bundles that ship (extension host: node/cjs; webview: browser/iife) and the
+ * Builds the bundles that ship (extension host: node/cjs; stats and session webviews: browser/iife) and the
  * integration-test bundle that runs inside the host. `--production` minifies and drops sourcemaps.
  */
 import * as esbuild from 'esbuild';
@@ -32,6 +32,16 @@ const configs: esbuild.BuildOptions[] = [
   {
     ...shared,
     entryPoints: { webview: 'src/webview/main.ts' },
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    loader: { '.ttf': 'file', '.woff2': 'file' },
+  },
+  {
+    ...shared,
+    // The session overview's own bundle (dist/session.js + dist/session.css), same options as the webview's.
+    entryPoints: { session: 'src/webview/session/main.ts' },
     outdir: 'dist',
     platform: 'browser',
     format: 'iife',

@@ -1,0 +1,48 @@
+/** How far the analysis is: "Analysed 34 of 60" with Stop, the offer to analyse all, live re-reading. */
+import type { SessionProgress, SessionWebviewToHost } from '../../shared/session';
+import { el } from '../dom';
+
+function button(label: string, icon: string, id: string, onClick: () => void, secondary = true): HTMLElement {
+  const element = el('vscode-button', { icon, id, secondary: secondary ? '' : undefined }, label);
+  element.addEventListener('click', onClick);
+  return element;
+}
+
+const about = (seconds: number) => (seconds < 90 ? `${Math.max(1, Math.round(seconds))} s` : `${Math.round(seconds / 60)} min`);
+
+export function progressView(progress: SessionProgress, post: (message: SessionWebviewToHost) => void): HTMLElement {
+  const parts: HTMLElement[] = [];
+  if (progress.total > 0) {
+    const line = el('p', { class: 'progress-line', id: 'progress' }, progress.running ? el('span', { class: 'codicon codicon-loading codicon-modifier-spin', 'aria-hidden': 'true' }) : undefined, ` Analysed ${progress.analysed} of ${progress.total}`);
+    if (progress.running) line.append(' ', button('Stop', 'debug-stop', 'stop', () => post({ type: 'stop' })));
+    parts.push(line);
+  }
+  const pending = progress.pendingAnalyseAll;
+  if (pending && !progress.running) {
+    parts.push(
+      el(
+        'div',
+        { class: 'notice', id: 'analyse-all-notice' },
+        el('span', { class: 'codicon codicon-info', 'aria-hidden': 'true' }),
+        el('span', {}, ` ${pending.participants.toLocaleString('en-US')} participants are not analysed yet. Analysing them all takes ${pending.requests.toLocaleString('en-US')} requests, about ${about(pending.estimatedSeconds)}.`),
+        button('Analyse all', 'play', 'analyse-all', () => post({ type: 'analyseAll' }), false),
+      ),
+    );
+  }
+  const live = progress.live;
+  if (live) {
+    const text = live.polling ? `Live: re-reading every ${live.everySeconds} s` : 'Live: re-reading paused';
+    const lastMs = Date.parse(live.lastReadAt ?? '');
+    const last = Number.isNaN(lastMs) ? '' : ` (last read ${new Date(lastMs).toISOString().slice(11, 19)} UTC)`;
+    parts.push(
+      el(
+        'p',
+        { class: 'live-line', id: 'live' },
+        el('span', { class: `codicon codicon-${live.polling ? 'broadcast' : 'debug-pause'}`, 'aria-hidden': 'true' }),
+        ` ${text}${last} `,
+        live.polling ? button('Pause', 'debug-pause', 'live-toggle', () => post({ type: 'setLivePolling', polling: false })) : button('Resume', 'debug-continue', 'live-toggle', () => post({ type: 'setLivePolling', polling: true })),
+      ),
+    );
+  }
+  return el('div', { class: 'progress' }, ...parts);
+}
