@@ -3,7 +3,7 @@ import { ENDPOINTS, filtersParam, type StatsFilter } from './endpoints';
 import { RealtimeKitApiError } from './errors';
 import { RealtimeKitHttp, isRecord, type Envelope, type HttpOptions } from './http';
 import { cleanId, validateId, type IdKind } from './ids';
-import { paginate, readPaging, type Page } from './paging';
+import { paginate, readPaging, type Page, type PageItems, type PaginateOptions } from './paging';
 import type { RawApp, RawMeeting, RawMeetingParticipant, RawSession, RawSessionParticipant, SessionListQuery, SessionParticipantsQuery } from './types';
 
 export interface Scope {
@@ -179,34 +179,45 @@ export class RealtimeKitClient {
     return { items: arrayAt(isRecord(data) ? data.participants : data) as RawSessionParticipant[], paging: readPaging(envelope) };
   }
 
-  /** Every participant of a session, page by page (bounded concurrency once the total is known). */
+  /**
+   * Every participant of a session, page by page (bounded concurrency once the total is known). A list
+   * cut short (a server repeating pages or counting absurdly many) says why on its last batch.
+   */
   async *allSessionParticipants(
     scope: Scope,
     sessionId: string,
     query: SessionParticipantsQuery = {},
-    options: CallOptions & { concurrency?: number; perPage?: number } = {},
-  ): AsyncGenerator<RawSessionParticipant[]> {
+    options: ListOptions = {},
+  ): AsyncGenerator<PageItems<RawSessionParticipant>> {
     const perPage = options.perPage ?? PAGE_SIZE;
-    yield* paginate((pageNo) => this.listSessionParticipants(scope, sessionId, { ...query, pageNo, perPage }, options), {
-      perPage,
-      concurrency: options.concurrency,
-      signal: options.signal,
-    });
+    yield* paginate((pageNo) => this.listSessionParticipants(scope, sessionId, { ...query, pageNo, perPage }, callOptions(options)), pagingOf(options, perPage));
   }
 
-  async *allMeetingParticipants(scope: Scope, meetingId: string, options: CallOptions & { perPage?: number } = {}): AsyncGenerator<RawMeetingParticipant[]> {
+  async *allMeetingParticipants(scope: Scope, meetingId: string, options: ListOptions = {}): AsyncGenerator<PageItems<RawMeetingParticipant>> {
     const perPage = options.perPage ?? PAGE_SIZE;
-    yield* paginate((pageNo) => this.listMeetingParticipants(scope, meetingId, { pageNo, perPage }, options), { perPage, signal: options.signal });
+    yield* paginate((pageNo) => this.listMeetingParticipants(scope, meetingId, { pageNo, perPage }, callOptions(options)), pagingOf(options, perPage));
   }
 
-  async *allSessions(scope: Scope, query: SessionListQuery = {}, options: CallOptions & { concurrency?: number; perPage?: number } = {}): AsyncGenerator<RawSession[]> {
+  async *allSessions(scope: Scope, query: SessionListQuery = {}, options: ListOptions = {}): AsyncGenerator<PageItems<RawSession>> {
     const perPage = options.perPage ?? PAGE_SIZE;
-    yield* paginate((pageNo) => this.listSessions(scope, { ...query, pageNo, perPage }, options), {
-      perPage,
-      concurrency: options.concurrency,
-      signal: options.signal,
-    });
+    yield* paginate((pageNo) => this.listSessions(scope, { ...query, pageNo, perPage }, callOptions(options)), pagingOf(options, perPage));
   }
+}
+
+/** What the all* methods take: the call options every page is fetched with, and how to page. */
+export interface ListOptions extends CallOptions {
+  concurrency?: number;
+  perPage?: number;
+  /** Items listed at most (MAX_LIST_ITEMS by default). */
+  maxItems?: number;
+}
+
+function callOptions({ signal, refresh }: ListOptions): CallOptions {
+  return { signal, refresh };
+}
+
+function pagingOf(options: ListOptions, perPage: number): PaginateOptions<{ id?: string }> {
+  return { perPage, concurrency: options.concurrency, signal: options.signal, maxItems: options.maxItems, idOf: (item) => (typeof item.id === 'string' ? item.id : undefined) };
 }
 
 type Checked<K extends IdKind> = Record<K | 'account' | 'app', string>;
