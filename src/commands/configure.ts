@@ -1,13 +1,15 @@
 /** realtimekit.configure: asks for the account and app (listing the account's apps when it can) and saves them. */
 import * as vscode from 'vscode';
 import { cleanId, validateId } from '../api/ids';
-import { readSettings, saveSetting } from '../settings';
-import { withCancellableProgress } from './progress';
-import type { Services } from './services';
+import { errorMessage } from '../shared/errorMessage';
+import { readSettings, saveSetting } from '../state/settings';
+import type { CommandDefinition } from './support/commandDefinition';
+import { withCancellableProgress } from './support/progress';
+import type { Services } from './support/services';
 
 const TITLE = 'RealtimeKit: Configure Account and App';
 
-export async function configure(services: Services): Promise<{ accountId: string; appId: string } | undefined> {
+async function configure(services: Services): Promise<{ accountId: string; appId: string } | undefined> {
   const settings = readSettings();
   const account = await vscode.window.showInputBox({
     title: `${TITLE} (1/2)`,
@@ -35,7 +37,7 @@ async function pickApp(services: Services, accountId: string, current: string): 
       const page = await withCancellableProgress('Listing RealtimeKit apps…', (signal) => services.client().listApps(accountId, { perPage: 100 }, { signal }));
       items = page.items.filter((app) => app.id).map((app) => ({ label: app.name ?? app.id!, description: app.id, picked: app.id === current }));
     } catch (error) {
-      services.log.warn(`Listing apps: ${error instanceof Error ? error.message : String(error)}`);
+      services.log.warn(`Listing apps: ${errorMessage(error)}`);
     }
   }
   if (items.length > 0) {
@@ -52,3 +54,5 @@ async function pickApp(services: Services, accountId: string, current: string): 
   });
   return app === undefined ? undefined : cleanId(app);
 }
+
+export const configureCommand: CommandDefinition = { id: 'realtimekit.configure', run: configure };

@@ -1,18 +1,19 @@
 /** realtimekit.openSession: every page of GET /sessions/{session_id}/participants, listed in the tree. */
-import * as vscode from 'vscode';
 import type { RawSessionParticipant } from '../api/types';
-import { argumentObject, requiredString } from './arguments';
-import { askForId } from './prompts';
-import { resolveScope } from './scope';
-import type { Services } from './services';
-import { withApi } from './withApi';
+import { call, type CommandId } from '../common/commands';
+import { argumentObject, requiredString } from './support/arguments';
+import { askForId } from './support/prompts';
+import { resolveScope } from './support/scope';
+import type { CommandDefinition } from './support/commandDefinition';
+import type { Services } from './support/services';
+import { withApi } from './support/withApi';
 
-export const OPEN_SESSION = 'realtimekit.openSession';
+const COMMAND = 'realtimekit.openSession' satisfies CommandId;
 const TITLE = 'RealtimeKit: Open Session';
 
-export async function openSession(services: Services, rawArgument?: unknown): Promise<unknown> {
-  const argument = argumentObject(rawArgument, OPEN_SESSION);
-  let sessionId = argument ? requiredString(argument, 'sessionId', OPEN_SESSION) : undefined;
+async function openSession(services: Services, rawArgument?: unknown): Promise<unknown> {
+  const argument = argumentObject(rawArgument, COMMAND);
+  let sessionId = argument ? requiredString(argument, 'sessionId', COMMAND) : undefined;
   const scope = await resolveScope(services, argument, TITLE);
   if (!scope) return undefined;
   if (!argument) {
@@ -20,7 +21,7 @@ export async function openSession(services: Services, rawArgument?: unknown): Pr
     if (!sessionId) return undefined;
   }
   const id = sessionId!;
-  const rerun = () => vscode.commands.executeCommand(OPEN_SESSION, { ...scope, sessionId: id });
+  const rerun = call('realtimekit.openSession', { ...scope, sessionId: id });
   const client = services.client();
   // The session's own record gives the tree its meeting name; the list works without it.
   const session = client.getSession(scope, id).catch(() => undefined);
@@ -38,6 +39,8 @@ export async function openSession(services: Services, rawArgument?: unknown): Pr
     rerun,
   );
   if (!participants) return undefined;
-  await services.tree.openSession({ kind: 'session', ...scope, sessionId: id }, participants, await session);
+  await services.store.addSession({ kind: 'session', ...scope, sessionId: id }, participants, await session);
   return { participants };
 }
+
+export const openSessionCommand: CommandDefinition = { id: COMMAND, run: openSession };

@@ -1,8 +1,11 @@
 /** realtimekit.refresh: fetches again what the tree shows. */
-import type { Services } from './services';
+import type { CommandDefinition } from './support/commandDefinition';
+import type { Services } from './support/services';
 
-export async function refresh(services: Services): Promise<boolean> {
+async function refresh(services: Services): Promise<boolean> {
   services.client().http.clearCache();
-  await services.tree.refreshAll();
+  services.store.clear();
   return true;
 }
+
+export const refreshCommand: CommandDefinition = { id: 'realtimekit.refresh', run: refresh };

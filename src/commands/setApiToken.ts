@@ -1,11 +1,14 @@
-/** realtimekit.setApiToken and realtimekit.clearApiToken. The token goes to SecretStorage only. */
+/** realtimekit.setApiToken: the token goes to SecretStorage only, and is checked with one cheap call. */
 import * as vscode from 'vscode';
-import { readSettings } from '../settings';
-import { ArgumentError } from './arguments';
-import type { Services } from './services';
+import type { CommandId } from '../common/commands';
+import { errorMessage } from '../shared/errorMessage';
+import { readSettings } from '../state/settings';
+import { ArgumentError } from './support/arguments';
+import type { CommandDefinition } from './support/commandDefinition';
+import { notificationText } from './support/notificationText';
+import type { Services } from './support/services';
 
-export const SET_API_TOKEN = 'realtimekit.setApiToken';
-export const CLEAR_API_TOKEN = 'realtimekit.clearApiToken';
+const COMMAND = 'realtimekit.setApiToken' satisfies CommandId;
 
 function tokenProblem(value: string): string | undefined {
   const token = value.trim();
@@ -15,12 +18,12 @@ function tokenProblem(value: string): string | undefined {
 }
 
 /** Resolves to true once a token is stored (never to the token itself). */
-export async function setApiToken(services: Services, argument?: unknown): Promise<boolean | undefined> {
+async function setApiToken(services: Services, argument?: unknown): Promise<boolean | undefined> {
   let token: string | undefined;
   if (argument !== undefined && argument !== null) {
-    if (typeof argument !== 'string') throw new ArgumentError(`${SET_API_TOKEN} takes the token as a string.`);
+    if (typeof argument !== 'string') throw new ArgumentError(`${COMMAND} takes the token as a string.`);
     const problem = tokenProblem(argument);
-    if (problem) throw new ArgumentError(`${SET_API_TOKEN}: ${problem}`);
+    if (problem) throw new ArgumentError(`${COMMAND}: ${problem}`);
     token = argument.trim();
   } else {
     const entered = await vscode.window.showInputBox({
@@ -51,14 +54,8 @@ async function verifyToken(services: Services): Promise<void> {
     await services.client().listApps(accountId, { perPage: 1 }, { refresh: true });
     void vscode.window.showInformationMessage('RealtimeKit: API token stored and verified.');
   } catch (error) {
-    void vscode.window.showWarningMessage(`RealtimeKit: API token stored, but the check failed. ${error instanceof Error ? error.message : ''}`);
+    void vscode.window.showWarningMessage(notificationText(`RealtimeKit: API token stored, but the check failed. ${errorMessage(error)}`));
   }
 }
 
-export async function clearApiToken(services: Services): Promise<boolean> {
-  await services.tokens.clear();
-  services.client().http.clearCache();
-  services.log.info('API token deleted from secret storage.');
-  void vscode.window.showInformationMessage('RealtimeKit: API token deleted.');
-  return true;
-}
+export const setApiTokenCommand: CommandDefinition = { id: COMMAND, run: setApiToken };

@@ -1,20 +1,22 @@
 /** realtimekit.showMeetingParticipant: GET /meetings/{meeting_id}/participants/{participant_id}. */
-import { argumentObject, requiredString } from './arguments';
-import { inspect } from './inspect';
-import { askForId } from './prompts';
-import { resolveScope } from './scope';
-import type { Services } from './services';
+import type { CommandId } from '../common/commands';
+import { argumentObject, requiredString } from './support/arguments';
+import { showInspection } from './support/showInspection';
+import { askForId } from './support/prompts';
+import { resolveScope } from './support/scope';
+import type { CommandDefinition } from './support/commandDefinition';
+import type { Services } from './support/services';
 
-export const SHOW_MEETING_PARTICIPANT = 'realtimekit.showMeetingParticipant';
+const COMMAND = 'realtimekit.showMeetingParticipant' satisfies CommandId;
 const TITLE = 'RealtimeKit: Show Meeting Participant';
 
-export async function showMeetingParticipant(services: Services, rawArgument?: unknown): Promise<unknown> {
-  const argument = argumentObject(rawArgument, SHOW_MEETING_PARTICIPANT);
+async function showMeetingParticipant(services: Services, rawArgument?: unknown): Promise<unknown> {
+  const argument = argumentObject(rawArgument, COMMAND);
   let meetingId: string | undefined;
   let participantId: string | undefined;
   if (argument) {
-    meetingId = requiredString(argument, 'meetingId', SHOW_MEETING_PARTICIPANT);
-    participantId = requiredString(argument, 'participantId', SHOW_MEETING_PARTICIPANT);
+    meetingId = requiredString(argument, 'meetingId', COMMAND);
+    participantId = requiredString(argument, 'participantId', COMMAND);
   }
   const scope = await resolveScope(services, argument, TITLE);
   if (!scope) return undefined;
@@ -25,5 +27,7 @@ export async function showMeetingParticipant(services: Services, rawArgument?: u
     if (!participantId) return undefined;
   }
   const ids = { meetingId: meetingId!, participantId: participantId! };
-  return inspect(services, 'Fetching RealtimeKit meeting participant…', { kind: 'meetingParticipant', ...scope, ...ids });
+  return showInspection(services, 'Fetching RealtimeKit meeting participant…', { kind: 'meetingParticipant', ...scope, ...ids });
 }
+
+export const showMeetingParticipantCommand: CommandDefinition = { id: COMMAND, run: showMeetingParticipant };

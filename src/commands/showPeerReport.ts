@@ -1,22 +1,24 @@
 /** realtimekit.showPeerReport: GET /sessions/peer-report/{peer_id}. */
+import type { CommandId } from '../common/commands';
 import type { StatsFilter } from '../api/endpoints';
-import { argumentObject, optionalFilters, requiredString } from './arguments';
-import { askForFilters } from './filtersPrompt';
-import { inspect } from './inspect';
-import { askForId } from './prompts';
-import { resolveScope } from './scope';
-import type { Services } from './services';
+import { argumentObject, optionalFilters, requiredString } from './support/arguments';
+import { askForFilters } from './support/filtersPrompt';
+import { showInspection } from './support/showInspection';
+import { askForId } from './support/prompts';
+import { resolveScope } from './support/scope';
+import type { CommandDefinition } from './support/commandDefinition';
+import type { Services } from './support/services';
 
-export const SHOW_PEER_REPORT = 'realtimekit.showPeerReport';
+const COMMAND = 'realtimekit.showPeerReport' satisfies CommandId;
 const TITLE = 'RealtimeKit: Show Peer Report';
 
-export async function showPeerReport(services: Services, rawArgument?: unknown): Promise<unknown> {
-  const argument = argumentObject(rawArgument, SHOW_PEER_REPORT);
+async function showPeerReport(services: Services, rawArgument?: unknown): Promise<unknown> {
+  const argument = argumentObject(rawArgument, COMMAND);
   let peerId: string | undefined;
   let filters: StatsFilter[] | undefined;
   if (argument) {
-    peerId = requiredString(argument, 'peerId', SHOW_PEER_REPORT);
-    filters = optionalFilters(argument, SHOW_PEER_REPORT);
+    peerId = requiredString(argument, 'peerId', COMMAND);
+    filters = optionalFilters(argument, COMMAND);
   }
   const scope = await resolveScope(services, argument, TITLE);
   if (!scope) return undefined;
@@ -27,5 +29,7 @@ export async function showPeerReport(services: Services, rawArgument?: unknown):
     if (!filters) return undefined;
   }
   const id = peerId!;
-  return inspect(services, 'Fetching RealtimeKit peer report…', { kind: 'peer', ...scope, peerId: id, filters });
+  return showInspection(services, 'Fetching RealtimeKit peer report…', { kind: 'peer', ...scope, peerId: id, filters });
 }
+
+export const showPeerReportCommand: CommandDefinition = { id: COMMAND, run: showPeerReport };

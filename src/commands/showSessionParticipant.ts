@@ -1,26 +1,28 @@
 /** realtimekit.showSessionParticipant: GET /sessions/{session_id}/participants/{participant_id}. */
+import type { CommandId } from '../common/commands';
 import type { StatsFilter } from '../api/endpoints';
-import { argumentObject, optionalBoolean, optionalFilters, requiredString } from './arguments';
-import { askForFilters } from './filtersPrompt';
-import { inspect } from './inspect';
-import { askForId } from './prompts';
-import { resolveScope } from './scope';
-import type { Services } from './services';
+import { argumentObject, optionalBoolean, optionalFilters, requiredString } from './support/arguments';
+import { askForFilters } from './support/filtersPrompt';
+import { showInspection } from './support/showInspection';
+import { askForId } from './support/prompts';
+import { resolveScope } from './support/scope';
+import type { CommandDefinition } from './support/commandDefinition';
+import type { Services } from './support/services';
 
-export const SHOW_SESSION_PARTICIPANT = 'realtimekit.showSessionParticipant';
+const COMMAND = 'realtimekit.showSessionParticipant' satisfies CommandId;
 const TITLE = 'RealtimeKit: Show Session Participant';
 
-export async function showSessionParticipant(services: Services, rawArgument?: unknown): Promise<unknown> {
-  const argument = argumentObject(rawArgument, SHOW_SESSION_PARTICIPANT);
+async function showSessionParticipant(services: Services, rawArgument?: unknown): Promise<unknown> {
+  const argument = argumentObject(rawArgument, COMMAND);
   let sessionId: string | undefined;
   let participantId: string | undefined;
   let filters: StatsFilter[] | undefined;
   let includePeerEvents: boolean | undefined;
   if (argument) {
-    sessionId = requiredString(argument, 'sessionId', SHOW_SESSION_PARTICIPANT);
-    participantId = requiredString(argument, 'participantId', SHOW_SESSION_PARTICIPANT);
-    filters = optionalFilters(argument, SHOW_SESSION_PARTICIPANT);
-    includePeerEvents = optionalBoolean(argument, 'includePeerEvents', SHOW_SESSION_PARTICIPANT);
+    sessionId = requiredString(argument, 'sessionId', COMMAND);
+    participantId = requiredString(argument, 'participantId', COMMAND);
+    filters = optionalFilters(argument, COMMAND);
+    includePeerEvents = optionalBoolean(argument, 'includePeerEvents', COMMAND);
   }
   const scope = await resolveScope(services, argument, TITLE);
   if (!scope) return undefined;
@@ -33,5 +35,7 @@ export async function showSessionParticipant(services: Services, rawArgument?: u
     if (!filters) return undefined;
   }
   const ids = { sessionId: sessionId!, participantId: participantId! };
-  return inspect(services, 'Fetching RealtimeKit session participant…', { kind: 'sessionParticipant', ...scope, ...ids, filters, includePeerEvents: includePeerEvents ?? true });
+  return showInspection(services, 'Fetching RealtimeKit session participant…', { kind: 'sessionParticipant', ...scope, ...ids, filters, includePeerEvents: includePeerEvents ?? true });
 }
+
+export const showSessionParticipantCommand: CommandDefinition = { id: COMMAND, run: showSessionParticipant };

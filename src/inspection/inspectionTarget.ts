@@ -1,41 +1,60 @@
-/** What the user opened through a command: persisted as IDs only, data is fetched again. */
-import type { CallOptions, RealtimeKitClient } from '../api/client';
+/**
+ * What the user inspects, by its IDs: a session, a session participant, a peer or a meeting
+ * participant. Persisted as IDs only; the data is fetched again. One key per target, so the same
+ * participant asked twice is one tree item and one panel.
+ */
+import type { Scope } from '../api/client';
 import type { StatsFilter } from '../api/endpoints';
-import { normalizeParticipant } from '../api/normalize';
-import type { InspectedParticipant } from '../shared/model';
 
-interface ScopeIds {
-  accountId: string;
-  appId: string;
-  label?: string;
-}
+type Scoped<T> = Scope & { label?: string } & T;
 
-export type LookedUp =
-  | (ScopeIds & { kind: 'session'; sessionId: string })
-  | (ScopeIds & { kind: 'sessionParticipant'; sessionId: string; participantId: string; filters?: StatsFilter[]; includePeerEvents?: boolean })
-  | (ScopeIds & { kind: 'peer'; peerId: string; filters?: StatsFilter[] })
-  | (ScopeIds & { kind: 'meetingParticipant'; meetingId: string; participantId: string });
+export type InspectionTarget =
+  | Scoped<{ kind: 'session'; sessionId: string }>
+  | Scoped<{ kind: 'sessionParticipant'; sessionId: string; participantId: string; filters?: StatsFilter[]; includePeerEvents?: boolean }>
+  | Scoped<{ kind: 'peer'; peerId: string; filters?: StatsFilter[] }>
+  | Scoped<{ kind: 'meetingParticipant'; meetingId: string; participantId: string }>;
 
-/** One key per thing inspected: the same participant asked twice is one tree item and one panel. */
-export function lookedUpKey(item: LookedUp): string {
-  const scope = `${item.accountId}/${item.appId}`;
-  switch (item.kind) {
+/** A target that has call statistics of its own (everything but a session). */
+export type ParticipantTarget = Exclude<InspectionTarget, { kind: 'session' }>;
+
+export function targetKey(target: InspectionTarget): string {
+  const scope = `${target.accountId}/${target.appId}`;
+  switch (target.kind) {
     case 'session':
-      return `session:${scope}/${item.sessionId}`;
+      return `session:${scope}/${target.sessionId}`;
     case 'sessionParticipant':
-      return `sessionParticipant:${scope}/${item.sessionId}/${item.participantId}`;
+      return `sessionParticipant:${scope}/${target.sessionId}/${target.participantId}`;
     case 'peer':
-      return `peer:${scope}/${item.peerId}`;
+      return `peer:${scope}/${target.peerId}`;
     case 'meetingParticipant':
-      return `meetingParticipant:${scope}/${item.meetingId}/${item.participantId}`;
+      return `meetingParticipant:${scope}/${target.meetingId}/${target.participantId}`;
   }
 }
 
-export function isLookedUp(value: unknown): value is LookedUp {
+/** The ID a person would look for: the session's, the peer's or the participant's. */
+export function primaryId(target: InspectionTarget): string {
+  switch (target.kind) {
+    case 'session':
+      return target.sessionId;
+    case 'peer':
+      return target.peerId;
+    case 'sessionParticipant':
+    case 'meetingParticipant':
+      return target.participantId;
+  }
+}
+
+export function scopeOf(target: InspectionTarget): Scope {
+  return { accountId: target.accountId, appId: target.appId };
+}
+
+/** Checks a value read back from storage or a webview's state: neither is trusted. */
+export function isInspectionTarget(value: unknown): value is InspectionTarget {
   if (typeof value !== 'object' || value === null) return false;
   const item = value as Record<string, unknown>;
   const strings = (...keys: string[]) => keys.every((key) => typeof item[key] === 'string');
   if (!strings('accountId', 'appId')) return false;
+  if (item.label !== undefined && typeof item.label !== 'string') return false;
   switch (item.kind) {
     case 'session':
       return strings('sessionId');
@@ -47,45 +66,5 @@ export function isLookedUp(value: unknown): value is LookedUp {
       return strings('meetingId', 'participantId');
     default:
       return false;
-  }
-}
-
-/** The command and argument object that fetch and show this item again. */
-export function reopenCommand(item: LookedUp): { command: string; argument: Record<string, unknown> } {
-  const scope = { accountId: item.accountId, appId: item.appId };
-  switch (item.kind) {
-    case 'session':
-      return { command: 'realtimekit.openSession', argument: { ...scope, sessionId: item.sessionId } };
-    case 'sessionParticipant':
-      return {
-        command: 'realtimekit.showSessionParticipant',
-        argument: { ...scope, sessionId: item.sessionId, participantId: item.participantId, filters: item.filters, includePeerEvents: item.includePeerEvents },
-      };
-    case 'peer':
-      return { command: 'realtimekit.showPeerReport', argument: { ...scope, peerId: item.peerId, filters: item.filters } };
-    case 'meetingParticipant':
-      return { command: 'realtimekit.showMeetingParticipant', argument: { ...scope, meetingId: item.meetingId, participantId: item.participantId } };
-  }
-}
-
-/** Fetches a participant, peer or meeting participant item and normalises the answer. */
-export async function fetchInspection(
-  client: RealtimeKitClient,
-  item: Exclude<LookedUp, { kind: 'session' }>,
-  options: CallOptions = {},
-): Promise<{ raw: Record<string, unknown>; participant: InspectedParticipant }> {
-  switch (item.kind) {
-    case 'sessionParticipant': {
-      const raw = await client.getSessionParticipant(item, item, { filters: item.filters, includePeerEvents: item.includePeerEvents ?? true }, options);
-      return { raw, participant: normalizeParticipant('sessionParticipant', raw, { sessionId: item.sessionId }) };
-    }
-    case 'peer': {
-      const raw = await client.getPeerReport(item, item.peerId, { filters: item.filters, includePeerEvents: true }, options);
-      return { raw, participant: normalizeParticipant('peer', raw, { peerId: item.peerId }) };
-    }
-    case 'meetingParticipant': {
-      const raw: Record<string, unknown> = { ...(await client.getMeetingParticipant(item, item, options)) };
-      return { raw, participant: normalizeParticipant('meetingParticipant', raw) };
-    }
   }
 }

@@ -2,15 +2,15 @@
 import * as vscode from 'vscode';
 import { markdownReport } from '../analysis/markdownReport';
 import type { ExportFormat } from '../shared/messages';
-import type { PanelContent } from './panelContent';
+import type { AnalysedInspection } from '../inspection/inspection';
 
-function defaultName(content: PanelContent, format: ExportFormat): string {
+function defaultName(content: AnalysedInspection, format: ExportFormat): string {
   const person = (content.participant.displayName ?? 'participant').replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '') || 'participant';
   const id = (content.participant.id ?? '').slice(0, 8);
   return `realtimekit-${person}${id ? `-${id}` : ''}.${format === 'markdown' ? 'md' : 'json'}`;
 }
 
-export async function exportPanel(content: PanelContent, format: ExportFormat): Promise<vscode.Uri | undefined> {
+export async function exportPanel(content: AnalysedInspection, format: ExportFormat): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const name = defaultName(content, format);
   const target = await vscode.window.showSaveDialog({

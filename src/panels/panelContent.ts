@@ -1,29 +1,11 @@
-/** What a stats panel shows: the inspection, its analysis, and the payload posted to the webview. */
-import { detectIssues, verdictOf } from '../analysis/detectIssues';
+/** The payload a stats panel posts to its webview, from an analysed inspection. */
 import { PRECALL_LIMITS } from '../analysis/thresholds';
+import type { AnalysedInspection } from '../inspection/inspection';
+import type { InspectionTarget } from '../inspection/inspectionTarget';
 import type { PanelPayload } from '../shared/messages';
-import type { DetectedIssue, InspectedParticipant, Verdict } from '../shared/model';
 import { toWireParticipant } from '../shared/wire';
 
-export interface Inspection {
-  participant: InspectedParticipant;
-  /** The API's `data` as received. */
-  raw: unknown;
-  fetchedAt: string;
-  stale?: boolean;
-}
-
-export interface PanelContent extends Inspection {
-  issues: DetectedIssue[];
-  verdict: Verdict;
-}
-
-export function analyse(inspection: Inspection): PanelContent {
-  const issues = detectIssues(inspection.participant);
-  return { ...inspection, issues, verdict: verdictOf(issues, inspection.participant) };
-}
-
-export function toPayload(content: PanelContent, restore: Record<string, unknown>): PanelPayload {
+export function toPayload(content: AnalysedInspection, target: InspectionTarget): PanelPayload {
   return {
     participant: toWireParticipant(content.participant),
     issues: content.issues,
@@ -32,6 +14,6 @@ export function toPayload(content: PanelContent, restore: Record<string, unknown
     raw: content.raw,
     fetchedAt: content.fetchedAt,
     stale: content.stale,
-    restore,
+    restore: { ...target },
   };
 }

@@ -1,60 +1,64 @@
 /**
  * Hosts the realtimekit.stats webviews: one panel per participant or peer (revealed, not duplicated,
  * when asked twice). Data is posted after the webview says it is ready; show() resolves once the
- * webview reports it rendered. Panels come back after a reload from their IDs alone.
+ * webview reports it rendered, the panel is closed, or a bound passes. Panels come back after a
+ * reload from their IDs alone.
  */
 import * as vscode from 'vscode';
-import { isWebviewToHost, type HostToWebview } from '../shared/messages';
-import { isLookedUp, lookedUpKey, reopenCommand, type LookedUp } from '../views/lookedUp';
+import { executeCommand, runCall } from '../common/commands';
+import type { Logger } from '../common/logger';
+import { analyseInspection, type AnalysedInspection, type Inspection } from '../inspection/inspection';
+import { isInspectionTarget, targetKey, type InspectionTarget } from '../inspection/inspectionTarget';
+import { reopenCommand } from '../inspection/reopenCommand';
+import { errorMessage } from '../shared/errorMessage';
+import { isWebviewToHost, type HostToWebview, type WebviewToHost } from '../shared/messages';
 import { exportPanel } from './exportReport';
-import { analyse, toPayload, type Inspection, type PanelContent } from './panelContent';
+import { toPayload } from './panelContent';
+import { WebviewHandshake, type WaitOutcome } from './webviewHandshake';
 import { createNonce, webviewShell } from './webviewHtml';
 
 export const STATS_VIEW_TYPE = 'realtimekit.stats';
-const RENDER_TIMEOUT_MS = 15_000;
 
 interface OpenPanel {
   panel: vscode.WebviewPanel;
-  item: LookedUp;
-  ready: Promise<void>;
-  content?: PanelContent;
-  rendered?: () => void;
+  target: InspectionTarget;
+  handshake: WebviewHandshake;
+  content?: AnalysedInspection;
 }
 
 export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
   private readonly open = new Map<string, OpenPanel>();
 
-  constructor(private readonly extensionUri: vscode.Uri) {}
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: Logger,
+  ) {}
 
   get count(): number {
     return this.open.size;
   }
 
-  async show(item: LookedUp, inspection: Inspection): Promise<void> {
-    const key = lookedUpKey(item);
-    const name = inspection.participant.displayName ?? item.label ?? 'RealtimeKit participant';
+  /** Shows the inspection; resolves to 'done' once painted, or says why it was not. */
+  async show(target: InspectionTarget, inspection: Inspection): Promise<WaitOutcome> {
+    const key = targetKey(target);
+    const name = inspection.participant.displayName ?? target.label ?? 'RealtimeKit participant';
     // A participant and its peers' reports carry the same name: the peer's tab says which peer it is.
-    const title = item.kind === 'peer' ? `${name} · peer ${item.peerId.slice(0, 8)}` : name;
+    const title = target.kind === 'peer' ? `${name} · peer ${target.peerId.slice(0, 8)}` : name;
     let entry = this.open.get(key);
     if (entry) {
       entry.panel.title = title;
       entry.panel.reveal(undefined, false);
     } else {
       const panel = vscode.window.createWebviewPanel(STATS_VIEW_TYPE, title, vscode.ViewColumn.Active, this.webviewOptions());
-      entry = this.adopt(key, item, panel, title);
+      entry = this.adopt(key, target, panel, title);
     }
-    await entry.ready;
-    const current = entry;
-    current.content = analyse(inspection);
-    const rendered = new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, RENDER_TIMEOUT_MS);
-      current.rendered = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-    await this.post(current.panel, { type: 'show', payload: toPayload(current.content, { ...item }) });
-    await rendered;
+    const ready = await entry.handshake.whenReady();
+    if (ready !== 'done') return this.notShown(title, ready);
+    entry.content = analyseInspection(inspection);
+    const rendered = entry.handshake.nextRender();
+    await this.post(entry.panel, { type: 'show', payload: toPayload(entry.content, target) });
+    const outcome = await rendered;
+    return outcome === 'done' ? outcome : this.notShown(title, outcome);
   }
 
   /**
@@ -65,16 +69,16 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const restore = (state as { restore?: unknown } | undefined)?.restore;
     panel.webview.options = this.webviewOptions();
-    if (!isLookedUp(restore)) {
+    if (!isInspectionTarget(restore)) {
       panel.webview.html = this.html(panel, 'RealtimeKit');
       void this.post(panel, { type: 'error', message: 'This panel cannot be restored: open the participant again from the RealtimeKit view.' });
       return;
     }
-    const entry = this.adopt(lookedUpKey(restore), restore, panel, panel.title);
-    void entry.ready.then(async () => {
+    const entry = this.adopt(targetKey(restore), restore, panel, panel.title);
+    void entry.handshake.whenReady().then(async (outcome) => {
+      if (outcome !== 'done') return;
       await this.post(panel, { type: 'loading', title: restore.label ?? 'participant' });
-      const { command, argument } = reopenCommand(restore);
-      await vscode.commands.executeCommand(command, argument);
+      await runCall(reopenCommand(restore));
     });
   }
 
@@ -83,44 +87,21 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     this.open.clear();
   }
 
+  private notShown(title: string, outcome: WaitOutcome): WaitOutcome {
+    if (outcome === 'timeout') this.log.warn(`The stats panel "${title}" did not report it was painted in time.`);
+    return outcome;
+  }
+
   private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
     return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist')] };
   }
 
-  private adopt(key: string, item: LookedUp, panel: vscode.WebviewPanel, title: string): OpenPanel {
+  private adopt(key: string, target: InspectionTarget, panel: vscode.WebviewPanel, title: string): OpenPanel {
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'realtimekit.svg');
-    let markReady: () => void = () => undefined;
-    const entry: OpenPanel = { panel, item, ready: new Promise<void>((resolve) => (markReady = resolve)) };
+    const entry: OpenPanel = { panel, target, handshake: new WebviewHandshake(panel) };
     panel.webview.onDidReceiveMessage((message: unknown) => {
-      if (!isWebviewToHost(message)) return;
-      switch (message.type) {
-        case 'ready':
-          markReady();
-          // A webview hidden and shown again starts afresh (no retained context): give it the data again.
-          if (entry.content) void this.post(panel, { type: 'show', payload: toPayload(entry.content, { ...item }) });
-          break;
-        case 'rendered':
-          entry.rendered?.();
-          break;
-        case 'copy':
-          void vscode.env.clipboard.writeText(message.text).then(() => vscode.window.setStatusBarMessage('RealtimeKit: copied', 2000));
-          break;
-        case 'refresh': {
-          const { command, argument } = reopenCommand(item);
-          void vscode.commands.executeCommand(command, argument);
-          break;
-        }
-        case 'openPeer':
-          void vscode.commands.executeCommand('realtimekit.showPeerReport', { accountId: item.accountId, appId: item.appId, peerId: message.peerId });
-          break;
-        case 'export':
-          if (entry.content) {
-            exportPanel(entry.content, message.format).catch((error: unknown) =>
-              vscode.window.showErrorMessage(`RealtimeKit: export failed: ${error instanceof Error ? error.message : String(error)}`),
-            );
-          }
-          break;
-      }
+      if (isWebviewToHost(message)) this.receive(entry, message);
+      else this.log.warn('Ignored a malformed message from a stats panel.');
     });
     panel.onDidDispose(() => {
       if (this.open.get(key) === entry) this.open.delete(key);
@@ -128,6 +109,39 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     panel.webview.html = this.html(panel, title);
     this.open.set(key, entry);
     return entry;
+  }
+
+  private receive(entry: OpenPanel, message: WebviewToHost): void {
+    const { panel, target } = entry;
+    switch (message.type) {
+      case 'ready':
+        entry.handshake.markReady();
+        // A webview hidden and shown again starts afresh (no retained context): give it the data again.
+        if (entry.content) void this.post(panel, { type: 'show', payload: toPayload(entry.content, target) });
+        break;
+      case 'rendered':
+        entry.handshake.markRendered();
+        break;
+      case 'copy':
+        void vscode.env.clipboard.writeText(message.text).then(() => vscode.window.setStatusBarMessage('RealtimeKit: copied', 2000));
+        break;
+      case 'refresh':
+        void runCall(reopenCommand(target));
+        break;
+      case 'openPeer':
+        void executeCommand('realtimekit.showPeerReport', { accountId: target.accountId, appId: target.appId, peerId: message.peerId });
+        break;
+      case 'export':
+        if (entry.content) {
+          exportPanel(entry.content, message.format).catch((error: unknown) => {
+            this.log.error('Export', error);
+            void vscode.window.showErrorMessage(`RealtimeKit: export failed: ${errorMessage(error)}`);
+          });
+        }
+        break;
+      default:
+        message satisfies never;
+    }
   }
 
   private html(panel: vscode.WebviewPanel, title: string): string {

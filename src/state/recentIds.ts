@@ -1,6 +1,6 @@
 /** Recently used IDs per kind, kept in globalState, newest first, capped. */
 import type * as vscode from 'vscode';
-import type { IdKind } from '../api/ids';
+import { ID_LABELS, type IdKind } from '../api/ids';
 
 const LIMIT = 10;
 const key = (kind: IdKind) => `realtimekit.recent.${kind}`;
@@ -9,7 +9,9 @@ export class RecentIds {
   constructor(private readonly state: vscode.Memento) {}
 
   list(kind: IdKind): string[] {
-    return this.state.get<string[]>(key(kind), []);
+    // Stored state is read back unchecked by VS Code: keep only strings, and no more than the cap.
+    const stored = this.state.get<unknown>(key(kind));
+    return Array.isArray(stored) ? stored.filter((id): id is string => typeof id === 'string').slice(0, LIMIT) : [];
   }
 
   async remember(kind: IdKind, id: string): Promise<void> {
@@ -17,7 +19,8 @@ export class RecentIds {
     await this.state.update(key(kind), next);
   }
 
-  async clearAll(kinds: readonly IdKind[]): Promise<void> {
+  async clearAll(): Promise<void> {
+    const kinds = Object.keys(ID_LABELS) as IdKind[];
     await Promise.all(kinds.map((kind) => this.state.update(key(kind), undefined)));
   }
 }

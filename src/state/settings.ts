@@ -1,5 +1,6 @@
 /** The extension's settings (names fixed by the public interface). */
 import * as vscode from 'vscode';
+import type { Scope } from '../api/client';
 
 export const DEFAULT_API_BASE_URL = 'https://api.cloudflare.com/client/v4';
 
@@ -20,4 +21,10 @@ export function readSettings(): Settings {
 
 export async function saveSetting(key: 'accountId' | 'appId', value: string): Promise<void> {
   await vscode.workspace.getConfiguration('realtimekit').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/** The account and app from the settings, when both are set. */
+export function configuredScope(): Scope | undefined {
+  const { accountId, appId } = readSettings();
+  return accountId && appId ? { accountId, appId } : undefined;
 }

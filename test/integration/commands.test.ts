@@ -50,9 +50,9 @@ describe('RealtimeKit commands in a real VS Code', () => {
     assert.ok(panelsAfterFirst >= 1);
     await vscode.commands.executeCommand('realtimekit.showSessionParticipant', argument);
     assert.equal(api.panels.count, panelsAfterFirst, 'the same participant does not open a second panel');
-    const item = api.tree.lookedUp().find((entry) => entry.kind === 'sessionParticipant' && entry.participantId === participant.id);
+    const item = api.store.targets().find((entry) => entry.kind === 'sessionParticipant' && entry.participantId === participant.id);
     assert.ok(item, 'the participant is listed in the tree');
-    const children = await api.tree.getChildren({ type: 'lookedUp', item: item!, key: `sessionParticipant:${item!.accountId}/${item!.appId}/${catalog.currentSession.id}/${participant.id}` });
+    const children = await api.tree.getChildren({ type: 'target', target: item!, key: `sessionParticipant:${item!.accountId}/${item!.appId}/${catalog.currentSession.id}/${participant.id}` });
     assert.ok(children.length > 0 && children.every((child) => child.type === 'peerEvent'), 'its peer events stand under it');
   });
 
@@ -86,9 +86,9 @@ describe('RealtimeKit commands in a real VS Code', () => {
     const api = await extensionApi();
     const result = (await vscode.commands.executeCommand('realtimekit.openSession', { sessionId: catalog.largeSession.id })) as { participants: unknown[] };
     assert.equal(result.participants.length, catalog.largeSession.participantCount);
-    const item = api.tree.lookedUp().find((entry) => entry.kind === 'session' && entry.sessionId === catalog.largeSession.id)!;
+    const item = api.store.targets().find((entry) => entry.kind === 'session' && entry.sessionId === catalog.largeSession.id)!;
     const roots = await api.tree.getChildren();
-    const node = roots.find((root) => root.type === 'lookedUp' && root.item === item)!;
+    const node = roots.find((root) => root.type === 'target' && root.target === item)!;
     const children = await api.tree.getChildren(node);
     assert.equal(children.length, catalog.largeSession.participantCount);
   });

@@ -21,12 +21,12 @@ describe('RealtimeKit explorer tree', () => {
 
   it('offers Sessions and Meetings to browse when account and app are set', async () => {
     const nodes = await root();
-    assert.deepEqual(nodes.slice(0, 2).map((node) => node.type), ['browseSessions', 'browseMeetings']);
+    assert.deepEqual(nodes.slice(0, 2).map((node) => node.type), ['browse', 'browse']);
   });
 
   it('lists recent sessions newest first with a Load more node, and loads more', async () => {
     const { tree } = await extensionApi();
-    tree.refreshAll();
+    (await extensionApi()).store.clear();
     const browse = (await root())[0];
     const first = await tree.getChildren(browse);
     const sessions = first.filter((node) => node.type === 'session');
@@ -74,27 +74,26 @@ describe('RealtimeKit explorer tree', () => {
     await vscode.commands.executeCommand('realtimekit.refresh');
     // Every attempt (first try and both retries) fails as if the network were down.
     await control.injectFault({ match: `/participants/${participant.id}`, status: 503, times: 3 });
-    const node = (await root()).find((candidate) => candidate.type === 'lookedUp' && candidate.item.kind === 'sessionParticipant' && candidate.item.participantId === participant.id)!;
+    const node = (await root()).find((candidate) => candidate.type === 'target' && candidate.target.kind === 'sessionParticipant' && candidate.target.participantId === participant.id)!;
     const events = await tree.getChildren(node);
     assert.ok(events.length > 0 && events.every((child) => child.type === 'peerEvent'), 'peer events from the last data');
     assert.match(String(tree.getTreeItem(node).description), /stale/);
   });
 
   it('removes a looked-up item', async () => {
-    const { tree } = await extensionApi();
     const participant = catalog.currentSession.participants[3];
     await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.currentSession.id, participantId: participant.id });
-    const node = (await root()).find((candidate) => candidate.type === 'lookedUp' && candidate.item.kind === 'sessionParticipant' && candidate.item.participantId === participant.id);
+    const node = (await root()).find((candidate) => candidate.type === 'target' && candidate.target.kind === 'sessionParticipant' && candidate.target.participantId === participant.id);
     assert.ok(node);
     await vscode.commands.executeCommand('realtimekit.tree.remove', node);
-    assert.ok(!tree.lookedUp().some((item) => item.kind === 'sessionParticipant' && item.participantId === participant.id));
+    assert.ok(!(await extensionApi()).store.targets().some((item) => item.kind === 'sessionParticipant' && item.participantId === participant.id));
   });
 
   it('expands a 5,000-participant session into 5,000 items (time printed; see npm run bench)', async function () {
     this.timeout(120_000);
     const { tree } = await extensionApi();
     await vscode.commands.executeCommand('realtimekit.openSession', { sessionId: catalog.hugeSession.id });
-    const node = (await root()).find((candidate) => candidate.type === 'lookedUp' && candidate.item.kind === 'session' && candidate.item.sessionId === catalog.hugeSession.id)!;
+    const node = (await root()).find((candidate) => candidate.type === 'target' && candidate.target.kind === 'session' && candidate.target.sessionId === catalog.hugeSession.id)!;
     const started = performance.now();
     const children = await tree.getChildren(node);
     const items = children.map((child) => tree.getTreeItem(child));

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { inspectorLink, parseInspectorLink } from '../../src/commands/inspectorLink';
+import { inspectorLink, parseInspectorLink } from '../../src/links/inspectorLink';
 
 const session = '182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e';
 const participant = '9f0c1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b';
@@ -23,7 +23,7 @@ describe('inspector links', () => {
   });
 
   it('round-trips through inspectorLink', () => {
-    const link = inspectorLink('vscode', 'realtimekit.showPeerReport', { peerId: session, accountId: '023e105f4ecef8ad9ca31a8372d0c353', appId: 'a', filters: ['events'] });
+    const link = inspectorLink('vscode', { command: 'realtimekit.showPeerReport', arguments: [{ peerId: session, accountId: '023e105f4ecef8ad9ca31a8372d0c353', appId: 'a', filters: ['events'] }] });
     assert.ok(link);
     const url = new URL(link!);
     assert.equal(url.host, 'rtk-tools.realtimekit-inspector');

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { PagedList } from '../../src/views/pagedList';
+import { PagedList } from '../../src/store/pagedList';
 
 describe('PagedList (Load more)', () => {
   it('loads page after page until the total is reached, sharing concurrent loads', async () => {

@@ -1,5 +1,5 @@
 /** Reading a command's argument object: every field is checked, nothing is trusted. */
-import { isStatsFilter, STATS_FILTERS, type StatsFilter } from '../api/endpoints';
+import { isStatsFilter, STATS_FILTERS, type StatsFilter } from '../../api/endpoints';
 
 export class ArgumentError extends Error {}
 

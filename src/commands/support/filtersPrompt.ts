@@ -1,6 +1,6 @@
 /** Lets the user pick which statistics to ask for; none picked means no `filters` parameter at all. */
 import * as vscode from 'vscode';
-import { STATS_FILTERS, type StatsFilter } from '../api/endpoints';
+import { STATS_FILTERS, type StatsFilter } from '../../api/endpoints';
 
 const DESCRIPTIONS: Record<StatsFilter, string> = {
   device_info: 'browser, OS, SDK, CPU and memory',

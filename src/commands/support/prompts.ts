@@ -1,7 +1,7 @@
 /** Input prompts that validate as the user types and refuse bad IDs before any request. */
 import * as vscode from 'vscode';
-import { ID_LABELS, cleanId, validateId, type IdKind } from '../api/ids';
-import type { RecentIds } from './recentIds';
+import { ID_LABELS, cleanId, validateId, type IdKind } from '../../api/ids';
+import type { RecentIds } from '../../state/recentIds';
 
 const NEW_VALUE = '$(add) Enter a new value…';
 

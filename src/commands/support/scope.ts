@@ -1,7 +1,7 @@
 /** Account and app: from the argument, else the settings, else (from the palette) asked for. */
 import * as vscode from 'vscode';
-import type { Scope } from '../api/client';
-import { readSettings, saveSetting } from '../settings';
+import type { Scope } from '../../api/client';
+import { readSettings, saveSetting } from '../../state/settings';
 import { askForId } from './prompts';
 import { reportMissingSetting } from './reportError';
 import type { Services } from './services';

@@ -1,16 +1,16 @@
 /** What the commands need, handed in by extension.ts so each command stays a small function. */
-import type * as vscode from 'vscode';
-import type { RealtimeKitClient } from '../api/client';
-import type { StatsPanels } from '../panels/statsPanels';
-import type { TokenStore } from '../tokenStore';
-import type { ExplorerTree } from '../views/explorerTree';
-import type { RecentIds } from './recentIds';
+import type { RealtimeKitClient } from '../../api/client';
+import type { Logger } from '../../common/logger';
+import type { StatsPanels } from '../../panels/statsPanels';
+import type { RecentIds } from '../../state/recentIds';
+import type { TokenStore } from '../../state/tokenStore';
+import type { ExplorerStore } from '../../store/explorerStore';
 
 export interface Services {
   readonly tokens: TokenStore;
   readonly recent: RecentIds;
-  readonly log: vscode.LogOutputChannel;
+  readonly log: Logger;
   readonly panels: StatsPanels;
-  readonly tree: ExplorerTree;
+  readonly store: ExplorerStore;
   client(): RealtimeKitClient;
 }

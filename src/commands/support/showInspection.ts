@@ -1,20 +1,19 @@
 /**
- * The shared path of the three "show" commands: fetch behind progress, normalise, record in the tree,
- * open or reveal the stats panel, and resolve to the API's `data` once it is on screen.
+ * The shared path of the three "show" commands: fetch behind progress, record the target in the
+ * explorer, open or reveal its stats panel, and resolve to the API's `data` once it is on screen.
  */
-import * as vscode from 'vscode';
-import { fetchInspection, reopenCommand, type LookedUp } from '../views/lookedUp';
+import { fetchInspection } from '../../inspection/fetchInspection';
+import type { ParticipantTarget } from '../../inspection/inspectionTarget';
+import { reopenCommand } from '../../inspection/reopenCommand';
 import type { Services } from './services';
 import { withApi } from './withApi';
 
-export async function inspect(services: Services, title: string, item: Exclude<LookedUp, { kind: 'session' }>): Promise<Record<string, unknown> | undefined> {
-  const { command, argument } = reopenCommand(item);
-  const rerun = () => vscode.commands.executeCommand(command, argument);
-  const fetched = await withApi(services, title, (signal) => fetchInspection(services.client(), item, { signal, refresh: true }), rerun);
-  if (fetched === undefined) return undefined;
-  const { raw, participant } = fetched;
-  const shown = { ...item, label: participant.displayName ?? item.label };
-  await services.tree.addLookedUp(shown, participant, raw);
-  await services.panels.show(shown, { participant, raw, fetchedAt: new Date().toISOString() });
-  return raw;
+export async function showInspection(services: Services, title: string, target: ParticipantTarget): Promise<Record<string, unknown> | undefined> {
+  const inspection = await withApi(services, title, (signal) => fetchInspection(services.client(), target, { signal, refresh: true }), reopenCommand(target));
+  if (inspection === undefined) return undefined;
+  const shown = { ...target, label: inspection.participant.displayName ?? target.label };
+  await services.store.addInspection(shown, inspection);
+  // Closed before it was painted: the user moved on, as with Cancel.
+  if ((await services.panels.show(shown, inspection)) === 'disposed') return undefined;
+  return inspection.raw as Record<string, unknown>;
 }

@@ -1,0 +1,39 @@
+/** Every command the extension registers, one file each. */
+import { clearApiTokenCommand } from './clearApiToken';
+import { clearRecentIdsCommand } from './clearRecentIds';
+import { configureCommand } from './configure';
+import { openSessionCommand } from './openSession';
+import { refreshCommand } from './refresh';
+import { setApiTokenCommand } from './setApiToken';
+import { showMeetingParticipantCommand } from './showMeetingParticipant';
+import { showPeerReportCommand } from './showPeerReport';
+import { showSessionParticipantCommand } from './showSessionParticipant';
+import type { CommandDefinition } from './support/commandDefinition';
+import { copyIdCommand } from './tree/copyId';
+import { copyJsonCommand } from './tree/copyJson';
+import { copyLinkCommand } from './tree/copyLink';
+import { loadMoreCommand } from './tree/loadMore';
+import { treeOpenSessionCommand } from './tree/openSession';
+import { openStatsCommand } from './tree/openStats';
+import { removeCommand } from './tree/remove';
+import { treeShowPeerReportCommand } from './tree/showPeerReport';
+
+export const COMMANDS: readonly CommandDefinition[] = [
+  setApiTokenCommand,
+  clearApiTokenCommand,
+  showSessionParticipantCommand,
+  showPeerReportCommand,
+  showMeetingParticipantCommand,
+  openSessionCommand,
+  refreshCommand,
+  configureCommand,
+  clearRecentIdsCommand,
+  loadMoreCommand,
+  openStatsCommand,
+  treeShowPeerReportCommand,
+  treeOpenSessionCommand,
+  copyIdCommand,
+  copyJsonCommand,
+  copyLinkCommand,
+  removeCommand,
+];

@@ -1,0 +1,14 @@
+/** realtimekit.tree.openSession: lists a browsed session among the inspected targets. */
+import { text } from '../../api/coerce';
+import { executeCommand } from '../../common/commands';
+import { asExplorerNode } from '../../views/treeNodes';
+import type { CommandDefinition } from '../support/commandDefinition';
+
+async function openSession(_services: unknown, value?: unknown): Promise<unknown> {
+  const node = asExplorerNode(value);
+  const sessionId = node?.type === 'session' ? text(node.session.id) : undefined;
+  if (node?.type === 'session' && sessionId) return executeCommand('realtimekit.openSession', { ...node.scope, sessionId });
+  return undefined;
+}
+
+export const treeOpenSessionCommand: CommandDefinition = { id: 'realtimekit.tree.openSession', run: openSession };

@@ -1,0 +1,22 @@
+/** An inspection: a target's fetched answer, normalised, and its analysis. */
+import { detectIssues, verdictOf } from '../analysis/detectIssues';
+import type { DetectedIssue, InspectedParticipant, Verdict } from '../shared/model';
+
+export interface Inspection {
+  participant: InspectedParticipant;
+  /** The API's `data` as received. */
+  raw: unknown;
+  fetchedAt: string;
+  /** Set when the fetch failed and this is the last data kept. */
+  stale?: boolean;
+}
+
+export interface AnalysedInspection extends Inspection {
+  issues: DetectedIssue[];
+  verdict: Verdict;
+}
+
+export function analyseInspection(inspection: Inspection): AnalysedInspection {
+  const issues = detectIssues(inspection.participant);
+  return { ...inspection, issues, verdict: verdictOf(issues, inspection.participant) };
+}

@@ -1,0 +1,230 @@
+/**
+ * The explorer's data: the inspected targets (persisted through InspectionHistory), what was fetched
+ * for them, the participants of sessions, the meetings' participants and the browse lists. It fetches
+ * on demand and says what changed through onDidChange; turning that into tree nodes is the provider's
+ * job. Every load shares one AbortSignal, so a Refresh cancels whatever is still loading.
+ */
+import * as vscode from 'vscode';
+import type { RealtimeKitClient, Scope } from '../api/client';
+import { text } from '../api/coerce';
+import { RealtimeKitApiError } from '../api/errors';
+import type { RawMeeting, RawMeetingParticipant, RawSession, RawSessionParticipant } from '../api/types';
+import type { Logger } from '../common/logger';
+import { fetchInspection } from '../inspection/fetchInspection';
+import type { Inspection } from '../inspection/inspection';
+import { targetKey, type InspectionTarget, type ParticipantTarget } from '../inspection/inspectionTarget';
+import { PagedList } from './pagedList';
+import { InspectionHistory, treeSummaryOf, type TreeSummary } from './inspectionHistory';
+
+const BROWSE_PAGE = 25;
+
+export type BrowseListName = 'sessions' | 'meetings';
+
+/** What changed, so the tree refreshes only that. */
+export type StoreChange =
+  | { type: 'root' }
+  | { type: 'target'; key: string }
+  | { type: 'session'; key: string }
+  | { type: 'browse'; list: BrowseListName };
+
+export interface LoadedTarget {
+  summary: TreeSummary;
+  /** The full answer; absent when only the stored summary is known. */
+  inspection?: Inspection;
+  stale?: boolean;
+}
+
+interface BrowseLists {
+  scope: Scope;
+  sessions: PagedList<RawSession>;
+  meetings: PagedList<RawMeeting>;
+}
+
+export function sessionKey(scope: Scope, sessionId: string): string {
+  return targetKey({ kind: 'session', ...scope, sessionId });
+}
+
+export class ExplorerStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<StoreChange>();
+  readonly onDidChange = this.changed.event;
+  private targetList: InspectionTarget[];
+  private signedIn = false;
+  private readonly loaded = new Map<string, LoadedTarget>();
+  private readonly sessionParticipants = new Map<string, RawSessionParticipant[]>();
+  private readonly sessions = new Map<string, RawSession>();
+  private readonly meetingParticipants = new Map<string, RawMeetingParticipant[]>();
+  private browse: BrowseLists | undefined;
+  private loads = new AbortController();
+
+  constructor(
+    private readonly history: InspectionHistory,
+    private readonly client: () => RealtimeKitClient,
+    private readonly configuredScope: () => Scope | undefined,
+    private readonly log: Logger,
+  ) {
+    this.targetList = history.targets();
+  }
+
+  get isSignedIn(): boolean {
+    return this.signedIn;
+  }
+
+  targets(): readonly InspectionTarget[] {
+    return this.targetList;
+  }
+
+  setSignedIn(signedIn: boolean): void {
+    if (this.signedIn === signedIn) return;
+    this.signedIn = signedIn;
+    this.changed.fire({ type: 'root' });
+  }
+
+  /** Records a participant, peer or meeting participant the user inspected through a command. */
+  async addInspection(target: ParticipantTarget, inspection: Inspection): Promise<void> {
+    const key = targetKey(target);
+    const summary = treeSummaryOf(inspection.participant);
+    this.loaded.set(key, { summary, inspection });
+    await this.remember(target);
+    await this.history.saveSummary(key, summary, new Set(this.targetList.map(targetKey)));
+    this.changed.fire({ type: 'target', key });
+  }
+
+  /** Records a session opened through a command, with every participant already fetched. */
+  async addSession(target: InspectionTarget & { kind: 'session' }, participants: RawSessionParticipant[], session?: RawSession): Promise<void> {
+    const key = targetKey(target);
+    this.sessionParticipants.set(key, sortByJoinTime(participants));
+    if (session) this.sessions.set(key, session);
+    await this.remember(session ? { ...target, label: sessionLabel(session) } : target);
+    this.changed.fire({ type: 'target', key });
+  }
+
+  async remove(key: string): Promise<void> {
+    this.targetList = this.targetList.filter((target) => targetKey(target) !== key);
+    this.loaded.delete(key);
+    this.sessionParticipants.delete(key);
+    await this.history.saveTargets(this.targetList);
+    this.changed.fire({ type: 'root' });
+  }
+
+  /** Drops what was fetched and cancels what is loading; what is on screen is fetched again. */
+  clear(): void {
+    this.loads.abort();
+    this.loads = new AbortController();
+    this.loaded.clear();
+    this.sessionParticipants.clear();
+    this.meetingParticipants.clear();
+    this.browse = undefined;
+    this.changed.fire({ type: 'root' });
+  }
+
+  loadedTarget(key: string): LoadedTarget | undefined {
+    const loaded = this.loaded.get(key);
+    if (loaded) return loaded;
+    const summary = this.history.summary(key);
+    return summary && { summary };
+  }
+
+  session(key: string): RawSession | undefined {
+    return this.sessions.get(key);
+  }
+
+  loadedSessionParticipants(key: string): readonly RawSessionParticipant[] | undefined {
+    return this.sessionParticipants.get(key);
+  }
+
+  /** Fetches a target again; when the network fails, the last data is kept, marked stale. */
+  async loadTarget(target: ParticipantTarget): Promise<LoadedTarget> {
+    const key = targetKey(target);
+    const cached = this.loaded.get(key);
+    if (cached) return cached;
+    try {
+      // The tree lists peer events, so it asks for them whatever the target was opened with.
+      const request = target.kind === 'sessionParticipant' ? { ...target, includePeerEvents: true } : target;
+      const inspection = await fetchInspection(this.client(), request, { signal: this.loads.signal });
+      const loaded = { summary: treeSummaryOf(inspection.participant), inspection };
+      this.loaded.set(key, loaded);
+      await this.history.saveSummary(key, loaded.summary, new Set(this.targetList.map(targetKey)));
+      this.changed.fire({ type: 'target', key });
+      return loaded;
+    } catch (error) {
+      const summary = this.history.summary(key);
+      const offline = error instanceof RealtimeKitApiError && error.retryable;
+      if (!summary || !offline) throw error;
+      this.log.warn(`Showing the last data of ${key}: ${error.message}`);
+      const loaded = { summary, stale: true };
+      this.loaded.set(key, loaded);
+      this.changed.fire({ type: 'target', key });
+      return loaded;
+    }
+  }
+
+  async loadSessionParticipants(scope: Scope, sessionId: string): Promise<readonly RawSessionParticipant[]> {
+    const key = sessionKey(scope, sessionId);
+    const cached = this.sessionParticipants.get(key);
+    if (cached) return cached;
+    const all: RawSessionParticipant[] = [];
+    const signal = this.loads.signal;
+    await vscode.window.withProgress({ location: { viewId: 'realtimekit.explorer' }, title: 'Loading participants' }, async () => {
+      for await (const page of this.client().allSessionParticipants(scope, sessionId, { includePeerEvents: true }, { signal })) all.push(...page);
+    });
+    const sorted = sortByJoinTime(all);
+    this.sessionParticipants.set(key, sorted);
+    return sorted;
+  }
+
+  async loadMeetingParticipants(scope: Scope, meetingId: string): Promise<readonly RawMeetingParticipant[]> {
+    const key = `${scope.accountId}/${scope.appId}/${meetingId}`;
+    const cached = this.meetingParticipants.get(key);
+    if (cached) return cached;
+    const people: RawMeetingParticipant[] = [];
+    for await (const page of this.client().allMeetingParticipants(scope, meetingId, { signal: this.loads.signal })) people.push(...page);
+    this.meetingParticipants.set(key, people);
+    return people;
+  }
+
+  /** The configured app's sessions and meetings, or undefined when no account and app are set. */
+  browseLists(): BrowseLists | undefined {
+    const scope = this.configuredScope();
+    if (!scope) return undefined;
+    if (!this.browse || this.browse.scope.accountId !== scope.accountId || this.browse.scope.appId !== scope.appId) {
+      const signal = () => ({ signal: this.loads.signal });
+      this.browse = {
+        scope,
+        sessions: new PagedList((pageNo, perPage) => this.client().listSessions(scope, { pageNo, perPage, sortOrder: 'DESC' }, signal()), BROWSE_PAGE),
+        meetings: new PagedList((pageNo, perPage) => this.client().listMeetings(scope, { pageNo, perPage }, signal()), BROWSE_PAGE),
+      };
+    }
+    return this.browse;
+  }
+
+  async loadMore(list: BrowseListName): Promise<void> {
+    const browse = this.browseLists();
+    if (!browse) return;
+    await browse[list].loadMore();
+    this.changed.fire({ type: 'browse', list });
+  }
+
+  dispose(): void {
+    this.loads.abort();
+    this.changed.dispose();
+  }
+
+  private async remember(target: InspectionTarget): Promise<void> {
+    const key = targetKey(target);
+    const wasFirst = this.targetList.length > 0 && targetKey(this.targetList[0]) === key;
+    this.targetList = [target, ...this.targetList.filter((existing) => targetKey(existing) !== key)];
+    await this.history.saveTargets(this.targetList);
+    this.targetList = this.history.targets();
+    // The newest target is listed first: the root changes unless it already was.
+    if (!wasFirst) this.changed.fire({ type: 'root' });
+  }
+}
+
+export function sessionLabel(session: RawSession): string {
+  return text(session.meeting_display_name) ?? text(session.id) ?? 'Session';
+}
+
+function sortByJoinTime(participants: RawSessionParticipant[]): RawSessionParticipant[] {
+  const joined = (participant: RawSessionParticipant) => Date.parse(text(participant.joined_at) ?? '') || Number.MAX_SAFE_INTEGER;
+  return [...participants].sort((a, b) => joined(a) - joined(b));
+}
