@@ -25,6 +25,14 @@ export interface PanelPayload {
 
 export type ExportFormat = 'markdown' | 'json';
 
+/** What the stats webview saves with setState: enough to restore the panel after a reload. */
+export interface StatsPanelState {
+  /** Index of the peer shown. */
+  peer: number;
+  /** The inspected target's IDs; the host checks them before use. */
+  restore: Record<string, unknown>;
+}
+
 export type HostToWebview =
   | { type: 'show'; payload: PanelPayload }
   | { type: 'loading'; title: string }

@@ -3,7 +3,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode/codicons/dist/codicon.css';
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
-import type { HostToWebview, PanelPayload } from '../shared/messages';
+import type { HostToWebview, PanelPayload, StatsPanelState } from '../shared/messages';
 import { el } from './dom';
 import { renderParticipant, type RenderedView } from './participantView';
 import { vscode } from './vscodeApi';
@@ -15,18 +15,20 @@ function show(payload: PanelPayload, peer: number, zoom?: { from: number; to: nu
   current?.view.destroy();
   const view = renderParticipant(root, payload, peer, (next, window) => show(payload, next, window), zoom);
   current = { payload, view, peer };
-  vscode.setState({ peer, restore: payload.restore });
+  const state: StatsPanelState = { peer, restore: payload.restore };
+  vscode.setState(state);
   // Reported after the browser has painted the charts.
   requestAnimationFrame(() => requestAnimationFrame(() => vscode.postMessage({ type: 'rendered', id: payload.participant.id })));
 }
 
 window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
   const message = event.data;
-  switch (message?.type) {
+  if (typeof message !== 'object' || message === null) return;
+  switch (message.type) {
     case 'show': {
-      const saved = vscode.getState() as { peer?: number } | undefined;
+      const saved = vscode.getState() as Partial<StatsPanelState> | undefined;
       const samePerson = current !== undefined && current.payload.participant.id === message.payload.participant.id;
-      show(message.payload, samePerson ? current!.peer : (saved?.peer ?? 0));
+      show(message.payload, samePerson ? current!.peer : typeof saved?.peer === 'number' ? saved.peer : 0);
       break;
     }
     case 'loading':
@@ -35,6 +37,8 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
     case 'error':
       root.replaceChildren(el('p', { class: 'error', role: 'alert' }, message.message));
       break;
+    default:
+      message satisfies never;
   }
 });
 
