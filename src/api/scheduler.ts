@@ -275,6 +275,15 @@ function cancelled(operation: string): RealtimeKitApiError {
   return new RealtimeKitApiError({ kind: 'cancelled', operation });
 }
 
+/**
+ * Keys every caller uses for the same request, so the overview, a participant panel and compare share
+ * one fetch and one cache entry.
+ */
+export const requestKeys = {
+  peerReport: (scope: { accountId: string; appId: string }, peerId: string) => `peer:${scope.accountId}/${scope.appId}/${peerId}`,
+  sessionParticipant: (scope: { accountId: string; appId: string }, sessionId: string, participantId: string) => `participant:${scope.accountId}/${scope.appId}/${sessionId}/${participantId}`,
+};
+
 /** The budget the estimate assumes: Cloudflare's 1,200 requests per 5 minutes per token. */
 export const CLOUDFLARE_BUDGET = { requests: 1200, windowSeconds: 300 } as const;
 

@@ -1,7 +1,7 @@
 /** The shared request scheduler with fake tasks and short real waits. */
 import { strict as assert } from 'node:assert';
 import { RealtimeKitApiError } from '../../src/api/errors';
-import { estimateRequests, parseRateLimitHeaders, RequestScheduler } from '../../src/api/scheduler';
+import { estimateRequests, parseRateLimitHeaders, requestKeys, RequestScheduler } from '../../src/api/scheduler';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -116,6 +116,7 @@ describe('RequestScheduler', () => {
       await sleep(10);
       return { calls };
     };
+    assert.equal(requestKeys.peerReport({ accountId: 'acct', appId: 'app' }, 'p1'), 'peer:acct/app/p1');
     const [a, b] = await Promise.all([scheduler.run('peer:acct/app/p1', task), scheduler.run('peer:acct/app/p1', task)]);
     assert.equal(calls, 1);
     assert.equal(a, b);
