@@ -4,9 +4,10 @@ import { RealtimeKitClient } from './api/client';
 import { COMMANDS } from './commands';
 import { registerCommand } from './commands/support/register';
 import type { Services } from './commands/support/services';
-import { createLogChannel, createLogger, logRequest } from './common/logger';
+import { createLogChannel, createLogger, logRequest, type Logger } from './common/logger';
 import { InspectorUriHandler } from './links/uriHandler';
 import { STATS_VIEW_TYPE, StatsPanels } from './panels/statsPanels';
+import { checkApiBaseUrl } from './state/apiBaseUrl';
 import { RecentIds } from './state/recentIds';
 import { configuredScope, readSettings } from './state/settings';
 import { TokenStore } from './state/tokenStore';
@@ -27,11 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const tokens = new TokenStore(context.secrets);
   let client: RealtimeKitClient | undefined;
   const getClient = () => {
-    client ??= new RealtimeKitClient({
-      baseUrl: readSettings().apiBaseUrl,
-      getToken: () => tokens.get(),
-      log: (entry) => logRequest(log.child('api'), entry),
-    });
+    client ??= createClient(tokens, log.child('api'));
     return client;
   };
   const store = new ExplorerStore(new InspectionHistory(context.globalState), getClient, configuredScope, log.child('store'));
@@ -61,6 +58,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   store.setSignedIn(await tokens.refreshContext());
   await updateConfiguredContext();
   return { tree, store, panels };
+}
+
+/** A client for the configured API root; refuses a root the token must not be sent to. */
+function createClient(tokens: TokenStore, log: Logger): RealtimeKitClient {
+  const checked = checkApiBaseUrl(readSettings().apiBaseUrl);
+  if ('error' in checked) {
+    log.warn(checked.error);
+    throw new Error(checked.error);
+  }
+  // Requests to anything but the Cloudflare API say where they went: the token goes there too.
+  const host = checked.isDefault ? undefined : checked.host;
+  if (host) log.info(`API requests go to ${checked.url} (setting realtimekit.apiBaseUrl).`);
+  return new RealtimeKitClient({ baseUrl: checked.url, getToken: () => tokens.get(), log: (entry) => logRequest(log, entry, host) });
 }
 
 function updateConfiguredContext(): Thenable<unknown> {

@@ -34,10 +34,11 @@ export function createLogger(channel: vscode.LogOutputChannel, part?: string): L
   };
 }
 
-export function logRequest(log: Logger, entry: RequestLogEntry): void {
+/** One line per request; `host` is named when it is not the Cloudflare API. */
+export function logRequest(log: Logger, entry: RequestLogEntry, host?: string): void {
   const status = entry.status ?? '-';
   const retries = entry.attempt ? ` after ${entry.attempt} retr${entry.attempt === 1 ? 'y' : 'ies'}` : '';
-  const line = `${entry.method} ${entry.path} -> ${status} ${entry.outcome} in ${entry.durationMs} ms${retries}`;
+  const line = `${entry.method} ${host ? `${host} ` : ''}${entry.path} -> ${status} ${entry.outcome} in ${entry.durationMs} ms${retries}`;
   if (entry.outcome === 'error') log.warn(line);
   else log.info(line);
 }

@@ -1,8 +1,8 @@
 /** The extension's settings (names fixed by the public interface). */
 import * as vscode from 'vscode';
 import type { Scope } from '../api/client';
+import { DEFAULT_API_BASE_URL } from './apiBaseUrl';
 
-export const DEFAULT_API_BASE_URL = 'https://api.cloudflare.com/client/v4';
 
 export interface Settings {
   accountId: string;
