@@ -8,12 +8,8 @@ import { RealtimeKitApiError } from '../api/errors';
 import type { RawSessionParticipant } from '../api/types';
 import type { InspectedParticipant, PeerStats } from '../shared/model';
 import type { IssueWindow, ParticipantRow, RowState } from '../shared/session';
+import { epochMs } from './epoch';
 import { peerSpans } from './peerSpans';
-
-function time(value: unknown): number | undefined {
-  const ms = Date.parse(text(value) ?? '');
-  return Number.isNaN(ms) ? undefined : ms;
-}
 
 /** The row before (or without) statistics: identity and peers from the list entry alone. */
 export function pendingRow(raw: RawSessionParticipant, state: Extract<RowState, 'waiting' | 'analysing' | 'skipped'> = 'waiting'): ParticipantRow {
@@ -23,8 +19,8 @@ export function pendingRow(raw: RawSessionParticipant, state: Extract<RowState, 
     displayName: text(raw.display_name),
     customParticipantId: text(raw.custom_participant_id),
     preset: text(raw.preset_name),
-    joinedAt: time(raw.joined_at),
-    leftAt: time(raw.left_at),
+    joinedAt: epochMs(raw.joined_at),
+    leftAt: epochMs(raw.left_at),
     durationMinutes: num(raw.duration),
     peerIds: peers.map((peer) => peer.peerId),
     reconnects: Math.max(0, peers.length - 1),
@@ -94,15 +90,20 @@ function deviceAndNetwork(peerStats: readonly PeerStats[]): Pick<ParticipantRow,
 
 /**
  * The analysed row. `stats` is the participant's normalised statistics; for the current generation the
- * caller has merged its peers' reports into `peerStats`. Peers missing from `stats` are taken from the
- * list entry's peer events, so reconnects count either way.
+ * caller has merged its peers' reports into `peerStats`. Peers of the list entry's peer events that
+ * `stats` lacks are added, so reconnects count either way.
  */
 export function analyseParticipant(raw: RawSessionParticipant, stats: InspectedParticipant): ParticipantRow {
   const base = pendingRow(raw);
   const participant: InspectedParticipant = {
     ...stats,
     joinedAt: stats.joinedAt ?? text(raw.joined_at),
-    peers: stats.peers.length ? stats.peers : base.peers.map((peer) => ({ peerId: peer.peerId, firstSeen: peer.from === undefined ? undefined : new Date(peer.from).toISOString() })),
+    peers: [
+      ...stats.peers,
+      ...base.peers
+        .filter((span) => !stats.peers.some((peer) => peer.peerId === span.peerId))
+        .map((span) => ({ peerId: span.peerId, firstSeen: span.from === undefined ? undefined : new Date(span.from).toISOString() })),
+    ],
   };
   const issues = detectIssues(participant);
   const verdict = verdictOf(issues, participant);

@@ -5,14 +5,10 @@
 import { text } from '../api/coerce';
 import type { RawPeerEvent, RawSessionParticipant } from '../api/types';
 import type { PeerSpan } from '../shared/session';
+import { epochMs } from './epoch';
 
 const STARTS = new Set(['PEER_JOINING', 'PEER_CREATED']);
 const ENDS = new Set(['PEER_LEAVING']);
-
-function timeOf(event: RawPeerEvent): number | undefined {
-  const ms = Date.parse(text(event.created_at) ?? '');
-  return Number.isNaN(ms) ? undefined : ms;
-}
 
 /** One span per peer, earliest first: from its first join/create event, to its last leave event. */
 export function peerSpans(events: readonly RawPeerEvent[] | undefined): PeerSpan[] {
@@ -22,7 +18,7 @@ export function peerSpans(events: readonly RawPeerEvent[] | undefined): PeerSpan
     if (!peerId) continue;
     const span = spans.get(peerId) ?? { peerId };
     spans.set(peerId, span);
-    const at = timeOf(event);
+    const at = epochMs(event.created_at);
     const name = text(event.event_name) ?? '';
     if (at === undefined) continue;
     if (STARTS.has(name) && (span.from === undefined || at < span.from)) span.from = at;

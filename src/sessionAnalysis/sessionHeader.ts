@@ -2,16 +2,12 @@
 import { num, text } from '../api/coerce';
 import type { RawSession } from '../api/types';
 import type { SessionHeader } from '../shared/session';
+import { epochMs } from './epoch';
 
 /** How long Cloudflare keeps what a support engineer looks for, in days. */
 export const RETENTION_DAYS = { callStatistics: 30, recordingsAndTranscripts: 7 } as const;
 
 const DAY_MS = 86_400_000;
-
-function time(value: unknown): number | undefined {
-  const ms = Date.parse(text(value) ?? '');
-  return Number.isNaN(ms) ? undefined : ms;
-}
 
 const days = (count: number) => `${count} day${count === 1 ? '' : 's'}`;
 
@@ -27,8 +23,8 @@ function retentionNotice(what: string, keptDays: number, endedAt: number, now: n
 export function sessionHeader(sessionId: string, session: RawSession | undefined, now: number): SessionHeader {
   const status = text(session?.status);
   const live = status?.toUpperCase() === 'LIVE';
-  const started = time(session?.started_at) ?? time(session?.created_at);
-  const ended = time(session?.ended_at);
+  const started = epochMs(session?.started_at) ?? epochMs(session?.created_at);
+  const ended = epochMs(session?.ended_at);
   const end = ended ?? (live ? now : undefined);
   // Retention counts from when the call ended (or began, when that is all there is); a live call keeps everything.
   const reference = live ? undefined : (ended ?? started);
