@@ -85,7 +85,7 @@ export class ExplorerStore implements vscode.Disposable {
     const summary = treeSummaryOf(inspection.participant);
     this.loaded.set(key, { summary, inspection });
     await this.remember(target);
-    await this.history.saveSummary(key, summary, new Set(this.targetList.map(targetKey)));
+    await this.history.saveSummary(key, summary);
     this.changed.fire({ type: 'target', key });
   }
 
@@ -143,7 +143,7 @@ export class ExplorerStore implements vscode.Disposable {
       const inspection = await fetchInspection(this.client(), request, { signal: this.loads.signal });
       const loaded = { summary: treeSummaryOf(inspection.participant), inspection };
       this.loaded.set(key, loaded);
-      await this.history.saveSummary(key, loaded.summary, new Set(this.targetList.map(targetKey)));
+      await this.history.saveSummary(key, loaded.summary);
       this.changed.fire({ type: 'target', key });
       return loaded;
     } catch (error) {

@@ -9,7 +9,10 @@ import { isInspectionTarget, targetKey, type InspectionTarget } from '../inspect
 import type { InspectedParticipant, PeerEventModel } from '../shared/model';
 
 const TARGETS_KEY = 'realtimekit.lookedUp';
-const SUMMARIES_KEY = 'realtimekit.lastData';
+/** One key per summary, so saving one does not rewrite the others. */
+const SUMMARY_PREFIX = 'realtimekit.lastData/';
+/** Where earlier versions kept every summary in one object. */
+const OLD_SUMMARIES_KEY = 'realtimekit.lastData';
 export const MAX_TARGETS = 100;
 /** Far above any real participant's peer events; a participant with more shows the newest. */
 export const MAX_STORED_PEER_EVENTS = 200;
@@ -52,25 +55,17 @@ export class InspectionHistory {
   }
 
   summary(key: string): TreeSummary | undefined {
-    return readSummary(this.summaries()[key]);
+    return readSummary(this.state.get<unknown>(SUMMARY_PREFIX + key));
   }
 
-  async saveSummary(key: string, summary: TreeSummary, keep: ReadonlySet<string>): Promise<void> {
-    const next: Record<string, unknown> = {};
-    for (const [entry, value] of Object.entries(this.summaries())) if (keep.has(entry)) next[entry] = value;
-    next[key] = { ...summary, peerEvents: summary.peerEvents.slice(-MAX_STORED_PEER_EVENTS) };
-    await this.state.update(SUMMARIES_KEY, next);
+  /** Saves one listed target's summary (saveTargets drops those of targets no longer listed). */
+  async saveSummary(key: string, summary: TreeSummary): Promise<void> {
+    await this.state.update(SUMMARY_PREFIX + key, { ...summary, peerEvents: summary.peerEvents.slice(-MAX_STORED_PEER_EVENTS) });
   }
 
   private async pruneSummaries(keep: ReadonlySet<string>): Promise<void> {
-    const all = this.summaries();
-    const kept = Object.entries(all).filter(([key]) => keep.has(key));
-    if (kept.length !== Object.keys(all).length) await this.state.update(SUMMARIES_KEY, Object.fromEntries(kept));
-  }
-
-  private summaries(): Record<string, unknown> {
-    const stored = this.state.get<unknown>(SUMMARIES_KEY);
-    return typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
+    const stale = this.state.keys().filter((key) => key === OLD_SUMMARIES_KEY || (key.startsWith(SUMMARY_PREFIX) && !keep.has(key.slice(SUMMARY_PREFIX.length))));
+    await Promise.all(stale.map((key) => this.state.update(key, undefined)));
   }
 }
 

@@ -31,4 +31,20 @@ describe('inspector links', () => {
     assert.ok(!('error' in parsed));
     assert.equal((parsed as { command: string }).command, 'realtimekit.showPeerReport');
   });
+
+  it('refuses an over-long link before any other parsing (80,000 quotes took seconds)', () => {
+    const started = performance.now();
+    const parsed = parseInspectorLink('/peer', `peerId=x${'"'.repeat(80_000)}x`);
+    const elapsed = performance.now() - started;
+    assert.ok('error' in parsed && /at most 2,048/.test(parsed.error), JSON.stringify(parsed).slice(0, 200));
+    assert.ok(elapsed < 500, `refused in ${elapsed.toFixed(1)} ms (3.9 s before the length check)`);
+  });
+
+  it('opens a session overview link', () => {
+    assert.deepEqual(parseInspectorLink('/session-overview', `sessionId=${session}`), {
+      command: 'realtimekit.showSessionOverview',
+      what: 'session overview',
+      argument: { sessionId: session },
+    });
+  });
 });
