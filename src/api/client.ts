@@ -25,6 +25,11 @@ export class RealtimeKitClient {
     this.http = new RealtimeKitHttp(options);
   }
 
+  /** Aborts every request in flight (their callers get a cancellation) and forgets cached answers, so Refresh starts clean. */
+  dropInFlight(): void {
+    this.http.abortAll();
+  }
+
   /** GET /sessions/{session_id}/participants/{participant_id}: both generations come back as `data`. */
   async getSessionParticipant(
     scope: Scope,

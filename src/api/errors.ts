@@ -16,6 +16,7 @@ export type ApiErrorKind =
   | 'timeout'
   | 'malformed'
   | 'apiFailure'
+  | 'tooLarge'
   | 'cancelled';
 
 export interface ApiErrorDetails {
@@ -30,6 +31,10 @@ export interface ApiErrorDetails {
   apiCode?: number | string;
   apiMessage?: string;
   retryAfterSeconds?: number;
+  /** Longest wait between attempts; set when the server asked for a longer one, which was not waited for. */
+  maxWaitSeconds?: number;
+  /** The response size cap an answer went over ('tooLarge'). */
+  limitBytes?: number;
 }
 
 const IS_NETWORK_KIND: ReadonlySet<ApiErrorKind> = new Set(['network', 'timeout', 'server', 'rateLimited']);
@@ -43,6 +48,8 @@ export class RealtimeKitApiError extends Error {
   readonly apiCode?: number | string;
   readonly apiMessage?: string;
   readonly retryAfterSeconds?: number;
+  readonly maxWaitSeconds?: number;
+  readonly limitBytes?: number;
 
   constructor(details: ApiErrorDetails) {
     super(describe(details));
@@ -55,6 +62,8 @@ export class RealtimeKitApiError extends Error {
     this.apiCode = details.apiCode;
     this.apiMessage = details.apiMessage;
     this.retryAfterSeconds = details.retryAfterSeconds;
+    this.maxWaitSeconds = details.maxWaitSeconds;
+    this.limitBytes = details.limitBytes;
   }
 
   /** Network trouble, time-outs, 5xx and rate limits may pass: offer a Retry action. */
@@ -91,10 +100,12 @@ function describe(details: ApiErrorDetails): string {
       return `${what}: not found (HTTP 404)${ids ? ` for ${ids}` : ''}${api}. Check the IDs, the account and the app.`;
     }
     case 'rateLimited': {
+      if (details.maxWaitSeconds !== undefined) return `${what}: rate limited by the Cloudflare API (HTTP 429)${tooLongWait(details)}`;
       const wait = details.retryAfterSeconds !== undefined ? ` Try again in ${details.retryAfterSeconds} s.` : ' Try again in a few minutes.';
       return `${what}: rate limited by the Cloudflare API (HTTP 429), still after retrying.${wait}`;
     }
     case 'server':
+      if (details.maxWaitSeconds !== undefined) return `${what}: the API answered HTTP ${details.status ?? '5xx'}${api}${tooLongWait(details)}`;
       return `${what}: the API answered HTTP ${details.status ?? '5xx'}${api}, still after retrying. Retry later.`;
     case 'badRequest':
       return `${what}: the API refused the request (HTTP ${details.status ?? 400})${api}.`;
@@ -106,7 +117,18 @@ function describe(details: ApiErrorDetails): string {
       return `${what}: the API answered with a body that is not the expected JSON${details.status ? ` (HTTP ${details.status})` : ''}. Retry; if it persists, check realtimekit.apiBaseUrl.`;
     case 'apiFailure':
       return `${what}: the API reported a failure${api}.`;
+    case 'tooLarge':
+      return `${what}: the API's answer is larger than ${megabytes(details.limitBytes)}, too large to read. Ask for less (fewer statistics filters, one peer's report) or check realtimekit.apiBaseUrl.`;
     case 'cancelled':
       return `${what}: cancelled.`;
   }
+}
+
+/** ", and asks to wait 3600 s before retrying: longer than the 30 s this extension waits. Try again then." */
+function tooLongWait(details: ApiErrorDetails): string {
+  return `, and asks to wait ${details.retryAfterSeconds ?? 'longer'} s before retrying: longer than the ${details.maxWaitSeconds} s this extension waits, so it did not retry. Try again then.`;
+}
+
+function megabytes(bytes: number | undefined): string {
+  return bytes === undefined ? 'the size limit' : `${Math.round(bytes / 1024 / 1024)} MB`;
 }

@@ -5,6 +5,7 @@
  */
 import axios, { AxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
 import axiosRetry, { exponentialDelay, retryAfter } from 'axios-retry';
+import { cappedFetch, RESPONSE_TOO_LARGE } from './cappedFetch';
 import { RealtimeKitApiError, type ApiErrorKind } from './errors';
 import { fillPath } from './endpoints';
 
@@ -33,8 +34,13 @@ export interface HttpOptions {
   cacheTtlMs?: number;
   /** Base of the exponential back-off between retries. */
   retryBaseDelayMs?: number;
-  /** A Retry-After longer than this is not waited for; the 429 is reported instead. */
+  /**
+   * The longest wait between attempts, whatever the status: a Retry-After asking for more is reported at
+   * once rather than waited for. One request's time-out by default.
+   */
   maxRetryAfterSeconds?: number;
+  /** Answers larger than this are refused unread and not retried; 64 MB by default. */
+  maxResponseBytes?: number;
   log?: (entry: RequestLogEntry) => void;
 }
 
@@ -56,37 +62,45 @@ interface InFlight {
 }
 
 const MAX_RETRIES = 2;
+/** Far above any real answer (a long call's full statistics are a few MB), far below what exhausts memory. */
+export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 export class RealtimeKitHttp {
   private readonly axios: AxiosInstance;
   private readonly inFlight = new Map<string, InFlight>();
   private readonly cache = new Map<string, { expires: number; envelope: Envelope }>();
   private readonly cacheTtlMs: number;
+  private readonly maxWaitMs: number;
+  private readonly maxResponseBytes: number;
+  /** Bumped by abortAll, so an answer from before it is not cached after it. */
+  private generation = 0;
 
   constructor(private readonly options: HttpOptions) {
     this.cacheTtlMs = options.cacheTtlMs ?? 30_000;
+    const timeoutMs = options.timeoutMs ?? 30_000;
+    this.maxWaitMs = options.maxRetryAfterSeconds !== undefined ? options.maxRetryAfterSeconds * 1000 : timeoutMs;
+    this.maxResponseBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
     this.axios = axios.create({
       adapter: 'fetch',
-      timeout: options.timeoutMs ?? 30_000,
+      timeout: timeoutMs,
+      env: { fetch: cappedFetch(this.maxResponseBytes) },
       responseType: 'text',
       transformResponse: [(body: unknown) => body],
       headers: { Accept: 'application/json' },
     });
-    const maxRetryAfterMs = (options.maxRetryAfterSeconds ?? 60) * 1000;
     const base = options.retryBaseDelayMs ?? 500;
     axiosRetry(this.axios, {
       retries: MAX_RETRIES,
       shouldResetTimeout: true,
       retryCondition: (error) => {
-        if (error.code === AxiosError.ERR_CANCELED) return false;
+        if (error.code === AxiosError.ERR_CANCELED || isTooLarge(error)) return false;
         const status = error.response?.status;
-        if (status === 429) return retryAfter(error) <= maxRetryAfterMs;
-        if (status !== undefined) return status >= 500;
+        if (status !== undefined) return (status === 429 || status >= 500) && retryAfter(error) <= this.maxWaitMs;
         // No response: a reset or refused connection; time-outs are not retried (they already waited).
         return error.code !== AxiosError.ECONNABORTED && error.code !== AxiosError.ETIMEDOUT;
       },
-      // 2^n * base with 0-20 % jitter, or Retry-After when the server asks for longer.
-      retryDelay: (retryCount, error) => exponentialDelay(retryCount - 1, error, base),
+      // 2^n * base with 0-20 % jitter, or Retry-After when the server asks for longer; never past the bound.
+      retryDelay: (retryCount, error) => Math.min(this.maxWaitMs, exponentialDelay(retryCount - 1, error, base)),
     });
   }
 
@@ -105,18 +119,33 @@ export class RealtimeKitHttp {
     } else {
       const controller = new AbortController();
       const created: InFlight = { controller, waiters: 0, promise: this.fetchEnvelope(url, spec, controller.signal) };
+      const generation = this.generation;
       entry = created;
       this.inFlight.set(url, created);
       created.promise
-        .then((envelope) => this.cache.set(url, { expires: Date.now() + this.cacheTtlMs, envelope }))
+        .then((envelope) => {
+          if (generation === this.generation) this.cache.set(url, { expires: Date.now() + this.cacheTtlMs, envelope });
+        })
         .catch(() => undefined)
-        .finally(() => this.inFlight.delete(url));
+        .finally(() => {
+          // A request started after abortAll may hold this URL by now.
+          if (this.inFlight.get(url) === created) this.inFlight.delete(url);
+        });
     }
     return this.wait(entry, spec);
   }
 
   clearCache(): void {
     this.cache.clear();
+  }
+
+  /** Aborts every request in flight (each caller gets a cancellation) and empties the cache: a clean start for Refresh. */
+  abortAll(): void {
+    this.generation += 1;
+    const entries = [...this.inFlight.values()];
+    this.inFlight.clear();
+    this.cache.clear();
+    for (const entry of entries) entry.controller.abort();
   }
 
   /** Each caller may cancel on its own; the shared request is aborted when no caller is left. */
@@ -130,6 +159,7 @@ export class RealtimeKitHttp {
         if (done) return false;
         done = true;
         signal?.removeEventListener('abort', onAbort);
+        entry.controller.signal.removeEventListener('abort', onDropped);
         entry.waiters -= 1;
         return true;
       };
@@ -138,7 +168,10 @@ export class RealtimeKitHttp {
         if (entry.waiters === 0) entry.controller.abort();
         reject(this.cancelled(spec));
       };
+      // abortAll: every caller is told at once, whatever the request is doing (even waiting to retry).
+      const onDropped = () => leave() && reject(this.cancelled(spec));
       signal?.addEventListener('abort', onAbort, { once: true });
+      entry.controller.signal.addEventListener('abort', onDropped, { once: true });
       entry.promise.then(
         (value) => leave() && resolve(value),
         (error) => leave() && reject(error),
@@ -196,6 +229,7 @@ export class RealtimeKitHttp {
       return this.error(spec, 'network', { apiMessage: error instanceof Error ? error.message : String(error) });
     }
     if (error.code === AxiosError.ERR_CANCELED) return this.cancelled(spec);
+    if (isTooLarge(error)) return this.error(spec, 'tooLarge', { limitBytes: this.maxResponseBytes });
     const response = error.response;
     if (!response) {
       const timedOut = error.code === AxiosError.ECONNABORTED || error.code === AxiosError.ETIMEDOUT;
@@ -204,7 +238,9 @@ export class RealtimeKitHttp {
     const status = response.status;
     const body = parseJson(typeof response.data === 'string' ? response.data : '');
     const { code, message } = isRecord(body) ? apiErrorOf(body) : { code: undefined, message: undefined };
-    const retryAfterHeader = Number(response.headers?.['retry-after']);
+    // Seconds or an HTTP date; 0 when absent.
+    const retryAfterMs = retryAfter(error);
+    const hasRetryAfter = response.headers?.['retry-after'] !== undefined;
     const kind: ApiErrorKind =
       status === 401 ? 'unauthorized'
       : status === 403 ? 'forbidden'
@@ -216,7 +252,8 @@ export class RealtimeKitHttp {
       status,
       apiCode: code,
       apiMessage: message,
-      retryAfterSeconds: Number.isFinite(retryAfterHeader) ? retryAfterHeader : undefined,
+      retryAfterSeconds: hasRetryAfter ? Math.ceil(retryAfterMs / 1000) : undefined,
+      maxWaitSeconds: (kind === 'rateLimited' || kind === 'server') && retryAfterMs > this.maxWaitMs ? Math.round(this.maxWaitMs / 1000) : undefined,
     });
   }
 
@@ -264,6 +301,10 @@ function codeOf(value: unknown): number | string | undefined {
 function textOf(value: unknown): string | undefined {
   if (typeof value !== 'string' || value === '') return undefined;
   return value.length > 300 ? `${value.slice(0, 300)}…` : value;
+}
+
+function isTooLarge(error: AxiosError): boolean {
+  return error.code === RESPONSE_TOO_LARGE;
 }
 
 function networkReason(error: AxiosError): string | undefined {

@@ -1,0 +1,57 @@
+/**
+ * A fetch that refuses answers over a size: a declared Content-Length over it is refused unread, and a
+ * streamed body is counted as it arrives and its connection closed once it goes over. axios's own
+ * maxContentLength stops reading but leaves the connection open (and some versions of its fetch adapter
+ * ignore it), so the cap lives around the fetch axios calls.
+ */
+
+/** The `code` axios keeps when it wraps the error. */
+export const RESPONSE_TOO_LARGE = 'ERR_RESPONSE_TOO_LARGE';
+
+export class ResponseTooLarge extends Error {
+  readonly code = RESPONSE_TOO_LARGE;
+
+  constructor(readonly limitBytes: number) {
+    super(`The answer is larger than ${limitBytes} bytes`);
+    this.name = 'ResponseTooLarge';
+  }
+}
+
+/** Statuses whose Response may not carry a body: passed on as they are. */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+const byLimit = new Map<number, typeof fetch>();
+
+/** One function per limit: axios caches its adapter per fetch function, so a new one per call would pile up. */
+export function cappedFetch(limitBytes: number): typeof fetch {
+  let capped = byLimit.get(limitBytes);
+  if (!capped) {
+    capped = (input, init) => fetchAtMost(limitBytes, input, init);
+    byLimit.set(limitBytes, capped);
+  }
+  return capped;
+}
+
+async function fetchAtMost(limitBytes: number, input: Parameters<typeof fetch>[0], init: Parameters<typeof fetch>[1]): Promise<Response> {
+  const response = await fetch(input, init);
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (declared > limitBytes) {
+    await response.body?.cancel();
+    throw new ResponseTooLarge(limitBytes);
+  }
+  if (!response.body || NULL_BODY_STATUSES.has(response.status)) return response;
+  const reader = response.body.getReader();
+  let received = 0;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) return controller.close();
+      received += value.byteLength;
+      if (received <= limitBytes) return controller.enqueue(value);
+      controller.error(new ResponseTooLarge(limitBytes));
+      await reader.cancel(); // closes the connection: the rest is never downloaded
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}

@@ -1,0 +1,261 @@
+/**
+ * The HTTP layer's bounds against a hostile or broken server (a local node:http server that answers as
+ * each test says): waits between attempts, response size, dropping everything in flight, and list
+ * methods passing the caller's signal on. The size cap is also checked on the bundle's own axios build.
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+import { RealtimeKitClient } from '../../src/api/client';
+import { RealtimeKitApiError } from '../../src/api/errors';
+import { MAX_RESPONSE_BYTES, RealtimeKitHttp, type HttpOptions, type RequestSpec } from '../../src/api/http';
+
+const ACCOUNT = '023e105f4ecef8ad9ca31a8372d0c353';
+const scope = { accountId: ACCOUNT, appId: 'app-1' };
+const SESSION = '182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e';
+const MB = 1024 * 1024;
+const spec: RequestSpec = { operation: 'Fetching the test answer', endpoint: '/answer', pathValues: {} };
+
+type Handler = (request: http.IncomingMessage, response: http.ServerResponse) => void;
+
+async function failure(promise: Promise<unknown>): Promise<RealtimeKitApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof RealtimeKitApiError, `a RealtimeKitApiError, got ${String(error)}`);
+    return error;
+  }
+  assert.fail('expected a failure');
+}
+
+const json = (response: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+  response.writeHead(status, { 'content-type': 'application/json', ...headers });
+  response.end(JSON.stringify(body));
+};
+
+/** Streams `totalBytes` of a JSON string in 1 MB chunks, minding back-pressure; counts what was written until the client hung up. */
+function bigBody(totalBytes: number, declareLength: boolean, sent: { bytes: number; closed: boolean }): Handler {
+  return (_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json', ...(declareLength ? { 'content-length': String(totalBytes) } : {}) });
+    const chunk = Buffer.alloc(MB, 'a');
+    response.on('close', () => (sent.closed = true));
+    const pump = () => {
+      while (!sent.closed && sent.bytes < totalBytes) {
+        const piece = sent.bytes === 0 ? Buffer.concat([Buffer.from('{"data":"'), chunk.subarray(9)]) : chunk;
+        sent.bytes += piece.length;
+        if (!response.write(piece)) return void response.once('drain', pump);
+      }
+      if (!sent.closed) response.end();
+    };
+    pump();
+  };
+}
+
+/** Samples resident memory while `run` runs; returns its growth over the start, in MB. */
+async function peakGrowthMb(run: () => Promise<unknown>): Promise<number> {
+  (globalThis as { gc?: () => void }).gc?.();
+  const start = process.memoryUsage().rss;
+  let peak = start;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+  try {
+    await run();
+  } finally {
+    clearInterval(timer);
+  }
+  return (Math.max(peak, process.memoryUsage().rss) - start) / MB;
+}
+
+describe('HTTP limits against a misbehaving server', function () {
+  this.timeout(30_000);
+  let server: http.Server;
+  let baseUrl: string;
+  let handler: Handler;
+  let requests: string[];
+  const httpFor = (options: Partial<HttpOptions> = {}) =>
+    new RealtimeKitHttp({ baseUrl, getToken: () => 'token', retryBaseDelayMs: 10, ...options });
+
+  before(async () => {
+    server = http.createServer((request, response) => {
+      requests.push(request.url ?? '');
+      handler(request, response);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  after(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  beforeEach(() => {
+    requests = [];
+    handler = (_request, response) => json(response, 200, { success: true, data: { ok: true } });
+  });
+
+  describe('waits between attempts', () => {
+    it('reports a 503 asking for Retry-After: 3600 at once, and a later identical call asks again', async () => {
+      handler = (_request, response) =>
+        json(response, 503, { success: false, errors: [{ code: 1, message: 'Maintenance' }] }, { 'retry-after': '3600' });
+      const client = httpFor({ timeoutMs: 5_000 });
+      const started = Date.now();
+      const error = await failure(client.get(spec));
+      assert.ok(Date.now() - started < 2_000, `answered in ${Date.now() - started} ms`);
+      assert.equal(error.kind, 'server');
+      assert.equal(error.retryAfterSeconds, 3600);
+      assert.equal(error.maxWaitSeconds, 5);
+      assert.match(
+        error.message,
+        /HTTP 503 \(API says: Maintenance\), and asks to wait 3600 s before retrying: longer than the 5 s this extension waits/,
+      );
+      assert.equal(requests.length, 1, 'not retried');
+      await failure(client.get(spec));
+      assert.equal(requests.length, 2, 'the next call is a new request, not joined to a pending one');
+    });
+
+    it('applies the same bound to a 429 whose Retry-After is a far HTTP date', async () => {
+      handler = (_request, response) =>
+        json(response, 429, { success: false }, { 'retry-after': new Date(Date.now() + 3_600_000).toUTCString() });
+      const error = await failure(httpFor({ maxRetryAfterSeconds: 10 }).get(spec));
+      assert.equal(error.kind, 'rateLimited');
+      assert.ok(error.retryAfterSeconds! > 3_500, String(error.retryAfterSeconds));
+      assert.match(error.message, /longer than the 10 s this extension waits, so it did not retry/);
+      assert.equal(requests.length, 1);
+    });
+
+    it('still waits a short Retry-After on a 5xx, then succeeds', async () => {
+      let calls = 0;
+      handler = (_request, response) =>
+        calls++ === 0
+          ? json(response, 503, { success: false }, { 'retry-after': '1' })
+          : json(response, 200, { success: true, data: { ok: true } });
+      const started = Date.now();
+      assert.deepEqual((await httpFor().get(spec)).data, { ok: true });
+      assert.ok(Date.now() - started >= 950, `waited ${Date.now() - started} ms`);
+    });
+  });
+
+  describe('response size', () => {
+    it(`refuses a streamed 600 MB answer at ${MAX_RESPONSE_BYTES / MB} MB, once, with bounded memory`, async () => {
+      const sent = { bytes: 0, closed: false };
+      handler = bigBody(600 * MB, false, sent);
+      let error: RealtimeKitApiError | undefined;
+      const growth = await peakGrowthMb(async () => (error = await failure(httpFor().get(spec))));
+      assert.equal(error?.kind, 'tooLarge');
+      assert.equal(error?.retryable, false);
+      assert.match(error?.message ?? '', /larger than 64 MB, too large to read/);
+      assert.equal(requests.length, 1, 'not retried');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.ok(sent.closed, 'the connection was closed');
+      assert.ok(sent.bytes < 200 * MB, `the server wrote ${Math.round(sent.bytes / MB)} MB before the client hung up`);
+      assert.ok(growth < 500, `memory grew by ${Math.round(growth)} MB`);
+    });
+
+    it('refuses a declared 200 MB answer before reading it', async () => {
+      const sent = { bytes: 0, closed: false };
+      handler = bigBody(200 * MB, true, sent);
+      const error = await failure(httpFor().get(spec));
+      assert.equal(error.kind, 'tooLarge');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.ok(sent.bytes < 100 * MB, `the server wrote ${Math.round(sent.bytes / MB)} MB`);
+    });
+
+    it('accepts an answer under the cap', async () => {
+      handler = (_request, response) => json(response, 200, { success: true, data: { text: 'x'.repeat(MB) } });
+      assert.equal(((await httpFor({ maxResponseBytes: 2 * MB }).get(spec)).data as { text: string }).text.length, MB);
+    });
+
+    it('is enforced by the axios build the extension bundles (fetch adapter, browser ESM build)', async () => {
+      const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rtk-http-'));
+      const outfile = path.join(outDir, 'http.js');
+      // The same alias as scripts/build.ts.
+      await esbuild.build({
+        entryPoints: ['src/api/http.ts'],
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        outfile,
+        mainFields: ['module', 'main'],
+        alias: { axios: './node_modules/axios/dist/esm/axios.js' },
+        logLevel: 'silent',
+      });
+      const bundled = (await import(outfile)) as { RealtimeKitHttp: typeof RealtimeKitHttp };
+      const sent = { bytes: 0, closed: false };
+      handler = bigBody(100 * MB, false, sent);
+      // The bundle has its own copy of the error class: read the kind, not the class.
+      const error = (await new bundled.RealtimeKitHttp({ baseUrl, getToken: () => 'token', maxResponseBytes: 8 * MB })
+        .get(spec)
+        .catch((caught: unknown) => caught)) as { kind?: string };
+      assert.equal(error.kind, 'tooLarge');
+      assert.equal(requests.length, 1);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.ok(sent.closed && sent.bytes < 50 * MB, `the server wrote ${Math.round(sent.bytes / MB)} MB`);
+      fs.rmSync(outDir, { recursive: true, force: true });
+    });
+  });
+
+  describe('dropping what is in flight', () => {
+    it('cancels every caller at once, empties the cache, and lets new requests start clean', async () => {
+      const hung: http.ServerResponse[] = [];
+      handler = (request, response) =>
+        request.url?.includes('slow') ? void hung.push(response) : json(response, 200, { success: true, data: { n: requests.length } });
+      const client = new RealtimeKitClient({ baseUrl, getToken: () => 'token' });
+      const cached = await client.getSession(scope, SESSION);
+      const slow = { ...spec, endpoint: '/slow' };
+      const first = client.http.get(slow);
+      const second = client.http.get(slow); // joins the first
+      while (hung.length < 1) await new Promise((resolve) => setTimeout(resolve, 5));
+      client.dropInFlight();
+      assert.equal((await failure(first)).kind, 'cancelled');
+      assert.equal((await failure(second)).kind, 'cancelled');
+      const again = await client.getSession(scope, SESSION);
+      assert.notDeepEqual(again, cached, 'asked the server again, not the cache');
+      const third = client.http.get(slow);
+      while (hung.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+      json(hung[1], 200, { success: true, data: { late: true } });
+      assert.deepEqual((await third).data, { late: true }, 'a request after the drop is its own');
+      for (const response of hung) if (!response.writableEnded) response.destroy();
+    });
+  });
+
+  describe('list methods', () => {
+    const fullPage = (pageNo: number) => Array.from({ length: 100 }, (_, i) => ({ id: `${pageNo}-${i}` }));
+    const pageNoOf = (url: string | undefined) => Number(new URL(url ?? '/', baseUrl).searchParams.get('page_no'));
+
+    it("pass the caller's signal to every page: aborting stops the walk", async () => {
+      handler = (request, response) =>
+        setTimeout(() => json(response, 200, { success: true, data: { participants: fullPage(pageNoOf(request.url)) } }), 20);
+      const controller = new AbortController();
+      const client = new RealtimeKitClient({ baseUrl, getToken: () => 'token' });
+      let pages = 0;
+      const walk = (async () => {
+        for await (const page of client.allSessionParticipants(scope, SESSION, {}, { signal: controller.signal })) {
+          assert.equal(page.length, 100);
+          if (++pages === 3) controller.abort();
+        }
+      })();
+      await assert.rejects(walk, (error: unknown) =>
+        error instanceof RealtimeKitApiError ? error.kind === 'cancelled' : (error as Error).name === 'AbortError',
+      );
+      const seen = requests.length;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.equal(requests.length, seen, 'no page is asked for after the abort');
+      assert.ok(seen <= 4, `${seen} pages asked for`);
+    });
+
+    it('stop a session list whose server repeats page 1 for any page number, and say why', async () => {
+      handler = (_request, response) =>
+        json(response, 200, { success: true, data: { sessions: fullPage(1) }, paging: { total_count: 1e12 } });
+      const client = new RealtimeKitClient({ baseUrl, getToken: () => 'token' });
+      const batches = [];
+      for await (const page of client.allSessions(scope, {}, { concurrency: 1 })) batches.push(page);
+      assert.equal(batches.flat().length, 100);
+      assert.match(batches.at(-1)?.truncated?.reason ?? '', /sent page 2 again/);
+      assert.equal(requests.length, 2);
+    });
+  });
+});
