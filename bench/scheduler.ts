@@ -41,7 +41,9 @@ async function pacing(): Promise<void> {
     ),
   );
   const before = starts.filter((at) => at < 1000);
-  console.log(`pacing: ${before.length} starts before the reset, spread over ${before[before.length - 1].toFixed(0)} ms; the other ${starts.length - before.length} from ${starts[before.length].toFixed(0)} ms`);
+  console.log(
+    `pacing: ${before.length} starts before the reset, spread over ${before[before.length - 1].toFixed(0)} ms; the other ${starts.length - before.length} from ${starts[before.length].toFixed(0)} ms`,
+  );
 }
 
 void (async () => {

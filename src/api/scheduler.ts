@@ -133,7 +133,10 @@ export class RequestScheduler {
   observeResponse(response: ResponseInfo): void {
     const info = parseRateLimitHeaders(response.headers);
     if (info) this.observeRateLimit(info);
-    if (response.status === 429) this.pause(retryAfterMs(response.headers) ?? (info?.resetSeconds !== undefined ? info.resetSeconds * 1000 : this.defaultRetryAfterMs));
+    if (response.status === 429)
+      this.pause(
+        retryAfterMs(response.headers) ?? (info?.resetSeconds !== undefined ? info.resetSeconds * 1000 : this.defaultRetryAfterMs),
+      );
   }
 
   /** Forgets cached results: one key, or every key the predicate accepts. */
@@ -148,7 +151,13 @@ export class RequestScheduler {
 
   /** For progress lines and tests. */
   get stats(): { running: number; queued: number; maxRunning: number; pausedForMs: number; cached: number } {
-    return { running: this.running, queued: this.queue.length, maxRunning: this.maxRunning, pausedForMs: Math.max(0, this.pausedUntil - Date.now()), cached: this.cache.size };
+    return {
+      running: this.running,
+      queued: this.queue.length,
+      maxRunning: this.maxRunning,
+      pausedForMs: Math.max(0, this.pausedUntil - Date.now()),
+      cached: this.cache.size,
+    };
   }
 
   private wait(entry: Entry, signal: AbortSignal | undefined, operation: string): Promise<unknown> {
@@ -281,7 +290,8 @@ function cancelled(operation: string): RealtimeKitApiError {
  */
 export const requestKeys = {
   peerReport: (scope: { accountId: string; appId: string }, peerId: string) => `peer:${scope.accountId}/${scope.appId}/${peerId}`,
-  sessionParticipant: (scope: { accountId: string; appId: string }, sessionId: string, participantId: string) => `participant:${scope.accountId}/${scope.appId}/${sessionId}/${participantId}`,
+  sessionParticipant: (scope: { accountId: string; appId: string }, sessionId: string, participantId: string) =>
+    `participant:${scope.accountId}/${scope.appId}/${sessionId}/${participantId}`,
 };
 
 /** The budget the estimate assumes: Cloudflare's 1,200 requests per 5 minutes per token. */
@@ -300,7 +310,11 @@ export function estimateRequests(
   const latencyBound = (Math.ceil(requests / concurrency) * (options.latencyMs ?? 300)) / 1000;
   const rateBound = (requests * budget.windowSeconds) / budget.requests;
   const seconds = Math.ceil(Math.max(latencyBound, rateBound));
-  return { requests, seconds, text: `${requests.toLocaleString('en-US')} request${requests === 1 ? '' : 's'}, about ${formatDuration(seconds / 60)}` };
+  return {
+    requests,
+    seconds,
+    text: `${requests.toLocaleString('en-US')} request${requests === 1 ? '' : 's'}, about ${formatDuration(seconds / 60)}`,
+  };
 }
 
 function header(headers: HeaderBag, name: string): string | undefined {
@@ -346,7 +360,11 @@ export function parseRateLimitHeaders(headers: HeaderBag): RateLimitInfo | undef
     const parsed = items(combined);
     // The older draft spreads one policy over comma-separated `limit=…, remaining=…, reset=…`.
     const policies = (parsed.some((params) => 'remaining' in params) ? [Object.assign({}, ...parsed) as Record<string, string>] : parsed)
-      .map((params) => ({ remaining: count(params.r ?? params.remaining), resetSeconds: count(params.t ?? params.reset), limit: count(params.limit) }))
+      .map((params) => ({
+        remaining: count(params.r ?? params.remaining),
+        resetSeconds: count(params.t ?? params.reset),
+        limit: count(params.limit),
+      }))
       .filter((item) => item.remaining !== undefined);
     let tightest: RateLimitInfo | undefined;
     for (const item of policies) if (!tightest || item.remaining! < tightest.remaining!) tightest = item;

@@ -72,11 +72,21 @@ function add<T extends { participantId: string; rule: string; confidence?: 'cert
   else if (list[index].confidence === 'likely' && entry.confidence === 'certain') list[index] = entry;
 }
 
-export function attributeSession(inputs: readonly AttributionInput[], peerOwners: ReadonlyMap<string, string> = new Map()): Map<string, ParticipantAttribution> {
+export function attributeSession(
+  inputs: readonly AttributionInput[],
+  peerOwners: ReadonlyMap<string, string> = new Map(),
+): Map<string, ParticipantAttribution> {
   const findSender = senderIndex(inputs, peerOwners);
   const names = new Map(inputs.map((input) => [input.participantId, input.displayName ?? input.participantId]));
   const result = new Map<string, ParticipantAttribution>(inputs.map((input) => [input.participantId, { causedBy: [], affected: [] }]));
-  const record = (receiver: string, sender: string, rule: string, confidence: 'certain' | 'likely', evidence: string, window: ProblemWindow) => {
+  const record = (
+    receiver: string,
+    sender: string,
+    rule: string,
+    confidence: 'certain' | 'likely',
+    evidence: string,
+    window: ProblemWindow,
+  ) => {
     add(result.get(receiver)!.causedBy, { participantId: sender, rule, confidence, evidence, from: window.from, to: window.to });
     const senderEntry = result.get(sender) ?? { causedBy: [], affected: [] };
     result.set(sender, senderEntry);
@@ -106,7 +116,9 @@ export function attributeSession(inputs: readonly AttributionInput[], peerOwners
     }
   }
   for (const suspect of suspects) {
-    const together = suspects.filter((other) => other.sender === suspect.sender && other.rule === suspect.rule && overlaps(other.window, suspect.window));
+    const together = suspects.filter(
+      (other) => other.sender === suspect.sender && other.rule === suspect.rule && overlaps(other.window, suspect.window),
+    );
     const receivers = new Set(together.map((other) => other.receiver));
     if (receivers.size < 2) continue;
     const name = names.get(suspect.sender) ?? suspect.sender;
@@ -117,7 +129,10 @@ export function attributeSession(inputs: readonly AttributionInput[], peerOwners
 }
 
 /** The rows with their causedBy and affected lists filled in. */
-export function withAttribution(rows: readonly ParticipantRow[], attribution: ReadonlyMap<string, ParticipantAttribution>): ParticipantRow[] {
+export function withAttribution(
+  rows: readonly ParticipantRow[],
+  attribution: ReadonlyMap<string, ParticipantAttribution>,
+): ParticipantRow[] {
   return rows.map((row) => {
     const found = attribution.get(row.participantId);
     return found ? { ...row, causedBy: found.causedBy, affected: found.affected } : row;

@@ -9,7 +9,8 @@ import { rankRows } from './ranking';
 function participantOf(row: ParticipantRow): OverviewParticipant {
   const causedBy: OverviewParticipant['causedBy'] = [];
   for (const cause of row.causedBy) {
-    if (!causedBy.some((item) => item.participantId === cause.participantId && item.rule === cause.rule)) causedBy.push({ participantId: cause.participantId, rule: cause.rule });
+    if (!causedBy.some((item) => item.participantId === cause.participantId && item.rule === cause.rule))
+      causedBy.push({ participantId: cause.participantId, rule: cause.rule });
   }
   return {
     participantId: row.participantId,

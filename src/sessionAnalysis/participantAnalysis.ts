@@ -12,7 +12,10 @@ import { epochMs } from './epoch';
 import { peerSpans } from './peerSpans';
 
 /** The row before (or without) statistics: identity and peers from the list entry alone. */
-export function pendingRow(raw: RawSessionParticipant, state: Extract<RowState, 'waiting' | 'analysing' | 'skipped'> = 'waiting'): ParticipantRow {
+export function pendingRow(
+  raw: RawSessionParticipant,
+  state: Extract<RowState, 'waiting' | 'analysing' | 'skipped'> = 'waiting',
+): ParticipantRow {
   const peers = peerSpans(raw.peer_events);
   return {
     participantId: text(raw.id) ?? '',
@@ -49,7 +52,8 @@ function worstFigures(peerStats: readonly PeerStats[]): Pick<ParticipantRow, 'wo
   let worstMos: number | undefined;
   let worstLossPct: number | undefined;
   let rttCount = 0;
-  for (const peer of peerStats) for (const track of peer.tracks) for (const sample of track.samples) if (sample.rttMs !== undefined) rttCount += 1;
+  for (const peer of peerStats)
+    for (const track of peer.tracks) for (const sample of track.samples) if (sample.rttMs !== undefined) rttCount += 1;
   const rtts = new Float64Array(rttCount);
   let next = 0;
   for (const peer of peerStats) {
@@ -108,10 +112,18 @@ export function analyseParticipant(raw: RawSessionParticipant, stats: InspectedP
   const issues = detectIssues(participant);
   const verdict = verdictOf(issues, participant);
   const peerIds = [...base.peerIds];
-  for (const id of [...participant.peers.map((peer) => peer.peerId), ...stats.peerStats.map((peer) => peer.peerId)]) if (id && !peerIds.includes(id)) peerIds.push(id);
+  for (const id of [...participant.peers.map((peer) => peer.peerId), ...stats.peerStats.map((peer) => peer.peerId)])
+    if (id && !peerIds.includes(id)) peerIds.push(id);
   const issueWindows: IssueWindow[] = issues
     .filter((issue) => issue.from !== undefined && issue.to !== undefined)
-    .map((issue) => ({ rule: issue.rule, severity: issue.severity, title: issue.title, peerId: issue.peerId, from: issue.from!, to: issue.to! }));
+    .map((issue) => ({
+      rule: issue.rule,
+      severity: issue.severity,
+      title: issue.title,
+      peerId: issue.peerId,
+      from: issue.from!,
+      to: issue.to!,
+    }));
   return {
     ...base,
     displayName: base.displayName ?? stats.displayName,

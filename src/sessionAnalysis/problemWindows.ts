@@ -40,10 +40,43 @@ function bestHeight(track: QualityTrack): number {
 }
 
 export const PROBLEM_RULES: readonly ProblemRule[] = [
-  { rule: 'sustained-packet-loss', label: 'packet loss', read: (s) => s.lossPct, isBad: () => (v) => v > THRESHOLDS.loss.percent, minSeconds: THRESHOLDS.loss.minSeconds, worst: 'max', figure: (p) => `${rounded(p)} % loss` },
-  { rule: 'high-jitter', label: 'high jitter', read: (s) => s.jitterMs, isBad: () => (v) => v > THRESHOLDS.jitter.ms, minSeconds: THRESHOLDS.jitter.minSeconds, worst: 'max', figure: (p) => `${rounded(p, 0)} ms jitter` },
-  { rule: 'low-mos', label: 'low MOS', read: (s) => s.mos, isBad: () => (v) => v < THRESHOLDS.mos.below, minSeconds: THRESHOLDS.mos.minSeconds, worst: 'min', figure: (p) => `MOS ${rounded(p)}` },
-  { rule: 'fps-drop', label: 'a low frame rate', read: (s) => s.fps, isBad: () => (v) => v < THRESHOLDS.fps.below, minSeconds: THRESHOLDS.fps.minSeconds, worst: 'min', figure: (p) => `${rounded(p, 0)} fps`, videoOnly: true },
+  {
+    rule: 'sustained-packet-loss',
+    label: 'packet loss',
+    read: (s) => s.lossPct,
+    isBad: () => (v) => v > THRESHOLDS.loss.percent,
+    minSeconds: THRESHOLDS.loss.minSeconds,
+    worst: 'max',
+    figure: (p) => `${rounded(p)} % loss`,
+  },
+  {
+    rule: 'high-jitter',
+    label: 'high jitter',
+    read: (s) => s.jitterMs,
+    isBad: () => (v) => v > THRESHOLDS.jitter.ms,
+    minSeconds: THRESHOLDS.jitter.minSeconds,
+    worst: 'max',
+    figure: (p) => `${rounded(p, 0)} ms jitter`,
+  },
+  {
+    rule: 'low-mos',
+    label: 'low MOS',
+    read: (s) => s.mos,
+    isBad: () => (v) => v < THRESHOLDS.mos.below,
+    minSeconds: THRESHOLDS.mos.minSeconds,
+    worst: 'min',
+    figure: (p) => `MOS ${rounded(p)}`,
+  },
+  {
+    rule: 'fps-drop',
+    label: 'a low frame rate',
+    read: (s) => s.fps,
+    isBad: () => (v) => v < THRESHOLDS.fps.below,
+    minSeconds: THRESHOLDS.fps.minSeconds,
+    worst: 'min',
+    figure: (p) => `${rounded(p, 0)} fps`,
+    videoOnly: true,
+  },
   {
     rule: 'resolution-downgrade',
     label: 'a lowered resolution',

@@ -11,7 +11,9 @@ const figure = (value: number | undefined, digits = 1) => (value === undefined ?
 
 /** "Sam Rivera (sustained-packet-loss)", "Ana (high-jitter, likely)". */
 function causedByText(row: ParticipantRow, names: ReadonlyMap<string, string>): string | undefined {
-  const causes = row.causedBy.map((cause) => `${names.get(cause.participantId) ?? cause.participantId} (${cause.rule}${cause.confidence === 'likely' ? ', likely' : ''})`);
+  const causes = row.causedBy.map(
+    (cause) => `${names.get(cause.participantId) ?? cause.participantId} (${cause.rule}${cause.confidence === 'likely' ? ', likely' : ''})`,
+  );
   return causes.length ? causes.join('; ') : undefined;
 }
 
@@ -19,7 +21,8 @@ const RESOURCE_NAMES: Record<SessionResource['kind'], string> = { transcript: 'T
 
 function resourceLine(resource: SessionResource): string {
   const name = RESOURCE_NAMES[resource.kind];
-  if (resource.state !== 'available' || !resource.url) return `- ${name}: ${resource.state === 'error' ? 'could not be read' : resource.state === 'unknown' ? 'unknown' : 'not available'}${resource.detail ? ` (${cell(resource.detail)})` : ''}`;
+  if (resource.state !== 'available' || !resource.url)
+    return `- ${name}: ${resource.state === 'error' ? 'could not be read' : resource.state === 'unknown' ? 'unknown' : 'not available'}${resource.detail ? ` (${cell(resource.detail)})` : ''}`;
   return `- ${name}: ${cell(resource.url)}${resource.expiresAt ? ` (link expires ${cell(formatTime(resource.expiresAt))})` : ''}`;
 }
 
@@ -40,12 +43,19 @@ export function sessionMarkdownReport(
     ['Minutes consumed', figure(header.minutesConsumed)],
     ['Participants', rows.length],
   ];
-  lines.push('| Field | Value |', '|---|---|', ...facts.filter(([, value]) => value !== undefined && value !== '').map(([field, value]) => `| ${field} | ${cell(value)} |`), '');
+  lines.push(
+    '| Field | Value |',
+    '|---|---|',
+    ...facts.filter(([, value]) => value !== undefined && value !== '').map(([field, value]) => `| ${field} | ${cell(value)} |`),
+    '',
+  );
   lines.push('## Verdict', '', cell(verdictLine), '');
   for (const notice of [...header.notices, ...(options.notices ?? [])]) lines.push(`> ${cell(notice)}`, '');
   const names = new Map(rows.map((row) => [row.participantId, rowName(row)]));
   lines.push('## Participants (worst first)', '');
-  lines.push('| Name | Custom ID | Joined (UTC) | Duration | Peers | Worst MOS | Worst loss % | p95 RTT ms | Verdict | Top issue | Caused by |');
+  lines.push(
+    '| Name | Custom ID | Joined (UTC) | Duration | Peers | Worst MOS | Worst loss % | p95 RTT ms | Verdict | Top issue | Caused by |',
+  );
   lines.push('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const row of rankRows(rows)) {
     lines.push(

@@ -29,17 +29,27 @@ const phrase = (rule: string | undefined) => (rule ? (ISSUE_PHRASES[rule] ?? `wi
 function breakdown(rows: readonly ParticipantRow[]): string {
   const counts = new Map<string, number>();
   for (const row of rows) counts.set(phrase(row.issues[0]), (counts.get(phrase(row.issues[0])) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1]).map(([text, count]) => `${count} ${text}`).join(', ');
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([text, count]) => `${count} ${text}`)
+    .join(', ');
 }
 
 /** "Sam Rivera's uplink degraded the call for 3 others", the two senders who affected most. */
 function attributionSentences(rows: readonly ParticipantRow[]): string[] {
   return rows
-    .map((row) => ({ row, receivers: new Set(row.affected.map((item) => item.participantId)), certain: row.affected.some((item) => item.confidence !== 'likely') }))
+    .map((row) => ({
+      row,
+      receivers: new Set(row.affected.map((item) => item.participantId)),
+      certain: row.affected.some((item) => item.confidence !== 'likely'),
+    }))
     .filter((item) => item.receivers.size > 0)
     .sort((a, b) => b.receivers.size - a.receivers.size || rowName(a.row).localeCompare(rowName(b.row)))
     .slice(0, 2)
-    .map(({ row, receivers, certain }) => `${rowName(row)}'s uplink ${certain ? '' : 'likely '}degraded the call for ${receivers.size} other${receivers.size === 1 ? '' : 's'}`);
+    .map(
+      ({ row, receivers, certain }) =>
+        `${rowName(row)}'s uplink ${certain ? '' : 'likely '}degraded the call for ${receivers.size} other${receivers.size === 1 ? '' : 's'}`,
+    );
 }
 
 export function sessionVerdictLine(rows: readonly ParticipantRow[]): string {
@@ -57,6 +67,12 @@ export function sessionVerdictLine(rows: readonly ParticipantRow[]): string {
     { count: rows.filter((row) => row.state === 'failed').length, first: 'could not be read' },
     { count: rows.filter((row) => row.state !== 'analysed' && row.state !== 'failed').length, first: 'not analysed yet' },
   ].filter((part) => part.count > 0);
-  const summary = parts.map((part, i) => (i === 0 ? `${part.count} of ${total} participant${total === 1 ? '' : 's'} ${part.first}` : `${part.count} ${part.later ?? part.first}`)).join('; ');
+  const summary = parts
+    .map((part, i) =>
+      i === 0
+        ? `${part.count} of ${total} participant${total === 1 ? '' : 's'} ${part.first}`
+        : `${part.count} ${part.later ?? part.first}`,
+    )
+    .join('; ');
   return `${[summary, ...attributionSentences(rows)].join('. ')}.`;
 }

@@ -24,7 +24,12 @@ function track(direction: QualityTrack['direction'], extra: Partial<QualityTrack
   return { kind: 'audio', direction, samples: samples(bad), summary: {}, ...extra };
 }
 
-function participant(participantId: string, displayName: string, tracks: QualityTrack[], generation: PeerStats['generation'] = 'current'): AttributionInput {
+function participant(
+  participantId: string,
+  displayName: string,
+  tracks: QualityTrack[],
+  generation: PeerStats['generation'] = 'current',
+): AttributionInput {
   const peerId = `peer-${participantId}`;
   return { participantId, displayName, peerIds: [peerId], peerStats: [{ peerId, events: [], tracks, generation }] };
 }
@@ -58,7 +63,10 @@ describe('attribution', () => {
   });
 
   it("leaves a receiver's loss alone when the sender's send side was clean (its own downlink)", () => {
-    const result = attributeSession([participant('sam', 'Sam', [track('producer', samAudio)]), participant('ana', 'Ana', [track('consumer', fromSam, { from: 10, to: 40, ...LOSS })])]);
+    const result = attributeSession([
+      participant('sam', 'Sam', [track('producer', samAudio)]),
+      participant('ana', 'Ana', [track('consumer', fromSam, { from: 10, to: 40, ...LOSS })]),
+    ]);
     assert.deepEqual(result.get('ana')!.causedBy, []);
     assert.deepEqual(result.get('sam')!.affected, []);
   });
@@ -69,7 +77,10 @@ describe('attribution', () => {
       participant('ana', 'Ana', [track('consumer', fromSam, { from: 22, to: 42, set: { jitterMs: 90 } })]),
     ]);
     const causes = result.get('ana')!.causedBy;
-    assert.deepEqual(causes.map((cause) => [cause.rule, cause.confidence]), [['high-jitter', 'certain']]);
+    assert.deepEqual(
+      causes.map((cause) => [cause.rule, cause.confidence]),
+      [['high-jitter', 'certain']],
+    );
     assert.match(causes[0].evidence!, /80 ms jitter 10:00:20–10:00:39 UTC/);
   });
 
@@ -82,20 +93,38 @@ describe('attribution', () => {
   });
 
   it('falls back to the sending peer and media kind when the producer ID is missing', () => {
-    const video = (direction: QualityTrack['direction'], extra: Partial<QualityTrack>, bad?: Parameters<typeof samples>[0]) => ({ ...track(direction, extra, bad), kind: 'video' as const });
+    const video = (direction: QualityTrack['direction'], extra: Partial<QualityTrack>, bad?: Parameters<typeof samples>[0]) => ({
+      ...track(direction, extra, bad),
+      kind: 'video' as const,
+    });
     const result = attributeSession([
-      participant('sam', 'Sam', [track('producer', samAudio), video('producer', { producerId: 'prod-sam-video' }, { from: 5, to: 30, set: { fps: 6 } })]),
+      participant('sam', 'Sam', [
+        track('producer', samAudio),
+        video('producer', { producerId: 'prod-sam-video' }, { from: 5, to: 30, set: { fps: 6 } }),
+      ]),
       participant('ana', 'Ana', [video('consumer', { remotePeerId: 'peer-sam' }, { from: 6, to: 31, set: { fps: 5 } })]),
     ]);
-    assert.deepEqual(result.get('ana')!.causedBy.map((cause) => [cause.participantId, cause.rule, cause.confidence]), [['sam', 'fps-drop', 'certain']]);
+    assert.deepEqual(
+      result.get('ana')!.causedBy.map((cause) => [cause.participantId, cause.rule, cause.confidence]),
+      [['sam', 'fps-drop', 'certain']],
+    );
   });
 
   it('finds the sender through the peer owners of the session list when its report is not in', () => {
-    const owners = peerOwners([{ id: 'sam', peer_events: [{ event_name: 'PEER_JOINING', peer_id: 'peer-sam-2', created_at: new Date(t0).toISOString() }] }]);
-    const receiver = (id: string) => participant(id, id, [track('consumer', { remotePeerId: 'peer-sam-2' }, { from: 10, to: 30, ...LOSS })]);
+    const owners = peerOwners([
+      { id: 'sam', peer_events: [{ event_name: 'PEER_JOINING', peer_id: 'peer-sam-2', created_at: new Date(t0).toISOString() }] },
+    ]);
+    const receiver = (id: string) =>
+      participant(id, id, [track('consumer', { remotePeerId: 'peer-sam-2' }, { from: 10, to: 30, ...LOSS })]);
     const result = attributeSession([receiver('ana'), receiver('bo')], owners);
-    assert.deepEqual(result.get('ana')!.causedBy.map((cause) => [cause.participantId, cause.confidence]), [['sam', 'likely']]);
-    assert.deepEqual(result.get('sam')!.affected.map((item) => item.participantId), ['ana', 'bo']);
+    assert.deepEqual(
+      result.get('ana')!.causedBy.map((cause) => [cause.participantId, cause.confidence]),
+      [['sam', 'likely']],
+    );
+    assert.deepEqual(
+      result.get('sam')!.affected.map((item) => item.participantId),
+      ['ana', 'bo'],
+    );
   });
 
   it("says 'likely', as an inference, when several receivers suffer at once and the sender's samples are missing", () => {
@@ -107,7 +136,10 @@ describe('attribution', () => {
     ]);
     const [cause] = result.get('ana')!.causedBy;
     assert.equal(cause.confidence, 'likely');
-    assert.match(cause.evidence!, /^likely Sam's uplink \(inferred: 2 receivers had packet loss at once .*Sam's own send statistics are missing\)$/);
+    assert.match(
+      cause.evidence!,
+      /^likely Sam's uplink \(inferred: 2 receivers had packet loss at once .*Sam's own send statistics are missing\)$/,
+    );
     assert.equal(result.get('bo')!.causedBy[0].confidence, 'likely');
   });
 

@@ -61,7 +61,8 @@ describe('RequestScheduler', () => {
     let calls = 0;
     const flaky = async () => {
       calls += 1;
-      if (calls === 1) throw new RealtimeKitApiError({ kind: 'rateLimited', operation: 'Fetching the peer report', status: 429, retryAfterSeconds: 0.1 });
+      if (calls === 1)
+        throw new RealtimeKitApiError({ kind: 'rateLimited', operation: 'Fetching the peer report', status: 429, retryAfterSeconds: 0.1 });
       return 'second time';
     };
     const started = Date.now();
@@ -76,13 +77,18 @@ describe('RequestScheduler', () => {
     const scheduler = new RequestScheduler({ concurrency: 2 });
     const stop = new AbortController();
     const log = newLog();
-    const runs = Array.from({ length: 5 }, (_, i) => scheduler.run(`p${i}`, timedTask(50, log), { signal: stop.signal, operation: 'Fetching the peer report' }));
+    const runs = Array.from({ length: 5 }, (_, i) =>
+      scheduler.run(`p${i}`, timedTask(50, log), { signal: stop.signal, operation: 'Fetching the peer report' }),
+    );
     const outcomes = Promise.allSettled(runs);
     await sleep(10);
     stop.abort();
     const settled = await outcomes;
     assert.equal(log.started.length, 2, 'only the two running tasks ever started');
-    assert.ok(log.signals.every((signal) => signal.aborted), 'running tasks saw the abort');
+    assert.ok(
+      log.signals.every((signal) => signal.aborted),
+      'running tasks saw the abort',
+    );
     for (const outcome of settled) {
       assert.equal(outcome.status, 'rejected');
       const reason = (outcome as PromiseRejectedResult).reason as RealtimeKitApiError;
@@ -92,7 +98,10 @@ describe('RequestScheduler', () => {
     await sleep(60);
     assert.equal(log.started.length, 2);
     assert.equal(scheduler.stats.queued, 0);
-    await assert.rejects(scheduler.run('late', timedTask(1, log), { signal: stop.signal }), (error: RealtimeKitApiError) => error.kind === 'cancelled');
+    await assert.rejects(
+      scheduler.run('late', timedTask(1, log), { signal: stop.signal }),
+      (error: RealtimeKitApiError) => error.kind === 'cancelled',
+    );
   });
 
   it('one caller cancelling does not stop a task another caller still waits for', async () => {
@@ -163,7 +172,10 @@ describe('RequestScheduler', () => {
 
   it('does not slow down while the remaining budget covers the queue', async () => {
     const scheduler = new RequestScheduler({ concurrency: 8 });
-    scheduler.observeResponse({ status: 200, headers: { ratelimit: '"default";r=1000;t=300', 'ratelimit-policy': '"default";q=1200;w=300' } });
+    scheduler.observeResponse({
+      status: 200,
+      headers: { ratelimit: '"default";r=1000;t=300', 'ratelimit-policy': '"default";q=1200;w=300' },
+    });
     const log = newLog();
     const started = Date.now();
     await Promise.all(Array.from({ length: 8 }, (_, i) => scheduler.run(`k${i}`, timedTask(1, log))));
@@ -171,11 +183,31 @@ describe('RequestScheduler', () => {
   });
 
   it('reads the rate-limit headers of the IETF drafts', () => {
-    assert.deepEqual(parseRateLimitHeaders({ Ratelimit: '"default";r=50;t=30', 'Ratelimit-Policy': '"default";q=1200;w=300' }), { remaining: 50, resetSeconds: 30, limit: 1200 });
-    assert.deepEqual(parseRateLimitHeaders({ ratelimit: '"burst";r=5;t=1, "daily";r=100;t=3600' }), { remaining: 5, resetSeconds: 1, limit: undefined });
-    assert.deepEqual(parseRateLimitHeaders({ RateLimit: 'limit=100, remaining=50, reset=5' }), { remaining: 50, resetSeconds: 5, limit: 100 });
-    assert.deepEqual(parseRateLimitHeaders({ 'RateLimit-Remaining': '7', 'RateLimit-Reset': '12', 'RateLimit-Limit': '60' }), { remaining: 7, resetSeconds: 12, limit: 60 });
-    assert.deepEqual(parseRateLimitHeaders({ 'x-ratelimit-remaining': 3, 'x-ratelimit-reset': 9 }), { remaining: 3, resetSeconds: 9, limit: undefined });
+    assert.deepEqual(parseRateLimitHeaders({ Ratelimit: '"default";r=50;t=30', 'Ratelimit-Policy': '"default";q=1200;w=300' }), {
+      remaining: 50,
+      resetSeconds: 30,
+      limit: 1200,
+    });
+    assert.deepEqual(parseRateLimitHeaders({ ratelimit: '"burst";r=5;t=1, "daily";r=100;t=3600' }), {
+      remaining: 5,
+      resetSeconds: 1,
+      limit: undefined,
+    });
+    assert.deepEqual(parseRateLimitHeaders({ RateLimit: 'limit=100, remaining=50, reset=5' }), {
+      remaining: 50,
+      resetSeconds: 5,
+      limit: 100,
+    });
+    assert.deepEqual(parseRateLimitHeaders({ 'RateLimit-Remaining': '7', 'RateLimit-Reset': '12', 'RateLimit-Limit': '60' }), {
+      remaining: 7,
+      resetSeconds: 12,
+      limit: 60,
+    });
+    assert.deepEqual(parseRateLimitHeaders({ 'x-ratelimit-remaining': 3, 'x-ratelimit-reset': 9 }), {
+      remaining: 3,
+      resetSeconds: 9,
+      limit: undefined,
+    });
     assert.equal(parseRateLimitHeaders({ 'content-type': 'application/json' }), undefined);
     assert.equal(parseRateLimitHeaders({ ratelimit: 'garbage' }), undefined);
     const bag = new Map([['ratelimit', '"default";r=2;t=4']]);

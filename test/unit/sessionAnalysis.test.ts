@@ -37,7 +37,12 @@ function stats(peerStats: PeerStats[]): InspectedParticipant {
 }
 
 function lossySamples(count: number): QualitySample[] {
-  return Array.from({ length: count }, (_, i) => ({ t: t0 + i * 1000, mos: i >= 10 && i < 40 ? 2.4 : 4.4, lossPct: i >= 10 && i < 40 ? 20 : 0.5, rttMs: i }));
+  return Array.from({ length: count }, (_, i) => ({
+    t: t0 + i * 1000,
+    mos: i >= 10 && i < 40 ? 2.4 : 4.4,
+    lossPct: i >= 10 && i < 40 ? 20 : 0.5,
+    rttMs: i,
+  }));
 }
 
 function row(participantId: string, extra: Partial<ParticipantRow> = {}): ParticipantRow {
@@ -51,7 +56,11 @@ describe('participant analysis', () => {
       events: [],
       generation: 'current',
       device: { browser: 'Chrome', browserVersion: '120', os: 'macOS', sdkName: 'web-core', sdkVersion: '1.2.3', deviceChanges: [] },
-      network: { networkType: 'wifi', connectivity: [], candidatePairs: [{ transport: 'producing', nominated: true, localType: 'relay', remoteType: 'host' }] },
+      network: {
+        networkType: 'wifi',
+        connectivity: [],
+        candidatePairs: [{ transport: 'producing', nominated: true, localType: 'relay', remoteType: 'host' }],
+      },
       tracks: [{ kind: 'audio', direction: 'producer', samples: lossySamples(100), summary: {} }],
     };
     const result = analyseParticipant(raw, stats([peerA]));
@@ -88,14 +97,27 @@ describe('participant analysis', () => {
     const result = analyseParticipant({ id: 'p-2' }, stats([]));
     assert.equal(result.verdict, 'unknown');
     assert.equal(result.state, 'analysed');
-    assert.deepEqual([result.worstMos, result.worstLossPct, result.p95RttMs, result.browser, result.relay], [undefined, undefined, undefined, undefined, undefined]);
+    assert.deepEqual(
+      [result.worstMos, result.worstLossPct, result.p95RttMs, result.browser, result.relay],
+      [undefined, undefined, undefined, undefined, undefined],
+    );
     assert.deepEqual(result.peerIds, []);
     assert.equal(result.reconnects, 0);
   });
 
   it('reads the legacy average loss when samples carry none, and copes with long series', () => {
     const long = Array.from({ length: 200_000 }, (_, i) => ({ t: t0 + i * 1000, mos: 4 - (i === 150_000 ? 2 : 0), rttMs: 50 }));
-    const result = analyseParticipant({ id: 'p-3' }, stats([{ peerId: 'q', events: [], generation: 'legacy', tracks: [{ kind: 'audio', direction: 'unknown', samples: long, summary: { avgLossPct: 7 } }] }]));
+    const result = analyseParticipant(
+      { id: 'p-3' },
+      stats([
+        {
+          peerId: 'q',
+          events: [],
+          generation: 'legacy',
+          tracks: [{ kind: 'audio', direction: 'unknown', samples: long, summary: { avgLossPct: 7 } }],
+        },
+      ]),
+    );
     assert.equal(result.worstMos, 2);
     assert.equal(result.worstLossPct, 7);
     assert.equal(result.p95RttMs, 50);
@@ -103,7 +125,12 @@ describe('participant analysis', () => {
   });
 
   it('keeps a failing participant as a row with the reason; a cancelled one is skipped', () => {
-    const notFound = new RealtimeKitApiError({ kind: 'notFound', operation: 'Fetching the peer report', status: 404, ids: { peerId: 'peer-a' } });
+    const notFound = new RealtimeKitApiError({
+      kind: 'notFound',
+      operation: 'Fetching the peer report',
+      status: 404,
+      ids: { peerId: 'peer-a' },
+    });
     const failed = failedRow(raw, notFound);
     assert.equal(failed.state, 'failed');
     assert.equal(failed.verdict, 'unknown');
@@ -132,14 +159,29 @@ describe('session ordering', () => {
   ];
 
   it('ranks worst first: poor, degraded, unknown, good; then most critical issues; then name', () => {
-    assert.deepEqual(rankRows(rows).map((item) => item.participantId), ['p3', 'p2', 'p1', 'd', 'u', 'g']);
+    assert.deepEqual(
+      rankRows(rows).map((item) => item.participantId),
+      ['p3', 'p2', 'p1', 'd', 'u', 'g'],
+    );
   });
 
   it('sorts by any column either way, rows without a value last', () => {
-    assert.deepEqual([...rows].sort(compareByColumn('worstMos', 'asc')).map((item) => item.participantId), ['p3', 'p1', 'd', 'u', 'p2', 'g']);
-    assert.deepEqual([...rows].sort(compareByColumn('worstMos', 'desc')).map((item) => item.participantId), ['u', 'd', 'p1', 'p3', 'p2', 'g']);
-    assert.deepEqual([...rows].sort(compareByColumn('name')).map((item) => item.displayName), ['Abe', 'Dan', 'Gina', 'Uma', 'Yan', 'zoe']);
-    assert.deepEqual([...rows].sort(compareByColumn('verdict', 'desc')).map((item) => item.verdict), ['good', 'unknown', 'degraded', 'poor', 'poor', 'poor']);
+    assert.deepEqual(
+      [...rows].sort(compareByColumn('worstMos', 'asc')).map((item) => item.participantId),
+      ['p3', 'p1', 'd', 'u', 'p2', 'g'],
+    );
+    assert.deepEqual(
+      [...rows].sort(compareByColumn('worstMos', 'desc')).map((item) => item.participantId),
+      ['u', 'd', 'p1', 'p3', 'p2', 'g'],
+    );
+    assert.deepEqual(
+      [...rows].sort(compareByColumn('name')).map((item) => item.displayName),
+      ['Abe', 'Dan', 'Gina', 'Uma', 'Yan', 'zoe'],
+    );
+    assert.deepEqual(
+      [...rows].sort(compareByColumn('verdict', 'desc')).map((item) => item.verdict),
+      ['good', 'unknown', 'degraded', 'poor', 'poor', 'poor'],
+    );
   });
 });
 
@@ -178,13 +220,29 @@ describe('session verdict line', () => {
     assert.equal(sessionVerdictLine([]), 'No participants in this session.');
     assert.equal(sessionVerdictLine([pendingRow({ id: 'a' }), pendingRow({ id: 'b' })]), '2 of 2 participants not analysed yet.');
     assert.equal(sessionVerdictLine([row('a', { verdict: 'good' })]), '1 of 1 participant had a good call.');
-    const likely = row('s', { displayName: 'Sam', verdict: 'good', affected: [{ participantId: 'a', rule: 'low-mos', confidence: 'likely' }] });
-    assert.equal(sessionVerdictLine([row('a', { verdict: 'degraded', issues: ['low-mos'] }), likely]), "1 of 2 participants had a degraded call: 1 with low MOS; 1 good. Sam's uplink likely degraded the call for 1 other.");
+    const likely = row('s', {
+      displayName: 'Sam',
+      verdict: 'good',
+      affected: [{ participantId: 'a', rule: 'low-mos', confidence: 'likely' }],
+    });
+    assert.equal(
+      sessionVerdictLine([row('a', { verdict: 'degraded', issues: ['low-mos'] }), likely]),
+      "1 of 2 participants had a degraded call: 1 with low MOS; 1 good. Sam's uplink likely degraded the call for 1 other.",
+    );
   });
 });
 
 describe('session header', () => {
-  const session = { id: 's-1', meeting_display_name: 'Weekly sync', status: 'ENDED', started_at: at(0), ended_at: at(3600), max_concurrent_participants: '12', minutes_consumed: 540.5, type: 'meeting' };
+  const session = {
+    id: 's-1',
+    meeting_display_name: 'Weekly sync',
+    status: 'ENDED',
+    started_at: at(0),
+    ended_at: at(3600),
+    max_concurrent_participants: '12',
+    minutes_consumed: 540.5,
+    type: 'meeting',
+  };
 
   it('reads the session and says what retention leaves of it', () => {
     const header = sessionHeader('s-1', session, t0 + 10 * 86_400_000);
@@ -205,16 +263,42 @@ describe('session header', () => {
     assert.equal(live.live, true);
     assert.equal(live.durationMinutes, 2);
     assert.deepEqual(live.notices, []);
-    assert.deepEqual(sessionHeader('s-2', undefined, t0), { sessionId: 's-2', title: undefined, status: undefined, live: false, startedAt: undefined, endedAt: undefined, durationMinutes: undefined, maxConcurrentParticipants: undefined, minutesConsumed: undefined, type: undefined, notices: [] });
+    assert.deepEqual(sessionHeader('s-2', undefined, t0), {
+      sessionId: 's-2',
+      title: undefined,
+      status: undefined,
+      live: false,
+      startedAt: undefined,
+      endedAt: undefined,
+      durationMinutes: undefined,
+      maxConcurrentParticipants: undefined,
+      minutesConsumed: undefined,
+      type: undefined,
+      notices: [],
+    });
   });
 });
 
 describe('session Markdown report', () => {
   it('escapes every piece of API text and lists the table worst first with causes and links', () => {
-    const header = sessionHeader('s-1', { meeting_display_name: 'Sync <script>alert(1)</script>', status: 'ENDED', started_at: at(0), ended_at: at(600) }, t0 + 86_400_000);
+    const header = sessionHeader(
+      's-1',
+      { meeting_display_name: 'Sync <script>alert(1)</script>', status: 'ENDED', started_at: at(0), ended_at: at(600) },
+      t0 + 86_400_000,
+    );
     const rows = [
       row('good', { displayName: 'Fine', verdict: 'good', peerIds: ['x'] }),
-      row('bad', { displayName: '*Eve* | [x](http://evil) `rm`', customParticipantId: 'a_b', verdict: 'poor', criticalIssues: 1, worstMos: 2.345, worstLossPct: 12.34, p95RttMs: 321.4, topIssue: 'Sustained packet loss (audio received)', causedBy: [{ participantId: 'good', rule: 'sustained-packet-loss', confidence: 'certain' }] }),
+      row('bad', {
+        displayName: '*Eve* | [x](http://evil) `rm`',
+        customParticipantId: 'a_b',
+        verdict: 'poor',
+        criticalIssues: 1,
+        worstMos: 2.345,
+        worstLossPct: 12.34,
+        p95RttMs: 321.4,
+        topIssue: 'Sustained packet loss (audio received)',
+        causedBy: [{ participantId: 'good', rule: 'sustained-packet-loss', confidence: 'certain' }],
+      }),
       failedRow({ id: 'broken', display_name: 'Bro' }, new Error('HTTP 403 <b>')),
     ];
     const report = sessionMarkdownReport(header, rows, sessionVerdictLine(rows), {
@@ -227,9 +311,17 @@ describe('session Markdown report', () => {
     assert.match(report, /^# RealtimeKit session report: Sync &lt;script&gt;alert\(1\)&lt;\/script&gt;$/m);
     assert.ok(!report.includes('<script>') && !report.includes('<b>'));
     assert.match(report, /\| \\\*Eve\\\* \\\| \\\[x\\\]\(http:\/\/evil\) \\`rm\\` \| a\\_b \|/);
-    const tableRows = report.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Name') && !line.startsWith('| Field') && line.split('|').length > 10);
-    assert.deepEqual(tableRows.map((line) => line.split(' | ')[0]), ['| \\*Eve\\* \\| \\[x\\](http://evil) \\`rm\\`', '| Bro', '| Fine']);
-    assert.match(tableRows[0], /\| 2\.35 \| 12\.3 \| 321 \| poor \| Sustained packet loss \(audio received\) \| Fine \(sustained-packet-loss\) \|$/);
+    const tableRows = report
+      .split('\n')
+      .filter((line) => line.startsWith('| ') && !line.startsWith('| Name') && !line.startsWith('| Field') && line.split('|').length > 10);
+    assert.deepEqual(
+      tableRows.map((line) => line.split(' | ')[0]),
+      ['| \\*Eve\\* \\| \\[x\\](http://evil) \\`rm\\`', '| Bro', '| Fine'],
+    );
+    assert.match(
+      tableRows[0],
+      /\| 2\.35 \| 12\.3 \| 321 \| poor \| Sustained packet loss \(audio received\) \| Fine \(sustained-packet-loss\) \|$/,
+    );
     assert.match(tableRows[1], /unknown \(HTTP 403 &lt;b&gt;\)/);
     assert.match(report, /^- Transcript: https:\/\/example\.com\/t\\_1\.vtt \(link expires 2026-11-20 12:00:00 UTC\)$/m);
     assert.match(report, /^- Chat: not available$/m);
@@ -261,8 +353,24 @@ describe('overview result', () => {
       sessionId: 's-1',
       session,
       participants: [
-        { participantId: 'p', peerIds: [], analysed: true, verdict: 'poor', issues: ['sustained-packet-loss', 'high-jitter'], causedBy: [{ participantId: 'g', rule: 'sustained-packet-loss' }] },
-        { participantId: 'f', displayName: 'Fay', peerIds: [], analysed: true, verdict: 'unknown', issues: [], causedBy: [], error: 'HTTP 404' },
+        {
+          participantId: 'p',
+          peerIds: [],
+          analysed: true,
+          verdict: 'poor',
+          issues: ['sustained-packet-loss', 'high-jitter'],
+          causedBy: [{ participantId: 'g', rule: 'sustained-packet-loss' }],
+        },
+        {
+          participantId: 'f',
+          displayName: 'Fay',
+          peerIds: [],
+          analysed: true,
+          verdict: 'unknown',
+          issues: [],
+          causedBy: [],
+          error: 'HTTP 404',
+        },
         { participantId: 'w', displayName: 'Wes', peerIds: [], analysed: false, verdict: 'unknown', issues: [], causedBy: [] },
         { participantId: 'g', displayName: 'Gina', peerIds: ['pg'], analysed: true, verdict: 'good', issues: [], causedBy: [] },
       ],
