@@ -53,9 +53,9 @@ export function targetTreeItem(target: InspectionTarget, summary: TreeSummary | 
   const label = target.kind === 'session' ? (extra.sessionLabel ?? target.label ?? target.sessionId) : (summary?.displayName ?? target.label ?? primaryId(target));
   const collapsible = target.kind === 'meetingParticipant' ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed;
   const treeItem = new vscode.TreeItem(label, collapsible);
-  treeItem.id = `lookedUp:${target.kind}:${target.accountId}/${target.appId}/${primaryId(target)}`;
+  treeItem.id = `target:${target.kind}:${target.accountId}/${target.appId}/${primaryId(target)}`;
   treeItem.iconPath = new vscode.ThemeIcon(KIND_ICONS[target.kind]);
-  treeItem.contextValue = `lookedUp.${target.kind}`;
+  treeItem.contextValue = `target.${target.kind}`;
   if (target.kind !== 'session') treeItem.command = treeItemCommand('Open Stats', reopenCommand(target));
   const parts: string[] = [];
   if (target.kind === 'session') {

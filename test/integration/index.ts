@@ -19,6 +19,7 @@ export async function run(): Promise<void> {
   require('./commands.test');
   require('./errors.test');
   require('./tree.test');
+  require('./hardening.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
   const failures = await new Promise<number>((resolve) => {
     const runner = mocha.run((count) => resolve(count));

@@ -1,0 +1,45 @@
+/** Where the token may go, and a tree event named like an Object.prototype member. */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { sampleCatalog } from '../../sample-server';
+import type { SampleControl } from '../fixtures/sampleControl';
+import { extensionApi, setUpSampleServer } from './harness';
+
+describe('RealtimeKit hardening', () => {
+  const catalog = sampleCatalog();
+  let control: SampleControl;
+
+  before(async () => {
+    control = await setUpSampleServer();
+  });
+
+  it("ignores a workspace's .vscode/settings.json that points realtimekit.apiBaseUrl elsewhere", async function () {
+    this.timeout(30_000);
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(folder, 'the test host opens a workspace folder');
+    const settingsFile = path.join(folder, '.vscode', 'settings.json');
+    fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+    fs.writeFileSync(settingsFile, JSON.stringify({ 'realtimekit.apiBaseUrl': 'http://attacker.invalid:8080/client/v4' }));
+    try {
+      // Give the workbench time to read the file, as it would for a cloned repository.
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      const inspected = vscode.workspace.getConfiguration('realtimekit').inspect<string>('apiBaseUrl');
+      assert.notEqual(vscode.workspace.getConfiguration('realtimekit').get('apiBaseUrl'), 'http://attacker.invalid:8080/client/v4', JSON.stringify(inspected));
+      await control.clearRequests();
+      const participant = catalog.currentSession.participants[2];
+      const data = await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.currentSession.id, participantId: participant.id });
+      assert.ok(data, 'the request went to the configured (machine) server');
+      assert.ok((await control.requests()).some((entry) => entry.path.includes(participant.id)));
+    } finally {
+      fs.rmSync(path.join(folder, '.vscode'), { recursive: true, force: true });
+    }
+  });
+
+  it('gives a peer event named "constructor" the default icon instead of a function from the icon table', async () => {
+    const { tree } = await extensionApi();
+    const item = tree.getTreeItem({ type: 'peerEvent', scope: { accountId: 'a', appId: 'b' }, event: { name: 'constructor', peerId: 'p' } });
+    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'circle-small');
+  });
+});
