@@ -6,6 +6,7 @@ import { detectIssues, verdictOf } from '../analysis/detectIssues';
 import { num, text } from '../api/coerce';
 import { RealtimeKitApiError } from '../api/errors';
 import type { RawSessionParticipant } from '../api/types';
+import { errorMessage } from '../shared/errorMessage';
 import type { InspectedParticipant, PeerStats } from '../shared/model';
 import type { IssueWindow, ParticipantRow, RowState } from '../shared/session';
 import { epochMs } from './epoch';
@@ -44,7 +45,7 @@ export function pendingRow(
  */
 export function failedRow(raw: RawSessionParticipant, error: unknown): ParticipantRow {
   if (error instanceof RealtimeKitApiError && error.kind === 'cancelled') return pendingRow(raw, 'skipped');
-  return { ...pendingRow(raw), state: 'failed', analysed: true, error: error instanceof Error ? error.message : String(error) };
+  return { ...pendingRow(raw), state: 'failed', analysed: true, error: errorMessage(error) };
 }
 
 /** Worst MOS, worst loss and p95 RTT over every sample of every track; loops, as series can be long. */
