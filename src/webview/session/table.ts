@@ -65,7 +65,7 @@ export function participantTable(options: TableOptions): TableView {
     scroller,
     body,
     rowHeight: ROW_HEIGHT,
-    overscan: 8,
+    overscan: 4,
     key: (row) => row.participantId,
     render: renderRow,
     moved: (element, index) => {
@@ -225,8 +225,7 @@ export function participantTable(options: TableOptions): TableView {
       recompute();
       if (!scrollRestored && rows.length > 0) {
         scrollRestored = true;
-        scroller.scrollTop = state.scrollTop;
-        list.update();
+        list.scrollTo(state.scrollTop);
       }
     },
   };

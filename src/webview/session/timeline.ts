@@ -58,7 +58,7 @@ export function sessionTimeline(saved: TimeWindow | undefined, onWindowChange: (
   const tracks = el('div', { class: 'timeline-lanes' }, gridLines, brush, scroller);
   const empty = el('p', { class: 'muted', hidden: '' }, 'No times to place on a timeline yet.');
 
-  const lanes = new VirtualList<ParticipantRow>({ scroller, body, rowHeight: LANE_HEIGHT, overscan: 6, key: (row) => row.participantId, render: renderLane });
+  const lanes = new VirtualList<ParticipantRow>({ scroller, body, rowHeight: LANE_HEIGHT, overscan: 4, key: (row) => row.participantId, render: renderLane });
   let rows: readonly ParticipantRow[] = [];
 
   function renderLane(row: ParticipantRow): HTMLElement {

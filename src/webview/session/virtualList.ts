@@ -28,14 +28,25 @@ interface Rendered<T> {
 export class VirtualList<T> {
   private items: readonly T[] = [];
   private rendered = new Map<string, Rendered<T>>();
+  // Geometry is cached from scroll and resize events: reading it inside update() would force a
+  // layout after every DOM change, several per sort or keystroke.
+  private scrollTop = 0;
   private viewportHeight = 0;
+  private headerHeight = 0;
 
   constructor(private readonly options: VirtualListOptions<T>) {
-    options.scroller.addEventListener('scroll', () => this.update(), { passive: true });
+    options.scroller.addEventListener(
+      'scroll',
+      () => {
+        this.scrollTop = options.scroller.scrollTop;
+        this.update();
+      },
+      { passive: true },
+    );
     new ResizeObserver(() => {
-      const height = options.scroller.clientHeight;
-      if (height !== this.viewportHeight) {
-        this.viewportHeight = height;
+      const viewport = options.scroller.clientHeight - options.body.offsetTop;
+      if (viewport !== this.viewportHeight) {
+        this.viewportHeight = viewport;
         this.update();
       }
     }).observe(options.scroller);
@@ -53,7 +64,7 @@ export class VirtualList<T> {
 
   /** Rows fully in view; at least one. */
   pageSize(): number {
-    return Math.max(1, Math.floor((this.options.scroller.clientHeight - this.options.body.offsetTop) / this.options.rowHeight));
+    return Math.max(1, Math.floor(this.viewportHeight / this.options.rowHeight));
   }
 
   element(index: number): HTMLElement | undefined {
@@ -63,20 +74,23 @@ export class VirtualList<T> {
 
   /** Scrolls just enough to show the row, then renders. */
   reveal(index: number): void {
-    const { scroller, body, rowHeight } = this.options;
-    const top = index * rowHeight;
-    const visible = scroller.clientHeight - body.offsetTop;
-    if (top < scroller.scrollTop) scroller.scrollTop = top;
-    else if (top + rowHeight > scroller.scrollTop + visible) scroller.scrollTop = top + rowHeight - visible;
+    const top = index * this.options.rowHeight;
+    if (top < this.scrollTop) this.scrollTo(top);
+    else if (top + this.options.rowHeight > this.scrollTop + this.viewportHeight) this.scrollTo(top + this.options.rowHeight - this.viewportHeight);
+    this.update();
+  }
+
+  scrollTo(top: number): void {
+    this.options.scroller.scrollTop = top;
+    this.scrollTop = Math.max(0, Math.min(top, this.items.length * this.options.rowHeight - this.viewportHeight));
     this.update();
   }
 
   update(): void {
-    const { scroller, body, rowHeight, overscan, key } = this.options;
+    const { body, rowHeight, overscan, key } = this.options;
     const focused = document.activeElement;
-    const visible = (this.viewportHeight || scroller.clientHeight) - body.offsetTop;
-    const first = Math.max(0, Math.floor(scroller.scrollTop / rowHeight) - overscan);
-    const last = Math.min(this.items.length - 1, Math.ceil((scroller.scrollTop + Math.max(visible, rowHeight)) / rowHeight) + overscan);
+    const first = Math.max(0, Math.floor(this.scrollTop / rowHeight) - overscan);
+    const last = Math.min(this.items.length - 1, Math.ceil((this.scrollTop + Math.max(this.viewportHeight, rowHeight)) / rowHeight) + overscan);
     const indices: number[] = [];
     for (let index = first; index <= last; index++) indices.push(index);
     const pinned = this.options.pinned?.();
@@ -92,13 +106,13 @@ export class VirtualList<T> {
       const old = this.rendered.get(id);
       if (old && old.item === item) {
         if (old.index !== index) {
-          old.element.style.transform = `translateY(${index * rowHeight}px)`;
+          old.element.style.top = `${index * rowHeight}px`;
           this.options.moved?.(old.element, index);
         }
         next.set(id, { item, index, element: old.element });
       } else {
         const element = this.options.render(item, index);
-        element.style.transform = `translateY(${index * rowHeight}px)`;
+        element.style.top = `${index * rowHeight}px`;
         if (old) {
           old.element.replaceWith(element);
           if (old.element.contains(focused)) element.focus({ preventScroll: true });
