@@ -18,7 +18,10 @@ function peerName(peer: Pick<PeerStats, 'peerId'>): string {
 function describeStretches(stretches: Stretch[], unit: string, peakWord = 'peak'): string {
   const [first] = stretches;
   const total = stretches.reduce((sum, stretch) => sum + stretch.seconds, 0);
-  const more = stretches.length > 1 ? ` (and ${stretches.length - 1} more stretch${stretches.length > 2 ? 'es' : ''}, ${round(total, 0)} s in all)` : '';
+  const more =
+    stretches.length > 1
+      ? ` (and ${stretches.length - 1} more stretch${stretches.length > 2 ? 'es' : ''}, ${round(total, 0)} s in all)`
+      : '';
   return `${peakWord} ${round(first.peak)}${unit} for ${round(first.seconds, 0)} s from ${clock(first.from)} UTC${more}`;
 }
 
@@ -57,7 +60,12 @@ function trackRule(options: {
 }
 
 const isVideo = (track: QualityTrack) => track.kind === 'video' || track.kind === 'screenshare_video';
-const side = (track: QualityTrack) => (track.direction === 'consumer' ? 'on the way to this participant' : track.direction === 'producer' ? 'on the way from this participant' : 'on this connection');
+const side = (track: QualityTrack) =>
+  track.direction === 'consumer'
+    ? 'on the way to this participant'
+    : track.direction === 'producer'
+      ? 'on the way from this participant'
+      : 'on this connection';
 
 const TRACK_RULES: Rule[] = [
   trackRule({
@@ -135,7 +143,8 @@ function fallingMos(peer: PeerStats, track: QualityTrack): DetectedIssue | undef
     severity: 'warning',
     title: `Quality fell during the call (${trackLabel(track)})`,
     evidence: `${peerName(peer)}, ${trackLabel(track)}: MOS median ${round(start, 2)} in the first quarter, ${round(end, 2)} in the last`,
-    explanation: 'Quality got steadily worse rather than dipping once: something changed on the path or the device (another upload started, battery saver, moving away from Wi-Fi).',
+    explanation:
+      'Quality got steadily worse rather than dipping once: something changed on the path or the device (another upload started, battery saver, moving away from Wi-Fi).',
     peerId: peer.peerId,
     from: values[values.length - quarter].t,
     to: values[values.length - 1].t,
@@ -147,14 +156,21 @@ function resolutionDowngrade(peer: PeerStats, track: QualityTrack): DetectedIssu
   if (!isVideo(track)) return undefined;
   const best = maxOf(track.samples.map((s) => s.height).filter((h): h is number => h !== undefined && h > 0));
   if (best === undefined) return undefined;
-  const stretches = sustained(track.samples, (s) => s.height, (h) => h <= best * THRESHOLDS.resolution.downgradeFactor, THRESHOLDS.resolution.minSeconds, 'min');
+  const stretches = sustained(
+    track.samples,
+    (s) => s.height,
+    (h) => h <= best * THRESHOLDS.resolution.downgradeFactor,
+    THRESHOLDS.resolution.minSeconds,
+    'min',
+  );
   if (stretches.length === 0) return undefined;
   return {
     rule: 'resolution-downgrade',
     severity: 'warning',
     title: `Resolution downgraded (${trackLabel(track)})`,
     evidence: `${peerName(peer)}, ${trackLabel(track)}: ${best}p down to ${describeStretches(stretches, 'p', 'as low as')}`,
-    explanation: 'The video was scaled down to half its best height or less. WebRTC does this when bandwidth or CPU runs short; the picture looks soft or blocky.',
+    explanation:
+      'The video was scaled down to half its best height or less. WebRTC does this when bandwidth or CPU runs short; the picture looks soft or blocky.',
     peerId: peer.peerId,
     ...window(stretches),
   };
@@ -163,12 +179,19 @@ function resolutionDowngrade(peer: PeerStats, track: QualityTrack): DetectedIssu
 function qualityLimitation(peer: PeerStats, track: QualityTrack, reason: 'cpu' | 'bandwidth'): DetectedIssue | undefined {
   if (!isVideo(track) || track.direction === 'consumer') return undefined;
   const limited = track.samples.filter((s) => s.limitation !== undefined);
-  const stretches = sustained(track.samples, (s) => (s.limitation === undefined ? undefined : s.limitation === reason ? 1 : 0), (v) => v === 1, THRESHOLDS.limitation.minSeconds);
+  const stretches = sustained(
+    track.samples,
+    (s) => (s.limitation === undefined ? undefined : s.limitation === reason ? 1 : 0),
+    (v) => v === 1,
+    THRESHOLDS.limitation.minSeconds,
+  );
   const sampledFraction = limited.length ? limited.filter((s) => s.limitation === reason).length / limited.length : undefined;
   const fraction = (reason === 'cpu' ? track.summary.cpuLimitedFraction : track.summary.bandwidthLimitedFraction) ?? sampledFraction;
   if (stretches.length === 0 && (fraction === undefined || fraction < THRESHOLDS.limitation.minFraction)) return undefined;
   const share = fraction === undefined ? '' : `limited by ${reason} ${round(fraction * 100, 0)} % of the time`;
-  const longest = stretches.length ? `, longest stretch ${round(maxOf(stretches.map((s) => s.seconds))!, 0)} s from ${clock(stretches[0].from)} UTC` : '';
+  const longest = stretches.length
+    ? `, longest stretch ${round(maxOf(stretches.map((s) => s.seconds))!, 0)} s from ${clock(stretches[0].from)} UTC`
+    : '';
   return {
     rule: reason === 'cpu' ? 'cpu-limited' : 'bandwidth-limited',
     severity: (fraction ?? 0) >= 0.3 ? 'critical' : 'warning',
@@ -188,7 +211,10 @@ function connectivityIssues(peer: PeerStats): DetectedIssue[] {
   const network = peer.network;
   const chosen = network?.candidatePairs.filter((pair) => pair.nominated) ?? [];
   const relayed = chosen.filter((pair) => pair.localType === 'relay' || pair.remoteType === 'relay');
-  const checks = [...(network?.connectivity ?? []), ...(peer.precall ? [{ reflexive: peer.precall.reflexive, relay: peer.precall.relay, turn: peer.precall.turn, at: undefined }] : [])];
+  const checks = [
+    ...(network?.connectivity ?? []),
+    ...(peer.precall ? [{ reflexive: peer.precall.reflexive, relay: peer.precall.relay, turn: peer.precall.turn, at: undefined }] : []),
+  ];
   const relayOnly = checks.some((check) => check.reflexive === false && check.relay === true);
   if (relayed.length > 0 || relayOnly) {
     issues.push({
@@ -196,20 +222,24 @@ function connectivityIssues(peer: PeerStats): DetectedIssue[] {
       severity: 'warning',
       title: 'Media went through a TURN relay',
       evidence: `${peerName(peer)}: ${relayed.length ? `chosen candidate pair ${relayed.map((pair) => `${pair.transport} ${pair.localType ?? '?'} -> ${pair.remoteType ?? '?'} over ${pair.localProtocol ?? '?'}`).join('; ')}` : ''}${relayed.length && relayOnly ? '; ' : ''}${relayOnly ? 'direct (reflexive/STUN) connectivity failed, relay worked' : ''}`,
-      explanation: 'A firewall or strict NAT blocked direct UDP paths, so media was relayed (often over TCP/TLS 443). That adds delay and is more sensitive to loss; allowing UDP to the media servers avoids it.',
+      explanation:
+        'A firewall or strict NAT blocked direct UDP paths, so media was relayed (often over TCP/TLS 443). That adds delay and is more sensitive to loss; allowing UDP to the media servers avoids it.',
       peerId: peer.peerId,
     });
   }
   const failed = checks.filter((check) => check.turn === false || check.reflexive === false);
   const turnFailed = checks.some((check) => check.turn === false);
   if (turnFailed || (failed.length > 0 && !relayOnly)) {
-    const what = [turnFailed ? 'TURN' : undefined, checks.some((check) => check.reflexive === false) ? 'reflexive (STUN)' : undefined].filter(Boolean).join(' and ');
+    const what = [turnFailed ? 'TURN' : undefined, checks.some((check) => check.reflexive === false) ? 'reflexive (STUN)' : undefined]
+      .filter(Boolean)
+      .join(' and ');
     issues.push({
       rule: 'connectivity-failed',
       severity: turnFailed && checks.some((check) => check.reflexive === false) ? 'critical' : 'warning',
       title: `${what} connectivity failed`,
       evidence: `${peerName(peer)}: ${failed.length} connectivity check${failed.length === 1 ? '' : 's'} reported ${what} as failing${failed[0]?.at ? ` (first at ${clock(Date.parse(failed[0].at))} UTC)` : ''}`,
-      explanation: 'Some ways of reaching the media servers were blocked. With fewer fallbacks, a network change can drop the call; check firewall rules for UDP and TURN (TCP/TLS 443).',
+      explanation:
+        'Some ways of reaching the media servers were blocked. With fewer fallbacks, a network change can drop the call; check firewall rules for UDP and TURN (TCP/TLS 443).',
       peerId: peer.peerId,
     });
   }
@@ -222,8 +252,10 @@ function precallIssues(peer: PeerStats): DetectedIssue[] {
   const problems: string[] = [];
   if (precall.rttMs !== undefined && precall.rttMs > THRESHOLDS.rtt.ms) problems.push(`RTT ${precall.rttMs} ms`);
   if (precall.jitterMs !== undefined && precall.jitterMs > THRESHOLDS.jitter.ms) problems.push(`jitter ${precall.jitterMs} ms`);
-  if (precall.fractionalLoss !== undefined && precall.fractionalLoss * 100 > THRESHOLDS.loss.percent) problems.push(`loss ${round(precall.fractionalLoss * 100)} %`);
-  if (precall.throughputKbps !== undefined && precall.throughputKbps < PRECALL_LIMITS.minThroughputKbps) problems.push(`throughput ${precall.throughputKbps} kbit/s`);
+  if (precall.fractionalLoss !== undefined && precall.fractionalLoss * 100 > THRESHOLDS.loss.percent)
+    problems.push(`loss ${round(precall.fractionalLoss * 100)} %`);
+  if (precall.throughputKbps !== undefined && precall.throughputKbps < PRECALL_LIMITS.minThroughputKbps)
+    problems.push(`throughput ${precall.throughputKbps} kbit/s`);
   if (problems.length === 0) return [];
   return [
     {
@@ -231,7 +263,8 @@ function precallIssues(peer: PeerStats): DetectedIssue[] {
       severity: 'warning',
       title: 'The pre-call network test was already poor',
       evidence: `${peerName(peer)}: ${problems.join(', ')}`,
-      explanation: 'The network was weak before the call started, so later trouble is likely the participant’s connection rather than the service.',
+      explanation:
+        'The network was weak before the call started, so later trouble is likely the participant’s connection rather than the service.',
       peerId: peer.peerId,
     },
   ];
@@ -267,8 +300,16 @@ function reconnectIssue(participant: InspectedParticipant): DetectedIssue | unde
     rule: 'reconnects',
     severity: count > 2 ? 'critical' : 'warning',
     title: `Reconnected ${count - 1} time${count === 2 ? '' : 's'}`,
-    evidence: `${count} peers in this session${starts.length > 1 ? `, new connections at ${starts.slice(1).map((at) => `${clock(Date.parse(at))} UTC`).join(', ')}` : ''}`,
-    explanation: 'Each reconnect is a new peer: the participant dropped out and came back (network switch, sleep, a crashed tab, or a failed connection). Look at the peer before each reconnect for the cause.',
+    evidence: `${count} peers in this session${
+      starts.length > 1
+        ? `, new connections at ${starts
+            .slice(1)
+            .map((at) => `${clock(Date.parse(at))} UTC`)
+            .join(', ')}`
+        : ''
+    }`,
+    explanation:
+      'Each reconnect is a new peer: the participant dropped out and came back (network switch, sleep, a crashed tab, or a failed connection). Look at the peer before each reconnect for the cause.',
   };
 }
 
@@ -278,7 +319,8 @@ const TRACK_SUFFIX = / \(([^()]*)\)$/;
 /** One issue per rule and peer: the tracks that show it are listed together, the worst one leads. */
 function mergeByRule(issues: DetectedIssue[]): DetectedIssue[] {
   const groups = new Map<string, DetectedIssue[]>();
-  for (const issue of issues) groups.set(`${issue.rule}/${issue.peerId ?? ''}`, [...(groups.get(`${issue.rule}/${issue.peerId ?? ''}`) ?? []), issue]);
+  for (const issue of issues)
+    groups.set(`${issue.rule}/${issue.peerId ?? ''}`, [...(groups.get(`${issue.rule}/${issue.peerId ?? ''}`) ?? []), issue]);
   return [...groups.values()].map((group) => {
     if (group.length === 1) return group[0];
     const sorted = [...group].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
@@ -286,7 +328,9 @@ function mergeByRule(issues: DetectedIssue[]): DetectedIssue[] {
     const tracks = group.map((issue) => TRACK_SUFFIX.exec(issue.title)?.[1]).filter(Boolean);
     const title = lead.title.replace(TRACK_SUFFIX, '');
     const prefix = lead.peerId ? `${peerName(lead)}, ` : '';
-    const evidence = sorted.map((issue, i) => (i > 0 && prefix && issue.evidence.startsWith(prefix) ? issue.evidence.slice(prefix.length) : issue.evidence)).join('; ');
+    const evidence = sorted
+      .map((issue, i) => (i > 0 && prefix && issue.evidence.startsWith(prefix) ? issue.evidence.slice(prefix.length) : issue.evidence))
+      .join('; ');
     return { ...lead, title: tracks.length ? `${title} (${tracks.join(', ')})` : title, evidence };
   });
 }
@@ -300,7 +344,12 @@ export function detectIssues(participant: InspectedParticipant): DetectedIssue[]
         const issue = rule(peer, track);
         if (issue) issues.push(issue);
       }
-      for (const issue of [fallingMos(peer, track), resolutionDowngrade(peer, track), qualityLimitation(peer, track, 'cpu'), qualityLimitation(peer, track, 'bandwidth')]) {
+      for (const issue of [
+        fallingMos(peer, track),
+        resolutionDowngrade(peer, track),
+        qualityLimitation(peer, track, 'cpu'),
+        qualityLimitation(peer, track, 'bandwidth'),
+      ]) {
         if (issue) issues.push(issue);
       }
       const avgLoss = track.summary.avgLossPct;
@@ -322,20 +371,30 @@ export function detectIssues(participant: InspectedParticipant): DetectedIssue[]
   }
   const reconnect = reconnectIssue(participant);
   if (reconnect) issues.push(reconnect);
-  return mergeByRule(issues).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.from ?? Infinity) - (b.from ?? Infinity));
+  return mergeByRule(issues).sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.from ?? Infinity) - (b.from ?? Infinity),
+  );
 }
 
 export function verdictOf(issues: readonly DetectedIssue[], participant: InspectedParticipant): Verdict {
   const hasStats = participant.peerStats.some((peer) => peer.tracks.length > 0 || peer.network || peer.precall || peer.device);
   if (!hasStats && issues.length === 0) {
-    return { level: 'unknown', line: participant.kind === 'meetingParticipant' ? 'Meeting participants carry no call statistics.' : 'No call statistics in this answer, so the call cannot be judged.' };
+    return {
+      level: 'unknown',
+      line:
+        participant.kind === 'meetingParticipant'
+          ? 'Meeting participants carry no call statistics.'
+          : 'No call statistics in this answer, so the call cannot be judged.',
+    };
   }
   const critical = issues.filter((issue) => issue.severity === 'critical');
   const warnings = issues.filter((issue) => issue.severity === 'warning');
   // "High jitter" -> "high jitter", but "TURN ..." keeps its capitals.
   const lower = (title: string) => (/^[A-Z][a-z]/.test(title) ? title[0].toLowerCase() + title.slice(1) : title);
-  const headline = (list: readonly DetectedIssue[]) => [...new Set(list.map((issue) => lower(issue.title.replace(TRACK_SUFFIX, ''))))].slice(0, 3).join(', ');
-  if (critical.length) return { level: 'poor', line: `Poor call: ${headline(critical)}${warnings.length ? `; also ${headline(warnings)}` : ''}.` };
+  const headline = (list: readonly DetectedIssue[]) =>
+    [...new Set(list.map((issue) => lower(issue.title.replace(TRACK_SUFFIX, ''))))].slice(0, 3).join(', ');
+  if (critical.length)
+    return { level: 'poor', line: `Poor call: ${headline(critical)}${warnings.length ? `; also ${headline(warnings)}` : ''}.` };
   if (warnings.length) return { level: 'degraded', line: `Degraded call: ${headline(warnings)}.` };
   return { level: 'good', line: issues.length ? 'Good call: only minor notes below.' : 'Good call: no issues found in the statistics.' };
 }

@@ -11,19 +11,25 @@ import { round } from './series';
  * markers (#, -, 1.) need no escaping.
  */
 export function escapeMarkdown(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]|~]/g, (char) => `\\${char}`)
-    // Every line terminator a renderer may honour: a lone \r or U+2028/U+2029 could start a heading too.
-    .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
+  return (
+    value
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/[\\`*_[\]|~]/g, (char) => `\\${char}`)
+      // Every line terminator a renderer may honour: a lone \r or U+2028/U+2029 could start a heading too.
+      .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
+  );
 }
 
 const md = (value: string | number | boolean | undefined): string => (value === undefined ? '–' : escapeMarkdown(String(value)));
 
 function table(headings: string[], rows: (string | number | boolean | undefined)[][]): string[] {
-  return [`| ${headings.join(' | ')} |`, `|${headings.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.map(md).join(' | ')} |`)];
+  return [
+    `| ${headings.join(' | ')} |`,
+    `|${headings.map(() => '---').join('|')}|`,
+    ...rows.map((row) => `| ${row.map(md).join(' | ')} |`),
+  ];
 }
 
 function fixed(value: number | undefined, digits = 1): string | undefined {
@@ -33,7 +39,8 @@ function fixed(value: number | undefined, digits = 1): string | undefined {
 function trackFigures(track: QualityTrack): (string | undefined)[] {
   const heights = track.samples.map((sample) => sample.height).filter((h): h is number => h !== undefined);
   const fps = track.samples.map((sample) => sample.fps).filter((f): f is number => f !== undefined);
-  const range = (values: number[], show: (value: number) => string) => (values.length ? `${show(minOf(values)!)}–${show(maxOf(values)!)}` : undefined);
+  const range = (values: number[], show: (value: number) => string) =>
+    values.length ? `${show(minOf(values)!)}–${show(maxOf(values)!)}` : undefined;
   return [
     trackLabel(track),
     String(track.samples.length),
@@ -53,14 +60,20 @@ function peerSection(peer: PeerStats, index: number): string[] {
   if (peer.startedAt || peer.endedAt) facts.push(`- Connected: ${md(formatTime(peer.startedAt))} to ${md(formatTime(peer.endedAt))}`);
   const device = peer.device;
   if (device) {
-    facts.push(`- Device: ${md([device.browser, device.browserVersion].filter(Boolean).join(' ') || undefined)} on ${md([device.os, device.osVersion].filter(Boolean).join(' ') || undefined)}${device.isMobile ? ' (mobile)' : ''}${device.cpus !== undefined ? `, ${device.cpus} CPU cores` : ''}`);
+    facts.push(
+      `- Device: ${md([device.browser, device.browserVersion].filter(Boolean).join(' ') || undefined)} on ${md([device.os, device.osVersion].filter(Boolean).join(' ') || undefined)}${device.isMobile ? ' (mobile)' : ''}${device.cpus !== undefined ? `, ${device.cpus} CPU cores` : ''}`,
+    );
     if (device.sdkName) facts.push(`- SDK: ${md(`${device.sdkName} ${device.sdkVersion ?? ''}`.trim())}`);
   }
   const network = peer.network;
   if (network) {
-    facts.push(`- Network: ${md([network.city, network.region, network.country].filter(Boolean).join(', ') || undefined)}; ${md(network.org ?? network.asn?.name)}${network.asn?.asn ? ` (${md(network.asn.asn)})` : ''}; type ${md(network.networkType)}`);
+    facts.push(
+      `- Network: ${md([network.city, network.region, network.country].filter(Boolean).join(', ') || undefined)}; ${md(network.org ?? network.asn?.name)}${network.asn?.asn ? ` (${md(network.asn.asn)})` : ''}; type ${md(network.networkType)}`,
+    );
     for (const pair of network.candidatePairs.filter((candidate) => candidate.nominated)) {
-      facts.push(`- Chosen ICE pair (${md(pair.transport)}): ${md(pair.localType)} → ${md(pair.remoteType)} over ${md(pair.localProtocol)}${pair.currentRttMs !== undefined ? `, RTT ${md(pair.currentRttMs)} ms` : ''}`);
+      facts.push(
+        `- Chosen ICE pair (${md(pair.transport)}): ${md(pair.localType)} → ${md(pair.remoteType)} over ${md(pair.localProtocol)}${pair.currentRttMs !== undefined ? `, RTT ${md(pair.currentRttMs)} ms` : ''}`,
+      );
     }
   }
   const precall = peer.precall;
@@ -78,12 +91,23 @@ function peerSection(peer: PeerStats, index: number): string[] {
   }
   lines.push(...facts);
   if (peer.tracks.length) {
-    lines.push('', ...table(['Track', 'Samples', 'MOS p50', 'MOS p90', 'Loss avg %', 'Jitter avg ms', 'RTT avg ms', 'fps', 'Resolution'], peer.tracks.map(trackFigures)));
+    lines.push(
+      '',
+      ...table(
+        ['Track', 'Samples', 'MOS p50', 'MOS p90', 'Loss avg %', 'Jitter avg ms', 'RTT avg ms', 'fps', 'Resolution'],
+        peer.tracks.map(trackFigures),
+      ),
+    );
   }
   return [...lines, ''];
 }
 
-export function markdownReport(participant: InspectedParticipant, issues: readonly DetectedIssue[], verdict: Verdict, options: { generatedAt?: string } = {}): string {
+export function markdownReport(
+  participant: InspectedParticipant,
+  issues: readonly DetectedIssue[],
+  verdict: Verdict,
+  options: { generatedAt?: string } = {},
+): string {
   const name = participant.displayName ?? participant.id ?? 'Unnamed participant';
   const lines: string[] = [`# RealtimeKit call report: ${md(name)}`, ''];
   const rows: [string, string | number | undefined][] = [
@@ -98,12 +122,22 @@ export function markdownReport(participant: InspectedParticipant, issues: readon
     ['Peers', participant.peers.length || undefined],
     ['Data shape', participant.generations.join(' + ') || 'no statistics'],
   ];
-  lines.push(...table(['Field', 'Value'], rows.filter(([, value]) => value !== undefined)), '');
+  lines.push(
+    ...table(
+      ['Field', 'Value'],
+      rows.filter(([, value]) => value !== undefined),
+    ),
+    '',
+  );
   lines.push('## Verdict', '', md(verdict.line), '');
   lines.push('## Detected issues', '');
   if (issues.length === 0) lines.push('None found in the statistics of this answer.', '');
   for (const issue of issues) {
-    lines.push(`- **${md(issue.title)}** (${issue.severity})`, `  - Evidence: ${md(issue.evidence)}`, `  - What it means: ${md(issue.explanation)}`);
+    lines.push(
+      `- **${md(issue.title)}** (${issue.severity})`,
+      `  - Evidence: ${md(issue.evidence)}`,
+      `  - What it means: ${md(issue.explanation)}`,
+    );
   }
   if (issues.length) lines.push('');
   if (participant.peerStats.length) {
@@ -111,7 +145,15 @@ export function markdownReport(participant: InspectedParticipant, issues: readon
     participant.peerStats.forEach((peer, index) => lines.push(...peerSection(peer, index)));
   }
   if (participant.peerEvents.length) {
-    lines.push('## Peer events', '', ...table(['Time (UTC)', 'Event', 'Peer'], participant.peerEvents.map((event) => [formatTime(event.at), event.name, event.peerId])), '');
+    lines.push(
+      '## Peer events',
+      '',
+      ...table(
+        ['Time (UTC)', 'Event', 'Peer'],
+        participant.peerEvents.map((event) => [formatTime(event.at), event.name, event.peerId]),
+      ),
+      '',
+    );
   }
   if (participant.absent.length) lines.push(`Not in this answer: ${md(participant.absent.join(', '))}.`, '');
   lines.push(`_Generated by RealtimeKit Inspector${options.generatedAt ? ` on ${md(formatTime(options.generatedAt))}` : ''}._`, '');

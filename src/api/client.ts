@@ -4,7 +4,15 @@ import { RealtimeKitApiError } from './errors';
 import { RealtimeKitHttp, isRecord, type Envelope, type HttpOptions } from './http';
 import { cleanId, validateId, type IdKind } from './ids';
 import { paginate, readPaging, type Page, type PageItems, type PaginateOptions } from './paging';
-import type { RawApp, RawMeeting, RawMeetingParticipant, RawSession, RawSessionParticipant, SessionListQuery, SessionParticipantsQuery } from './types';
+import type {
+  RawApp,
+  RawMeeting,
+  RawMeetingParticipant,
+  RawSession,
+  RawSessionParticipant,
+  SessionListQuery,
+  SessionParticipantsQuery,
+} from './types';
 
 export interface Scope {
   accountId: string;
@@ -50,7 +58,12 @@ export class RealtimeKitClient {
     return dataRecord(envelope, operation);
   }
 
-  async getPeerReport(scope: Scope, peerId: string, params: { filters?: readonly StatsFilter[]; includePeerEvents?: boolean } = {}, options: CallOptions = {}): Promise<Record<string, unknown>> {
+  async getPeerReport(
+    scope: Scope,
+    peerId: string,
+    params: { filters?: readonly StatsFilter[]; includePeerEvents?: boolean } = {},
+    options: CallOptions = {},
+  ): Promise<Record<string, unknown>> {
     const operation = 'Fetching the peer report';
     const checked = checkIds(operation, scope, { peer: peerId });
     const envelope = await this.http.get({
@@ -64,7 +77,11 @@ export class RealtimeKitClient {
     return dataRecord(envelope, operation);
   }
 
-  async getMeetingParticipant(scope: Scope, ids: { meetingId: string; participantId: string }, options: CallOptions = {}): Promise<RawMeetingParticipant> {
+  async getMeetingParticipant(
+    scope: Scope,
+    ids: { meetingId: string; participantId: string },
+    options: CallOptions = {},
+  ): Promise<RawMeetingParticipant> {
     const operation = 'Fetching the meeting participant';
     const checked = checkIds(operation, scope, { meeting: ids.meetingId, meetingParticipant: ids.participantId });
     const envelope = await this.http.get({
@@ -90,7 +107,11 @@ export class RealtimeKitClient {
     return dataRecord(envelope, operation) as RawSession;
   }
 
-  async listApps(accountId: string, query: { pageNo?: number; perPage?: number; search?: string } = {}, options: CallOptions = {}): Promise<Page<RawApp>> {
+  async listApps(
+    accountId: string,
+    query: { pageNo?: number; perPage?: number; search?: string } = {},
+    options: CallOptions = {},
+  ): Promise<Page<RawApp>> {
     const operation = 'Listing apps';
     const account = checkOne(operation, 'account', accountId);
     const envelope = await this.http.get({
@@ -103,7 +124,11 @@ export class RealtimeKitClient {
     return { items: arrayAt(envelope.data) as RawApp[], paging: readPaging(envelope) };
   }
 
-  async listMeetings(scope: Scope, query: { pageNo?: number; perPage?: number; search?: string; status?: 'ACTIVE' | 'INACTIVE' } = {}, options: CallOptions = {}): Promise<Page<RawMeeting>> {
+  async listMeetings(
+    scope: Scope,
+    query: { pageNo?: number; perPage?: number; search?: string; status?: 'ACTIVE' | 'INACTIVE' } = {},
+    options: CallOptions = {},
+  ): Promise<Page<RawMeeting>> {
     const operation = 'Listing meetings';
     const checked = checkIds(operation, scope, {});
     const envelope = await this.http.get({
@@ -116,7 +141,12 @@ export class RealtimeKitClient {
     return { items: arrayAt(envelope.data) as RawMeeting[], paging: readPaging(envelope) };
   }
 
-  async listMeetingParticipants(scope: Scope, meetingId: string, query: { pageNo?: number; perPage?: number } = {}, options: CallOptions = {}): Promise<Page<RawMeetingParticipant>> {
+  async listMeetingParticipants(
+    scope: Scope,
+    meetingId: string,
+    query: { pageNo?: number; perPage?: number } = {},
+    options: CallOptions = {},
+  ): Promise<Page<RawMeetingParticipant>> {
     const operation = 'Listing the meeting participants';
     const checked = checkIds(operation, scope, { meeting: meetingId });
     const envelope = await this.http.get({
@@ -195,12 +225,22 @@ export class RealtimeKitClient {
     options: ListOptions = {},
   ): AsyncGenerator<PageItems<RawSessionParticipant>> {
     const perPage = options.perPage ?? PAGE_SIZE;
-    yield* paginate((pageNo) => this.listSessionParticipants(scope, sessionId, { ...query, pageNo, perPage }, callOptions(options)), pagingOf(options, perPage));
+    yield* paginate(
+      (pageNo) => this.listSessionParticipants(scope, sessionId, { ...query, pageNo, perPage }, callOptions(options)),
+      pagingOf(options, perPage),
+    );
   }
 
-  async *allMeetingParticipants(scope: Scope, meetingId: string, options: ListOptions = {}): AsyncGenerator<PageItems<RawMeetingParticipant>> {
+  async *allMeetingParticipants(
+    scope: Scope,
+    meetingId: string,
+    options: ListOptions = {},
+  ): AsyncGenerator<PageItems<RawMeetingParticipant>> {
     const perPage = options.perPage ?? PAGE_SIZE;
-    yield* paginate((pageNo) => this.listMeetingParticipants(scope, meetingId, { pageNo, perPage }, callOptions(options)), pagingOf(options, perPage));
+    yield* paginate(
+      (pageNo) => this.listMeetingParticipants(scope, meetingId, { pageNo, perPage }, callOptions(options)),
+      pagingOf(options, perPage),
+    );
   }
 
   async *allSessions(scope: Scope, query: SessionListQuery = {}, options: ListOptions = {}): AsyncGenerator<PageItems<RawSession>> {
@@ -222,7 +262,13 @@ function callOptions({ signal, refresh }: ListOptions): CallOptions {
 }
 
 function pagingOf(options: ListOptions, perPage: number): PaginateOptions<{ id?: string }> {
-  return { perPage, concurrency: options.concurrency, signal: options.signal, maxItems: options.maxItems, idOf: (item) => (typeof item.id === 'string' ? item.id : undefined) };
+  return {
+    perPage,
+    concurrency: options.concurrency,
+    signal: options.signal,
+    maxItems: options.maxItems,
+    idOf: (item) => (typeof item.id === 'string' ? item.id : undefined),
+  };
 }
 
 type Checked<K extends IdKind> = Record<K | 'account' | 'app', string>;

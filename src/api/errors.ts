@@ -79,7 +79,10 @@ function idList(ids: Record<string, string> | undefined): string {
 
 /** "peerId" -> "peer ID", "participantId" -> "participant ID". */
 function humanRole(role: string): string {
-  return `${role.replace(/Id$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} ID`;
+  return `${role
+    .replace(/Id$/, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()} ID`;
 }
 
 /** The user-facing sentence: what failed, why, and what to do next. */
@@ -101,11 +104,13 @@ function describe(details: ApiErrorDetails): string {
     }
     case 'rateLimited': {
       if (details.maxWaitSeconds !== undefined) return `${what}: rate limited by the Cloudflare API (HTTP 429)${tooLongWait(details)}`;
-      const wait = details.retryAfterSeconds !== undefined ? ` Try again in ${details.retryAfterSeconds} s.` : ' Try again in a few minutes.';
+      const wait =
+        details.retryAfterSeconds !== undefined ? ` Try again in ${details.retryAfterSeconds} s.` : ' Try again in a few minutes.';
       return `${what}: rate limited by the Cloudflare API (HTTP 429), still after retrying.${wait}`;
     }
     case 'server':
-      if (details.maxWaitSeconds !== undefined) return `${what}: the API answered HTTP ${details.status ?? '5xx'}${api}${tooLongWait(details)}`;
+      if (details.maxWaitSeconds !== undefined)
+        return `${what}: the API answered HTTP ${details.status ?? '5xx'}${api}${tooLongWait(details)}`;
       return `${what}: the API answered HTTP ${details.status ?? '5xx'}${api}, still after retrying. Retry later.`;
     case 'badRequest':
       return `${what}: the API refused the request (HTTP ${details.status ?? 400})${api}.`;

@@ -242,18 +242,24 @@ export class RealtimeKitHttp {
     const retryAfterMs = retryAfter(error);
     const hasRetryAfter = response.headers?.['retry-after'] !== undefined;
     const kind: ApiErrorKind =
-      status === 401 ? 'unauthorized'
-      : status === 403 ? 'forbidden'
-      : status === 404 ? 'notFound'
-      : status === 429 ? 'rateLimited'
-      : status >= 500 ? 'server'
-      : 'badRequest';
+      status === 401
+        ? 'unauthorized'
+        : status === 403
+          ? 'forbidden'
+          : status === 404
+            ? 'notFound'
+            : status === 429
+              ? 'rateLimited'
+              : status >= 500
+                ? 'server'
+                : 'badRequest';
     return this.error(spec, kind, {
       status,
       apiCode: code,
       apiMessage: message,
       retryAfterSeconds: hasRetryAfter ? Math.ceil(retryAfterMs / 1000) : undefined,
-      maxWaitSeconds: (kind === 'rateLimited' || kind === 'server') && retryAfterMs > this.maxWaitMs ? Math.round(this.maxWaitMs / 1000) : undefined,
+      maxWaitSeconds:
+        (kind === 'rateLimited' || kind === 'server') && retryAfterMs > this.maxWaitMs ? Math.round(this.maxWaitMs / 1000) : undefined,
     });
   }
 
@@ -261,7 +267,11 @@ export class RealtimeKitHttp {
     return this.error(spec, 'cancelled');
   }
 
-  private error(spec: RequestSpec, kind: ApiErrorKind, extra: Partial<ConstructorParameters<typeof RealtimeKitApiError>[0]> = {}): RealtimeKitApiError {
+  private error(
+    spec: RequestSpec,
+    kind: ApiErrorKind,
+    extra: Partial<ConstructorParameters<typeof RealtimeKitApiError>[0]> = {},
+  ): RealtimeKitApiError {
     return new RealtimeKitApiError({ kind, operation: spec.operation, endpoint: spec.endpoint, ids: spec.ids, ...extra });
   }
 }
@@ -286,7 +296,10 @@ export function apiErrorOf(body: Record<string, unknown>): { code?: number | str
   if (typeof single === 'string') return { message: single };
   const list = body.errors;
   if (Array.isArray(list) && list.length > 0) {
-    const messages = list.filter(isRecord).map((item) => textOf(item.message)).filter(Boolean);
+    const messages = list
+      .filter(isRecord)
+      .map((item) => textOf(item.message))
+      .filter(Boolean);
     const first = list.find(isRecord);
     return { code: first ? codeOf(first.code) : undefined, message: messages.join('; ') || undefined };
   }

@@ -18,7 +18,10 @@ export const ID_LABELS: Record<IdKind, string> = {
 
 /** Pasted values often carry spaces, quotes or backticks from chat and tickets. */
 export function cleanId(value: string): string {
-  return value.trim().replace(/^["'`]+|["'`]+$/g, '').trim();
+  return value
+    .trim()
+    .replace(/^["'`]+|["'`]+$/g, '')
+    .trim();
 }
 
 /** Returns a message saying what is wrong, or undefined when the value is acceptable. */
@@ -48,6 +51,8 @@ function accountIdProblem(value: string): string {
   if (wrong < 0) return `An account ID is 32 hexadecimal characters (found ${value.length} characters).`;
   const char = String.fromCodePoint(value.codePointAt(wrong)!);
   // Invisible characters pasted from chat (zero-width space, no-break space) are named by code point.
-  const shown = /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(char) ? `'${char}'` : `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  const shown = /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(char)
+    ? `'${char}'`
+    : `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
   return `An account ID is 32 hexadecimal characters: ${shown} at position ${wrong + 1} is not hexadecimal.`;
 }

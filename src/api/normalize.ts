@@ -48,7 +48,11 @@ function peersOf(participant: Record<string, unknown>, events: PeerEventModel[],
   return [...peers.values()].sort((a, b) => (a.firstSeen ?? '').localeCompare(b.firstSeen ?? ''));
 }
 
-export function normalizeParticipant(kind: InspectedKind, data: unknown, hints: { peerId?: string; sessionId?: string } = {}): InspectedParticipant {
+export function normalizeParticipant(
+  kind: InspectedKind,
+  data: unknown,
+  hints: { peerId?: string; sessionId?: string } = {},
+): InspectedParticipant {
   const participant = participantOf(data);
   const peerEvents = peerEventsOf(participant);
   const generations = detectGenerations(participant);

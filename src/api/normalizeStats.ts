@@ -51,7 +51,14 @@ const time = (value: unknown): number | undefined => {
 };
 
 const CURRENT_METADATA_KEYS = ['browser_metadata', 'pc_metadata', 'candidate_pairs', 'sdk_name', 'native_metadata'];
-const CURRENT_QUALITY_KEYS = ['audio_producer', 'audio_consumer', 'video_producer', 'video_consumer', 'screenshare_video_producer', 'screenshare_audio_producer'];
+const CURRENT_QUALITY_KEYS = [
+  'audio_producer',
+  'audio_consumer',
+  'video_producer',
+  'video_consumer',
+  'screenshare_video_producer',
+  'screenshare_audio_producer',
+];
 
 export function isCurrentReport(report: RawPeerReport): boolean {
   const metadata = record(report.metadata) ?? {};
@@ -91,7 +98,13 @@ function legacyReport(report: RawPeerReport, peerId: string | undefined): PeerSt
   const metadata = record<RawLegacyPeerStats>(report.metadata) ?? {};
   const quality = record<RawLegacyQualityStats>(report.quality);
   const fromQuality = quality ? legacyQualityEntry({ ...quality, peer_id: quality.peer_id ?? peerId }) : undefined;
-  return { ...(fromQuality ?? { events: [], tracks: [] }), ...legacyMetadata(metadata), peerId: peerId ?? fromQuality?.peerId, tracks: fromQuality?.tracks ?? [], generation: 'legacy' };
+  return {
+    ...(fromQuality ?? { events: [], tracks: [] }),
+    ...legacyMetadata(metadata),
+    peerId: peerId ?? fromQuality?.peerId,
+    tracks: fromQuality?.tracks ?? [],
+    generation: 'legacy',
+  };
 }
 
 function legacyMetadata(stats: RawLegacyPeerStats): Omit<PeerStats, 'tracks'> {
@@ -101,9 +114,16 @@ function legacyMetadata(stats: RawLegacyPeerStats): Omit<PeerStats, 'tracks'> {
   return {
     generation: 'legacy',
     device: device ? legacyDevice(device) : undefined,
-    network: ip || precall ? { ...ipInformation(ip ?? {}), networkType: text(precall?.effective_networktype), connectivity: [], candidatePairs: [] } : undefined,
+    network:
+      ip || precall
+        ? { ...ipInformation(ip ?? {}), networkType: text(precall?.effective_networktype), connectivity: [], candidatePairs: [] }
+        : undefined,
     precall: precall ? legacyPrecall(precall) : undefined,
-    events: records<RawSdkEvent>(stats.events).map((event) => ({ at: text(event.timestamp), name: text(event.type) ?? text(event.name) ?? 'event', detail: detailOf(event.metadata) })),
+    events: records<RawSdkEvent>(stats.events).map((event) => ({
+      at: text(event.timestamp),
+      name: text(event.type) ?? text(event.name) ?? 'event',
+      detail: detailOf(event.metadata),
+    })),
   };
 }
 
@@ -165,7 +185,11 @@ function currentReport(report: RawPeerReport, peerId: string | undefined): PeerS
   const tracks = currentTracks(quality);
   const start = minOf(tracks.map((item) => item.samples[0]?.t).filter((t): t is number => t !== undefined));
   const end = maxOf(tracks.map((item) => item.samples[item.samples.length - 1]?.t).filter((t): t is number => t !== undefined));
-  const events: SdkEventModel[] = records<RawSdkEvent>(metadata.events).map((event) => ({ at: text(event.timestamp), name: text(event.name) ?? text(event.type) ?? 'event', detail: detailOf(event.metadata) }));
+  const events: SdkEventModel[] = records<RawSdkEvent>(metadata.events).map((event) => ({
+    at: text(event.timestamp),
+    name: text(event.name) ?? text(event.type) ?? 'event',
+    detail: detailOf(event.metadata),
+  }));
   return {
     peerId,
     startedAt: start === undefined ? undefined : new Date(start).toISOString(),
@@ -230,7 +254,9 @@ function ipInformation(ip: RawLegacyIpInformation): Omit<NetworkModel, 'connecti
     country: text(ip.country),
     timezone: text(ip.timezone),
     org: text(ip.org),
-    asn: asn ? { asn: text(asn.asn), name: text(asn.name), domain: text(asn.domain), route: text(asn.route), type: text(asn.type) } : undefined,
+    asn: asn
+      ? { asn: text(asn.asn), name: text(asn.name), domain: text(asn.domain), route: text(asn.route), type: text(asn.type) }
+      : undefined,
   };
 }
 
@@ -369,7 +395,13 @@ function cumulativeSummary(cumulative: RawCumulative | undefined): QualityTrack[
 
 type TrackLinks = Pick<QualityTrack, 'remotePeerId' | 'producerId'>;
 
-function track(kind: MediaKind, direction: Direction, links: TrackLinks, samples: QualitySample[], summary: QualityTrack['summary']): QualityTrack {
+function track(
+  kind: MediaKind,
+  direction: Direction,
+  links: TrackLinks,
+  samples: QualitySample[],
+  summary: QualityTrack['summary'],
+): QualityTrack {
   const mean = (read: (sample: QualitySample) => number | undefined) => {
     const values = samples.map(read).filter((value): value is number => value !== undefined);
     return values.length ? Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 100) / 100 : undefined;
@@ -411,13 +443,19 @@ function perInterval(values: (number | undefined)[]): (number | undefined)[] {
 }
 
 function samplesOf(rows: RawQualitySample[], direction: Direction): QualitySample[] {
-  const timed = rows.map((row) => ({ row, t: time(row.timestamp) })).filter((item): item is { row: RawQualitySample; t: number } => item.t !== undefined);
+  const timed = rows
+    .map((row) => ({ row, t: time(row.timestamp) }))
+    .filter((item): item is { row: RawQualitySample; t: number } => item.t !== undefined);
   timed.sort((a, b) => a.t - b.t);
   const counterKey = direction === 'consumer' ? 'packets_received' : 'packets_sent';
   const lost = perInterval(timed.map(({ row }) => num(row.packets_lost)));
   const counted = perInterval(timed.map(({ row }) => num(row[counterKey]) ?? num(row.packets_received) ?? num(row.packets_sent)));
   const bytes = perInterval(timed.map(({ row }) => num(row.bytes_sent) ?? num(row.bytes_received)));
-  const gaps = timed.slice(1).map((item, i) => item.t - timed[i].t).filter((gap) => gap > 0).sort((a, b) => a - b);
+  const gaps = timed
+    .slice(1)
+    .map((item, i) => item.t - timed[i].t)
+    .filter((gap) => gap > 0)
+    .sort((a, b) => a - b);
   const typicalGap = gaps[Math.floor(gaps.length / 2)] ?? 5_000;
   return timed.map(({ row, t }, i) => {
     const lostNow = lost[i];
@@ -429,7 +467,10 @@ function samplesOf(rows: RawQualitySample[], direction: Direction): QualitySampl
       mos: num(row.mos_quality) ?? num(row.quality),
       jitterMs: num(row.jitter),
       packetsLost: lostNow,
-      lossPct: lostNow !== undefined && countedNow !== undefined && lostNow + countedNow > 0 ? Math.round((lostNow / (lostNow + countedNow)) * 10_000) / 100 : undefined,
+      lossPct:
+        lostNow !== undefined && countedNow !== undefined && lostNow + countedNow > 0
+          ? Math.round((lostNow / (lostNow + countedNow)) * 10_000) / 100
+          : undefined,
       rttMs: num(row.rtt),
       bitrateKbps: bytes[i] === undefined ? undefined : Math.round((bytes[i]! * 8) / interval),
       fps: num(row.frames_per_second),

@@ -14,9 +14,18 @@ export interface Page<T> {
 
 /** Top level for sessions and meetings, `data.paging` for a session's participants. */
 export function readPaging(envelope: Envelope): Paging | undefined {
-  const raw = isRecord(envelope.paging) ? envelope.paging : isRecord(envelope.data) && isRecord(envelope.data.paging) ? envelope.data.paging : undefined;
+  const raw = isRecord(envelope.paging)
+    ? envelope.paging
+    : isRecord(envelope.data) && isRecord(envelope.data.paging)
+      ? envelope.data.paging
+      : undefined;
   if (!raw) return undefined;
-  const num = (value: unknown) => (typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : undefined);
+  const num = (value: unknown) =>
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))
+        ? Number(value)
+        : undefined;
   return { startOffset: num(raw.start_offset), endOffset: num(raw.end_offset), totalCount: num(raw.total_count) };
 }
 
@@ -48,7 +57,10 @@ export interface PaginateOptions<T> {
  * page (the end), and on a page holding only items already listed or at maxItems (cut short: the last
  * batch yielded carries `truncated`).
  */
-export async function* paginate<T>(fetchPage: (pageNo: number) => Promise<Page<T>>, options: PaginateOptions<T>): AsyncGenerator<PageItems<T>> {
+export async function* paginate<T>(
+  fetchPage: (pageNo: number) => Promise<Page<T>>,
+  options: PaginateOptions<T>,
+): AsyncGenerator<PageItems<T>> {
   const { perPage, signal } = options;
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const maxItems = options.maxItems ?? MAX_LIST_ITEMS;
@@ -109,7 +121,9 @@ class Walk<T> {
       return { items, last: true };
     };
     if (page.items.length > 0 && fresh.length === 0) {
-      return stop(`the server sent page ${pageNo} again (every item on it was already listed), so the list stopped at ${count(this.count)} items`);
+      return stop(
+        `the server sent page ${pageNo} again (every item on it was already listed), so the list stopped at ${count(this.count)} items`,
+      );
     }
     const short = page.items.length < this.perPage;
     const beyondCap = total !== undefined ? total > this.maxItems : !short && this.count >= this.maxItems;

@@ -119,8 +119,20 @@ export type RawCandidatePair = {
 };
 
 export type RawPeerReportMetadata = {
-  browser_metadata?: { browser?: Loose<string>; browser_version?: Loose<string>; engine?: Loose<string>; user_agent?: Loose<string>; webgl_support?: Loose<string | boolean> } | null;
-  device_info?: { cpus?: Loose<number>; is_mobile?: Loose<boolean>; os?: Loose<string>; os_version?: Loose<string>; memory?: Loose<number> } | null;
+  browser_metadata?: {
+    browser?: Loose<string>;
+    browser_version?: Loose<string>;
+    engine?: Loose<string>;
+    user_agent?: Loose<string>;
+    webgl_support?: Loose<string | boolean>;
+  } | null;
+  device_info?: {
+    cpus?: Loose<number>;
+    is_mobile?: Loose<boolean>;
+    os?: Loose<string>;
+    os_version?: Loose<string>;
+    memory?: Loose<number>;
+  } | null;
   native_metadata?: { audio_encoder?: Loose<string>; video_encoder?: Loose<string> } | null;
   sdk_name?: Loose<string>;
   sdk_type?: Loose<string>;

@@ -23,7 +23,12 @@ function series(bad?: { from: number; to: number; set: Partial<QualitySample> },
   }));
 }
 
-function track(kind: QualityTrack['kind'], direction: QualityTrack['direction'], samples: QualitySample[], summary: QualityTrack['summary'] = {}): QualityTrack {
+function track(
+  kind: QualityTrack['kind'],
+  direction: QualityTrack['direction'],
+  samples: QualitySample[],
+  summary: QualityTrack['summary'] = {},
+): QualityTrack {
   return { kind, direction, samples, summary };
 }
 
@@ -58,7 +63,9 @@ describe('detectIssues', () => {
     assert.equal(issue.from, t0 + 20 * STEP);
     assert.equal(issue.to, t0 + 29 * STEP);
     assert.match(issue.evidence, /peak 12 % for 10 s from 09:00:20 UTC/);
-    const severe = participant([{ tracks: [track('audio', 'consumer', series({ from: 20, to: 30, set: { lossPct: THRESHOLDS.loss.criticalPercent } }))] }]);
+    const severe = participant([
+      { tracks: [track('audio', 'consumer', series({ from: 20, to: 30, set: { lossPct: THRESHOLDS.loss.criticalPercent } }))] },
+    ]);
     assert.equal(detectIssues(severe)[0].severity, 'critical');
   });
 
@@ -71,10 +78,17 @@ describe('detectIssues', () => {
   });
 
   it('high jitter, high RTT and low MOS', () => {
-    assert.deepEqual(rules(participant([{ tracks: [track('audio', 'consumer', series({ from: 10, to: 25, set: { jitterMs: 45 } }))] }])), ['high-jitter']);
-    assert.deepEqual(rules(participant([{ tracks: [track('audio', 'producer', series({ from: 10, to: 25, set: { rttMs: 420 } }))] }])), ['high-rtt']);
+    assert.deepEqual(rules(participant([{ tracks: [track('audio', 'consumer', series({ from: 10, to: 25, set: { jitterMs: 45 } }))] }])), [
+      'high-jitter',
+    ]);
+    assert.deepEqual(rules(participant([{ tracks: [track('audio', 'producer', series({ from: 10, to: 25, set: { rttMs: 420 } }))] }])), [
+      'high-rtt',
+    ]);
     const mos = detectIssues(participant([{ tracks: [track('audio', 'consumer', series({ from: 10, to: 25, set: { mos: 2.8 } }))] }]));
-    assert.deepEqual(mos.map((issue) => [issue.rule, issue.severity]), [['low-mos', 'critical']]);
+    assert.deepEqual(
+      mos.map((issue) => [issue.rule, issue.severity]),
+      [['low-mos', 'critical']],
+    );
   });
 
   it('MOS falling a whole point between the first and last quarter', () => {
@@ -83,9 +97,16 @@ describe('detectIssues', () => {
   });
 
   it('fps drops and resolution downgrades on video only', () => {
-    assert.deepEqual(rules(participant([{ tracks: [track('video', 'producer', series({ from: 5, to: 20, set: { fps: 9 } }))] }])), ['fps-drop']);
-    assert.deepEqual(rules(participant([{ tracks: [track('video', 'consumer', series({ from: 5, to: 20, set: { height: 360 } }))] }])), ['resolution-downgrade']);
-    assert.deepEqual(rules(participant([{ tracks: [track('audio', 'producer', series({ from: 5, to: 20, set: { fps: 9, height: 100 } }))] }])), []);
+    assert.deepEqual(rules(participant([{ tracks: [track('video', 'producer', series({ from: 5, to: 20, set: { fps: 9 } }))] }])), [
+      'fps-drop',
+    ]);
+    assert.deepEqual(rules(participant([{ tracks: [track('video', 'consumer', series({ from: 5, to: 20, set: { height: 360 } }))] }])), [
+      'resolution-downgrade',
+    ]);
+    assert.deepEqual(
+      rules(participant([{ tracks: [track('audio', 'producer', series({ from: 5, to: 20, set: { fps: 9, height: 100 } }))] }])),
+      [],
+    );
   });
 
   it('cpu and bandwidth limitation from samples (20 s) or from the cumulative fraction', () => {
@@ -135,13 +156,19 @@ describe('detectIssues', () => {
     );
     const found = detectIssues(devices);
     assert.deepEqual(found.map((issue) => issue.rule).sort(), ['device-change', 'reconnects']);
-    assert.match(found.find((issue) => issue.rule === 'device-change')!.evidence, /1 change, first at 09:05:00 UTC: selected audioinput "USB headset"/);
+    assert.match(
+      found.find((issue) => issue.rule === 'device-change')!.evidence,
+      /1 change, first at 09:05:00 UTC: selected audioinput "USB headset"/,
+    );
   });
 
   it('merges one rule across tracks of a peer, worst first', () => {
     const p = participant([
       {
-        tracks: [track('audio', 'producer', series({ from: 10, to: 25, set: { jitterMs: 40 } })), track('video', 'producer', series({ from: 10, to: 25, set: { jitterMs: 150 } }))],
+        tracks: [
+          track('audio', 'producer', series({ from: 10, to: 25, set: { jitterMs: 40 } })),
+          track('video', 'producer', series({ from: 10, to: 25, set: { jitterMs: 150 } })),
+        ],
       },
     ]);
     const issues = detectIssues(p);
@@ -165,19 +192,44 @@ describe('detectIssues', () => {
 
   it('sorts critical before warning before info and builds a verdict from them', () => {
     const p = participant([
-      { tracks: [track('audio', 'consumer', series({ from: 10, to: 25, set: { lossPct: 30 } })), track('video', 'producer', series({ from: 30, to: 45, set: { height: 360 } }))] },
+      {
+        tracks: [
+          track('audio', 'consumer', series({ from: 10, to: 25, set: { lossPct: 30 } })),
+          track('video', 'producer', series({ from: 30, to: 45, set: { height: 360 } })),
+        ],
+      },
       {},
     ]);
     const issues = detectIssues(p);
-    assert.deepEqual(issues.map((issue) => issue.severity), ['critical', 'warning', 'warning']);
+    assert.deepEqual(
+      issues.map((issue) => issue.severity),
+      ['critical', 'warning', 'warning'],
+    );
     const verdict = verdictOf(issues, p);
     assert.equal(verdict.level, 'poor');
     assert.match(verdict.line, /^Poor call: sustained packet loss; also /);
   });
 
   it('analyses a track of 200,000 samples (more than Math.max(...values) can take as arguments)', () => {
-    const samples = Array.from({ length: 200_000 }, (_, i): QualitySample => ({ t: t0 + i * STEP, fps: 30, height: i < 100_000 ? 720 : 360, limitation: i % 2 ? 'cpu' : 'none' }));
-    const issues = detectIssues(participant([{ tracks: [track('video', 'producer', samples)], device: { deviceChanges: [{ at: new Date(t0 + 60_000).toISOString(), change: 'selected' }, { at: new Date(t0).toISOString(), change: 'selected' }] } }]));
+    const samples = Array.from({ length: 200_000 }, (_, i): QualitySample => ({
+      t: t0 + i * STEP,
+      fps: 30,
+      height: i < 100_000 ? 720 : 360,
+      limitation: i % 2 ? 'cpu' : 'none',
+    }));
+    const issues = detectIssues(
+      participant([
+        {
+          tracks: [track('video', 'producer', samples)],
+          device: {
+            deviceChanges: [
+              { at: new Date(t0 + 60_000).toISOString(), change: 'selected' },
+              { at: new Date(t0).toISOString(), change: 'selected' },
+            ],
+          },
+        },
+      ]),
+    );
     const rulesFound = issues.map((issue) => issue.rule);
     assert.ok(rulesFound.includes('resolution-downgrade'), rulesFound.join(', '));
     assert.match(issues.find((issue) => issue.rule === 'resolution-downgrade')!.evidence, /720p down to/);

@@ -26,8 +26,15 @@ describe('ID validation', () => {
   });
 
   it('names the wrong character of an account ID whose length is right', () => {
-    assert.equal(validateId('account', '023e10gf4ecef8ad9ca31a8372d0c353'), "An account ID is 32 hexadecimal characters: 'g' at position 7 is not hexadecimal.");
-    assert.match(validateId('account', '023e105f4ecef8ad9ca\u200b31a8372d0c35') ?? '', /U\+200B at position 20 is not hexadecimal/, 'an invisible character is named by code point');
+    assert.equal(
+      validateId('account', '023e10gf4ecef8ad9ca31a8372d0c353'),
+      "An account ID is 32 hexadecimal characters: 'g' at position 7 is not hexadecimal.",
+    );
+    assert.match(
+      validateId('account', '023e105f4ecef8ad9ca\u200b31a8372d0c35') ?? '',
+      /U\+200B at position 20 is not hexadecimal/,
+      'an invisible character is named by code point',
+    );
   });
 
   it('accepts UUID app IDs longer than the declared 32 characters but refuses path characters', () => {
@@ -39,7 +46,12 @@ describe('ID validation', () => {
 
 describe('endpoint paths', () => {
   it('URL-encodes every segment so an ID cannot change the path', () => {
-    const path = fillPath(ENDPOINTS.sessionParticipant, { account_id: 'acc', app_id: 'a/b?c#d', session_id: '../x', participant_id: 'p q' });
+    const path = fillPath(ENDPOINTS.sessionParticipant, {
+      account_id: 'acc',
+      app_id: 'a/b?c#d',
+      session_id: '../x',
+      participant_id: 'p q',
+    });
     assert.equal(path, '/accounts/acc/realtime/kit/a%2Fb%3Fc%23d/sessions/..%2Fx/participants/p%20q');
   });
 

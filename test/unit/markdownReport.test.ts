@@ -20,8 +20,25 @@ const participant: InspectedParticipant = {
     {
       peerId: 'peer-a',
       events: [],
-      device: { browser: 'Chrome', browserVersion: '130', os: 'Windows', sdkName: '@cloudflare/realtimekit', sdkVersion: '1.1.7', deviceChanges: [] },
-      network: { city: 'London', country: 'GB', org: 'BT', asn: { asn: 'AS2856' }, networkType: 'wifi', connectivity: [], candidatePairs: [{ transport: 'producing', nominated: true, localType: 'relay', remoteType: 'host', localProtocol: 'tcp', currentRttMs: 80 }] },
+      device: {
+        browser: 'Chrome',
+        browserVersion: '130',
+        os: 'Windows',
+        sdkName: '@cloudflare/realtimekit',
+        sdkVersion: '1.1.7',
+        deviceChanges: [],
+      },
+      network: {
+        city: 'London',
+        country: 'GB',
+        org: 'BT',
+        asn: { asn: 'AS2856' },
+        networkType: 'wifi',
+        connectivity: [],
+        candidatePairs: [
+          { transport: 'producing', nominated: true, localType: 'relay', remoteType: 'host', localProtocol: 'tcp', currentRttMs: 80 },
+        ],
+      },
       tracks: [
         {
           kind: 'audio',
@@ -37,13 +54,34 @@ const participant: InspectedParticipant = {
   ],
 };
 
-const issues: DetectedIssue[] = [{ rule: 'high-jitter', severity: 'warning', title: 'High jitter (audio sent)', evidence: 'peer peer-a, audio sent: peak 45 ms', explanation: 'Packets arrived unevenly.' }];
+const issues: DetectedIssue[] = [
+  {
+    rule: 'high-jitter',
+    severity: 'warning',
+    title: 'High jitter (audio sent)',
+    evidence: 'peer peer-a, audio sent: peak 45 ms',
+    explanation: 'Packets arrived unevenly.',
+  },
+];
 
 describe('Markdown report', () => {
-  const report = markdownReport(participant, issues, { level: 'degraded', line: 'Degraded call: high jitter.' }, { generatedAt: '2026-11-24T10:00:00Z' });
+  const report = markdownReport(
+    participant,
+    issues,
+    { level: 'degraded', line: 'Degraded call: high jitter.' },
+    { generatedAt: '2026-11-24T10:00:00Z' },
+  );
 
   it('holds the sections a ticket needs', () => {
-    for (const heading of ['# RealtimeKit call report:', '## Verdict', '## Detected issues', '## Key figures', '### Peer 1', '## Peer events']) assert.ok(report.includes(heading), heading);
+    for (const heading of [
+      '# RealtimeKit call report:',
+      '## Verdict',
+      '## Detected issues',
+      '## Key figures',
+      '### Peer 1',
+      '## Peer events',
+    ])
+      assert.ok(report.includes(heading), heading);
     assert.match(report, /Degraded call: high jitter\./);
     assert.match(report, /\*\*High jitter \(audio sent\)\*\* \(warning\)/);
     assert.match(report, /Evidence: peer peer-a, audio sent: peak 45 ms/);
@@ -66,19 +104,37 @@ describe('Markdown report', () => {
   it('escapes every line terminator, so a name cannot start a heading or a link on a line of its own', () => {
     for (const terminator of ['\r', '\n', '\r\n', '\u2028', '\u2029']) {
       assert.equal(escapeMarkdown(`a${terminator}b`), 'a b', JSON.stringify(terminator));
-      const named = markdownReport({ ...participant, displayName: `Ann${terminator}# Owned${terminator}[click](http://x)` }, [], { level: 'good', line: 'Good call.' });
+      const named = markdownReport({ ...participant, displayName: `Ann${terminator}# Owned${terminator}[click](http://x)` }, [], {
+        level: 'good',
+        line: 'Good call.',
+      });
       assert.ok(!/[\r\u2028\u2029]/.test(named), `no ${JSON.stringify(terminator)} left in the report`);
-      assert.ok(!named.split('\n').some((line) => line.startsWith('# Owned') || line.startsWith('[click]')), `no heading or link from ${JSON.stringify(terminator)}`);
+      assert.ok(
+        !named.split('\n').some((line) => line.startsWith('# Owned') || line.startsWith('[click]')),
+        `no heading or link from ${JSON.stringify(terminator)}`,
+      );
     }
   });
 
   it('reports the fps and resolution range of a track of 200,000 samples', () => {
     const samples = Array.from({ length: 200_000 }, (_, i) => ({ t: i * 1000, fps: 10 + (i % 21), height: i === 7 ? 180 : 720 }));
-    const long = markdownReport({ ...participant, peerStats: [{ events: [], tracks: [{ kind: 'video', direction: 'producer', samples, summary: {} }] }] }, [], { level: 'good', line: 'Good call.' });
+    const long = markdownReport(
+      { ...participant, peerStats: [{ events: [], tracks: [{ kind: 'video', direction: 'producer', samples, summary: {} }] }] },
+      [],
+      { level: 'good', line: 'Good call.' },
+    );
     assert.match(long, /\| video sent \| 200000 \|.*\| 10–30 \| 180p–720p \|/);
   });
 
   it('is deterministic', () => {
-    assert.equal(markdownReport(participant, issues, { level: 'degraded', line: 'Degraded call: high jitter.' }, { generatedAt: '2026-11-24T10:00:00Z' }), report);
+    assert.equal(
+      markdownReport(
+        participant,
+        issues,
+        { level: 'degraded', line: 'Degraded call: high jitter.' },
+        { generatedAt: '2026-11-24T10:00:00Z' },
+      ),
+      report,
+    );
   });
 });

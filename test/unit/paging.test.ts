@@ -90,7 +90,10 @@ describe('paginate', () => {
       assert.equal(result.items.length, 50_000);
       assert.equal(source.calls.length, 500);
       assert.match(result.truncated ?? '', /stopped at 50,000 items.*kept sending full pages/);
-      assert.ok(result.batches.slice(0, -1).every((batch) => batch.truncated === undefined), 'only the last batch says why');
+      assert.ok(
+        result.batches.slice(0, -1).every((batch) => batch.truncated === undefined),
+        'only the last batch says why',
+      );
     });
 
     it('does not follow a total_count of 1e12 beyond the cap', async () => {
@@ -138,8 +141,16 @@ describe('paginate', () => {
   });
 
   it('reads paging at the top level or inside data, numbers as strings included', () => {
-    assert.deepEqual(readPaging({ paging: { start_offset: 1, end_offset: 20, total_count: 30 } }), { startOffset: 1, endOffset: 20, totalCount: 30 });
-    assert.deepEqual(readPaging({ data: { paging: { total_count: '1600' } } }), { startOffset: undefined, endOffset: undefined, totalCount: 1600 });
+    assert.deepEqual(readPaging({ paging: { start_offset: 1, end_offset: 20, total_count: 30 } }), {
+      startOffset: 1,
+      endOffset: 20,
+      totalCount: 30,
+    });
+    assert.deepEqual(readPaging({ data: { paging: { total_count: '1600' } } }), {
+      startOffset: undefined,
+      endOffset: undefined,
+      totalCount: 1600,
+    });
     assert.equal(readPaging({ data: [] }), undefined);
   });
 });
