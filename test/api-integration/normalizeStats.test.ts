@@ -39,8 +39,17 @@ describe('normalising call statistics', function () {
     assert.ok(consumer.remotePeerId, 'consumer tracks name their remote peer');
     const video = peer.tracks.find((track) => track.kind === 'video' && track.direction === 'producer')!;
     const sample = video.samples[10];
-    assert.ok(sample.t > 0 && sample.fps !== undefined && sample.height !== undefined && sample.bitrateKbps !== undefined && sample.lossPct !== undefined);
-    assert.ok(video.samples.every((s, i) => i === 0 || video.samples[i - 1].t <= s.t), 'samples sorted by time');
+    assert.ok(
+      sample.t > 0 &&
+        sample.fps !== undefined &&
+        sample.height !== undefined &&
+        sample.bitrateKbps !== undefined &&
+        sample.lossPct !== undefined,
+    );
+    assert.ok(
+      video.samples.every((s, i) => i === 0 || video.samples[i - 1].t <= s.t),
+      'samples sorted by time',
+    );
     assert.ok(video.summary.mos?.p50 !== undefined && video.summary.cpuLimitedFraction !== undefined, 'cumulative summaries read');
     assert.ok(video.samples.some((s) => s.limitation === 'cpu'));
   });
@@ -49,7 +58,10 @@ describe('normalising call statistics', function () {
     const peerId = catalog.troubledParticipant.peerIds[0];
     const [receiver] = normalizeParticipant('peer', await client.getPeerReport(scope, peerId), { peerId }).peerStats;
     const received = receiver.tracks.filter((track) => track.direction === 'consumer');
-    assert.ok(received.length > 0 && received.every((track) => track.producerId && track.remotePeerId), 'consumer tracks name producer and sending peer');
+    assert.ok(
+      received.length > 0 && received.every((track) => track.producerId && track.remotePeerId),
+      'consumer tracks name producer and sending peer',
+    );
     const senderId = received[0].remotePeerId!;
     const [sender] = normalizeParticipant('peer', await client.getPeerReport(scope, senderId), { peerId: senderId }).peerStats;
     for (const track of received) {
@@ -68,11 +80,17 @@ describe('normalising call statistics', function () {
 
   it('reads legacy participant details: one PeerStats per quality_stats entry, peer_stats on the latest peer', async () => {
     const participant = catalog.legacySession.participants[1];
-    const model = normalizeParticipant('sessionParticipant', await client.getSessionParticipant(scope, { sessionId: catalog.legacySession.id, participantId: participant.id }));
+    const model = normalizeParticipant(
+      'sessionParticipant',
+      await client.getSessionParticipant(scope, { sessionId: catalog.legacySession.id, participantId: participant.id }),
+    );
     assert.deepEqual(model.generations, ['legacy']);
     assert.equal(model.peerStats.length, participant.peerIds.length);
     const last = model.peerStats[model.peerStats.length - 1];
-    assert.ok(last.device?.browser && last.precall?.rttMs !== undefined && last.precall.throughputKbps !== undefined, 'throughtput (sic) read as a number');
+    assert.ok(
+      last.device?.browser && last.precall?.rttMs !== undefined && last.precall.throughputKbps !== undefined,
+      'throughtput (sic) read as a number',
+    );
     assert.ok(last.network?.city);
     assert.ok(model.peerStats.every((peer) => peer.tracks.length === 2 && peer.tracks.every((track) => track.direction === 'unknown')));
     assert.ok(model.peerStats[0].averageQuality !== undefined);
@@ -84,7 +102,14 @@ describe('normalising call statistics', function () {
     const full = normalizeParticipant('peer', await client.getPeerReport(scope, peerId), { peerId });
     assert.deepEqual(full.generations, ['legacy']);
     assert.ok(full.peerStats[0].tracks.length > 0 && full.peerStats[0].device);
-    const filtered = normalizeParticipant('sessionParticipant', await client.getSessionParticipant(scope, { sessionId: catalog.legacySession.id, participantId: participant.id }, { filters: ['device_info'] }));
+    const filtered = normalizeParticipant(
+      'sessionParticipant',
+      await client.getSessionParticipant(
+        scope,
+        { sessionId: catalog.legacySession.id, participantId: participant.id },
+        { filters: ['device_info'] },
+      ),
+    );
     assert.ok(filtered.absent.includes('quality statistics'));
     assert.ok(filtered.absent.includes('pre-call test'));
     assert.ok(!filtered.absent.includes('device information'));
@@ -96,8 +121,24 @@ describe('normalising call statistics', function () {
       { participant: null },
       { participant: { peer_report: null } },
       { participant: { peer_report: { metadata: 'x', quality: [1, 2] } } },
-      { participant: { peer_report: { metadata: { browser_metadata: null, pc_metadata: [null, 'x', { reflexive_connectivity: 'false' }] }, quality: { audio_producer: [{ timestamp: 'null' }, { timestamp: '2026-11-20T09:00:00Z', mos_quality: '4.2', jitter: null }] } } } },
-      { participant: { peer_stats: { device_info: { cpus: '8', memory: 'null' } }, quality_stats: [null, { audio_stats: 'no' }, { peer_id: 'p', audio_stats: [{ timestamp: '2026-11-20T09:00:00Z', quality: '3.9' }] }] } },
+      {
+        participant: {
+          peer_report: {
+            metadata: { browser_metadata: null, pc_metadata: [null, 'x', { reflexive_connectivity: 'false' }] },
+            quality: { audio_producer: [{ timestamp: 'null' }, { timestamp: '2026-11-20T09:00:00Z', mos_quality: '4.2', jitter: null }] },
+          },
+        },
+      },
+      {
+        participant: {
+          peer_stats: { device_info: { cpus: '8', memory: 'null' } },
+          quality_stats: [
+            null,
+            { audio_stats: 'no' },
+            { peer_id: 'p', audio_stats: [{ timestamp: '2026-11-20T09:00:00Z', quality: '3.9' }] },
+          ],
+        },
+      },
     ];
     for (const data of junk) normalizeParticipant('peer', data);
     const partial = normalizeParticipant('peer', junk[4]);
@@ -112,7 +153,12 @@ describe('normalising call statistics', function () {
   });
 
   it('turns running packet and byte counters into per-interval loss and bitrate', () => {
-    const rows = Array.from({ length: 6 }, (_, i) => ({ timestamp: new Date(Date.UTC(2026, 10, 20, 9, 0, i * 5)).toISOString(), packets_sent: (i + 1) * 1000, packets_lost: i * 10, bytes_sent: (i + 1) * 625_000 }));
+    const rows = Array.from({ length: 6 }, (_, i) => ({
+      timestamp: new Date(Date.UTC(2026, 10, 20, 9, 0, i * 5)).toISOString(),
+      packets_sent: (i + 1) * 1000,
+      packets_lost: i * 10,
+      bytes_sent: (i + 1) * 625_000,
+    }));
     const model = normalizeParticipant('peer', { participant: { peer_report: { metadata: {}, quality: { audio_producer: rows } } } });
     const samples = model.peerStats[0].tracks[0].samples;
     assert.equal(samples[1].lossPct, Math.round((10 / 1010) * 10_000) / 100);
