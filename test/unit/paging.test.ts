@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { MAX_LIST_ITEMS, paginate, readPaging, type Page, type PageItems } from '../../src/api/paging';
+import { maxOf } from '../../src/shared/extent';
 
 function pagesOf(total: number, perPage: number, withTotal: boolean) {
   const calls: number[] = [];
@@ -100,7 +101,7 @@ describe('paginate', () => {
       const source = endless(1e12);
       const result = await walk(paginate(source.fetchPage, { perPage: 100, concurrency: 8, idOf }));
       assert.equal(result.items.length, 50_000);
-      assert.equal(Math.max(...source.calls), 500);
+      assert.equal(maxOf(source.calls), 500);
       assert.match(result.truncated ?? '', /stopped at 50,000 items.*server counts 1,000,000,000,000/);
     });
 
