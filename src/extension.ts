@@ -1,6 +1,7 @@
 /** Wires the extension together: state, the API client, the explorer, panels and commands. */
 import * as vscode from 'vscode';
 import { RealtimeKitClient } from './api/client';
+import { RequestScheduler } from './api/scheduler';
 import { COMMANDS } from './commands';
 import { registerCommand } from './commands/support/register';
 import type { Services } from './commands/support/services';
@@ -26,15 +27,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const channel = createLogChannel();
   const log = createLogger(channel);
   const tokens = new TokenStore(context.secrets);
+  const scheduler = new RequestScheduler();
   let client: RealtimeKitClient | undefined;
   const getClient = () => {
-    client ??= createClient(tokens, log.child('api'));
+    client ??= createClient(tokens, scheduler, log.child('api'));
     return client;
   };
   const store = new ExplorerStore(new InspectionHistory(context.globalState), getClient, configuredScope, log.child('store'));
   const tree = new ExplorerTreeDataProvider(store, log.child('tree'));
   const panels = new StatsPanels(context.extensionUri, log.child('panels'));
-  const services: Services = { tokens, recent: new RecentIds(context.globalState), log: log.child('commands'), panels, store, client: getClient };
+  const services: Services = { tokens, recent: new RecentIds(context.globalState), log: log.child('commands'), panels, store, scheduler, client: getClient };
 
   context.subscriptions.push(
     channel,
@@ -61,7 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
 }
 
 /** A client for the configured API root; refuses a root the token must not be sent to. */
-function createClient(tokens: TokenStore, log: Logger): RealtimeKitClient {
+function createClient(tokens: TokenStore, scheduler: RequestScheduler, log: Logger): RealtimeKitClient {
   const checked = checkApiBaseUrl(readSettings().apiBaseUrl);
   if ('error' in checked) {
     log.warn(checked.error);
@@ -70,7 +72,12 @@ function createClient(tokens: TokenStore, log: Logger): RealtimeKitClient {
   // Requests to anything but the Cloudflare API say where they went: the token goes there too.
   const host = checked.isDefault ? undefined : checked.host;
   if (host) log.info(`API requests go to ${checked.url} (setting realtimekit.apiBaseUrl).`);
-  return new RealtimeKitClient({ baseUrl: checked.url, getToken: () => tokens.get(), log: (entry) => logRequest(log, entry, host) });
+  return new RealtimeKitClient({
+    baseUrl: checked.url,
+    getToken: () => tokens.get(),
+    log: (entry) => logRequest(log, entry, host),
+    onResponse: (response) => scheduler.observeResponse(response),
+  });
 }
 
 function updateConfiguredContext(): Thenable<unknown> {

@@ -42,6 +42,8 @@ export interface HttpOptions {
   /** Answers larger than this are refused unread and not retried; 64 MB by default. */
   maxResponseBytes?: number;
   log?: (entry: RequestLogEntry) => void;
+  /** Status and headers of every attempt, retries included: the scheduler reads rate limits from them. */
+  onResponse?: (response: { status: number; headers: Record<string, unknown> }) => void;
 }
 
 export interface RequestSpec {
@@ -88,6 +90,20 @@ export class RealtimeKitHttp {
       transformResponse: [(body: unknown) => body],
       headers: { Accept: 'application/json' },
     });
+    // Registered before axios-retry, so each attempt is seen before a retry is scheduled.
+    const onResponse = options.onResponse;
+    if (onResponse) {
+      this.axios.interceptors.response.use(
+        (response) => {
+          onResponse({ status: response.status, headers: response.headers as Record<string, unknown> });
+          return response;
+        },
+        (error: unknown) => {
+          if (error instanceof AxiosError && error.response) onResponse({ status: error.response.status, headers: error.response.headers as Record<string, unknown> });
+          return Promise.reject(error);
+        },
+      );
+    }
     const base = options.retryBaseDelayMs ?? 500;
     axiosRetry(this.axios, {
       retries: MAX_RETRIES,

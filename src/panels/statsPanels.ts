@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { executeCommand, runCall } from '../common/commands';
 import type { Logger } from '../common/logger';
 import { analyseInspection, type AnalysedInspection, type Inspection } from '../inspection/inspection';
-import { isInspectionTarget, targetKey, type InspectionTarget } from '../inspection/inspectionTarget';
+import { isInspectionTarget, targetKey, type InspectionTarget, type ParticipantTarget } from '../inspection/inspectionTarget';
 import { reopenCommand } from '../inspection/reopenCommand';
 import { errorMessage } from '../shared/errorMessage';
 import { isWebviewToHost, type HostToWebview, type WebviewToHost } from '../shared/messages';
@@ -79,6 +79,15 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
       if (outcome !== 'done') return;
       await this.post(panel, { type: 'loading', title: restore.label ?? 'participant' });
       await runCall(reopenCommand(restore));
+    });
+  }
+
+  /** Refresh: one job per open panel, fetching its target again and showing the new data. */
+  refreshJobs(fetch: (target: ParticipantTarget, signal: AbortSignal) => Promise<Inspection>): Array<{ key: string; run: (signal: AbortSignal) => Promise<unknown> }> {
+    return [...this.open.entries()].flatMap(([key, entry]) => {
+      const target = entry.target;
+      if (target.kind === 'session') return [];
+      return [{ key: `panel:${key}`, run: async (signal: AbortSignal) => this.show(target, await fetch(target, signal)) }];
     });
   }
 

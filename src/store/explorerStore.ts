@@ -12,7 +12,7 @@ import type { RawMeeting, RawMeetingParticipant, RawSession, RawSessionParticipa
 import type { Logger } from '../common/logger';
 import { fetchInspection } from '../inspection/fetchInspection';
 import type { Inspection } from '../inspection/inspection';
-import { targetKey, type InspectionTarget, type ParticipantTarget } from '../inspection/inspectionTarget';
+import { scopeOf, targetKey, type InspectionTarget, type ParticipantTarget } from '../inspection/inspectionTarget';
 import { PagedList } from './pagedList';
 import { InspectionHistory, treeSummaryOf, type TreeSummary } from './inspectionHistory';
 
@@ -53,6 +53,9 @@ export class ExplorerStore implements vscode.Disposable {
   private readonly sessionParticipants = new Map<string, RawSessionParticipant[]>();
   private readonly sessions = new Map<string, RawSession>();
   private readonly meetingParticipants = new Map<string, RawMeetingParticipant[]>();
+  /** What each loaded list was loaded from, so Refresh can load it again. */
+  private readonly sessionRequests = new Map<string, { scope: Scope; sessionId: string }>();
+  private readonly meetingRequests = new Map<string, { scope: Scope; meetingId: string }>();
   private browse: BrowseLists | undefined;
   private loads = new AbortController();
 
@@ -117,6 +120,51 @@ export class ExplorerStore implements vscode.Disposable {
     this.changed.fire({ type: 'root' });
   }
 
+  /**
+   * Refresh: cancels what is loading, then fetches again every target, every list that was expanded
+   * and the browse lists, each as one job for the caller to run (in parallel, under its progress).
+   * The tree then shows the new data; a target that fails keeps its last data, marked stale.
+   */
+  refreshJobs(): Array<{ key: string; run: (signal: AbortSignal) => Promise<unknown> }> {
+    this.loads.abort();
+    this.loads = new AbortController();
+    const sessions = [...this.sessionRequests.values()];
+    const meetings = [...this.meetingRequests.values()];
+    const browsed = this.browse && { sessions: this.browse.sessions.started, meetings: this.browse.meetings.started };
+    this.loaded.clear();
+    this.sessionParticipants.clear();
+    this.meetingParticipants.clear();
+    this.browse = undefined;
+    const withSignal = (signal: AbortSignal, load: () => Promise<unknown>) => {
+      // Cancelling the refresh cancels the loads it started, and nothing else.
+      const forward = () => this.loads.abort();
+      signal.addEventListener('abort', forward, { once: true });
+      return load().finally(() => signal.removeEventListener('abort', forward));
+    };
+    const jobs: Array<{ key: string; run: (signal: AbortSignal) => Promise<unknown> }> = [];
+    for (const target of this.targetList) {
+      const key = targetKey(target);
+      if (target.kind === 'session') sessions.push({ scope: scopeOf(target), sessionId: target.sessionId });
+      else jobs.push({ key, run: (signal) => withSignal(signal, () => this.loadTarget(target)) });
+    }
+    const sessionKeys = new Set<string>();
+    for (const { scope, sessionId } of sessions) {
+      const key = sessionKey(scope, sessionId);
+      if (sessionKeys.has(key)) continue;
+      sessionKeys.add(key);
+      jobs.push({ key, run: (signal) => withSignal(signal, () => this.loadSessionParticipants(scope, sessionId)) });
+    }
+    for (const { scope, meetingId } of meetings) {
+      jobs.push({ key: `meeting:${meetingId}`, run: (signal) => withSignal(signal, () => this.loadMeetingParticipants(scope, meetingId)) });
+    }
+    for (const list of ['sessions', 'meetings'] as const) {
+      if (!browsed?.[list]) continue;
+      jobs.push({ key: `browse:${list}`, run: (signal) => withSignal(signal, async () => this.browseLists()?.[list].loadMore()) });
+    }
+    this.changed.fire({ type: 'root' });
+    return jobs;
+  }
+
   loadedTarget(key: string): LoadedTarget | undefined {
     const loaded = this.loaded.get(key);
     if (loaded) return loaded;
@@ -169,6 +217,7 @@ export class ExplorerStore implements vscode.Disposable {
     });
     const sorted = sortByJoinTime(all);
     this.sessionParticipants.set(key, sorted);
+    this.sessionRequests.set(key, { scope, sessionId });
     return sorted;
   }
 
@@ -179,6 +228,7 @@ export class ExplorerStore implements vscode.Disposable {
     const people: RawMeetingParticipant[] = [];
     for await (const page of this.client().allMeetingParticipants(scope, meetingId, { signal: this.loads.signal })) people.push(...page);
     this.meetingParticipants.set(key, people);
+    this.meetingRequests.set(key, { scope, meetingId });
     return people;
   }
 

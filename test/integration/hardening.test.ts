@@ -42,4 +42,17 @@ describe('RealtimeKit hardening', () => {
     const item = tree.getTreeItem({ type: 'peerEvent', scope: { accountId: 'a', appId: 'b' }, event: { name: 'constructor', peerId: 'p' } });
     assert.equal((item.iconPath as vscode.ThemeIcon).id, 'circle-small');
   });
+
+  it('Refresh fetches again a collapsed looked-up participant and its open stats panel', async function () {
+    this.timeout(60_000);
+    const participant = catalog.currentSession.participants[5];
+    await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.currentSession.id, participantId: participant.id });
+    await control.clearRequests();
+    const refreshed = await vscode.commands.executeCommand('realtimekit.refresh');
+    assert.equal(refreshed, true);
+    const fetched = (await control.requests()).filter((entry) => entry.path.includes(`/participants/${participant.id}`));
+    // Once for the tree's target, once for the open panel.
+    assert.ok(fetched.length >= 2, `fetched again ${fetched.length} times: ${fetched.map((entry) => entry.path).join(' | ')}`);
+  });
 });
+

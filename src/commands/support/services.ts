@@ -1,5 +1,6 @@
 /** What the commands need, handed in by extension.ts so each command stays a small function. */
 import type { RealtimeKitClient } from '../../api/client';
+import type { RequestScheduler } from '../../api/scheduler';
 import type { Logger } from '../../common/logger';
 import type { StatsPanels } from '../../panels/statsPanels';
 import type { RecentIds } from '../../state/recentIds';
@@ -12,5 +13,7 @@ export interface Services {
   readonly log: Logger;
   readonly panels: StatsPanels;
   readonly store: ExplorerStore;
+  /** The one queue of all fan-out requests (refresh, overview, peer reports, compare). */
+  readonly scheduler: RequestScheduler;
   client(): RealtimeKitClient;
 }

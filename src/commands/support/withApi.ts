@@ -9,7 +9,7 @@ import type { Services } from './services';
 export async function withApi<T>(
   services: Services,
   title: string,
-  work: (signal: AbortSignal, progress: vscode.Progress<{ message?: string }>) => Promise<T>,
+  work: (signal: AbortSignal, progress: vscode.Progress<{ message?: string; increment?: number }>) => Promise<T>,
   rerun?: CommandCall,
 ): Promise<T | undefined> {
   try {
