@@ -24,8 +24,14 @@ export function cleanId(value: string): string {
     .trim();
 }
 
+/** Far above any real ID (UUIDs are 36 characters); checked first, as cleaning is not linear-time. */
+export const MAX_ID_INPUT_LENGTH = 256;
+
 /** Returns a message saying what is wrong, or undefined when the value is acceptable. */
 export function validateId(kind: IdKind, rawValue: string): string | undefined {
+  if (rawValue.length > MAX_ID_INPUT_LENGTH) {
+    return `A ${ID_LABELS[kind]} is at most ${MAX_ID_INPUT_LENGTH} characters; this value has ${rawValue.length.toLocaleString('en-US')}.`;
+  }
   const value = cleanId(rawValue);
   const label = ID_LABELS[kind];
   if (value === '') return `Enter the ${label}.`;

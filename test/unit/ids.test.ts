@@ -66,4 +66,12 @@ describe('endpoint paths', () => {
     assert.equal(filtersParam([]), undefined);
     assert.equal(filtersParam(undefined), undefined);
   });
+
+  it('refuses an over-long value before cleaning it (80,000 quotes blocked the host for seconds)', () => {
+    const started = performance.now();
+    const problem = validateId('peer', `x${'"'.repeat(80_000)}x`);
+    assert.match(problem ?? '', /at most 256 characters/);
+    assert.ok(performance.now() - started < 200);
+  });
 });
+
