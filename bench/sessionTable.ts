@@ -138,12 +138,12 @@ interface Figures {
 
 /** A page with the production bundle and a stand-in for acquireVsCodeApi that logs what is posted. */
 export function sessionPage(dir: string, bodyClass: string, style = ''): string {
-  const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="stylesheet" href="${path.join(ROOT, 'dist', 'session.css')}"></head>
+  const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="stylesheet" id="vscode-codicon-stylesheet" href="${path.join(ROOT, 'dist', 'session.css')}"></head>
 <body class="${bodyClass}" style="${style}"><main id="app"></main>
 <script>
 window.__name = (f) => f;
 window.__messages = [];
-window.__state = undefined;
+window.__state = window.__presetState;
 window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__messages.push({ m, at: performance.now() }), getState: () => window.__state, setState: (s) => { window.__state = s; } });
 window.__longFrames = [];
 new PerformanceObserver((list) => window.__longFrames.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'long-animation-frame', buffered: true });

@@ -51,7 +51,8 @@ function issueCell(row: ParticipantRow, context: CellContext): Node | string {
       event.stopPropagation();
       context.onRetry(row);
     });
-    return el('span', { class: 'failed' }, el('span', { class: 'error', title: row.error ?? 'failed' }, icon('error'), ` ${row.error ?? 'Failed'}`), ' ', retry);
+    // Retry first: a long error is cut off at the cell's end (the whole text is in its tooltip).
+    return el('span', { class: 'failed' }, retry, ' ', el('span', { class: 'error', title: row.error ?? 'failed' }, icon('error'), ` ${row.error ?? 'Failed'}`));
   }
   const cause = causedByText(row, context.nameOf);
   if (!row.topIssue) return metric(() => '')(row);
@@ -67,21 +68,22 @@ function nameCell(row: ParticipantRow, context: CellContext): Node {
   return open;
 }
 
+/** Triage order: who, how bad and why first; when, how and from where after. */
 export const COLUMNS: readonly Column[] = [
-  { id: 'name', label: 'Name', width: 'minmax(150px, 1.2fr)', cell: nameCell },
-  { id: 'customId', label: 'Custom ID', width: '120px', cell: (row) => row.customParticipantId ?? '' },
-  { id: 'preset', label: 'Preset', width: '100px', cell: (row) => row.preset ?? '' },
-  { id: 'joined', label: 'Joined', width: '72px', numeric: true, cell: (row) => clockText(row.joinedAt) },
-  { id: 'left', label: 'Left', width: '72px', numeric: true, cell: (row) => clockText(row.leftAt) },
-  { id: 'duration', label: 'Duration', width: '92px', numeric: true, firstDescending: true, cell: (row) => durationText(row.durationMinutes) },
-  { id: 'peers', label: 'Peers', width: '110px', numeric: true, firstDescending: true, cell: (row) => peersText(row) },
-  { id: 'client', label: 'Browser / OS / SDK', width: 'minmax(150px, 1fr)', cell: (row) => clientText(row) },
+  { id: 'name', label: 'Name', width: 'minmax(140px, 1.2fr)', cell: nameCell },
+  { id: 'verdict', label: 'Verdict', width: '100px', cell: verdictCell },
+  { id: 'issue', label: 'Top issue', width: 'minmax(200px, 2fr)', cell: issueCell },
+  { id: 'mos', label: 'Worst MOS', width: '84px', numeric: true, cell: metric(mosText) },
+  { id: 'loss', label: 'Worst loss', width: '84px', numeric: true, firstDescending: true, cell: metric(lossText) },
+  { id: 'rtt', label: 'p95 RTT', width: '76px', numeric: true, firstDescending: true, cell: metric(rttText) },
+  { id: 'peers', label: 'Peers', width: '124px', numeric: true, firstDescending: true, cell: (row) => peersText(row) },
   { id: 'network', label: 'Network', width: '130px', cell: metric(networkText) },
-  { id: 'mos', label: 'Worst MOS', width: '86px', numeric: true, cell: metric(mosText) },
-  { id: 'loss', label: 'Worst loss', width: '86px', numeric: true, firstDescending: true, cell: metric(lossText) },
-  { id: 'rtt', label: 'p95 RTT', width: '80px', numeric: true, firstDescending: true, cell: metric(rttText) },
-  { id: 'verdict', label: 'Verdict', width: '104px', cell: verdictCell },
-  { id: 'issue', label: 'Top issue', width: 'minmax(220px, 2fr)', cell: issueCell },
+  { id: 'client', label: 'Browser / OS / SDK', width: 'minmax(150px, 1fr)', cell: (row) => clientText(row) },
+  { id: 'joined', label: 'Joined', width: '80px', numeric: true, cell: (row) => clockText(row.joinedAt) },
+  { id: 'left', label: 'Left', width: '80px', numeric: true, cell: (row) => clockText(row.leftAt) },
+  { id: 'duration', label: 'Duration', width: '100px', numeric: true, firstDescending: true, cell: (row) => durationText(row.durationMinutes) },
+  { id: 'preset', label: 'Preset', width: '110px', cell: (row) => row.preset ?? '' },
+  { id: 'customId', label: 'Custom ID', width: '110px', cell: (row) => row.customParticipantId ?? '' },
 ];
 
 /** The selection checkbox column comes first. */

@@ -71,9 +71,20 @@ export function timeTicks(window: TimeWindow, maxTicks: number): { step: number;
   return { step, ticks };
 }
 
-/** "09:05" on minute steps, "09:05:30" below a minute. */
+/** "09:05" on minute steps, "09:05:30" below a minute; midnight of a session spanning days is its date, "11-21". */
 export function tickLabel(t: number, step: number): string {
-  return new Date(t).toISOString().slice(11, step < MINUTE ? 19 : 16);
+  const iso = new Date(t).toISOString();
+  if (step >= HOUR && iso.slice(11, 16) === '00:00') return iso.slice(5, 10);
+  return iso.slice(11, step < MINUTE ? 19 : 16);
+}
+
+/** "09:00:00 to 10:02:00 UTC", with dates when the window crosses midnight. */
+export function windowText(window: TimeWindow): string {
+  const from = new Date(window.from).toISOString();
+  const to = new Date(window.to).toISOString();
+  const sameDay = from.slice(0, 10) === to.slice(0, 10);
+  const show = (iso: string) => (sameDay ? iso.slice(11, 19) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`);
+  return `${show(from)} to ${show(to)} UTC`;
 }
 
 /** Where a time stands in the window, in percent of its width (may lie outside 0–100). */

@@ -8,7 +8,7 @@ import type { ParticipantRow } from '../../shared/session';
 import { el } from '../dom';
 import { clockText } from './cellText';
 import { rowName } from './sortRows';
-import { isWhole, panWindow, percentOf, timeTicks, tickLabel, zoomWindow, clampWindow, type TimeWindow } from './timeScale';
+import { clampWindow, isWhole, panWindow, percentOf, tickLabel, timeTicks, windowText, zoomWindow, type TimeWindow } from './timeScale';
 import { VirtualList } from './virtualList';
 
 const LANE_HEIGHT = 22;
@@ -100,7 +100,7 @@ export function sessionTimeline(saved: TimeWindow | undefined, onWindowChange: (
       axis.append(el('span', { class: 'tick', style: left }, tickLabel(t, step)));
       gridLines.append(el('span', { class: 'gridline', style: left }));
     }
-    label.textContent = `Showing ${clockText(window.from)} to ${clockText(window.to)} UTC. `;
+    label.textContent = `Showing ${windowText(window)}. `;
     whole.hidden = isWhole(window, bounds);
   }
 
