@@ -1,5 +1,5 @@
 /** Current-generation (SDK 7.x OpenAPI) shapes: base fields + peer_events, and the typed peer report. */
-import { callStatsFor, type AudioReceiveSample, type AudioSendSample, type CandidatePair, type DeviceInfo, type DeviceUpdate, type PeerCallStats, type VideoReceiveSample, type VideoSendSample } from './callStats';
+import { callStatsFor, type AudioReceiveSample, type ConsumerSource, type AudioSendSample, type CandidatePair, type DeviceInfo, type DeviceUpdate, type PeerCallStats, type VideoReceiveSample, type VideoSendSample } from './callStats';
 import { audioConsumerCumulative, audioProducerCumulative, videoConsumerCumulative, videoProducerCumulative } from './cumulative';
 import { isoTime } from './random';
 import { ipBaseJson, participantBaseJson, peerEventsJson, roleOf, wants, type Filters, type Json } from './shapes';
@@ -106,9 +106,16 @@ function audioProducerJson(stats: PeerCallStats, s: AudioSendSample): Json {
   };
 }
 
+/** The sender a receive sample came from: named on the sample (stories) or the peer's one remote sender. */
+function sourceJson(stats: PeerCallStats, source: ConsumerSource | undefined, kind: 'audio' | 'video'): Json {
+  if (source) return { peer_id: source.peerId, producer_id: source.producerId, consumer_id: source.consumerId };
+  const producerId = kind === 'audio' ? stats.remote?.audioProducerId : stats.remote?.videoProducerId;
+  return { peer_id: stats.remote?.peerId, producer_id: producerId, consumer_id: stats.consumerIds[kind] };
+}
+
 function audioConsumerJson(stats: PeerCallStats, s: AudioReceiveSample): Json {
   return {
-    timestamp: isoTime(s.t), peer_id: stats.remote?.peerId, producer_id: stats.remote?.audioProducerId, consumer_id: stats.consumerIds.audio,
+    timestamp: isoTime(s.t), ...sourceJson(stats, s.source, 'audio'),
     ssrc: stats.ssrcs.audio + 1, mid: '2', mos_quality: s.mos, jitter: s.jitterMs, packets_received: s.packetsReceived, packets_lost: s.packetsLost,
     bytes_received: s.bytesReceived, concealment_events: s.concealmentEvents, jitter_buffer_delay: s.jitterBufferDelayMs,
     jitter_buffer_emitted_count: s.jitterBufferEmittedCount,
@@ -127,7 +134,7 @@ function videoProducerJson(producerId: string, ssrc: number, mid: string, s: Vid
 
 function videoConsumerJson(stats: PeerCallStats, s: VideoReceiveSample): Json {
   return {
-    timestamp: isoTime(s.t), peer_id: stats.remote?.peerId, producer_id: stats.remote?.videoProducerId, consumer_id: stats.consumerIds.video,
+    timestamp: isoTime(s.t), ...sourceJson(stats, s.source, 'video'),
     ssrc: stats.ssrcs.video + 1, mid: '3', mos_quality: s.mos, frame_width: s.width, frame_height: s.height, frames_per_second: s.fps,
     frames_decoded: s.framesDecoded, frames_dropped: s.framesDropped, key_frames_decoded: s.keyFramesDecoded, jitter: s.jitterMs,
     packets_received: s.packetsReceived, packets_lost: s.packetsLost, bytes_received: s.bytesReceived,
@@ -136,13 +143,19 @@ function videoConsumerJson(stats: PeerCallStats, s: VideoReceiveSample): Json {
 }
 
 function qualityJson(stats: PeerCallStats): Json {
+  // A peer whose send-side statistics never arrived has no producer keys at all (stories).
+  const producers = stats.audioSend.length > 0;
   const quality: Json = {
-    audio_producer: stats.audioSend.map((s) => audioProducerJson(stats, s)),
-    audio_producer_cumulative: audioProducerCumulative(stats.audioSend),
+    ...(producers ? {
+      audio_producer: stats.audioSend.map((s) => audioProducerJson(stats, s)),
+      audio_producer_cumulative: audioProducerCumulative(stats.audioSend),
+    } : {}),
     audio_consumer: stats.audioReceive.map((s) => audioConsumerJson(stats, s)),
     audio_consumer_cumulative: audioConsumerCumulative(stats.audioReceive),
-    video_producer: stats.videoSend.map((s) => videoProducerJson(stats.producerIds.video, stats.ssrcs.video, '1', s)),
-    video_producer_cumulative: videoProducerCumulative(stats.videoSend),
+    ...(producers ? {
+      video_producer: stats.videoSend.map((s) => videoProducerJson(stats.producerIds.video, stats.ssrcs.video, '1', s)),
+      video_producer_cumulative: videoProducerCumulative(stats.videoSend),
+    } : {}),
     video_consumer: stats.videoReceive.map((s) => videoConsumerJson(stats, s)),
     video_consumer_cumulative: videoConsumerCumulative(stats.videoReceive),
   };

@@ -73,7 +73,7 @@ export const DEVICES: readonly DeviceProfile[] = [
 ];
 
 /** Indices into DEVICES, named where the world needs a specific kind. */
-export const DEVICE = { chromeMac: 0, chromeWindows: 1, firefoxLinux: 2, safariIphone: 3, chromeAndroid: 4 } as const;
+export const DEVICE = { chromeMac: 0, chromeWindows: 1, firefoxLinux: 2, safariIphone: 3, chromeAndroid: 4, safariMac: 5, firefoxWindows: 6 } as const;
 
 /** What a peer plugs in mid-call when it has a device change. */
 export const HEADSET = { microphone: 'AirPods Pro', speaker: 'AirPods Pro', camera: 'Elgato Facecam' } as const;
@@ -106,6 +106,15 @@ export const MEETING_TITLES = [
   'Design Review', 'Daily Standup', 'Quarterly All Hands', 'Product Launch Webinar', 'Customer Onboarding',
   'Sprint Planning', 'Support Escalation', 'Interview: Backend Engineer', 'Office Hours', 'Mobile Guild Sync',
 ] as const;
+
+/** Meetings of the story, LIVE and scale sessions; kept apart so the regular sessions' draws do not change. */
+export const STORY_MEETING_TITLES = [
+  'Weekly Product Sync', 'Incident Review: Choppy Audio', 'Live Town Hall Q&A', 'Engineering All Hands',
+  'Developer Community Webinar', 'Support Hotline Soak Test',
+] as const;
+
+/** Indices into LOCATIONS, named where the stories need a specific place. */
+export const LOCATION = { bengaluru: 0, london: 1, berlin: 2, sanFrancisco: 3, saoPaulo: 4, sydney: 5, tokyo: 6, lagos: 7 } as const;
 
 /** SDKs by shape generation: the older sessions were made with the Dyte SDKs RealtimeKit grew from. */
 export const SDKS = {

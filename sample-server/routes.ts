@@ -3,9 +3,24 @@ import { currentParticipantDetails, currentPeerReport } from './currentShapes';
 import { SAMPLE_APP_ID } from './identity';
 import { legacyParticipantDetails, legacyPeerReport } from './legacyShapes';
 import { booleanParam, enumParam, filtersParam, paginate, rangeParam, requireUuid, timeParam } from './query';
-import { notFound, ok, type ApiResponse } from './responses';
+import { liveSessionAt } from './liveSession';
+import { ApiError, notFound, ok, realtimeKitError, type ApiResponse } from './responses';
+import { MEDIA_KINDS, mediaJson, TRANSCRIPT_FORMATS, type MediaKind } from './sessionMedia';
 import { appJson, meetingJson, meetingPersonJson, participantBaseJson, peerEventsJson, sessionJson, sessionMinutesConsumed } from './shapes';
-import { getWorld, WORLD_NOW, type AppRecord, type MeetingRecord, type ParticipantRecord, type SessionRecord } from './world';
+import { getWorld, type AppRecord, type MeetingRecord, type ParticipantRecord, type PeerRecord, type SessionRecord } from './world';
+
+/** What a route needs from the server it runs in. */
+export interface RouteContext {
+  /** e.g. http://127.0.0.1:8787, for download URLs that point back at this server. */
+  origin: string;
+  /** How many LIVE-session steps have passed since this server started. */
+  liveSteps: number;
+}
+
+/** The LIVE sessions as they stand at this server's step; every other session as built. */
+function current(session: SessionRecord, context: RouteContext): SessionRecord {
+  return session.role === 'live' ? liveSessionAt(session.meeting, session.generation, context.liveSteps) : session;
+}
 
 function findApp(appId: string): AppRecord {
   const app = getWorld().apps.find((a) => a.id === appId);
@@ -18,8 +33,8 @@ function meetingsOf(app: AppRecord): MeetingRecord[] {
   return app.id === SAMPLE_APP_ID ? getWorld().meetings : [];
 }
 
-function sessionsOf(app: AppRecord): SessionRecord[] {
-  return app.id === SAMPLE_APP_ID ? getWorld().sessions : [];
+function sessionsOf(app: AppRecord, context: RouteContext): SessionRecord[] {
+  return app.id === SAMPLE_APP_ID ? getWorld().sessions.map((s) => current(s, context)) : [];
 }
 
 function findMeeting(app: AppRecord, meetingId: string): MeetingRecord {
@@ -29,11 +44,35 @@ function findMeeting(app: AppRecord, meetingId: string): MeetingRecord {
   return meeting;
 }
 
-function findSession(app: AppRecord, sessionId: string): SessionRecord {
+function findSession(app: AppRecord, sessionId: string, context: RouteContext): SessionRecord {
   requireUuid(sessionId, 'session_id');
   const session = app.id === SAMPLE_APP_ID ? getWorld().sessionsById.get(sessionId) : undefined;
   if (!session) throw notFound(`Session ${sessionId} not found`);
-  return session;
+  return current(session, context);
+}
+
+const livePeerIndexes = new WeakMap<SessionRecord, Map<string, PeerRecord>>();
+
+function findPeer(peerId: string, context: RouteContext): PeerRecord | undefined {
+  const world = getWorld();
+  const built = world.peersById.get(peerId);
+  if (built) return built;
+  for (const session of world.sessions.filter((s) => s.role === 'live').map((s) => current(s, context))) {
+    let index = livePeerIndexes.get(session);
+    if (!index) {
+      index = new Map(session.participants.flatMap((p) => p.peers.map((peer) => [peer.id, peer] as const)));
+      livePeerIndexes.set(session, index);
+    }
+    const peer = index.get(peerId);
+    if (peer) return peer;
+  }
+  return undefined;
+}
+
+/** A participant whose statistics cannot be read fails the same way every time (stories). */
+function failStatistics(participant: ParticipantRecord, peerId: string): void {
+  if (participant.statsFailure === 500) throw new ApiError(realtimeKitError(500, 'Internal server error'));
+  if (participant.statsFailure === 404) throw notFound(`Peer report not found for peer ${peerId}`);
 }
 
 const participantIndexes = new WeakMap<SessionRecord, Map<string, ParticipantRecord>>();
@@ -76,7 +115,7 @@ function listMeetings(app: AppRecord, query: URLSearchParams): ApiResponse {
   return ok(items.map(meetingJson), paging);
 }
 
-function listSessions(app: AppRecord, query: URLSearchParams): ApiResponse {
+function listSessions(app: AppRecord, query: URLSearchParams, context: RouteContext): ApiResponse {
   const search = query.get('search') ?? '';
   const status = enumParam(query, 'status', ['LIVE', 'ENDED'] as const);
   const associatedRaw = query.get('associated_id');
@@ -87,7 +126,7 @@ function listSessions(app: AppRecord, query: URLSearchParams): ApiResponse {
   const sortBy = enumParam(query, 'sort_by', ['createdAt', 'minutesConsumed'] as const) ?? 'createdAt';
   const direction = (enumParam(query, 'sort_order', ['ASC', 'DESC'] as const) ?? 'DESC') === 'ASC' ? 1 : -1;
   const key = (s: SessionRecord) => (sortBy === 'createdAt' ? s.startedAt : sessionMinutesConsumed(s));
-  const sessions = sessionsOf(app)
+  const sessions = sessionsOf(app, context)
     .filter((s) => !search || contains(s.meeting.title, search) || s.meeting.id === search || s.id === search)
     .filter((s) => (!status || s.status === status) && (!associatedId || s.meeting.id === associatedId))
     .filter((s) => s.startedAt >= from && s.startedAt <= to)
@@ -102,7 +141,7 @@ const durationOrders = new WeakMap<SessionRecord, ParticipantRecord[]>();
 function byDuration(session: SessionRecord): ParticipantRecord[] {
   let sorted = durationOrders.get(session);
   if (!sorted) {
-    const duration = (p: ParticipantRecord) => (p.leftAt ?? WORLD_NOW) - p.joinedAt;
+    const duration = (p: ParticipantRecord) => (p.leftAt ?? session.asOf) - p.joinedAt;
     sorted = [...session.participants].sort((a, b) => duration(a) - duration(b));
     durationOrders.set(session, sorted);
   }
@@ -127,6 +166,8 @@ function listSessionParticipants(session: SessionRecord, query: URLSearchParams)
 
 function participantDetails(session: SessionRecord, participantId: string, query: URLSearchParams): ApiResponse {
   const participant = findParticipant(session, participantId);
+  // The legacy generation kept statistics in these details; the current one in peer reports only.
+  if (session.generation === 'legacy') failStatistics(participant, participant.peers[0].id);
   const includePeerEvents = booleanParam(query, 'include_peer_events', false);
   const filters = filtersParam(query);
   return ok(session.generation === 'legacy'
@@ -134,10 +175,11 @@ function participantDetails(session: SessionRecord, participantId: string, query
     : currentParticipantDetails(participant, includePeerEvents));
 }
 
-function peerReport(app: AppRecord, peerId: string, query: URLSearchParams): ApiResponse {
+function peerReport(app: AppRecord, peerId: string, query: URLSearchParams, context: RouteContext): ApiResponse {
   requireUuid(peerId, 'peer_id');
-  const peer = app.id === SAMPLE_APP_ID ? getWorld().peersById.get(peerId) : undefined;
+  const peer = app.id === SAMPLE_APP_ID ? findPeer(peerId, context) : undefined;
   if (!peer) throw notFound(`Peer ${peerId} not found`);
+  failStatistics(peer.participant, peerId);
   // Unlike the participant endpoints, the peer report carries peer events unless told otherwise.
   const includePeerEvents = booleanParam(query, 'include_peer_events', true);
   const filters = filtersParam(query);
@@ -146,8 +188,13 @@ function peerReport(app: AppRecord, peerId: string, query: URLSearchParams): Api
     : currentPeerReport(peer, includePeerEvents, filters));
 }
 
+function sessionMedia(session: SessionRecord, kind: MediaKind, query: URLSearchParams, context: RouteContext): ApiResponse {
+  const format = kind === 'transcript' ? enumParam(query, 'format', TRANSCRIPT_FORMATS) ?? 'CSV' : 'CSV';
+  return ok(mediaJson(session, kind, format, context.origin));
+}
+
 /** `segments` follow /accounts/{account_id}/realtime/kit/. */
-export function routeKitRequest(segments: string[], query: URLSearchParams): ApiResponse {
+export function routeKitRequest(segments: string[], query: URLSearchParams, context: RouteContext): ApiResponse {
   const [first, second, third, fourth, fifth] = segments;
   if (first === 'apps' && segments.length === 1) return listApps(query);
   if (first === 'apps' && segments.length === 2) return ok(appJson(findApp(second)));
@@ -167,12 +214,14 @@ export function routeKitRequest(segments: string[], query: URLSearchParams): Api
     }
   }
   if (second === 'sessions') {
-    if (segments.length === 2) return listSessions(app, query);
-    if (third === 'peer-report' && segments.length === 4) return peerReport(app, fourth, query);
-    const session = findSession(app, third);
+    if (segments.length === 2) return listSessions(app, query, context);
+    if (third === 'peer-report' && segments.length === 4) return peerReport(app, fourth, query, context);
+    const session = findSession(app, third, context);
     if (segments.length === 3) return ok(sessionJson(session));
     if (fourth === 'participants' && segments.length === 4) return listSessionParticipants(session, query);
     if (fourth === 'participants' && segments.length === 5) return participantDetails(session, fifth, query);
+    const media = MEDIA_KINDS.find((kind) => kind === fourth);
+    if (media && segments.length === 4) return sessionMedia(session, media, query, context);
   }
   throw notFound(`No route for ${segments.join('/')}`);
 }

@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { faultReply, FaultQueue, parseFault, type Fault } from './faults';
 import { SAMPLE_ACCOUNT_ID, SAMPLE_TOKEN, SAMPLE_TOKEN_NO_PERMISSION } from './identity';
 import { ApiError, cloudflareError, realtimeKitError, realtimeKitErrorBody, type ApiResponse } from './responses';
-import { routeKitRequest } from './routes';
+import { DEFAULT_LIVE_STEP_MS } from './liveSession';
+import { routeKitRequest, type RouteContext } from './routes';
+import { DOWNLOAD_PREFIX, downloadFile } from './sessionMedia';
 import { getWorld } from './world';
 
 const API_PREFIX = '/client/v4';
@@ -29,6 +31,18 @@ export interface SampleServerOptions {
   port?: number;
   /** Added to every API response, default 0. */
   latencyMs?: number;
+  /**
+   * Real time between steps of the LIVE session (someone joins each step): default the environment
+   * variable RTK_SAMPLE_LIVE_STEP_MS, else 20 s. Steps count from the server's start.
+   */
+  liveStepMs?: number;
+}
+
+function liveStepFrom(options: SampleServerOptions): number {
+  const fromEnvironment = Number(process.env.RTK_SAMPLE_LIVE_STEP_MS);
+  const step = options.liveStepMs ?? (Number.isFinite(fromEnvironment) && fromEnvironment > 0 ? fromEnvironment : DEFAULT_LIVE_STEP_MS);
+  if (!(step > 0)) throw new Error(`liveStepMs must be positive, got ${step}`);
+  return step;
 }
 
 export interface SampleServer {
@@ -86,7 +100,7 @@ class RateLimitCounter {
 }
 
 /** Auth and account checks, then the RealtimeKit routes. */
-function answerApi(req: IncomingMessage, url: URL): ApiResponse {
+function answerApi(req: IncomingMessage, url: URL, context: RouteContext): ApiResponse {
   const authorization = req.headers.authorization ?? '';
   const token = /^Bearer (.+)$/.exec(authorization)?.[1];
   if (token !== SAMPLE_TOKEN && token !== SAMPLE_TOKEN_NO_PERMISSION) return cloudflareError(401, 10000, 'Authentication error');
@@ -104,7 +118,7 @@ function answerApi(req: IncomingMessage, url: URL): ApiResponse {
   }
   if (accountId !== SAMPLE_ACCOUNT_ID) return cloudflareError(403, 9109, 'Unauthorized to access requested resource');
   try {
-    return routeKitRequest(rest, url.searchParams);
+    return routeKitRequest(rest, url.searchParams, context);
   } catch (error) {
     if (error instanceof ApiError) return error.response;
     throw error;
@@ -113,6 +127,11 @@ function answerApi(req: IncomingMessage, url: URL): ApiResponse {
 
 export function startSampleServer(options: SampleServerOptions = {}): Promise<SampleServer> {
   const latencyMs = options.latencyMs ?? 0;
+  const liveStepMs = liveStepFrom(options);
+  const routeContext = (): RouteContext => ({
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    liveSteps: Math.floor((Date.now() - startedAt) / liveStepMs),
+  });
   const faults = new FaultQueue();
   const rateLimit = new RateLimitCounter();
   let requestLog: RequestLogEntry[] = [];
@@ -184,12 +203,24 @@ export function startSampleServer(options: SampleServerOptions = {}): Promise<Sa
     if (reply) return send(res, reply.status, { ...headers, ...reply.headers }, reply.text);
     if (fault?.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
 
-    sendJson(res, answerApi(req, url), headers);
+    sendJson(res, answerApi(req, url, routeContext()), headers);
+  }
+
+  /** The files behind transcript, summary and chat download URLs: no token, as with a pre-signed URL. */
+  function handleDownload(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    const entry: RequestLogEntry = { method: req.method ?? 'GET', path: url.pathname + url.search, status: null, hasAuthorization: req.headers.authorization !== undefined };
+    log(entry);
+    res.on('finish', () => { entry.status = res.statusCode; });
+    const file = req.method === 'GET' ? downloadFile(url.pathname.slice(DOWNLOAD_PREFIX.length)) : undefined;
+    if (!file) return sendJson(res, realtimeKitError(404, `No file at ${url.pathname}`));
+    res.writeHead(200, { 'content-type': file.type });
+    res.end(file.text);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith(CONTROL_PREFIX)) return handleControl(req, res, url);
+    if (url.pathname.startsWith(DOWNLOAD_PREFIX)) return handleDownload(req, res, url);
     if (url.pathname !== API_PREFIX && !url.pathname.startsWith(`${API_PREFIX}/`)) {
       return sendJson(res, realtimeKitError(404, `No route for ${url.pathname}`), rateLimit.headers());
     }
@@ -198,6 +229,8 @@ export function startSampleServer(options: SampleServerOptions = {}): Promise<Sa
 
   // Build the world before listening, so the first request is as fast as the rest.
   getWorld();
+  // The one use of the wall clock: the LIVE session advances with this server's uptime.
+  const startedAt = Date.now();
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, realtimeKitError(500, `Sample server error: ${(error as Error).message}`));

@@ -1,18 +1,22 @@
 /**
  * The sample world as light records: apps, meetings, sessions, participants and peers.
- * Built once on first use (about 7,000 participants); heavy call statistics live in callStats.ts.
+ * Built once on first use (about 10,000 participants); heavy call statistics live in callStats.ts.
  */
 import { SAMPLE_APP_ID, STAGING_APP_ID } from './identity';
-import { DEVICE, DEVICES, FIRST_NAMES, LAST_NAMES, LOCATIONS, MEETING_TITLES } from './profiles';
+import { LIVE_MEETING_TITLE, liveSessionAt } from './liveSession';
+import { DEVICE, DEVICES, FIRST_NAMES, LAST_NAMES, LOCATIONS, MEETING_TITLES, STORY_MEETING_TITLES } from './profiles';
 import { Rng } from './random';
+import { CLEAN_SCENARIO, customId, randomScenario } from './scenarios';
+import { scaleSessionPlans, soakSessions } from './scaleSessions';
+import { storySessions } from './storyWorld';
+import { DEFAULT_SAMPLE_INTERVAL_MS, HOUR, MINUTE, WORLD_NOW } from './worldTime';
 
-/** "Now" in the sample world: every time is relative to it, never to the clock. */
-export const WORLD_NOW = Date.parse('2026-11-20T09:00:00Z');
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
+export { WORLD_NOW } from './worldTime';
 
 export type Generation = 'legacy' | 'current';
-export type SessionRole = 'current' | 'legacy' | 'large' | 'huge' | 'regular';
+export type SessionRole =
+  | 'current' | 'legacy' | 'large' | 'huge' | 'regular'
+  | 'story' | 'attribution' | 'live' | 'hundred' | 'crowd' | 'heavy' | 'veryHeavy';
 export type ViewType = 'GROUP_CALL' | 'WEBINAR';
 
 export interface PeerScenario {
@@ -26,6 +30,30 @@ export interface PeerScenario {
   screenshare: boolean;
 }
 
+/** [start, end) in epoch milliseconds. */
+export type TimeWindow = readonly [number, number];
+
+/**
+ * What a scripted (story) peer goes through, at exact times. Conditions are functions of time, so a
+ * sender's own samples and every receiver's samples of its producers agree (storyConditions.ts).
+ */
+export interface PeerStory {
+  /** Loss on what this peer sends: its producer samples and everyone's consumer samples of them. */
+  uplinkLoss: TimeWindow[];
+  /** Loss percent range inside uplinkLoss windows. */
+  uplinkLossPct: readonly [number, number];
+  /** Loss on what this peer receives, from every sender. */
+  downlinkLoss: TimeWindow[];
+  /** Jitter on what this peer sends. */
+  sendJitter: TimeWindow[];
+  cpuLimited: TimeWindow[];
+  extraRttMs: number;
+  /** The peer report carries no producer (send-side) samples. */
+  noProducerSamples: boolean;
+  /** Consumer samples name only the sender's peer_id, as an older SDK did. */
+  consumersWithoutProducerId: boolean;
+}
+
 export interface PeerRecord {
   id: string;
   socketSessionId: string;
@@ -36,6 +64,7 @@ export interface PeerRecord {
   joinedAt: number;
   leftAt?: number;
   scenario: PeerScenario;
+  story?: PeerStory;
 }
 
 export interface ParticipantRecord {
@@ -51,6 +80,8 @@ export interface ParticipantRecord {
   peers: PeerRecord[];
   deviceIndex: number;
   locationIndex: number;
+  /** The participant's statistics cannot be read: its details (legacy) and peer reports answer this status. */
+  statsFailure?: 404 | 500;
 }
 
 export interface MeetingPerson {
@@ -81,6 +112,10 @@ export interface SessionRecord {
   status: 'LIVE' | 'ENDED';
   startedAt: number;
   endedAt?: number;
+  /** The moment the record describes: WORLD_NOW, or later for a LIVE session that advances with uptime. */
+  asOf: number;
+  /** Call statistics sample interval. */
+  sampleIntervalMs: number;
   /** In join order. */
   participants: ParticipantRecord[];
 }
@@ -100,11 +135,6 @@ export interface World {
   meetingsById: Map<string, MeetingRecord>;
   peersById: Map<string, PeerRecord>;
 }
-
-const CLEAN: PeerScenario = {
-  lossBursts: false, jitterSpikes: false, cpuLimited: false, bandwidthLimited: false,
-  relayOnly: false, turnFails: false, deviceChange: false, screenshare: false,
-};
 
 /** A participant written out by hand, for the sessions the catalog points at. */
 interface ScriptedParticipant {
@@ -138,16 +168,22 @@ const LEGACY_SESSION_SCRIPT: ScriptedParticipant[] = [
   { device: DEVICE.chromeWindows, joinMinute: 6, leaveMinute: 41, peers: [{ turnFails: true, relayOnly: true }], displayName: HOSTILE_DISPLAY_NAME },
 ];
 
-interface SessionPlan {
+export interface SessionPlan {
   role: SessionRole;
-  meetingTitle: (typeof MEETING_TITLES)[number];
+  meetingTitle: (typeof MEETING_TITLES)[number] | (typeof STORY_MEETING_TITLES)[number];
   generation: Generation;
   /** Minutes before WORLD_NOW. */
   startedMinutesAgo: number;
   durationMinutes?: number; // absent = LIVE
   participantCount: number;
   script?: ScriptedParticipant[];
+  /** A fixed session ID (sessions added later), instead of one drawn from the session's stream. */
+  id?: string;
+  /** Every participant gets this many peers (reconnects) instead of a random count. */
+  peersPerParticipant?: number;
 }
+
+const WEBINAR_ROLES: ReadonlySet<SessionRole> = new Set(['large', 'huge', 'crowd']);
 
 const SESSION_COUNT = 30;
 
@@ -168,17 +204,18 @@ function planSessions(): SessionPlan[] {
       participantCount: rng.int(2, 10),
     });
   }
-  plans[0] = { ...plans[0], meetingTitle: 'Daily Standup', startedMinutesAgo: 12, durationMinutes: undefined };
+  // Started before the story session, which the demo lands on as the newest session.
+  plans[0] = { ...plans[0], meetingTitle: 'Daily Standup', startedMinutesAgo: 52, durationMinutes: undefined };
   plans[1] = { ...plans[1], role: 'current', meetingTitle: 'Design Review', startedMinutesAgo: 41, durationMinutes: undefined, participantCount: 6, script: CURRENT_SESSION_SCRIPT };
   plans[3] = { ...plans[3], meetingTitle: 'Office Hours', startedMinutesAgo: 95, durationMinutes: undefined };
   plans[5] = { ...plans[5], role: 'large', meetingTitle: 'Quarterly All Hands', durationMinutes: 62, participantCount: 1_650 };
   plans[9] = { ...plans[9], role: 'huge', meetingTitle: 'Product Launch Webinar', durationMinutes: 48, participantCount: 5_000 };
   plans[20] = { ...plans[20], role: 'legacy', meetingTitle: 'Design Review', generation: 'legacy', durationMinutes: 44, participantCount: 4, script: LEGACY_SESSION_SCRIPT };
-  return plans;
+  return [...plans, ...scaleSessionPlans()];
 }
 
 function buildMeetings(): MeetingRecord[] {
-  return MEETING_TITLES.map((title, index) => {
+  return [...MEETING_TITLES, ...STORY_MEETING_TITLES].map((title, index) => {
     const rng = new Rng(`meeting:${title}`);
     const createdAt = WORLD_NOW - rng.int(40, 200) * 24 * HOUR - rng.int(0, 600) * MINUTE;
     const people: MeetingPerson[] = [];
@@ -205,26 +242,9 @@ function buildMeetings(): MeetingRecord[] {
   });
 }
 
-function customId(rng: Rng): string {
-  return Math.floor(rng.between(36 ** 5, 36 ** 6)).toString(36);
-}
-
-function randomScenario(rng: Rng, host: boolean): PeerScenario {
-  return {
-    lossBursts: rng.chance(0.15),
-    jitterSpikes: rng.chance(0.2),
-    cpuLimited: rng.chance(0.07),
-    bandwidthLimited: rng.chance(0.1),
-    relayOnly: rng.chance(0.05),
-    turnFails: rng.chance(0.05),
-    deviceChange: rng.chance(0.1),
-    screenshare: host && rng.chance(0.5),
-  };
-}
-
 /** Splits [joinedAt, leftAt] into one slice per peer, with a short gap at each reconnect. */
 function buildPeers(rng: Rng, participant: ParticipantRecord, scenarios: PeerScenario[]): void {
-  const end = participant.leftAt ?? WORLD_NOW;
+  const end = participant.leftAt ?? participant.session.asOf;
   const span = end - participant.joinedAt;
   let cursor = participant.joinedAt;
   scenarios.forEach((scenario, index) => {
@@ -250,9 +270,9 @@ function buildSession(plan: SessionPlan, index: number, meetings: MeetingRecord[
   const meeting = meetings.find((m) => m.title === plan.meetingTitle) ?? meetings[0];
   const startedAt = WORLD_NOW - plan.startedMinutesAgo * MINUTE - rng.int(0, 59) * 1000;
   const endedAt = plan.durationMinutes === undefined ? undefined : startedAt + plan.durationMinutes * MINUTE + rng.int(0, 59) * 1000;
-  const webinar = plan.role === 'large' || plan.role === 'huge';
+  const webinar = WEBINAR_ROLES.has(plan.role);
   const session: SessionRecord = {
-    id: rng.uuid(),
+    id: plan.id ?? rng.uuid(),
     role: plan.role,
     generation: plan.generation,
     viewType: webinar ? 'WEBINAR' : 'GROUP_CALL',
@@ -260,6 +280,8 @@ function buildSession(plan: SessionPlan, index: number, meetings: MeetingRecord[
     status: endedAt === undefined ? 'LIVE' : 'ENDED',
     startedAt,
     endedAt,
+    asOf: WORLD_NOW,
+    sampleIntervalMs: DEFAULT_SAMPLE_INTERVAL_MS,
     participants: [],
   };
   const sessionEnd = endedAt ?? WORLD_NOW;
@@ -296,9 +318,9 @@ function buildSession(plan: SessionPlan, index: number, meetings: MeetingRecord[
       locationIndex: rng.int(0, LOCATIONS.length - 1),
     };
     const reconnectRoll = rng.float();
-    const peerCount = sessionMinutes < 5 ? 1 : reconnectRoll < 0.8 ? 1 : reconnectRoll < 0.95 ? 2 : 3;
+    const peerCount = plan.peersPerParticipant ?? (sessionMinutes < 5 ? 1 : reconnectRoll < 0.8 ? 1 : reconnectRoll < 0.95 ? 2 : 3);
     const scenarios = script
-      ? script.peers.map((overrides) => ({ ...CLEAN, ...overrides }))
+      ? script.peers.map((overrides) => ({ ...CLEAN_SCENARIO, ...overrides }))
       : Array.from({ length: peerCount }, () => randomScenario(rng, host));
     buildPeers(rng, participant, scenarios);
     session.participants.push(participant);
@@ -313,11 +335,19 @@ function buildWorld(): World {
     { id: STAGING_APP_ID, name: 'inspector-staging', createdAt: Date.parse('2025-09-18T16:40:07.093Z') },
   ];
   const meetings = buildMeetings();
-  const sessions = planSessions()
-    .map((plan, index) => buildSession(plan, index, meetings))
-    .sort((a, b) => b.startedAt - a.startedAt);
+  const meetingTitled = (title: SessionPlan['meetingTitle']) => meetings.find((m) => m.title === title) ?? meetings[0];
+  const liveMeeting = meetingTitled(LIVE_MEETING_TITLE);
+  const sessions = [
+    ...planSessions().map((plan, index) => buildSession(plan, index, meetings)),
+    ...storySessions(meetingTitled),
+    ...soakSessions(meetingTitled),
+    // Step 0 stands in for the LIVE sessions in listings; routes swap in the step the server is at.
+    liveSessionAt(liveMeeting, 'current', 0),
+    liveSessionAt(liveMeeting, 'legacy', 0),
+  ].sort((a, b) => b.startedAt - a.startedAt);
   const peersById = new Map<string, PeerRecord>();
   for (const session of sessions) {
+    if (session.role === 'live') continue; // their peers change with uptime: found through liveSessionAt
     for (const participant of session.participants) {
       for (const peer of participant.peers) peersById.set(peer.id, peer);
     }
@@ -339,8 +369,8 @@ export function getWorld(): World {
   return cachedWorld;
 }
 
-export function sessionByRole(role: Exclude<SessionRole, 'regular'>): SessionRecord {
-  const session = getWorld().sessions.find((s) => s.role === role);
-  if (!session) throw new Error(`The sample world has no ${role} session`);
+export function sessionByRole(role: Exclude<SessionRole, 'regular'>, generation?: Generation): SessionRecord {
+  const session = getWorld().sessions.find((s) => s.role === role && (!generation || s.generation === generation));
+  if (!session) throw new Error(`The sample world has no ${generation ?? ''} ${role} session`);
   return session;
 }
