@@ -68,28 +68,34 @@ function bandwidthKbps(bytes: number[]): number {
 /** One peer's quality_stats entry, without its peer_id. */
 function peerQualityJson(peer: PeerRecord, stats: PeerCallStats): Json {
   const rng = new Rng(`legacy-quirks:${peer.id}`);
+  // Receive samples by time: a story peer receives nothing before its first sender joins.
+  const audioReceived = new Map(stats.audioReceive.map((s) => [s.t, s]));
+  const videoReceived = new Map(stats.videoReceive.map((s) => [s.t, s]));
+  // A story peer whose send-side statistics never arrived: averages are the legacy API's "null".
+  const sent = stats.audioSend.length > 0;
+  const average = (values: number[]) => (sent ? round(averageOf(values), 2) : 'null');
   return {
     start: isoTime(peer.joinedAt),
     end: peer.leftAt === undefined ? 'null' : isoTime(peer.leftAt),
-    average_quality: round(averageOf(stats.audioSend.map((s) => s.mos)), 2),
-    audio_bandwidth: bandwidthKbps(stats.audioSend.map((s) => s.bytesSent)),
-    video_bandwidth: bandwidthKbps(stats.videoSend.map((s) => s.bytesSent)),
-    audio_packet_loss: round(averageOf(stats.audioSend.map((s) => s.lossPct)), 2),
-    video_packet_loss: round(averageOf(stats.videoSend.map((s) => s.lossPct)), 2),
-    audio_stats: stats.audioSend.map((s, i) => ({
+    average_quality: average(stats.audioSend.map((s) => s.mos)),
+    audio_bandwidth: sent ? bandwidthKbps(stats.audioSend.map((s) => s.bytesSent)) : 'null',
+    video_bandwidth: sent ? bandwidthKbps(stats.videoSend.map((s) => s.bytesSent)) : 'null',
+    audio_packet_loss: average(stats.audioSend.map((s) => s.lossPct)),
+    video_packet_loss: average(stats.videoSend.map((s) => s.lossPct)),
+    audio_stats: stats.audioSend.map((s) => ({
       timestamp: isoTime(s.t),
       quality: s.mos,
       jitter: sometimesString(rng, s.jitterMs),
       packets_lost: s.packetsLost,
-      concealment_events: stats.audioReceive[i]?.concealmentEvents ?? 0,
+      concealment_events: audioReceived.get(s.t)?.concealmentEvents ?? 0,
     })),
-    video_stats: stats.videoSend.map((s, i) => ({
+    video_stats: stats.videoSend.map((s) => ({
       timestamp: isoTime(s.t),
       quality: s.mos,
       frame_width: s.width,
       frame_height: s.height,
       frames_per_second: sometimesString(rng, s.fps),
-      frames_dropped: stats.videoReceive[i]?.framesDropped ?? 0,
+      frames_dropped: videoReceived.get(s.t)?.framesDropped ?? 0,
       jitter: s.jitterMs,
       packets_lost: s.packetsLost,
     })),
