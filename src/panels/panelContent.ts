@@ -5,7 +5,7 @@ import type { InspectionTarget } from '../inspection/inspectionTarget';
 import type { PanelPayload } from '../shared/messages';
 import { toWireParticipant } from '../shared/wire';
 
-export function toPayload(content: AnalysedInspection, target: InspectionTarget): PanelPayload {
+export function toPayload(content: AnalysedInspection, target: InspectionTarget, pictureAllowed = false): PanelPayload {
   return {
     participant: toWireParticipant(content.participant),
     issues: content.issues,
@@ -14,6 +14,7 @@ export function toPayload(content: AnalysedInspection, target: InspectionTarget)
     raw: content.raw,
     fetchedAt: content.fetchedAt,
     stale: content.stale,
+    pictureAllowed,
     restore: { ...target },
   };
 }

@@ -15,7 +15,7 @@ import { isWebviewToHost, type HostToWebview, type WebviewToHost } from '../shar
 import { exportPanel } from './exportReport';
 import { toPayload } from './panelContent';
 import { WebviewHandshake, type WaitOutcome } from './webviewHandshake';
-import { createNonce, webviewShell } from './webviewHtml';
+import { createNonce, pictureOrigin, webviewShell } from './webviewHtml';
 
 export const STATS_VIEW_TYPE = 'realtimekit.stats';
 
@@ -24,6 +24,8 @@ interface OpenPanel {
   target: InspectionTarget;
   handshake: WebviewHandshake;
   content?: AnalysedInspection;
+  /** Set once the user asked to see the picture: the only outside origin the panel may load from. */
+  imageOrigin?: string;
 }
 
 export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
@@ -56,7 +58,7 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     if (ready !== 'done') return this.notShown(title, ready);
     entry.content = analyseInspection(inspection);
     const rendered = entry.handshake.nextRender();
-    await this.post(entry.panel, { type: 'show', payload: toPayload(entry.content, target) });
+    await this.post(entry.panel, { type: 'show', payload: toPayload(entry.content, target, entry.imageOrigin !== undefined) });
     const outcome = await rendered;
     return outcome === 'done' ? outcome : this.notShown(title, outcome);
   }
@@ -126,7 +128,7 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
       case 'ready':
         entry.handshake.markReady();
         // A webview hidden and shown again starts afresh (no retained context): give it the data again.
-        if (entry.content) void this.post(panel, { type: 'show', payload: toPayload(entry.content, target) });
+        if (entry.content) void this.post(panel, { type: 'show', payload: toPayload(entry.content, target, entry.imageOrigin !== undefined) });
         break;
       case 'rendered':
         entry.handshake.markRendered();
@@ -148,17 +150,26 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
           });
         }
         break;
+      case 'showPicture': {
+        const origin = pictureOrigin(entry.content?.participant.picture);
+        if (!origin) break;
+        entry.imageOrigin = origin;
+        // A new policy needs a new document: the webview starts again and gets its data on "ready".
+        panel.webview.html = this.html(panel, panel.title, origin);
+        break;
+      }
       default:
         message satisfies never;
     }
   }
 
-  private html(panel: vscode.WebviewPanel, title: string): string {
+  private html(panel: vscode.WebviewPanel, title: string, imageOrigin?: string): string {
     const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
     return webviewShell({
       cspSource: panel.webview.cspSource,
       nonce: createNonce(),
       title,
+      imageOrigin,
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
       styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
     });

@@ -11,6 +11,8 @@ export interface ShellOptions {
   styleUri: string;
   nonce: string;
   title: string;
+  /** One https origin images may come from (a participant picture the user asked to see). */
+  imageOrigin?: string;
 }
 
 const escapeAttribute = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -20,8 +22,8 @@ export function webviewShell(options: ShellOptions): string {
     "default-src 'none'",
     `style-src ${options.cspSource}`,
     `font-src ${options.cspSource}`,
-    // https: only for a participant picture, which is loaded when the user asks for it.
-    `img-src ${options.cspSource} data: https:`,
+    // A participant picture's origin only once the user asks to see it: loading it tells that host who looks.
+    `img-src ${options.cspSource} data:${options.imageOrigin ? ` ${options.imageOrigin}` : ''}`,
     `script-src 'nonce-${options.nonce}'`,
   ].join('; ');
   return `<!DOCTYPE html>
@@ -38,4 +40,15 @@ export function webviewShell(options: ShellOptions): string {
 <script nonce="${options.nonce}" src="${escapeAttribute(options.scriptUri)}"></script>
 </body>
 </html>`;
+}
+
+/** The origin a picture URL may be loaded from: https only, nothing that could widen the policy. */
+export function pictureOrigin(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && /^[a-z0-9.-]+(:\d+)?$/i.test(parsed.host) ? parsed.origin : undefined;
+  } catch {
+    return undefined;
+  }
 }

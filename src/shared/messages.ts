@@ -19,6 +19,8 @@ export interface PanelPayload {
   raw: unknown;
   fetchedAt: string;
   stale?: boolean;
+  /** The user asked to see the participant's picture: the panel's policy now allows its origin. */
+  pictureAllowed?: boolean;
   /** Kept by the webview in its state so a reload can restore the panel from the IDs alone. */
   restore: Record<string, unknown>;
 }
@@ -44,7 +46,8 @@ export type WebviewToHost =
   | { type: 'copy'; text: string }
   | { type: 'refresh' }
   | { type: 'export'; format: ExportFormat }
-  | { type: 'openPeer'; peerId: string };
+  | { type: 'openPeer'; peerId: string }
+  | { type: 'showPicture' };
 
 export function isWebviewToHost(value: unknown): value is WebviewToHost {
   if (typeof value !== 'object' || value === null) return false;
@@ -59,6 +62,7 @@ export function isWebviewToHost(value: unknown): value is WebviewToHost {
     case 'ready':
     case 'rendered':
     case 'refresh':
+    case 'showPicture':
       return true;
     default:
       return false;

@@ -58,7 +58,7 @@ function header(payload: PanelPayload): HTMLElement {
     button('Export report', 'markdown', () => vscode.postMessage({ type: 'export', format: 'markdown' }), 'export-markdown'),
     button('Export JSON', 'json', () => vscode.postMessage({ type: 'export', format: 'json' }), 'export-json'),
   );
-  const picture = p.picture ? pictureOnRequest(p.picture) : undefined;
+  const picture = p.picture ? pictureOnRequest(p.picture, payload.pictureAllowed === true) : undefined;
   return el(
     'header',
     {},
@@ -71,7 +71,7 @@ function header(payload: PanelPayload): HTMLElement {
 }
 
 /** A participant picture is loaded only on request: fetching it tells the picture's host who is looking. */
-function pictureOnRequest(url: string): HTMLElement {
+function pictureOnRequest(url: string, allowed: boolean): HTMLElement {
   let host = 'its host';
   try {
     host = new URL(url).host;
@@ -79,12 +79,15 @@ function pictureOnRequest(url: string): HTMLElement {
     // not a URL: the button stays, the load will fail visibly
   }
   const holder = el('div', { class: 'picture' });
-  const show = el('button', { type: 'button', class: 'link' }, `Show picture (loads it from ${host})`);
-  show.addEventListener('click', () => {
+  if (allowed) {
     const image = el('img', { alt: 'Participant picture', referrerpolicy: 'no-referrer' });
     image.src = url;
-    holder.replaceChildren(image);
-  });
+    holder.append(image);
+    return holder;
+  }
+  // The panel's policy allows no outside image until the host widens it to this origin alone.
+  const show = el('button', { type: 'button', class: 'link' }, `Show picture (loads it from ${host})`);
+  show.addEventListener('click', () => vscode.postMessage({ type: 'showPicture' }));
   holder.append(show);
   return holder;
 }
