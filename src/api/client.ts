@@ -19,6 +19,8 @@ export interface Scope {
   appId: string;
 }
 
+export type SessionResourceKind = 'transcript' | 'summary' | 'chat';
+
 export interface CallOptions {
   signal?: AbortSignal;
   refresh?: boolean;
@@ -105,6 +107,21 @@ export class RealtimeKitClient {
       ...options,
     });
     return dataRecord(envelope, operation) as RawSession;
+  }
+
+  /** GET /sessions/{session_id}/transcript | summary | chat: a download link and its expiry. */
+  async getSessionResource(scope: Scope, sessionId: string, kind: SessionResourceKind, options: CallOptions = {}): Promise<Record<string, unknown>> {
+    const operation = `Fetching the session's ${kind}`;
+    const checked = checkIds(operation, scope, { session: sessionId });
+    const endpoint = kind === 'transcript' ? ENDPOINTS.sessionTranscript : kind === 'summary' ? ENDPOINTS.sessionSummary : ENDPOINTS.sessionChat;
+    const envelope = await this.http.get({
+      operation,
+      endpoint,
+      pathValues: { ...pathScope(checked), session_id: checked.session },
+      ids: { sessionId: checked.session },
+      ...options,
+    });
+    return dataRecord(envelope, operation);
   }
 
   async listApps(

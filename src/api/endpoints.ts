@@ -27,6 +27,9 @@ export const ENDPOINTS = {
   sessionParticipants: `${KIT}/{app_id}/sessions/{session_id}/participants`,
   sessionParticipant: `${KIT}/{app_id}/sessions/{session_id}/participants/{participant_id}`,
   peerReport: `${KIT}/{app_id}/sessions/peer-report/{peer_id}`,
+  sessionTranscript: `${KIT}/{app_id}/sessions/{session_id}/transcript`,
+  sessionSummary: `${KIT}/{app_id}/sessions/{session_id}/summary`,
+  sessionChat: `${KIT}/{app_id}/sessions/{session_id}/chat`,
 } as const;
 
 /** Fills a template; every value is URL-encoded so that no ID can change the path. */

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { RealtimeKitApiError } from '../api/errors';
-import { fetchInspection } from '../inspection/fetchInspection';
+import { inspectWithPeerReports } from '../inspection/peerReports';
 import { errorMessage } from '../shared/errorMessage';
 import type { CommandDefinition } from './support/commandDefinition';
 import { notificationText } from './support/notificationText';
@@ -17,17 +17,18 @@ async function refresh(services: Services): Promise<boolean> {
   client.dropInFlight();
   const jobs = [
     ...services.store.refreshJobs(),
-    ...services.panels.refreshJobs((target, signal) => fetchInspection(client, target, { signal, refresh: true })),
+    ...services.panels.refreshJobs((target, signal) => inspectWithPeerReports(client, services.scheduler, target, { signal, refresh: true })),
   ];
   if (jobs.length === 0) return true;
   const failures: unknown[] = [];
   const cancelled = await withCancellableProgress('Refreshing RealtimeKit…', async (signal, progress) => {
     let done = 0;
-    // Through the one scheduler of all fan-out: bounded concurrency, and a 429 pauses everything.
+    // Not through the scheduler: a job may itself queue peer reports there, and must not hold a slot
+    // while it waits for them. The jobs are few (what is on screen); their peer reports are bounded.
     await Promise.all(
       jobs.map(async (job) => {
         try {
-          await services.scheduler.run(`refresh:${job.key}`, job.run, { signal, refresh: true, operation: 'Refreshing' });
+          await job.run(signal);
         } catch (error) {
           if (!(error instanceof RealtimeKitApiError && error.kind === 'cancelled')) failures.push(error);
           services.log.warn(`Refreshing ${job.key}: ${errorMessage(error)}`);
@@ -36,7 +37,6 @@ async function refresh(services: Services): Promise<boolean> {
         progress.report({ message: `${done} of ${jobs.length}`, increment: 100 / jobs.length });
       }),
     );
-    services.scheduler.invalidate((key) => key.startsWith('refresh:'));
     return signal.aborted;
   });
   if (failures.length > 0) {

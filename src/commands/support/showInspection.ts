@@ -2,14 +2,14 @@
  * The shared path of the three "show" commands: fetch behind progress, record the target in the
  * explorer, open or reveal its stats panel, and resolve to the API's `data` once it is on screen.
  */
-import { fetchInspection } from '../../inspection/fetchInspection';
+import { inspectWithPeerReports } from '../../inspection/peerReports';
 import type { ParticipantTarget } from '../../inspection/inspectionTarget';
 import { reopenCommand } from '../../inspection/reopenCommand';
 import type { Services } from './services';
 import { withApi } from './withApi';
 
 export async function showInspection(services: Services, title: string, target: ParticipantTarget): Promise<Record<string, unknown> | undefined> {
-  const inspection = await withApi(services, title, (signal) => fetchInspection(services.client(), target, { signal, refresh: true }), reopenCommand(target));
+  const inspection = await withApi(services, title, (signal) => inspectWithPeerReports(services.client(), services.scheduler, target, { signal, refresh: true }), reopenCommand(target));
   if (inspection === undefined) return undefined;
   const shown = { ...target, label: inspection.participant.displayName ?? target.label };
   await services.store.addInspection(shown, inspection);
