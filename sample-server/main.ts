@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   legacy session   ${catalog.legacySession.id}
   troubled participant ${catalog.troubledParticipant.participantId} (peers ${catalog.troubledParticipant.peerIds.join(', ')})
   story session (Weekly Product Sync)            current ${STORY_SESSION_IDS.current}  legacy ${STORY_SESSION_IDS.legacy}
-    failing participant Jordan Lee              current ${STORY_PARTICIPANTS.current.jordan.id}
+    failing participant Jordan Lee               current ${STORY_PARTICIPANTS.current.jordan.id}
   attribution session (Incident Review)          current ${ATTRIBUTION_SESSION_IDS.current}  legacy ${ATTRIBUTION_SESSION_IDS.legacy}
     Sam Rivera's peer                            current ${ATTRIBUTION_PARTICIPANTS.current.sam.peerIds[0]}
   LIVE session (someone joins every step)        current ${LIVE_SESSION_IDS.current}  legacy ${LIVE_SESSION_IDS.legacy}

@@ -41,8 +41,23 @@ export function windowAt(t: number, windows: readonly TimeWindow[]): TimeWindow 
   return windows.find(([start, end]) => t >= start && t < end);
 }
 
+/** Every receiver of a sender reads the same states: remembered, up to a bound (a few story sessions' worth). */
+const SEND_STATES_KEPT = 50_000;
+const sendStates = new Map<string, SendState>();
+
 /** What the peer sends at `t`, as its producers measure it and its receivers get it. */
 export function sendStateAt(peer: PeerRecord, t: number): SendState {
+  const key = `${peer.id}@${t}`;
+  let state = sendStates.get(key);
+  if (!state) {
+    if (sendStates.size >= SEND_STATES_KEPT) sendStates.clear();
+    state = computeSendState(peer, t);
+    sendStates.set(key, state);
+  }
+  return state;
+}
+
+function computeSendState(peer: PeerRecord, t: number): SendState {
   const story = storyOf(peer);
   const link = peerLink(peer);
   const rng = new Rng(`send:${peer.id}:${t}`);

@@ -3,7 +3,8 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import {
-  SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, SAMPLE_TOKEN, SAMPLE_TOKEN_NO_PERMISSION, sampleCatalog, startSampleServer, type SampleServer,
+  ATTRIBUTION_PARTICIPANTS, SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, SAMPLE_TOKEN, SAMPLE_TOKEN_NO_PERMISSION, sampleCatalog, startSampleServer,
+  STORY_PARTICIPANTS, STORY_SESSION_IDS, type SampleServer,
 } from '../../sample-server/index';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -294,6 +295,8 @@ describe('sample RealtimeKit server', function () {
       app(`/sessions/${catalog.largeSession.id}/participants?page_no=3&include_peer_events=true`),
       app(`/sessions/peer-report/${troubled.peerIds[1]}`),
       app(`/sessions/${legacy.id}/participants/${legacy.participants[0].id}?include_peer_events=true`),
+      app(`/sessions/peer-report/${ATTRIBUTION_PARTICIPANTS.current.nina.peerIds[0]}`),
+      app(`/sessions/${STORY_SESSION_IDS.legacy}/participants/${STORY_PARTICIPANTS.legacy.mateo.id}?include_peer_events=true`),
     ];
     const digest = createHash('sha256');
     for (const path of paths) digest.update((await call(path)).text);
