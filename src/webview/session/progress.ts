@@ -18,7 +18,7 @@ export function progressView(progress: SessionProgress, post: (message: SessionW
     parts.push(line);
   }
   const pending = progress.pendingAnalyseAll;
-  if (pending && !progress.running) {
+  if (pending) {
     parts.push(
       el(
         'div',

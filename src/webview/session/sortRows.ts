@@ -41,13 +41,42 @@ export function criticalIssueCount(row: ParticipantRow): number {
   return rules.size;
 }
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+/**
+ * A text's sort key: case and accents folded, numbers padded so "user 9" comes before "user 10".
+ * Plain string comparison of keys is many times faster than Intl.Collator on thousands of rows.
+ */
+export function textSortKey(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\d+/g, (digits) => digits.padStart(12, '0'));
+}
+
+// Rows are replaced, never mutated, when new data arrives: text keys can be cached per row object.
+// A missing text is cached as '' (sorted as missing).
+const textKeys = new WeakMap<ParticipantRow, Map<string, string>>();
+function cachedTextKey(row: ParticipantRow, column: string, text: (row: ParticipantRow) => SortKey): string {
+  let keys = textKeys.get(row);
+  if (!keys) textKeys.set(row, (keys = new Map()));
+  let key = keys.get(column);
+  if (key === undefined) {
+    const value = text(row);
+    keys.set(column, (key = value === undefined ? '' : textSortKey(String(value))));
+  }
+  return key;
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function clientText(row: ParticipantRow): string {
   return [row.browser, row.os, row.sdk].filter(Boolean).join(' · ');
 }
 
 type SortKey = number | string | undefined;
+
+/** Columns whose keys are numbers; the others' are texts, compared by textSortKey. */
+const NUMERIC = new Set<ColumnId>(['joined', 'left', 'duration', 'peers', 'mos', 'loss', 'rtt']);
 
 const SORT_KEYS: Record<Exclude<ColumnId, 'verdict'>, (row: ParticipantRow) => SortKey> = {
   name: rowName,
@@ -75,7 +104,7 @@ interface Keyed {
 }
 
 function worstFirst(a: Keyed, b: Keyed): number {
-  return a.rank - b.rank || b.critical - a.critical || b.issues - a.issues || collator.compare(a.name, b.name) || (a.row.participantId < b.row.participantId ? -1 : a.row.participantId > b.row.participantId ? 1 : 0);
+  return a.rank - b.rank || b.critical - a.critical || b.issues - a.issues || compareText(a.name, b.name) || compareText(a.row.participantId, b.row.participantId);
 }
 
 export function compareWorstFirst(a: ParticipantRow, b: ParticipantRow): number {
@@ -88,14 +117,14 @@ function keyed(row: ParticipantRow, column: ColumnId): Keyed {
     rank: VERDICT_RANK[row.verdict] ?? VERDICT_RANK.unknown,
     critical: criticalIssueCount(row),
     issues: row.issues.length,
-    name: rowName(row),
-    key: column === 'verdict' ? undefined : SORT_KEYS[column](row),
+    name: cachedTextKey(row, 'name', rowName),
+    key: column === 'verdict' ? undefined : NUMERIC.has(column) ? SORT_KEYS[column](row) : cachedTextKey(row, column, SORT_KEYS[column]),
   };
 }
 
 function compareKeys(a: SortKey, b: SortKey): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return collator.compare(String(a), String(b));
+  return compareText(String(a), String(b));
 }
 
 /** Returns a new array; keys are computed once per row, not once per comparison. */

@@ -149,8 +149,16 @@ export function participantTable(options: TableOptions): TableView {
     });
   }
 
+  // Sorted once per sort or data change; a keystroke in the filter then only filters (order is kept).
+  let sorted: { rows: readonly ParticipantRow[]; sort: string; result: ParticipantRow[] } | undefined;
+  function sortedRows(): ParticipantRow[] {
+    const sort = `${state.sort.column}:${state.sort.descending}`;
+    if (sorted?.rows !== all || sorted.sort !== sort) sorted = { rows: all, sort, result: sortRows(all, state.sort) };
+    return sorted.result;
+  }
+
   function recompute(): void {
-    view = sortRows(filterRows(all, state.filter), state.sort);
+    view = filterRows(sortedRows(), state.filter);
     viewIndex = new Map(view.map((row, index) => [row.participantId, index]));
     scroller.setAttribute('aria-rowcount', String(view.length + 1));
     showSort();
