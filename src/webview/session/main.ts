@@ -63,13 +63,16 @@ window.addEventListener('message', (event: MessageEvent<SessionHostToWebview>) =
   const message = event.data;
   switch (message?.type) {
     case 'header':
+      if (typeof message.header?.sessionId !== 'string') break;
       header = message.header;
       headerSlot.replaceChildren(sessionHeader(message.header, message.verdictLine, () => post({ type: 'export' })));
       alert.textContent = '';
       updateBounds();
       break;
     case 'rows':
-      rows = applyRows(rows, message.rows, message.replace);
+      // Typed by the contract, but a malformed batch must not take the table down with it.
+      if (!Array.isArray(message.rows)) break;
+      rows = applyRows(rows, message.rows.filter((row) => typeof row?.participantId === 'string'), message.replace === true);
       rowsReplaced ||= message.replace;
       if (!rowsPending) {
         rowsPending = true;

@@ -65,7 +65,7 @@ export function participantTable(options: TableOptions): TableView {
     scroller,
     body,
     rowHeight: ROW_HEIGHT,
-    overscan: 4,
+    overscan: 3,
     key: (row) => row.participantId,
     render: renderRow,
     moved: (element, index) => {

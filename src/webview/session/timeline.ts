@@ -60,6 +60,7 @@ export function sessionTimeline(saved: TimeWindow | undefined, onWindowChange: (
 
   const lanes = new VirtualList<ParticipantRow>({ scroller, body, rowHeight: LANE_HEIGHT, overscan: 4, key: (row) => row.participantId, render: renderLane });
   let rows: readonly ParticipantRow[] = [];
+  let lanesPending = false;
 
   function renderLane(row: ParticipantRow): HTMLElement {
     const window = current();
@@ -159,8 +160,14 @@ export function sessionTimeline(saved: TimeWindow | undefined, onWindowChange: (
     element,
     setRows(next) {
       rows = next;
-      empty.hidden = current() !== undefined && rows.length > 0;
-      lanes.setItems(rows);
+      // Drawn in the next frame: a sort or a keystroke then pays for the table alone in its own frame.
+      if (lanesPending) return;
+      lanesPending = true;
+      requestAnimationFrame(() => {
+        lanesPending = false;
+        empty.hidden = current() !== undefined && rows.length > 0;
+        lanes.setItems(rows);
+      });
     },
     setBounds(next) {
       const changed = next?.from !== bounds?.from || next?.to !== bounds?.to;
