@@ -71,7 +71,7 @@ function nameCell(row: ParticipantRow, context: CellContext): Node {
 /** Triage order: who, how bad and why first; when, how and from where after. */
 export const COLUMNS: readonly Column[] = [
   { id: 'name', label: 'Name', width: 'minmax(140px, 1.2fr)', cell: nameCell },
-  { id: 'verdict', label: 'Verdict', width: '100px', cell: verdictCell },
+  { id: 'verdict', label: 'Verdict', width: '118px', cell: verdictCell },
   { id: 'issue', label: 'Top issue', width: 'minmax(200px, 2fr)', cell: issueCell },
   { id: 'mos', label: 'Worst MOS', width: '96px', numeric: true, cell: metric(mosText) },
   { id: 'loss', label: 'Worst loss', width: '92px', numeric: true, firstDescending: true, cell: metric(lossText) },
