@@ -7,10 +7,11 @@ import { registerCommand } from './commands/support/register';
 import type { Services } from './commands/support/services';
 import { createLogChannel, createLogger, logRequest, type Logger } from './common/logger';
 import { InspectorUriHandler } from './links/uriHandler';
+import { SESSION_VIEW_TYPE, SessionPanels } from './panels/sessionPanels';
 import { STATS_VIEW_TYPE, StatsPanels } from './panels/statsPanels';
 import { checkApiBaseUrl } from './state/apiBaseUrl';
 import { RecentIds } from './state/recentIds';
-import { configuredScope, readSettings } from './state/settings';
+import { autoAnalyseLimit, configuredScope, readSettings } from './state/settings';
 import { TokenStore } from './state/tokenStore';
 import { ExplorerStore } from './store/explorerStore';
 import { InspectionHistory } from './store/inspectionHistory';
@@ -21,6 +22,7 @@ export interface ExtensionApi {
   readonly tree: ExplorerTreeDataProvider;
   readonly store: ExplorerStore;
   readonly panels: StatsPanels;
+  readonly sessionPanels: SessionPanels;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
@@ -36,7 +38,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const store = new ExplorerStore(new InspectionHistory(context.globalState), getClient, configuredScope, log.child('store'));
   const tree = new ExplorerTreeDataProvider(store, log.child('tree'));
   const panels = new StatsPanels(context.extensionUri, log.child('panels'));
-  const services: Services = { tokens, recent: new RecentIds(context.globalState), log: log.child('commands'), panels, store, scheduler, client: getClient };
+  const sessionPanels = new SessionPanels(
+    context.extensionUri,
+    { client: getClient, scheduler, autoAnalyseLimit, onRows: (scope, sessionId, rows) => store.setVerdicts(scope, sessionId, rows) },
+    log.child('overview'),
+  );
+  const services: Services = { tokens, recent: new RecentIds(context.globalState), log: log.child('commands'), panels, sessionPanels, store, scheduler, client: getClient };
 
   context.subscriptions.push(
     channel,
@@ -44,8 +51,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     store,
     tree,
     panels,
+    sessionPanels,
     vscode.window.registerTreeDataProvider('realtimekit.explorer', tree),
     vscode.window.registerWebviewPanelSerializer(STATS_VIEW_TYPE, panels),
+    vscode.window.registerWebviewPanelSerializer(SESSION_VIEW_TYPE, sessionPanels),
     vscode.window.registerUriHandler(new InspectorUriHandler(log.child('links'))),
     ...COMMANDS.map((command) => registerCommand(services, command)),
     tokens.onDidChange((hasToken) => store.setSignedIn(hasToken)),
@@ -59,7 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   );
   store.setSignedIn(await tokens.refreshContext());
   await updateConfiguredContext();
-  return { tree, store, panels };
+  return { tree, store, panels, sessionPanels };
 }
 
 /** A client for the configured API root; refuses a root the token must not be sent to. */

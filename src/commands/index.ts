@@ -7,6 +7,7 @@ import { refreshCommand } from './refresh';
 import { setApiTokenCommand } from './setApiToken';
 import { showMeetingParticipantCommand } from './showMeetingParticipant';
 import { showPeerReportCommand } from './showPeerReport';
+import { showSessionOverviewCommand } from './showSessionOverview';
 import { showSessionParticipantCommand } from './showSessionParticipant';
 import type { CommandDefinition } from './support/commandDefinition';
 import { copyIdCommand } from './tree/copyId';
@@ -15,6 +16,7 @@ import { copyLinkCommand } from './tree/copyLink';
 import { loadMoreCommand } from './tree/loadMore';
 import { treeOpenSessionCommand } from './tree/openSession';
 import { openStatsCommand } from './tree/openStats';
+import { treeShowSessionOverviewCommand } from './tree/showSessionOverview';
 import { removeCommand } from './tree/remove';
 import { treeShowPeerReportCommand } from './tree/showPeerReport';
 
@@ -25,6 +27,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   showPeerReportCommand,
   showMeetingParticipantCommand,
   openSessionCommand,
+  showSessionOverviewCommand,
   refreshCommand,
   configureCommand,
   clearRecentIdsCommand,
@@ -32,6 +35,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   openStatsCommand,
   treeShowPeerReportCommand,
   treeOpenSessionCommand,
+  treeShowSessionOverviewCommand,
   copyIdCommand,
   copyJsonCommand,
   copyLinkCommand,

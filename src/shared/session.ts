@@ -135,8 +135,15 @@ export interface SessionProgress {
   live?: { polling: boolean; everySeconds: number; lastReadAt?: string };
 }
 
+/** Kept in the webview's saved state so a reload can restore the overview from its IDs alone. */
+export interface SessionRestore {
+  accountId: string;
+  appId: string;
+  sessionId: string;
+}
+
 export type SessionHostToWebview =
-  | { type: 'header'; header: SessionHeader; verdictLine: string }
+  | { type: 'header'; header: SessionHeader; verdictLine: string; restore: SessionRestore }
   | { type: 'rows'; rows: ParticipantRow[]; replace: boolean }
   | { type: 'progress'; progress: SessionProgress }
   | { type: 'resources'; resources: SessionResource[] }

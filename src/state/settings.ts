@@ -28,3 +28,9 @@ export function configuredScope(): Scope | undefined {
   const { accountId, appId } = readSettings();
   return accountId && appId ? { accountId, appId } : undefined;
 }
+
+/** realtimekit.overview.autoAnalyseLimit: sessions up to this many participants are analysed on opening. */
+export function autoAnalyseLimit(): number {
+  const value = vscode.workspace.getConfiguration('realtimekit').get<number>('overview.autoAnalyseLimit', 100);
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : 100;
+}

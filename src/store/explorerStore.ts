@@ -10,6 +10,7 @@ import { text } from '../api/coerce';
 import { RealtimeKitApiError } from '../api/errors';
 import type { RawMeeting, RawMeetingParticipant, RawSession, RawSessionParticipant } from '../api/types';
 import type { Logger } from '../common/logger';
+import type { ParticipantRow, VerdictLevel } from '../shared/session';
 import { fetchInspection } from '../inspection/fetchInspection';
 import type { Inspection } from '../inspection/inspection';
 import { scopeOf, targetKey, type InspectionTarget, type ParticipantTarget } from '../inspection/inspectionTarget';
@@ -17,6 +18,7 @@ import { PagedList } from './pagedList';
 import { InspectionHistory, treeSummaryOf, type TreeSummary } from './inspectionHistory';
 
 const BROWSE_PAGE = 25;
+const VERDICT_REFRESH_MS = 1_000;
 
 export type BrowseListName = 'sessions' | 'meetings';
 
@@ -26,6 +28,13 @@ export type StoreChange =
   | { type: 'target'; key: string }
   | { type: 'session'; key: string }
   | { type: 'browse'; list: BrowseListName };
+
+/** What the tree shows of a participant's analysis in the session overview. */
+export interface ParticipantVerdict {
+  verdict: VerdictLevel;
+  topIssue?: string;
+  error?: string;
+}
 
 export interface LoadedTarget {
   summary: TreeSummary;
@@ -53,6 +62,9 @@ export class ExplorerStore implements vscode.Disposable {
   private readonly sessionParticipants = new Map<string, RawSessionParticipant[]>();
   private readonly sessions = new Map<string, RawSession>();
   private readonly meetingParticipants = new Map<string, RawMeetingParticipant[]>();
+  /** Verdicts of session participants from the session overview, by session key then participant ID. */
+  private readonly verdicts = new Map<string, Map<string, ParticipantVerdict>>();
+  private readonly verdictTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** What each loaded list was loaded from, so Refresh can load it again. */
   private readonly sessionRequests = new Map<string, { scope: Scope; sessionId: string }>();
   private readonly meetingRequests = new Map<string, { scope: Scope; meetingId: string }>();
@@ -165,6 +177,27 @@ export class ExplorerStore implements vscode.Disposable {
     return jobs;
   }
 
+  /** Participants analysed in a session overview: their session's node shows their verdicts. */
+  setVerdicts(scope: Scope, sessionId: string, rows: readonly ParticipantRow[]): void {
+    const key = sessionKey(scope, sessionId);
+    const verdicts = this.verdicts.get(key) ?? new Map<string, ParticipantVerdict>();
+    for (const row of rows) verdicts.set(row.participantId, { verdict: row.verdict, topIssue: row.topIssue, error: row.error });
+    this.verdicts.set(key, verdicts);
+    // A session of thousands is re-listed on each refresh: at most once a second while rows stream in.
+    if (this.verdictTimers.has(key)) return;
+    this.verdictTimers.set(
+      key,
+      setTimeout(() => {
+        this.verdictTimers.delete(key);
+        this.changed.fire({ type: 'session', key });
+      }, VERDICT_REFRESH_MS),
+    );
+  }
+
+  verdictOf(scope: Scope, sessionId: string, participantId: string): ParticipantVerdict | undefined {
+    return this.verdicts.get(sessionKey(scope, sessionId))?.get(participantId);
+  }
+
   loadedTarget(key: string): LoadedTarget | undefined {
     const loaded = this.loaded.get(key);
     if (loaded) return loaded;
@@ -255,6 +288,7 @@ export class ExplorerStore implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const timer of this.verdictTimers.values()) clearTimeout(timer);
     this.loads.abort();
     this.changed.dispose();
   }

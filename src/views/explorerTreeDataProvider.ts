@@ -60,7 +60,7 @@ export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<Explore
       case 'meetingParticipant':
         return meetingParticipantTreeItem(node.scope, node.meetingId, node.participant);
       case 'sessionParticipant':
-        return sessionParticipantTreeItem(node.scope, node.sessionId, node.participant);
+        return sessionParticipantTreeItem(node.scope, node.sessionId, node.participant, this.store.verdictOf(node.scope, node.sessionId, text(node.participant.id) ?? ''));
       case 'peerEvent':
         return peerEventTreeItem(node.scope, node.event);
       case 'message':

@@ -8,7 +8,7 @@ import { primaryId, type InspectionTarget } from '../inspection/inspectionTarget
 import { reopenCommand } from '../inspection/reopenCommand';
 import { formatClock, formatDuration, formatTime } from '../shared/format';
 import type { PeerEventModel } from '../shared/model';
-import type { BrowseListName } from '../store/explorerStore';
+import type { BrowseListName, ParticipantVerdict } from '../store/explorerStore';
 import { sessionLabel } from '../store/explorerStore';
 import type { TreeSummary } from '../store/inspectionHistory';
 
@@ -121,17 +121,25 @@ export function meetingParticipantTreeItem(scope: Scope, meetingId: string, part
   return treeItem;
 }
 
-export function sessionParticipantTreeItem(scope: Scope, sessionId: string, participant: RawSessionParticipant): vscode.TreeItem {
+const VERDICT_ICONS: Record<ParticipantVerdict['verdict'], vscode.ThemeIcon> = {
+  poor: new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')),
+  degraded: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
+  good: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
+  unknown: new vscode.ThemeIcon('question'),
+};
+
+export function sessionParticipantTreeItem(scope: Scope, sessionId: string, participant: RawSessionParticipant, verdict?: ParticipantVerdict): vscode.TreeItem {
   const id = text(participant.id) ?? '(no ID)';
   const name = text(participant.display_name) ?? id;
   const events = Array.isArray(participant.peer_events) ? participant.peer_events : [];
   const treeItem = new vscode.TreeItem(name, events.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-  treeItem.iconPath = new vscode.ThemeIcon('person');
+  treeItem.iconPath = verdict ? VERDICT_ICONS[verdict.verdict] : new vscode.ThemeIcon('person');
   treeItem.contextValue = 'sessionParticipant';
   const duration = num(participant.duration);
   const peers = new Set(events.map((event) => event.peer_id).filter(Boolean)).size;
   const left = text(participant.left_at);
   treeItem.description = [
+    verdict ? (verdict.error ? 'could not be read' : (verdict.topIssue ?? verdict.verdict)) : undefined,
     duration !== undefined ? formatDuration(duration) : undefined,
     left ? undefined : 'in call',
     peers > 1 ? `${peers} peers` : undefined,
@@ -145,6 +153,7 @@ export function sessionParticipantTreeItem(scope: Scope, sessionId: string, part
   if (preset) tooltip.appendMarkdown('\n\n').appendText(`Preset: ${preset}`);
   tooltip.appendMarkdown('\n\n').appendText(`Joined ${formatTime(text(participant.joined_at))}${left ? `, left ${formatTime(left)}` : ''}`);
   if (peers) tooltip.appendMarkdown('\n\n').appendText(`${plural(peers, 'peer')} (each reconnect is a new peer)`);
+  if (verdict) tooltip.appendMarkdown('\n\n').appendText(`Session overview: ${verdict.verdict}${verdict.topIssue ? `, ${verdict.topIssue}` : ''}${verdict.error ? ` (${verdict.error})` : ''}`);
   treeItem.tooltip = tooltip;
   if (text(participant.id)) treeItem.command = treeItemCommand('Open Stats', call('realtimekit.showSessionParticipant', { ...scope, sessionId, participantId: id }));
   return treeItem;

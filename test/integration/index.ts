@@ -20,6 +20,7 @@ export async function run(): Promise<void> {
   require('./errors.test');
   require('./tree.test');
   require('./hardening.test');
+  require('./sessionOverview.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
   const failures = await new Promise<number>((resolve) => {
     const runner = mocha.run((count) => resolve(count));

@@ -1,0 +1,37 @@
+/**
+ * realtimekit.showSessionOverview: the whole call at a glance. Reads the session and every page of its
+ * participants, then each participant's statistics, and resolves to the value fixed in interface.md
+ * once the list is on screen and every participant analysed automatically is analysed or failed.
+ */
+import type { CommandId } from '../common/commands';
+import { call } from '../common/commands';
+import type { SessionOverviewResult } from '../shared/session';
+import { argumentObject, requiredString } from './support/arguments';
+import type { CommandDefinition } from './support/commandDefinition';
+import { askForId } from './support/prompts';
+import { resolveScope } from './support/scope';
+import type { Services } from './support/services';
+import { withApi } from './support/withApi';
+
+const COMMAND = 'realtimekit.showSessionOverview' satisfies CommandId;
+const TITLE = 'RealtimeKit: Show Session Overview';
+
+async function showSessionOverview(services: Services, rawArgument?: unknown): Promise<SessionOverviewResult | undefined> {
+  const argument = argumentObject(rawArgument, COMMAND);
+  let sessionId = argument ? requiredString(argument, 'sessionId', COMMAND) : undefined;
+  const scope = await resolveScope(services, argument, TITLE);
+  if (!scope) return undefined;
+  if (!argument) {
+    sessionId = await askForId('session', services.recent, { title: TITLE, step: 'session' });
+    if (!sessionId) return undefined;
+  }
+  const id = sessionId!;
+  return withApi(
+    services,
+    'Opening the session overview',
+    (signal, progress) => services.sessionPanels.show(scope, id, signal, (message) => progress.report({ message })),
+    call('realtimekit.showSessionOverview', { ...scope, sessionId: id }),
+  );
+}
+
+export const showSessionOverviewCommand: CommandDefinition = { id: COMMAND, run: showSessionOverview };

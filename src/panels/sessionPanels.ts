@@ -1,0 +1,331 @@
+/**
+ * Hosts the realtimekit.session webviews: one session overview per session (revealed, not duplicated,
+ * when asked twice). The SessionOverviewRun does the work; this posts what changed to the webview (at
+ * most ten times a second), answers its buttons, re-reads a LIVE session every 15 s while the panel is
+ * visible, exports the Markdown report, and reports participants' verdicts to the explorer.
+ */
+import * as vscode from 'vscode';
+import type { RealtimeKitClient, Scope } from '../api/client';
+import type { RequestScheduler } from '../api/scheduler';
+import { executeCommand } from '../common/commands';
+import type { Logger } from '../common/logger';
+import { errorMessage } from '../shared/errorMessage';
+import { isSessionWebviewToHost, type ParticipantRow, type SessionHostToWebview, type SessionOverviewResult, type SessionResource, type SessionWebviewToHost } from '../shared/session';
+import { LIVE_POLL_SECONDS, SessionOverviewRun } from '../sessionAnalysis/sessionOverviewRun';
+import { sessionKey } from '../store/explorerStore';
+import { WebviewHandshake } from './webviewHandshake';
+import { createNonce, webviewShell } from './webviewHtml';
+
+export const SESSION_VIEW_TYPE = 'realtimekit.session';
+const FLUSH_MS = 100;
+
+export interface SessionPanelDeps {
+  client: () => RealtimeKitClient;
+  scheduler: RequestScheduler;
+  autoAnalyseLimit: () => number;
+  /** Participants analysed: the explorer shows their verdicts. */
+  onRows: (scope: Scope, sessionId: string, rows: readonly ParticipantRow[]) => void;
+}
+
+/** What opening reports while it works, for the command's progress notification. */
+export type OpenProgress = (message: string) => void;
+
+interface OpenOverview {
+  panel: vscode.WebviewPanel;
+  scope: Scope;
+  sessionId: string;
+  handshake: WebviewHandshake;
+  run: SessionOverviewRun;
+  opened: boolean;
+  pending: Set<string>;
+  flushTimer?: ReturnType<typeof setTimeout>;
+  resources?: SessionResource[];
+  polling: boolean;
+  pollTimer?: ReturnType<typeof setInterval>;
+  disposed: AbortController;
+}
+
+export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
+  private readonly open = new Map<string, OpenOverview>();
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly deps: SessionPanelDeps,
+    private readonly log: Logger,
+  ) {}
+
+  /**
+   * Opens (or reveals) the overview; resolves once the list is on screen and every participant analysed
+   * automatically is analysed or failed, or to undefined when the panel was closed or `signal` aborted.
+   */
+  async show(scope: Scope, sessionId: string, signal: AbortSignal, progress: OpenProgress = () => undefined): Promise<SessionOverviewResult | undefined> {
+    const key = sessionKey(scope, sessionId);
+    let entry = this.open.get(key);
+    if (entry?.opened && !entry.run.progress().running) {
+      entry.panel.reveal(undefined, false);
+      return entry.run.result();
+    }
+    if (!entry) {
+      const panel = vscode.window.createWebviewPanel(SESSION_VIEW_TYPE, sessionId, vscode.ViewColumn.Active, this.webviewOptions());
+      entry = this.adopt(key, scope, sessionId, panel);
+    } else {
+      entry.panel.reveal(undefined, false);
+    }
+    const current = entry;
+    // Cancelling the command or closing the panel stops the work.
+    const stopOnCancel = () => current.run.stop();
+    signal.addEventListener('abort', stopOnCancel, { once: true });
+    try {
+      const cancelled = () => signal.aborted || current.disposed.signal.aborted;
+      if (!current.opened) {
+        progress('reading the participant list');
+        await current.run.open(AbortSignal.any([signal, current.disposed.signal]));
+        current.opened = true;
+        current.panel.title = current.run.header().title ?? sessionId;
+      }
+      if ((await current.handshake.whenReady()) !== 'done' || cancelled()) return undefined;
+      const rendered = current.handshake.nextRender();
+      await this.postAll(current);
+      if ((await rendered) === 'disposed') return undefined;
+      void this.loadResources(current);
+      if (current.run.autoAnalyses) {
+        const report = setInterval(() => {
+          const { analysed, total } = current.run.progress();
+          progress(`analysed ${analysed} of ${total}`);
+        }, 250);
+        try {
+          await current.run.analyse();
+        } finally {
+          clearInterval(report);
+        }
+        this.flush(current);
+      }
+      this.startPolling(current);
+      return cancelled() ? undefined : current.run.result();
+    } finally {
+      signal.removeEventListener('abort', stopOnCancel);
+    }
+  }
+
+  /** Restores an overview after a reload from the IDs its webview kept; the data is fetched again. */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const restore = (state as { restore?: { accountId?: unknown; appId?: unknown; sessionId?: unknown } } | undefined)?.restore;
+    panel.webview.options = this.webviewOptions();
+    if (typeof restore?.accountId !== 'string' || typeof restore.appId !== 'string' || typeof restore.sessionId !== 'string') {
+      panel.webview.html = this.html(panel, 'RealtimeKit session');
+      void this.post(panel, { type: 'error', message: 'This overview cannot be restored: open the session again from the RealtimeKit view.' });
+      return;
+    }
+    const scope = { accountId: restore.accountId, appId: restore.appId };
+    this.adopt(sessionKey(scope, restore.sessionId), scope, restore.sessionId, panel);
+    void executeCommand('realtimekit.showSessionOverview', { ...scope, sessionId: restore.sessionId });
+  }
+
+  dispose(): void {
+    for (const entry of this.open.values()) entry.panel.dispose();
+    this.open.clear();
+  }
+
+  private adopt(key: string, scope: Scope, sessionId: string, panel: vscode.WebviewPanel): OpenOverview {
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'realtimekit.svg');
+    const entry: OpenOverview = {
+      panel,
+      scope,
+      sessionId,
+      handshake: new WebviewHandshake(panel),
+      opened: false,
+      pending: new Set(),
+      polling: true,
+      disposed: new AbortController(),
+      run: new SessionOverviewRun({
+        client: this.deps.client(),
+        scheduler: this.deps.scheduler,
+        scope,
+        sessionId,
+        autoAnalyseLimit: this.deps.autoAnalyseLimit(),
+        onChange: (ids) => this.changed(entry, ids),
+      }),
+    };
+    panel.webview.onDidReceiveMessage((message: unknown) => {
+      if (isSessionWebviewToHost(message)) this.receive(entry, message);
+      else this.log.warn('Ignored a malformed message from a session overview.');
+    });
+    panel.onDidChangeViewState(() => (panel.visible ? this.startPolling(entry) : this.stopPolling(entry)));
+    panel.onDidDispose(() => {
+      entry.disposed.abort();
+      entry.run.dispose();
+      this.stopPolling(entry);
+      clearTimeout(entry.flushTimer);
+      if (this.open.get(key) === entry) this.open.delete(key);
+    });
+    panel.webview.html = this.html(panel, sessionId);
+    this.open.set(key, entry);
+    return entry;
+  }
+
+  private receive(entry: OpenOverview, message: SessionWebviewToHost): void {
+    const { scope, sessionId, run } = entry;
+    switch (message.type) {
+      case 'ready':
+        entry.handshake.markReady();
+        // A webview hidden and shown again starts afresh: give it everything again.
+        if (entry.opened) void this.postAll(entry);
+        break;
+      case 'rendered':
+        entry.handshake.markRendered();
+        break;
+      case 'openParticipant':
+        void executeCommand('realtimekit.showSessionParticipant', { ...scope, sessionId, participantId: message.participantId });
+        break;
+      case 'compare':
+        void executeCommand('realtimekit.compareParticipants', { ...scope, sessionId, participantIds: message.participantIds });
+        break;
+      case 'retry':
+        void this.analyse(entry, () => run.analyse([message.participantId], true));
+        break;
+      case 'stop':
+        run.stop();
+        break;
+      case 'analyseAll':
+        void this.analyse(entry, () => run.analyse());
+        break;
+      case 'setLivePolling':
+        entry.polling = message.polling;
+        if (message.polling) this.startPolling(entry);
+        else this.stopPolling(entry);
+        this.flush(entry);
+        break;
+      case 'openResource':
+        void this.openResource(entry, message.kind);
+        break;
+      case 'copy':
+        void vscode.env.clipboard.writeText(message.text).then(() => vscode.window.setStatusBarMessage('RealtimeKit: copied', 2000));
+        break;
+      case 'export':
+        void this.exportReport(entry);
+        break;
+      default:
+        message satisfies never;
+    }
+  }
+
+  private async analyse(entry: OpenOverview, work: () => Promise<void>): Promise<void> {
+    this.flush(entry);
+    try {
+      await work();
+    } catch (error) {
+      this.log.error('Analysing participants', error);
+    }
+    this.flush(entry);
+  }
+
+  private changed(entry: OpenOverview, ids: readonly string[]): void {
+    for (const id of ids) entry.pending.add(id);
+    entry.flushTimer ??= setTimeout(() => this.flush(entry), FLUSH_MS);
+  }
+
+  /** Posts the rows that changed, the verdict line and the progress. */
+  private flush(entry: OpenOverview): void {
+    clearTimeout(entry.flushTimer);
+    entry.flushTimer = undefined;
+    if (!entry.opened || entry.disposed.signal.aborted) return;
+    const rows = entry.run.rowsOf([...entry.pending]);
+    entry.pending.clear();
+    void this.post(entry.panel, { type: 'header', header: entry.run.header(), verdictLine: entry.run.verdictLine(), restore: { ...entry.scope, sessionId: entry.sessionId } });
+    if (rows.length > 0) void this.post(entry.panel, { type: 'rows', rows, replace: false });
+    void this.post(entry.panel, { type: 'progress', progress: entry.run.progress(this.liveState(entry)) });
+    const analysed = rows.filter((row) => row.analysed);
+    if (analysed.length > 0) this.deps.onRows(entry.scope, entry.sessionId, analysed);
+  }
+
+  private async postAll(entry: OpenOverview): Promise<void> {
+    entry.pending.clear();
+    await this.post(entry.panel, { type: 'header', header: entry.run.header(), verdictLine: entry.run.verdictLine(), restore: { ...entry.scope, sessionId: entry.sessionId } });
+    await this.post(entry.panel, { type: 'rows', rows: entry.run.allRows(), replace: true });
+    await this.post(entry.panel, { type: 'progress', progress: entry.run.progress(this.liveState(entry)) });
+    if (entry.resources) await this.post(entry.panel, { type: 'resources', resources: entry.resources });
+  }
+
+  private liveState(entry: OpenOverview) {
+    return entry.run.isLive ? { polling: entry.polling, everySeconds: LIVE_POLL_SECONDS, lastReadAt: entry.run.listReadAt } : undefined;
+  }
+
+  private startPolling(entry: OpenOverview): void {
+    if (!entry.run.isLive || !entry.polling || entry.pollTimer || !entry.panel.visible) return;
+    entry.pollTimer = setInterval(() => {
+      entry.run.poll(entry.disposed.signal).then(
+        () => this.flush(entry),
+        (error: unknown) => this.log.warn(`Re-reading the live session ${entry.sessionId}: ${errorMessage(error)}`),
+      );
+    }, LIVE_POLL_SECONDS * 1000);
+  }
+
+  private stopPolling(entry: OpenOverview): void {
+    clearInterval(entry.pollTimer);
+    entry.pollTimer = undefined;
+  }
+
+  private async loadResources(entry: OpenOverview): Promise<void> {
+    entry.resources = await entry.run.resources(entry.disposed.signal);
+    await this.post(entry.panel, { type: 'resources', resources: entry.resources });
+  }
+
+  /** Opens a transcript, summary or chat link in the browser, only https (or this machine's sample server). */
+  private async openResource(entry: OpenOverview, kind: SessionResource['kind']): Promise<void> {
+    const url = entry.resources?.find((resource) => resource.kind === kind)?.url;
+    if (!url) return;
+    let target: vscode.Uri;
+    try {
+      target = vscode.Uri.parse(url, true);
+    } catch {
+      void vscode.window.showErrorMessage(`RealtimeKit: the ${kind} link is not a URL.`);
+      return;
+    }
+    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(target.authority.replace(/:\d+$/, ''));
+    if (target.scheme !== 'https' && !(target.scheme === 'http' && loopback)) {
+      void vscode.window.showErrorMessage(`RealtimeKit: the ${kind} link is not an https link, so it was not opened.`);
+      return;
+    }
+    await vscode.env.openExternal(target);
+  }
+
+  private async exportReport(entry: OpenOverview): Promise<void> {
+    try {
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      const name = `realtimekit-session-${entry.sessionId.slice(0, 8)}.md`;
+      const target = await vscode.window.showSaveDialog({
+        defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+        filters: { Markdown: ['md'] },
+        saveLabel: 'Export report',
+        title: 'Export the session report as Markdown',
+      });
+      if (!target) return;
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(entry.run.markdownReport(entry.resources ?? [])));
+      void vscode.window.showInformationMessage(`RealtimeKit: exported to ${target.fsPath || target.toString()}`, 'Open').then((choice) => {
+        if (choice === 'Open') void vscode.window.showTextDocument(target);
+      });
+    } catch (error) {
+      this.log.error('Exporting the session report', error);
+      void vscode.window.showErrorMessage(`RealtimeKit: export failed: ${errorMessage(error)}`);
+    }
+  }
+
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist')] };
+  }
+
+  private html(panel: vscode.WebviewPanel, title: string): string {
+    const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
+    return webviewShell({
+      cspSource: panel.webview.cspSource,
+      nonce: createNonce(),
+      title,
+      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'session.js')).toString(),
+      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'session.css')).toString(),
+    });
+  }
+
+  private async post(panel: vscode.WebviewPanel, message: SessionHostToWebview): Promise<void> {
+    await panel.webview.postMessage(message);
+  }
+}
