@@ -1,0 +1,81 @@
+/**
+ * The current API keeps a participant's call statistics in the peer report of each of its peers, not in
+ * its own answer. When a participant's answer holds none, this fetches every peer's report (in
+ * parallel, through the one request scheduler) and merges their statistics into the participant, so
+ * one participant is one complete picture in both generations.
+ */
+import type { RealtimeKitClient, Scope } from '../api/client';
+import { normalizeParticipant } from '../api/normalize';
+import { requestKeys, type RequestScheduler } from '../api/scheduler';
+import { errorMessage } from '../shared/errorMessage';
+import type { InspectedParticipant } from '../shared/model';
+import { fetchInspection } from './fetchInspection';
+import type { Inspection } from './inspection';
+import { scopeOf, type ParticipantTarget } from './inspectionTarget';
+
+export interface PeerReportFailure {
+  peerId: string;
+  error: unknown;
+}
+
+export interface WithPeerReports {
+  participant: InspectedParticipant;
+  /** Peers whose report could not be read; the others are still merged. */
+  failures: PeerReportFailure[];
+}
+
+export interface PeerReportOptions {
+  signal?: AbortSignal;
+  refresh?: boolean;
+}
+
+/** Fetches one peer's report through the scheduler (once per peer and cache) and normalises it. */
+export function fetchPeerStatistics(client: RealtimeKitClient, scheduler: RequestScheduler, scope: Scope, peerId: string, options: PeerReportOptions = {}): Promise<InspectedParticipant> {
+  return scheduler.run(
+    requestKeys.peerReport(scope, peerId),
+    async (signal) => normalizeParticipant('peer', await client.getPeerReport(scope, peerId, { includePeerEvents: true }, { signal, refresh: options.refresh }), { peerId }),
+    { signal: options.signal, refresh: options.refresh, operation: 'Fetching the peer report' },
+  );
+}
+
+export async function withPeerReports(
+  client: RealtimeKitClient,
+  scheduler: RequestScheduler,
+  scope: Scope,
+  participant: InspectedParticipant,
+  options: PeerReportOptions = {},
+): Promise<WithPeerReports> {
+  const peerIds = [...new Set(participant.peers.map((peer) => peer.peerId))];
+  if (participant.peerStats.length > 0 || peerIds.length === 0) return { participant, failures: [] };
+  const settled = await Promise.allSettled(peerIds.map((peerId) => fetchPeerStatistics(client, scheduler, scope, peerId, options)));
+  const reports: InspectedParticipant[] = [];
+  const failures: PeerReportFailure[] = [];
+  settled.forEach((outcome, index) => {
+    if (outcome.status === 'fulfilled') reports.push(outcome.value);
+    else failures.push({ peerId: peerIds[index], error: outcome.reason });
+  });
+  if (reports.length === 0) throw failures[0].error;
+  return { participant: mergePeerReports(participant, reports), failures };
+}
+
+/** The participant with its peers' statistics; what no peer report held stays named as absent. */
+export function mergePeerReports(participant: InspectedParticipant, reports: readonly InspectedParticipant[]): InspectedParticipant {
+  const peerStats = reports.flatMap((report) => report.peerStats);
+  const generations = [...new Set([...participant.generations, ...reports.flatMap((report) => report.generations)])];
+  const absent = reports.length > 0 ? reports.map((report) => report.absent).reduce((common, next) => common.filter((name) => next.includes(name))) : participant.absent;
+  return { ...participant, peerStats, generations, absent };
+}
+
+/** A stats panel's inspection: the target's answer and, for a session participant, its peers' reports. */
+export async function inspectWithPeerReports(
+  client: RealtimeKitClient,
+  scheduler: RequestScheduler,
+  target: ParticipantTarget,
+  options: PeerReportOptions = {},
+): Promise<Inspection> {
+  const inspection = await fetchInspection(client, target, options);
+  if (target.kind !== 'sessionParticipant') return inspection;
+  const { participant, failures } = await withPeerReports(client, scheduler, scopeOf(target), inspection.participant, options);
+  const unread = failures.map((failure) => `the report of peer ${failure.peerId.slice(0, 8)} (${errorMessage(failure.error)})`);
+  return { ...inspection, participant: { ...participant, absent: [...participant.absent, ...unread] } };
+}
