@@ -4,7 +4,7 @@ import { causedByText, lossText, networkText, peersText, pendingText } from '../
 import { compareHint } from '../../src/webview/session/compareBar';
 import { filterRows } from '../../src/webview/session/filterRows';
 import { applyRows } from '../../src/webview/session/rowStore';
-import { DEFAULT_SORT, sortRows } from '../../src/webview/session/sortRows';
+import { DEFAULT_SORT, sortRows, textSortKey } from '../../src/webview/session/sortRows';
 import { clampWindow, MIN_WINDOW_MS, panWindow, sessionSpan, tickLabel, timeTicks, zoomWindow } from '../../src/webview/session/timeScale';
 
 function row(participantId: string, fields: Partial<ParticipantRow> = {}): ParticipantRow {
@@ -33,6 +33,16 @@ describe('session table: order', () => {
     const withLoss = [row('none'), row('low', { worstLossPct: 1 }), row('high', { worstLossPct: 12 }), row('low-poor', { worstLossPct: 1, verdict: 'poor' })];
     assert.deepEqual(ids(sortRows(withLoss, { column: 'loss', descending: true })), ['high', 'low-poor', 'low', 'none']);
     assert.deepEqual(ids(sortRows(withLoss, { column: 'loss', descending: false })), ['low-poor', 'low', 'high', 'none']);
+  });
+
+  it("takes the host's count of critical issues when it sends one", () => {
+    const counted = [row('one', { verdict: 'poor', displayName: 'A', criticalIssues: 1 }), row('three', { verdict: 'poor', displayName: 'B', criticalIssues: 3, issueWindows: [] })];
+    assert.deepEqual(ids(sortRows(counted, DEFAULT_SORT)), ['three', 'one']);
+  });
+
+  it('folds case and accents and pads numbers in text sort keys', () => {
+    assert.equal(textSortKey('Chloé'), textSortKey('chloe'));
+    assert.ok(textSortKey('user 9') < textSortKey('User 10'));
   });
 
   it('compares names naturally and without regard to case', () => {

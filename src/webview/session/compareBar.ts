@@ -1,8 +1,8 @@
 /** The selection for Compare: "Compare (n)", enabled for 2 to 8 ticked participants, saying why otherwise. */
 import { el } from '../dom';
 
-export const COMPARE_MIN = 2;
-export const COMPARE_MAX = 8;
+const COMPARE_MIN = 2;
+const COMPARE_MAX = 8;
 
 export function compareHint(count: number): string {
   if (count < COMPARE_MIN) return `Tick ${COMPARE_MIN} to ${COMPARE_MAX} participants (Space on a row) to compare them.`;

@@ -33,7 +33,7 @@ function haystack(row: ParticipantRow): string {
   return text;
 }
 
-export function filterTerms(filter: string): string[] {
+function filterTerms(filter: string): string[] {
   return filter.toLowerCase().split(/\s+/).filter(Boolean);
 }
 

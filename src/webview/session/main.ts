@@ -65,6 +65,10 @@ window.addEventListener('message', (event: MessageEvent<SessionHostToWebview>) =
     case 'header':
       if (typeof message.header?.sessionId !== 'string') break;
       header = message.header;
+      if (message.restore) {
+        state.restore = message.restore;
+        saveState();
+      }
       headerSlot.replaceChildren(sessionHeader(message.header, message.verdictLine, () => post({ type: 'export' })));
       alert.textContent = '';
       updateBounds();

@@ -3,9 +3,9 @@
  * contract. A webview may call acquireVsCodeApi only once, so this reuses the handle from ../vscodeApi
  * (which ../fields also posts 'copy' through, a message both contracts share).
  */
-import type { SessionWebviewToHost } from '../../shared/session';
+import type { SessionRestore, SessionWebviewToHost } from '../../shared/session';
 import { vscode } from '../vscodeApi';
-import type { ColumnId, SortState } from './sortRows';
+import { DEFAULT_SORT, type ColumnId, type SortState } from './sortRows';
 import type { TimeWindow } from './timeScale';
 
 /** What a hidden or reloaded panel gets back. */
@@ -19,6 +19,8 @@ export interface SessionPanelState {
   activeId?: string;
   scrollTop: number;
   timeline?: TimeWindow;
+  /** From the 'header' message: the host reopens the overview from these IDs after a reload. */
+  restore?: SessionRestore;
 }
 
 interface SessionVsCodeApi {
@@ -34,7 +36,8 @@ const COLUMNS: readonly ColumnId[] = ['name', 'customId', 'preset', 'joined', 'l
 /** The saved state is read back field by field: an older build may have saved something else. */
 export function loadPanelState(): SessionPanelState {
   const saved = sessionApi.getState() as Partial<SessionPanelState> | undefined;
-  const sort = saved?.sort && COLUMNS.includes(saved.sort.column) ? { column: saved.sort.column, descending: saved.sort.descending === true } : { column: 'verdict' as const, descending: false };
+  const sort = saved?.sort && COLUMNS.includes(saved.sort.column) ? { column: saved.sort.column, descending: saved.sort.descending === true } : { ...DEFAULT_SORT };
+  const restore = saved?.restore;
   const timeline = saved?.timeline && Number.isFinite(saved.timeline.from) && Number.isFinite(saved.timeline.to) ? saved.timeline : undefined;
   return {
     version: 1,
@@ -44,5 +47,6 @@ export function loadPanelState(): SessionPanelState {
     activeId: typeof saved?.activeId === 'string' ? saved.activeId : undefined,
     scrollTop: typeof saved?.scrollTop === 'number' && saved.scrollTop >= 0 ? saved.scrollTop : 0,
     timeline,
+    restore: typeof restore?.accountId === 'string' && typeof restore.appId === 'string' && typeof restore.sessionId === 'string' ? restore : undefined,
   };
 }

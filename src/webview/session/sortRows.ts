@@ -34,8 +34,9 @@ export function rowName(row: ParticipantRow): string {
   return row.displayName || row.customParticipantId || row.participantId;
 }
 
-/** Rows carry rule IDs without severities; their issue windows carry both. */
-export function criticalIssueCount(row: ParticipantRow): number {
+/** The host's count when it sent one; else counted from the issue windows (rule IDs alone carry no severity). */
+function criticalIssueCount(row: ParticipantRow): number {
+  if (row.criticalIssues !== undefined) return row.criticalIssues;
   const rules = new Set<string>();
   for (const window of row.issueWindows) if (window.severity === 'critical') rules.add(window.rule);
   return rules.size;
@@ -98,17 +99,12 @@ interface Keyed {
   row: ParticipantRow;
   rank: number;
   critical: number;
-  issues: number;
   name: string;
   key: SortKey;
 }
 
 function worstFirst(a: Keyed, b: Keyed): number {
-  return a.rank - b.rank || b.critical - a.critical || b.issues - a.issues || compareText(a.name, b.name) || compareText(a.row.participantId, b.row.participantId);
-}
-
-export function compareWorstFirst(a: ParticipantRow, b: ParticipantRow): number {
-  return worstFirst(keyed(a, 'verdict'), keyed(b, 'verdict'));
+  return a.rank - b.rank || b.critical - a.critical || compareText(a.name, b.name) || compareText(a.row.participantId, b.row.participantId);
 }
 
 function keyed(row: ParticipantRow, column: ColumnId): Keyed {
@@ -116,7 +112,6 @@ function keyed(row: ParticipantRow, column: ColumnId): Keyed {
     row,
     rank: VERDICT_RANK[row.verdict] ?? VERDICT_RANK.unknown,
     critical: criticalIssueCount(row),
-    issues: row.issues.length,
     name: cachedTextKey(row, 'name', rowName),
     key: column === 'verdict' ? undefined : NUMERIC.has(column) ? SORT_KEYS[column](row) : cachedTextKey(row, column, SORT_KEYS[column]),
   };

@@ -12,7 +12,7 @@ import type { SessionPanelState } from './sessionApi';
 import { rowName, sortRows } from './sortRows';
 import { VirtualList } from './virtualList';
 
-export const ROW_HEIGHT = 28;
+const ROW_HEIGHT = 28;
 
 export interface TableOptions {
   /** Read and updated in place; `saveState` is called after each change. */

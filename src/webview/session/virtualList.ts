@@ -52,10 +52,6 @@ export class VirtualList<T> {
     }).observe(options.scroller);
   }
 
-  get length(): number {
-    return this.items.length;
-  }
-
   setItems(items: readonly T[]): void {
     this.items = items;
     this.options.body.style.height = `${items.length * this.options.rowHeight}px`;
