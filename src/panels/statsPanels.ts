@@ -40,6 +40,11 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     return this.open.size;
   }
 
+  /** When the data on a target's panel was fetched, if it is open. */
+  fetchedAt(target: InspectionTarget): string | undefined {
+    return this.open.get(targetKey(target))?.content?.fetchedAt;
+  }
+
   /** Shows the inspection; resolves to 'done' once painted, or says why it was not. */
   async show(target: InspectionTarget, inspection: Inspection): Promise<WaitOutcome> {
     const key = targetKey(target);

@@ -128,15 +128,34 @@ export function attributeSession(
   return result;
 }
 
-/** The rows with their causedBy and affected lists filled in. */
+/**
+ * The rows with their causedBy and affected lists filled in. A receiver whose every critical problem
+ * is, window for window, another participant's send side (and who degraded nobody itself) had a call
+ * degraded by someone else: it is ranked 'degraded', so the overview leads with the root causes.
+ */
 export function withAttribution(
   rows: readonly ParticipantRow[],
   attribution: ReadonlyMap<string, ParticipantAttribution>,
 ): ParticipantRow[] {
   return rows.map((row) => {
     const found = attribution.get(row.participantId);
-    return found ? { ...row, causedBy: found.causedBy, affected: found.affected } : row;
+    if (!found) return row;
+    const attributed = { ...row, causedBy: found.causedBy, affected: found.affected };
+    return row.verdict === 'poor' && criticalProblemsExplained(attributed) ? { ...attributed, verdict: 'degraded' } : attributed;
   });
+}
+
+function criticalProblemsExplained(row: ParticipantRow): boolean {
+  // Its issues merge sent and received tracks: one that degraded others has a problem of its own.
+  if (row.affected.length > 0) return false;
+  const critical = row.issueWindows.filter((window) => window.severity === 'critical');
+  // Critical issues without a time window (relay only, failed connectivity) are never someone else's.
+  if (critical.length === 0 || critical.length < (row.criticalIssues ?? 0)) return false;
+  return critical.every((window) =>
+    row.causedBy.some(
+      (cause) => cause.rule === window.rule && cause.confidence !== 'likely' && cause.from !== undefined && cause.to !== undefined && cause.from < window.to && window.from < cause.to,
+    ),
+  );
 }
 
 /** For the UI: why there is no "caused by" column to trust, or undefined when attribution could run. */

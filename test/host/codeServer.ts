@@ -126,7 +126,9 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       ]);
       if (child.exitCode === null) child.kill('SIGKILL');
     }
-    fs.rmSync(root, { recursive: true, force: true });
+    // RTK_KEEP_TEST_HOST=1 keeps the folders (the extension's log is under user-data/logs) for a look after a failure.
+    if (process.env.RTK_KEEP_TEST_HOST) console.log(`   test host kept in ${root}`);
+    else fs.rmSync(root, { recursive: true, force: true });
   };
   try {
     await waitForHttp(`${origin}/healthz`, 30_000, child);

@@ -3,7 +3,8 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { sampleCatalog } from '../../sample-server';
+import { SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, sampleCatalog } from '../../sample-server';
+import { targetKey } from '../../src/inspection/inspectionTarget';
 import type { SampleControl } from '../fixtures/sampleControl';
 import { extensionApi, setUpSampleServer } from './harness';
 
@@ -45,14 +46,17 @@ describe('RealtimeKit hardening', () => {
 
   it('Refresh fetches again a collapsed looked-up participant and its open stats panel', async function () {
     this.timeout(60_000);
+    const api = await extensionApi();
     const participant = catalog.currentSession.participants[5];
+    const target = { kind: 'sessionParticipant' as const, accountId: SAMPLE_ACCOUNT_ID, appId: SAMPLE_APP_ID, sessionId: catalog.currentSession.id, participantId: participant.id };
     await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.currentSession.id, participantId: participant.id });
+    const before = { tree: api.store.loadedTarget(targetKey(target))?.inspection?.fetchedAt, panel: api.panels.fetchedAt(target) };
+    assert.ok(before.tree && before.panel, 'listed and shown');
+    await new Promise((resolve) => setTimeout(resolve, 5));
     await control.clearRequests();
-    const refreshed = await vscode.commands.executeCommand('realtimekit.refresh');
-    assert.equal(refreshed, true);
-    const fetched = (await control.requests()).filter((entry) => entry.path.includes(`/participants/${participant.id}`));
-    // Once for the tree's target, once for the open panel.
-    assert.ok(fetched.length >= 2, `fetched again ${fetched.length} times: ${fetched.map((entry) => entry.path).join(' | ')}`);
+    assert.equal(await vscode.commands.executeCommand('realtimekit.refresh'), true);
+    assert.ok((await control.requests()).some((entry) => entry.path.includes(`/participants/${participant.id}`)), 'fetched again');
+    assert.ok((api.store.loadedTarget(targetKey(target))?.inspection?.fetchedAt ?? '') > before.tree, 'the tree has the new data');
+    assert.ok((api.panels.fetchedAt(target) ?? '') > before.panel, 'the open panel shows the new data');
   });
 });
-

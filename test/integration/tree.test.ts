@@ -71,9 +71,10 @@ describe('RealtimeKit explorer tree', () => {
     const { tree } = await extensionApi();
     const participant = catalog.currentSession.participants[4];
     await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.currentSession.id, participantId: participant.id });
+    // Every attempt (first try and both retries, of the tree's and the panel's fetch) fails as if the network were down.
+    await control.injectFault({ match: `/participants/${participant.id}`, status: 503, times: 6 });
     await vscode.commands.executeCommand('realtimekit.refresh');
-    // Every attempt (first try and both retries) fails as if the network were down.
-    await control.injectFault({ match: `/participants/${participant.id}`, status: 503, times: 3 });
+    await control.clearFaults();
     const node = (await root()).find((candidate) => candidate.type === 'target' && candidate.target.kind === 'sessionParticipant' && candidate.target.participantId === participant.id)!;
     const events = await tree.getChildren(node);
     assert.ok(events.length > 0 && events.every((child) => child.type === 'peerEvent'), 'peer events from the last data');

@@ -1,0 +1,51 @@
+import { strict as assert } from 'node:assert';
+import type { ParticipantAttribution } from '../../src/sessionAnalysis/attribution';
+import { withAttribution } from '../../src/sessionAnalysis/attribution';
+import type { ParticipantRow } from '../../src/shared/session';
+
+const MIN = 60_000;
+
+function row(overrides: Partial<ParticipantRow>): ParticipantRow {
+  return {
+    participantId: 'receiver',
+    peerIds: [],
+    reconnects: 0,
+    state: 'analysed',
+    analysed: true,
+    verdict: 'poor',
+    issues: ['sustained-packet-loss'],
+    criticalIssues: 1,
+    causedBy: [],
+    affected: [],
+    peers: [],
+    issueWindows: [{ rule: 'sustained-packet-loss', severity: 'critical', title: 'Loss', from: 3 * MIN, to: 5 * MIN }],
+    ...overrides,
+  };
+}
+
+const cause = (from: number, to: number, confidence: 'certain' | 'likely' = 'certain'): ParticipantAttribution => ({
+  causedBy: [{ participantId: 'sender', rule: 'sustained-packet-loss', confidence, from, to }],
+  affected: [],
+});
+
+describe("a receiver's verdict when someone else's uplink explains its problems", () => {
+  it('is degraded, not poor, when every critical window is caused by another sender', () => {
+    const [result] = withAttribution([row({})], new Map([['receiver', cause(3 * MIN, 5 * MIN)]]));
+    assert.equal(result.verdict, 'degraded');
+    assert.equal(result.causedBy.length, 1);
+  });
+
+  it('stays poor when the cause does not overlap, is only inferred, or a critical issue is its own', () => {
+    const apart = withAttribution([row({})], new Map([['receiver', cause(10 * MIN, 12 * MIN)]]))[0];
+    assert.equal(apart.verdict, 'poor');
+    const likely = withAttribution([row({})], new Map([['receiver', cause(3 * MIN, 5 * MIN, 'likely')]]))[0];
+    assert.equal(likely.verdict, 'poor');
+    const ownRelay = withAttribution([row({ criticalIssues: 2, issues: ['sustained-packet-loss', 'connectivity-failed'] })], new Map([['receiver', cause(3 * MIN, 5 * MIN)]]))[0];
+    assert.equal(ownRelay.verdict, 'poor', 'a critical issue without a window is its own');
+  });
+
+  it('stays poor when it degraded others itself: a root cause is never demoted', () => {
+    const attribution: ParticipantAttribution = { ...cause(3 * MIN, 5 * MIN), affected: [{ participantId: 'other', rule: 'low-mos' }] };
+    assert.equal(withAttribution([row({})], new Map([['receiver', attribution]]))[0].verdict, 'poor');
+  });
+});
