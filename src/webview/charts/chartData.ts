@@ -10,6 +10,8 @@ export interface ChartSeries {
   label: string;
   /** Index into the track list, for stable colours. */
   trackIndex: number;
+  /** Palette index when the colour is not the track's (the compare panel colours by participant). */
+  colour?: number;
   /** Aligned with the chart's x; NaN where the track has no value. */
   values: Float64Array;
 }
@@ -28,8 +30,8 @@ function sameTimes(a: Float64Array, b: Float64Array): boolean {
   return true;
 }
 
-/** The union of every track's (ascending) timestamps, and where each track's samples land on it. */
-function sharedAxis(tracks: readonly WireTrack[]): { axis: Float64Array; positions: (Int32Array | undefined)[] } {
+/** The union of every track's (ascending) timestamps, and where each track's samples land on it (undefined: one to one). */
+export function sharedAxis(tracks: readonly WireTrack[]): { axis: Float64Array; positions: (Int32Array | undefined)[] } {
   const first = tracks[0]?.columns.t ?? new Float64Array();
   // Tracks sampled together share their timestamps: no merging needed.
   if (tracks.every((track) => sameTimes(track.columns.t, first))) return { axis: first, positions: tracks.map(() => undefined) };

@@ -15,6 +15,8 @@ export interface ChartOptions {
   syncKey: string;
   theme: ChartTheme;
   bands?: Band[];
+  /** Indices into the model's series that start hidden (a restored legend toggle). */
+  hiddenSeries?: readonly number[];
   /** Called when the user zooms or resets; the caller mirrors it on the other charts. */
   onZoom?: (min: number, max: number) => void;
 }
@@ -75,9 +77,10 @@ export function createChart(target: HTMLElement, model: ChartModel, options: Cha
     axes: [axis, { ...axis, size: Y_AXIS_SIZE, values: (_plot, ticks) => ticks.map((tick) => `${tick}`) }],
     series: [
       { label: 'time' },
-      ...model.series.map((series) => ({
+      ...model.series.map((series, index) => ({
         label: series.label,
-        stroke: seriesColour(theme, series.trackIndex),
+        show: !options.hiddenSeries?.includes(index),
+        stroke: seriesColour(theme, series.colour ?? series.trackIndex),
         width: 1.5,
         points: { show: false },
         value: (_plot: uPlot, value: number | null) => (value === null || value === undefined ? '–' : `${Math.round(value * 100) / 100} ${model.metric.unit}`),
@@ -107,20 +110,23 @@ export function createChart(target: HTMLElement, model: ChartModel, options: Cha
   return plot;
 }
 
-/** uPlot's legend toggles a series on click only: make each entry a focusable toggle button too. */
+/**
+ * uPlot's legend toggles a series on click only: make each entry a focusable toggle button too. Its
+ * pressed state follows every show/hide, whether from a click, a key or code.
+ */
 export function keyboardLegend(plot: uPlot): void {
-  plot.root.querySelectorAll<HTMLElement>('.u-legend .u-series').forEach((entry, index) => {
+  const entries = plot.root.querySelectorAll<HTMLElement>('.u-legend .u-series');
+  const sync = (index: number) => entries[index]?.setAttribute('aria-pressed', String(plot.series[index].show !== false));
+  (plot.hooks.setSeries ??= []).push((_plot, index) => index !== null && index > 0 && sync(index));
+  entries.forEach((entry, index) => {
     if (index === 0) return; // the time column
     entry.tabIndex = 0;
     entry.setAttribute('role', 'button');
-    const sync = () => entry.setAttribute('aria-pressed', String(plot.series[index].show !== false));
-    sync();
-    entry.addEventListener('click', () => setTimeout(sync));
+    sync(index);
     entry.addEventListener('keydown', (event) => {
       if (event.key !== 'Enter' && event.key !== ' ') return;
       event.preventDefault();
       plot.setSeries(index, { show: plot.series[index].show === false });
-      sync();
     });
   });
 }

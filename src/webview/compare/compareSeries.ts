@@ -1,0 +1,172 @@
+/**
+ * The compare panel's chart data: for every metric and direction (sent, received), one series per
+ * participant on one time axis shared by every chart, combining that participant's tracks of that
+ * direction (worst, lowest or sum at each moment). Pure, so it is unit-tested without a DOM.
+ */
+import type { ComparedParticipant } from '../../shared/compare';
+import { METRICS, type MetricKey } from '../../shared/metrics';
+import type { Direction } from '../../shared/model';
+import type { WireTrack } from '../../shared/wire';
+import { sharedAxis, type ChartModel, type ChartSeries } from '../charts/chartData';
+
+/** How a participant's tracks of one direction become one value at each moment. */
+interface Combination {
+  pick: 'min' | 'max' | 'sum';
+  /** Said in the chart's subtitle. */
+  word: 'worst' | 'lowest' | 'sum';
+}
+
+export const COMBINATIONS: Record<MetricKey, Combination> = {
+  mos: { pick: 'min', word: 'worst' },
+  lossPct: { pick: 'max', word: 'worst' },
+  jitterMs: { pick: 'max', word: 'worst' },
+  rttMs: { pick: 'max', word: 'worst' },
+  bitrateKbps: { pick: 'sum', word: 'sum' },
+  fps: { pick: 'min', word: 'lowest' },
+  height: { pick: 'min', word: 'lowest' },
+  width: { pick: 'min', word: 'lowest' },
+};
+
+const DIRECTIONS: ReadonlyArray<{ direction: Direction; id: string; title: string; tracks: string }> = [
+  { direction: 'producer', id: 'sent', title: 'sent', tracks: 'sent tracks' },
+  { direction: 'consumer', id: 'received', title: 'received', tracks: 'received tracks' },
+  // Some answers do not say which way a track goes: charted apart rather than guessed.
+  { direction: 'unknown', id: 'other', title: 'direction not reported', tracks: 'tracks whose direction is not reported' },
+];
+
+export interface CompareChart {
+  /** "loss-received": stable, for saved state and the DOM. */
+  id: string;
+  /** Series labelled with participant names, coloured with their palette index; x in seconds. */
+  model: ChartModel;
+  /** Aligned with model.series. */
+  participantIds: string[];
+  /** What each series is, e.g. "Per participant: the worst of its received tracks at each moment". */
+  subtitle: string;
+}
+
+/**
+ * Display names as shown in legends and lines: the name, or the ID when there is none; a name that two
+ * participants share gets the start of its ID, so the legend tells them apart.
+ */
+export function participantNames(participants: readonly Pick<ComparedParticipant, 'participantId' | 'displayName'>[]): Map<string, string> {
+  const counts = new Map<string, number>();
+  for (const p of participants) if (p.displayName) counts.set(p.displayName, (counts.get(p.displayName) ?? 0) + 1);
+  return new Map(
+    participants.map((p) => [
+      p.participantId,
+      !p.displayName
+        ? p.participantId
+        : counts.get(p.displayName)! > 1
+          ? `${p.displayName} (${p.participantId.slice(0, 8)})`
+          : p.displayName,
+    ]),
+  );
+}
+
+/** The typical gap between a track's samples: how long one sample stands for on the shared axis. */
+function medianInterval(t: Float64Array): number {
+  if (t.length < 2) return 0;
+  const gaps = new Float64Array(t.length - 1);
+  for (let i = 1; i < t.length; i++) gaps[i - 1] = t[i] - t[i - 1];
+  return gaps.sort()[gaps.length >> 1];
+}
+
+/** First index with axis[i] >= value, searching from `from`. */
+function lowerBound(axis: Float64Array, value: number, from: number): number {
+  let low = from;
+  let high = axis.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (axis[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * The axis range [start[i], end[i]) each sample of a track covers. Participants are sampled at their
+ * own moments, so a sample stands until the track's next one, or for 1.5 typical gaps at most: a longer
+ * gap (a reconnect) stays a gap, and a sum never counts a track that stopped.
+ */
+function coverage(track: WireTrack, axis: Float64Array, place: Int32Array | undefined): { start: Int32Array; end: Int32Array } {
+  const t = track.columns.t;
+  const start = place ?? Int32Array.from(t, (_, i) => i);
+  if (!place) return { start, end: Int32Array.from(t, (_, i) => i + 1) };
+  const hold = medianInterval(t) * 1.5;
+  const end = new Int32Array(t.length);
+  for (let i = 0; i < t.length; i++) {
+    const next = i + 1 < t.length ? start[i + 1] : axis.length;
+    end[i] = Math.max(start[i] + 1, Math.min(next, lowerBound(axis, t[i] + hold, start[i])));
+  }
+  return { start, end };
+}
+
+function combine(values: Float64Array, column: Float64Array, start: Int32Array, end: Int32Array, pick: Combination['pick']): void {
+  for (let i = 0; i < column.length; i++) {
+    const value = column[i];
+    if (Number.isNaN(value)) continue;
+    for (let j = start[i]; j < end[i]; j++) {
+      const current = values[j];
+      if (Number.isNaN(current)) values[j] = value;
+      else if (pick === 'sum') values[j] = current + value;
+      else if (pick === 'min' ? value < current : value > current) values[j] = value;
+    }
+  }
+}
+
+function hasValue(column: Float64Array | undefined): column is Float64Array {
+  if (!column) return false;
+  for (let i = 0; i < column.length; i++) if (!Number.isNaN(column[i])) return true;
+  return false;
+}
+
+/**
+ * One chart per metric (METRICS order) and direction (sent, received) that has data, each with one series
+ * per participant that has data for it. Participants with an error contribute nothing.
+ */
+export function buildCompareCharts(participants: readonly ComparedParticipant[]): CompareChart[] {
+  const names = participantNames(participants);
+  const owners = participants.filter((p) => !p.error);
+  const tracks = owners.flatMap((p) => p.tracks);
+  if (tracks.length === 0) return [];
+  const { axis, positions } = sharedAxis(tracks);
+  const x = axis.map((t) => t / 1000);
+  const covered = tracks.map((track, i) => coverage(track, axis, positions[i]));
+  const byOwner = new Map<ComparedParticipant, number[]>();
+  let offset = 0;
+  for (const p of owners) {
+    byOwner.set(
+      p,
+      p.tracks.map((_, i) => offset + i),
+    );
+    offset += p.tracks.length;
+  }
+
+  const charts: CompareChart[] = [];
+  for (const metric of METRICS) {
+    const { pick, word } = COMBINATIONS[metric.key];
+    for (const { direction, id, title, tracks: which } of DIRECTIONS) {
+      const series: ChartSeries[] = [];
+      const participantIds: string[] = [];
+      owners.forEach((p) => {
+        const mine = byOwner
+          .get(p)!
+          .filter((index) => tracks[index].direction === direction && hasValue(tracks[index].columns[metric.key]));
+        if (mine.length === 0) return;
+        const values = new Float64Array(axis.length).fill(Number.NaN);
+        for (const index of mine) combine(values, tracks[index].columns[metric.key], covered[index].start, covered[index].end, pick);
+        series.push({ label: names.get(p.participantId)!, trackIndex: participants.indexOf(p), colour: p.colour, values });
+        participantIds.push(p.participantId);
+      });
+      if (series.length === 0) continue;
+      charts.push({
+        id: `${metric.id}-${id}`,
+        model: { metric: { ...metric, id: `${metric.id}-${id}`, title: `${metric.title}, ${title}` }, x, series },
+        participantIds,
+        subtitle: `One line per participant: the ${word} of its ${which} at each moment.`,
+      });
+    }
+  }
+  return charts;
+}
