@@ -7,6 +7,7 @@ import { registerCommand } from './commands/support/register';
 import type { Services } from './commands/support/services';
 import { createLogChannel, createLogger, logRequest, type Logger } from './common/logger';
 import { InspectorUriHandler } from './links/uriHandler';
+import { COMPARE_VIEW_TYPE, ComparePanels } from './panels/comparePanels';
 import { SESSION_VIEW_TYPE, SessionPanels } from './panels/sessionPanels';
 import { STATS_VIEW_TYPE, StatsPanels } from './panels/statsPanels';
 import { checkApiBaseUrl } from './state/apiBaseUrl';
@@ -23,6 +24,7 @@ export interface ExtensionApi {
   readonly store: ExplorerStore;
   readonly panels: StatsPanels;
   readonly sessionPanels: SessionPanels;
+  readonly comparePanels: ComparePanels;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
@@ -43,7 +45,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     { client: getClient, scheduler, autoAnalyseLimit, onRows: (scope, sessionId, rows) => store.setVerdicts(scope, sessionId, rows) },
     log.child('overview'),
   );
-  const services: Services = { tokens, recent: new RecentIds(context.globalState), log: log.child('commands'), panels, sessionPanels, store, scheduler, client: getClient };
+  const comparePanels = new ComparePanels(
+    context.extensionUri,
+    { client: getClient, scheduler, knownStatistics: (scope, sessionId, participantId) => sessionPanels.statisticsOf(scope, sessionId, participantId) },
+    log.child('compare'),
+  );
+  const services: Services = { tokens, recent: new RecentIds(context.globalState), log: log.child('commands'), panels, sessionPanels, comparePanels, store, scheduler, client: getClient };
 
   context.subscriptions.push(
     channel,
@@ -52,9 +59,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     tree,
     panels,
     sessionPanels,
-    vscode.window.registerTreeDataProvider('realtimekit.explorer', tree),
+    comparePanels,
+    // Several participants can be selected, to compare them.
+    vscode.window.createTreeView('realtimekit.explorer', { treeDataProvider: tree, canSelectMany: true }),
     vscode.window.registerWebviewPanelSerializer(STATS_VIEW_TYPE, panels),
     vscode.window.registerWebviewPanelSerializer(SESSION_VIEW_TYPE, sessionPanels),
+    vscode.window.registerWebviewPanelSerializer(COMPARE_VIEW_TYPE, comparePanels),
     vscode.window.registerUriHandler(new InspectorUriHandler(log.child('links'))),
     ...COMMANDS.map((command) => registerCommand(services, command)),
     tokens.onDidChange((hasToken) => store.setSignedIn(hasToken)),
@@ -68,7 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   );
   store.setSignedIn(await tokens.refreshContext());
   await updateConfiguredContext();
-  return { tree, store, panels, sessionPanels };
+  return { tree, store, panels, sessionPanels, comparePanels };
 }
 
 /** A client for the configured API root; refuses a root the token must not be sent to. */

@@ -1,6 +1,7 @@
 /** Every command the extension registers, one file each. */
 import { clearApiTokenCommand } from './clearApiToken';
 import { clearRecentIdsCommand } from './clearRecentIds';
+import { compareParticipantsCommand } from './compareParticipants';
 import { configureCommand } from './configure';
 import { openSessionCommand } from './openSession';
 import { refreshCommand } from './refresh';
@@ -28,6 +29,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   showMeetingParticipantCommand,
   openSessionCommand,
   showSessionOverviewCommand,
+  compareParticipantsCommand,
   refreshCommand,
   configureCommand,
   clearRecentIdsCommand,

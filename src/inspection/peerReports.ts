@@ -79,3 +79,27 @@ export async function inspectWithPeerReports(
   const unread = failures.map((failure) => `the report of peer ${failure.peerId.slice(0, 8)} (${errorMessage(failure.error)})`);
   return { ...inspection, participant: { ...participant, absent: [...participant.absent, ...unread] } };
 }
+
+/**
+ * One session participant's complete statistics, as the overview and compare need them: its details
+ * (the older generation's statistics are there) and, when they hold none, its peers' reports; every
+ * request through the scheduler. `onStart` says when its first request leaves the queue.
+ */
+export async function sessionParticipantStatistics(
+  client: RealtimeKitClient,
+  scheduler: RequestScheduler,
+  scope: Scope,
+  ids: { sessionId: string; participantId: string },
+  options: PeerReportOptions & { onStart?: () => void } = {},
+): Promise<WithPeerReports> {
+  const details = await scheduler.run(
+    requestKeys.sessionParticipant(scope, ids.sessionId, ids.participantId),
+    (signal) => {
+      options.onStart?.();
+      return client.getSessionParticipant(scope, ids, { includePeerEvents: true }, { signal, refresh: options.refresh });
+    },
+    { signal: options.signal, refresh: options.refresh, operation: 'Fetching the session participant' },
+  );
+  const participant = normalizeParticipant('sessionParticipant', details, { sessionId: ids.sessionId });
+  return withPeerReports(client, scheduler, scope, participant, options);
+}

@@ -10,6 +10,7 @@ import type { RequestScheduler } from '../api/scheduler';
 import { executeCommand } from '../common/commands';
 import type { Logger } from '../common/logger';
 import { errorMessage } from '../shared/errorMessage';
+import type { InspectedParticipant } from '../shared/model';
 import { isSessionWebviewToHost, type ParticipantRow, type SessionHostToWebview, type SessionOverviewResult, type SessionResource, type SessionWebviewToHost } from '../shared/session';
 import { LIVE_POLL_SECONDS, SessionOverviewRun } from '../sessionAnalysis/sessionOverviewRun';
 import { sessionKey } from '../store/explorerStore';
@@ -83,7 +84,11 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
         current.opened = true;
         current.panel.title = current.run.header().title ?? sessionId;
       }
-      if ((await current.handshake.whenReady()) !== 'done' || cancelled()) return undefined;
+      const ready = await current.handshake.whenReady();
+      if (ready !== 'done' || cancelled()) {
+        this.log.warn(`The overview of ${sessionId} was not shown: its webview ${ready === 'timeout' ? 'did not start in time' : 'was closed'}${current.panel.visible ? '' : ' (hidden)'}.`);
+        return undefined;
+      }
       const rendered = current.handshake.nextRender();
       await this.postAll(current);
       if ((await rendered) === 'disposed') return undefined;
@@ -105,6 +110,16 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     } finally {
       signal.removeEventListener('abort', stopOnCancel);
     }
+  }
+
+  /** A participant's statistics, when an open overview of its session has analysed it. */
+  statisticsOf(scope: Scope, sessionId: string, participantId: string): InspectedParticipant | undefined {
+    return this.open.get(sessionKey(scope, sessionId))?.run.statisticsOf(participantId);
+  }
+
+  /** A participant's row, when an open overview of its session has it (who affected whom). */
+  rowOf(scope: Scope, sessionId: string, participantId: string): ParticipantRow | undefined {
+    return this.open.get(sessionKey(scope, sessionId))?.run.rowsOf([participantId])[0];
   }
 
   /** Restores an overview after a reload from the IDs its webview kept; the data is fetched again. */
@@ -167,6 +182,7 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     const { scope, sessionId, run } = entry;
     switch (message.type) {
       case 'ready':
+        this.log.debug(`Overview of ${sessionId} ready (${entry.opened ? 'shown again' : 'new'}).`);
         entry.handshake.markReady();
         // A webview hidden and shown again starts afresh: give it everything again.
         if (entry.opened) void this.postAll(entry);

@@ -94,8 +94,17 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     return [...this.open.entries()].flatMap(([key, entry]) => {
       const target = entry.target;
       if (target.kind === 'session') return [];
-      return [{ key: `panel:${key}`, run: async (signal: AbortSignal) => this.show(target, await fetch(target, signal)) }];
+      return [{ key: `panel:${key}`, run: async (signal: AbortSignal) => this.update(entry, await fetch(target, signal)) }];
     });
+  }
+
+  /** New data for an open panel; a hidden one gets it when it is shown again (its webview says "ready"). */
+  private async update(entry: OpenPanel, inspection: Inspection): Promise<void> {
+    entry.content = analyseInspection(inspection);
+    if (!entry.panel.visible) return;
+    const rendered = entry.handshake.nextRender();
+    await this.post(entry.panel, { type: 'show', payload: toPayload(entry.content, entry.target, entry.imageOrigin !== undefined) });
+    await rendered;
   }
 
   dispose(): void {

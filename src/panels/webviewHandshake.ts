@@ -17,6 +17,10 @@ export class WebviewHandshake {
   private readonly renderWaiters = new Set<(outcome: WaitOutcome) => void>();
 
   constructor(panel: vscode.WebviewPanel) {
+    // A hidden webview is torn down (no retained context): it says "ready" again when shown.
+    panel.onDidChangeViewState(() => {
+      if (!panel.visible) this.isReady = false;
+    });
     panel.onDidDispose(() => {
       this.isDisposed = true;
       this.settle(this.readyWaiters, 'disposed');

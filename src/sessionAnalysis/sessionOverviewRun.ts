@@ -7,10 +7,9 @@
 import type { RealtimeKitClient, Scope } from '../api/client';
 import { text } from '../api/coerce';
 import { RealtimeKitApiError } from '../api/errors';
-import { normalizeParticipant } from '../api/normalize';
-import { estimateRequests, requestKeys, type RequestScheduler } from '../api/scheduler';
+import { estimateRequests, type RequestScheduler } from '../api/scheduler';
 import type { RawSession, RawSessionParticipant } from '../api/types';
-import { withPeerReports } from '../inspection/peerReports';
+import { sessionParticipantStatistics } from '../inspection/peerReports';
 import { errorMessage } from '../shared/errorMessage';
 import type { InspectedParticipant } from '../shared/model';
 import type { ParticipantRow, SessionHeader, SessionProgress, SessionResource, SessionOverviewResult } from '../shared/session';
@@ -213,17 +212,14 @@ export class SessionOverviewRun {
     if (!raw) return;
     const { client, scheduler, scope, sessionId } = this.options;
     try {
-      const details = await scheduler.run(
-        requestKeys.sessionParticipant(scope, sessionId, participantId),
-        (taskSignal) => {
+      const { participant, failures } = await sessionParticipantStatistics(client, scheduler, scope, { sessionId, participantId }, {
+        signal,
+        refresh,
+        onStart: () => {
           this.setRow({ ...this.rowOf(participantId), state: 'analysing' });
           this.options.onChange([participantId]);
-          return client.getSessionParticipant(scope, { sessionId, participantId }, { includePeerEvents: true }, { signal: taskSignal, refresh });
         },
-        { signal, refresh, operation: 'Fetching the session participant' },
-      );
-      const normalized = normalizeParticipant('sessionParticipant', details, { sessionId });
-      const { participant, failures } = await withPeerReports(client, scheduler, scope, normalized, { signal, refresh });
+      });
       this.statistics.set(participantId, participant);
       const row = analyseParticipant(raw, participant);
       const unread = failures.map((failure) => `peer ${failure.peerId.slice(0, 8)}: ${errorMessage(failure.error)}`);

@@ -2,6 +2,7 @@
 import type { RealtimeKitClient } from '../../api/client';
 import type { RequestScheduler } from '../../api/scheduler';
 import type { Logger } from '../../common/logger';
+import type { ComparePanels } from '../../panels/comparePanels';
 import type { SessionPanels } from '../../panels/sessionPanels';
 import type { StatsPanels } from '../../panels/statsPanels';
 import type { RecentIds } from '../../state/recentIds';
@@ -14,6 +15,7 @@ export interface Services {
   readonly log: Logger;
   readonly panels: StatsPanels;
   readonly sessionPanels: SessionPanels;
+  readonly comparePanels: ComparePanels;
   readonly store: ExplorerStore;
   /** The one queue of all fan-out requests (refresh, overview, peer reports, compare). */
   readonly scheduler: RequestScheduler;

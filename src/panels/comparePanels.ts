@@ -1,0 +1,183 @@
+/**
+ * Hosts the realtimekit.compare webviews: 2 to 8 participants of one session on shared charts. One
+ * panel per session and set of participants (revealed when asked again). Statistics an open session
+ * overview already holds are reused; the rest are fetched through the request scheduler.
+ */
+import * as vscode from 'vscode';
+import type { RealtimeKitClient, Scope } from '../api/client';
+import { text } from '../api/coerce';
+import type { RequestScheduler } from '../api/scheduler';
+import { executeCommand } from '../common/commands';
+import type { Logger } from '../common/logger';
+import { sessionParticipantStatistics } from '../inspection/peerReports';
+import { comparePayload, type CompareInput } from '../sessionAnalysis/comparePayload';
+import { isCompareWebviewToHost, type CompareHostToWebview, type ComparePayload, type CompareWebviewToHost } from '../shared/compare';
+import { errorMessage } from '../shared/errorMessage';
+import type { InspectedParticipant } from '../shared/model';
+import { sessionKey } from '../store/explorerStore';
+import { WebviewHandshake } from './webviewHandshake';
+import { createNonce, webviewShell } from './webviewHtml';
+
+export const COMPARE_VIEW_TYPE = 'realtimekit.compare';
+
+export interface CompareResult {
+  sessionId: string;
+  participants: Array<{ participantId: string; displayName?: string; verdict: string }>;
+}
+
+export interface ComparePanelDeps {
+  client: () => RealtimeKitClient;
+  scheduler: RequestScheduler;
+  /** Statistics an open session overview already has, so comparing from it costs no request. */
+  knownStatistics: (scope: Scope, sessionId: string, participantId: string) => InspectedParticipant | undefined;
+}
+
+interface OpenCompare {
+  panel: vscode.WebviewPanel;
+  scope: Scope;
+  handshake: WebviewHandshake;
+  payload?: ComparePayload;
+}
+
+export class ComparePanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
+  private readonly open = new Map<string, OpenCompare>();
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly deps: ComparePanelDeps,
+    private readonly log: Logger,
+  ) {}
+
+  async show(scope: Scope, sessionId: string, participantIds: readonly string[], signal: AbortSignal, progress: (message: string) => void): Promise<CompareResult | undefined> {
+    const key = `${sessionKey(scope, sessionId)}/${[...participantIds].sort().join(',')}`;
+    let entry = this.open.get(key);
+    if (entry?.payload) {
+      entry.panel.reveal(undefined, false);
+      return resultOf(entry.payload);
+    }
+    const payload = await this.load(scope, sessionId, participantIds, signal, progress);
+    if (signal.aborted) return undefined;
+    if (!entry) {
+      const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, compareTitle(payload), vscode.ViewColumn.Active, this.webviewOptions());
+      entry = this.adopt(key, scope, panel);
+    }
+    entry.payload = payload;
+    if ((await entry.handshake.whenReady()) !== 'done') return undefined;
+    const rendered = entry.handshake.nextRender();
+    await this.post(entry.panel, { type: 'show', payload });
+    if ((await rendered) === 'disposed') return undefined;
+    return resultOf(payload);
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const restore = (state as { restore?: Record<string, unknown> } | undefined)?.restore;
+    panel.webview.options = this.webviewOptions();
+    const ids = restore?.participantIds;
+    if (typeof restore?.accountId !== 'string' || typeof restore.appId !== 'string' || typeof restore.sessionId !== 'string' || !Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) {
+      panel.webview.html = this.html(panel, 'RealtimeKit compare');
+      void this.post(panel, { type: 'error', message: 'This comparison cannot be restored: compare the participants again from the session overview.' });
+      return;
+    }
+    // Closed and opened again by the command, which fetches the data again.
+    panel.dispose();
+    void executeCommand('realtimekit.compareParticipants', { accountId: restore.accountId, appId: restore.appId, sessionId: restore.sessionId, participantIds: ids as string[] });
+  }
+
+  dispose(): void {
+    for (const entry of this.open.values()) entry.panel.dispose();
+    this.open.clear();
+  }
+
+  private async load(scope: Scope, sessionId: string, participantIds: readonly string[], signal: AbortSignal, progress: (message: string) => void): Promise<ComparePayload> {
+    const client = this.deps.client();
+    const session = client.getSession(scope, sessionId, { signal }).catch(() => undefined);
+    let done = 0;
+    const inputs = await Promise.all(
+      participantIds.map(async (participantId): Promise<CompareInput> => {
+        const known = this.deps.knownStatistics(scope, sessionId, participantId);
+        try {
+          const statistics = known ?? (await sessionParticipantStatistics(client, this.deps.scheduler, scope, { sessionId, participantId }, { signal })).participant;
+          return { participantId, displayName: statistics.displayName, peerIds: statistics.peers.map((peer) => peer.peerId), statistics };
+        } catch (error) {
+          this.log.warn(`Compare: ${participantId}: ${errorMessage(error)}`);
+          return { participantId, peerIds: [], error: errorMessage(error) };
+        } finally {
+          done += 1;
+          progress(`${done} of ${participantIds.length} participants read`);
+        }
+      }),
+    );
+    const raw = await session;
+    return comparePayload(scope, { sessionId, title: text(raw?.meeting_display_name) }, inputs);
+  }
+
+  private adopt(key: string, scope: Scope, panel: vscode.WebviewPanel): OpenCompare {
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'realtimekit.svg');
+    const entry: OpenCompare = { panel, scope, handshake: new WebviewHandshake(panel) };
+    panel.webview.onDidReceiveMessage((message: unknown) => {
+      if (isCompareWebviewToHost(message)) this.receive(entry, message);
+      else this.log.warn('Ignored a malformed message from a compare panel.');
+    });
+    panel.onDidDispose(() => {
+      if (this.open.get(key) === entry) this.open.delete(key);
+    });
+    panel.webview.html = this.html(panel, panel.title);
+    this.open.set(key, entry);
+    return entry;
+  }
+
+  private receive(entry: OpenCompare, message: CompareWebviewToHost): void {
+    switch (message.type) {
+      case 'ready':
+        entry.handshake.markReady();
+        if (entry.payload) void this.post(entry.panel, { type: 'show', payload: entry.payload });
+        break;
+      case 'rendered':
+        entry.handshake.markRendered();
+        break;
+      case 'openParticipant':
+        if (entry.payload) void executeCommand('realtimekit.showSessionParticipant', { ...entry.scope, sessionId: entry.payload.sessionId, participantId: message.participantId });
+        break;
+      case 'copy':
+        void vscode.env.clipboard.writeText(message.text).then(() => vscode.window.setStatusBarMessage('RealtimeKit: copied', 2000));
+        break;
+      default:
+        message satisfies never;
+    }
+  }
+
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist')] };
+  }
+
+  private html(panel: vscode.WebviewPanel, title: string): string {
+    const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
+    return webviewShell({
+      cspSource: panel.webview.cspSource,
+      nonce: createNonce(),
+      title,
+      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'compare.js')).toString(),
+      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'compare.css')).toString(),
+    });
+  }
+
+  private async post(panel: vscode.WebviewPanel, message: CompareHostToWebview): Promise<void> {
+    await panel.webview.postMessage(message);
+  }
+}
+
+function compareTitle(payload: ComparePayload): string {
+  const names = payload.participants.map((participant) => participant.displayName ?? participant.participantId.slice(0, 8));
+  return `Compare: ${names.slice(0, 3).join(', ')}${names.length > 3 ? ` +${names.length - 3}` : ''}`;
+}
+
+function resultOf(payload: ComparePayload): CompareResult {
+  return {
+    sessionId: payload.sessionId,
+    participants: payload.participants.map((participant) => ({
+      participantId: participant.participantId,
+      ...(participant.displayName !== undefined ? { displayName: participant.displayName } : {}),
+      verdict: participant.verdict.level,
+    })),
+  };
+}

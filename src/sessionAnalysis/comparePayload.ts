@@ -1,0 +1,52 @@
+/**
+ * What the compare panel shows of 2 to 8 participants of one session: each one's tracks in the wire
+ * format, its events, its issues and verdict, and who affected whom among them. Pure.
+ */
+import { detectIssues, verdictOf } from '../analysis/detectIssues';
+import type { ComparedParticipant, ComparePayload } from '../shared/compare';
+import type { InspectedParticipant } from '../shared/model';
+import { toWireParticipant } from '../shared/wire';
+import { attributeSession, attributionNotice, type AttributionInput } from './attribution';
+
+export interface CompareInput {
+  participantId: string;
+  displayName?: string;
+  peerIds: readonly string[];
+  statistics?: InspectedParticipant;
+  error?: string;
+}
+
+export function comparePayload(
+  scope: { accountId: string; appId: string },
+  session: { sessionId: string; title?: string },
+  inputs: readonly CompareInput[],
+): ComparePayload {
+  const attributionInputs: AttributionInput[] = inputs.flatMap((input) =>
+    input.statistics ? [{ participantId: input.participantId, displayName: input.displayName ?? input.statistics.displayName, peerIds: input.peerIds, peerStats: input.statistics.peerStats }] : [],
+  );
+  const attribution = attributeSession(attributionInputs);
+  const notice = attributionNotice(attributionInputs);
+  const participants = inputs.map((input, colour): ComparedParticipant => {
+    const statistics = input.statistics;
+    const found = attribution.get(input.participantId);
+    const base = { participantId: input.participantId, displayName: input.displayName ?? statistics?.displayName, colour, causedBy: found?.causedBy ?? [], affected: found?.affected ?? [] };
+    if (!statistics) return { ...base, verdict: { level: 'unknown', line: 'Its statistics could not be read.' }, issues: [], tracks: [], events: [], error: input.error };
+    const issues = detectIssues(statistics);
+    const wire = toWireParticipant(statistics);
+    return {
+      ...base,
+      verdict: verdictOf(issues, statistics),
+      issues,
+      tracks: wire.peerStats.flatMap((peer) => peer.tracks),
+      events: statistics.peerStats.flatMap((peer) => peer.events),
+      error: input.error,
+    };
+  });
+  return {
+    sessionId: session.sessionId,
+    sessionTitle: session.title,
+    participants,
+    notices: notice ? [notice] : [],
+    restore: { ...scope, sessionId: session.sessionId, participantIds: inputs.map((input) => input.participantId) },
+  };
+}
