@@ -1,5 +1,5 @@
 /**
- * Builds the bundles that ship (extension host: node/cjs; stats and session webviews: browser/iife) and the
+ * Builds the bundles that ship (extension host: node/cjs; stats, session and compare webviews: browser/iife) and the
  * integration-test bundle that runs inside the host. `--production` minifies and drops sourcemaps.
  */
 import * as esbuild from 'esbuild';
@@ -42,6 +42,16 @@ const configs: esbuild.BuildOptions[] = [
     ...shared,
     // The session overview's own bundle (dist/session.js + dist/session.css), same options as the webview's.
     entryPoints: { session: 'src/webview/session/main.ts' },
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    loader: { '.ttf': 'file', '.woff2': 'file' },
+  },
+  {
+    ...shared,
+    // The compare panel's own bundle (dist/compare.js + dist/compare.css), same options as the webview's.
+    entryPoints: { compare: 'src/webview/compare/main.ts' },
     outdir: 'dist',
     platform: 'browser',
     format: 'iife',

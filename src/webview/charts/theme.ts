@@ -36,3 +36,9 @@ export function chartTheme(): ChartTheme {
 export function seriesColour(theme: ChartTheme, index: number): string {
   return theme.series[index % theme.series.length];
 }
+
+/** The same palette entry as a CSS value, for HTML beside the charts: it follows a theme change by itself. */
+export function seriesCssColour(index: number): string {
+  const at = index % SERIES_VARIABLES.length;
+  return `var(${SERIES_VARIABLES[at]}, ${FALLBACKS[at]})`;
+}

@@ -50,6 +50,21 @@ export function axisStyle(theme: ChartTheme): uPlot.Axis {
   return { stroke: theme.foreground, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid, width: 1 } };
 }
 
+/**
+ * Mirrors a zoom of one plot on every other in `plots` (the charts and timeline of one view share a
+ * time window); `onWindow` hears every window shown.
+ */
+export function linkZoom(plots: readonly uPlot[], onWindow: (min: number, max: number) => void): (source: uPlot) => (min: number, max: number) => void {
+  let syncing = false;
+  return (source) => (min, max) => {
+    onWindow(min, max);
+    if (syncing) return;
+    syncing = true;
+    for (const plot of plots) if (plot !== source) plot.setScale('x', { min, max });
+    syncing = false;
+  };
+}
+
 /** Points per pixel column kept when decimating: min and max of each bucket. */
 const BUCKETS_PER_PIXEL = 1;
 

@@ -10,7 +10,7 @@ import type { PercentileRow } from '../../shared/metrics';
 import { buildCharts, type ChartModel } from '../charts/chartData';
 import { chartTheme, type ChartTheme } from '../charts/theme';
 import { timelineEvents, timelineModel } from '../charts/timelineData';
-import { axisStyle, createChart, keyboardLegend, Y_AXIS_SIZE, type Band } from '../charts/uplotChart';
+import { axisStyle, createChart, keyboardLegend, linkZoom, Y_AXIS_SIZE, type Band } from '../charts/uplotChart';
 import { el } from '../dom';
 import { chartTable } from './chartTable';
 
@@ -28,16 +28,9 @@ export function qualitySection(peer: WirePeerStats | undefined, peerEvents: read
   const charts = buildCharts(peer?.tracks ?? []);
   const events = timelineEvents(peerEvents, peer, issues);
   const plots: uPlot[] = [];
-  let syncing = false;
   const windowLabel = el('span', { id: 'zoom-window', 'aria-live': 'polite' });
   const clock = (seconds: number) => new Date(seconds * 1000).toISOString().slice(11, 19);
-  const mirrorZoom = (source: uPlot) => (min: number, max: number) => {
-    windowLabel.textContent = `Showing ${clock(min)} to ${clock(max)} UTC. `;
-    if (syncing) return;
-    syncing = true;
-    for (const plot of plots) if (plot !== source) plot.setScale('x', { min, max });
-    syncing = false;
-  };
+  const mirrorZoom = linkZoom(plots, (min, max) => (windowLabel.textContent = `Showing ${clock(min)} to ${clock(max)} UTC. `));
   const bands: Band[] = issues.filter((issue) => issue.from !== undefined && issue.to !== undefined && (!peer?.peerId || !issue.peerId || issue.peerId === peer.peerId)).map((issue) => ({ from: issue.from! / 1000, to: issue.to! / 1000 }));
 
   const figures = charts.map((model) => ({ model, figure: chartFigure(model), target: el('div', { class: 'plot' }) }));
@@ -116,11 +109,18 @@ function percentileTable(rows: readonly PercentileRow[]): HTMLElement[] {
 
 const fmt = (value: number | undefined) => (value === undefined ? '–' : String(Math.round(value * 100) / 100));
 
-function chartFigure(model: ChartModel): HTMLElement {
+/** A chart's figure: title, table toggle and the slot its plot goes in; `subtitle` says what its series are. */
+export function chartFigure(model: ChartModel, subtitle?: string): HTMLElement {
   const title = `${model.metric.title} (${model.metric.unit})`;
   const toggle = el('button', { type: 'button', class: 'toggle-table', 'aria-pressed': 'false' }, 'Table');
   const slot = el('div', { class: 'plot-slot' });
-  const figure = el('figure', { class: 'chart', 'data-metric': model.metric.id, 'aria-label': title }, el('figcaption', {}, el('span', {}, title), toggle), slot);
+  const figure = el(
+    'figure',
+    { class: 'chart', 'data-metric': model.metric.id, 'aria-label': title },
+    el('figcaption', {}, el('span', {}, title), toggle),
+    subtitle ? el('p', { class: 'muted chart-subtitle' }, subtitle) : undefined,
+    slot,
+  );
   let table: HTMLElement | undefined;
   toggle.addEventListener('click', () => {
     const showTable = toggle.getAttribute('aria-pressed') !== 'true';

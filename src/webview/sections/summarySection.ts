@@ -4,7 +4,7 @@ import type { WireParticipant } from '../../shared/wire';
 import { el } from '../dom';
 
 const SEVERITY_ICONS: Record<DetectedIssue['severity'], string> = { critical: 'error', warning: 'warning', info: 'info' };
-const VERDICT_ICONS: Record<Verdict['level'], string> = { good: 'pass', degraded: 'warning', poor: 'error', unknown: 'question' };
+export const VERDICT_ICONS: Record<Verdict['level'], string> = { good: 'pass', degraded: 'warning', poor: 'error', unknown: 'question' };
 
 export function summarySection(participant: WireParticipant, verdict: Verdict, issues: readonly DetectedIssue[], onShowWindow: (issue: DetectedIssue) => void): HTMLElement {
   const verdictLine = el('p', { class: `verdict verdict-${verdict.level}`, id: 'verdict' }, el('span', { class: `codicon codicon-${VERDICT_ICONS[verdict.level]}`, 'aria-hidden': 'true' }), ` ${verdict.line}`);
