@@ -9,7 +9,10 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 ): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
-    if (value !== undefined) element.setAttribute(name, value);
+    if (value === undefined) continue;
+    // The panels' policy forbids inline style attributes; styles set through the CSSOM are allowed.
+    if (name === 'style') element.style.cssText = value;
+    else element.setAttribute(name, value);
   }
   for (const child of children) {
     if (child === undefined || child === null || child === false) continue;
