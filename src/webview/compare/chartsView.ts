@@ -132,6 +132,8 @@ export function chartsView(
           syncKey: SYNC_KEY,
           theme,
           hiddenSeries,
+          // Up to eight lines per chart: hairlines keep them apart, and paint fastest.
+          lineWidth: 1,
           onZoom: (min, max) => mirrorZoom(plot)(min, max),
         });
         track(plot, chart.participantIds);

@@ -6,7 +6,6 @@
 import type { ComparedParticipant } from '../../shared/compare';
 import { METRICS, type MetricKey } from '../../shared/metrics';
 import type { Direction } from '../../shared/model';
-import type { WireTrack } from '../../shared/wire';
 import { sharedAxis, type ChartModel, type ChartSeries } from '../charts/chartData';
 
 /** How a participant's tracks of one direction become one value at each moment. */
@@ -85,28 +84,28 @@ function lowerBound(axis: Float64Array, value: number, from: number): number {
 }
 
 /**
- * The axis range [start[i], end[i]) each sample of a track covers. Participants are sampled at their
- * own moments, so a sample stands until the track's next one, or for 1.5 typical gaps at most: a longer
- * gap (a reconnect) stays a gap, and a sum never counts a track that stopped.
+ * The axis range [start[i], end[i]) each sample of a track covers, when the track's samples are not the
+ * axis itself. Participants are sampled at their own moments, so a sample stands until the track's next
+ * one, or for 1.5 typical gaps at most: a longer gap (a reconnect) stays a gap, and a sum never counts a
+ * track that stopped.
  */
-function coverage(track: WireTrack, axis: Float64Array, place: Int32Array | undefined): { start: Int32Array; end: Int32Array } {
-  const t = track.columns.t;
-  const start = place ?? Int32Array.from(t, (_, i) => i);
-  if (!place) return { start, end: Int32Array.from(t, (_, i) => i + 1) };
+function coverage(t: Float64Array, axis: Float64Array, place: Int32Array): Int32Array {
   const hold = medianInterval(t) * 1.5;
   const end = new Int32Array(t.length);
   for (let i = 0; i < t.length; i++) {
-    const next = i + 1 < t.length ? start[i + 1] : axis.length;
-    end[i] = Math.max(start[i] + 1, Math.min(next, lowerBound(axis, t[i] + hold, start[i])));
+    const next = i + 1 < t.length ? place[i + 1] : axis.length;
+    end[i] = Math.max(place[i] + 1, Math.min(next, lowerBound(axis, t[i] + hold, place[i])));
   }
-  return { start, end };
+  return end;
 }
 
-function combine(values: Float64Array, column: Float64Array, start: Int32Array, end: Int32Array, pick: Combination['pick']): void {
+/** Folds one track's column into `values`: sample i covers [start[i], end[i]), or axis point i alone without `start`. */
+function combine(values: Float64Array, column: Float64Array, pick: Combination['pick'], start?: Int32Array, end?: Int32Array): void {
   for (let i = 0; i < column.length; i++) {
     const value = column[i];
     if (Number.isNaN(value)) continue;
-    for (let j = start[i]; j < end[i]; j++) {
+    const last = end ? end[i] : i + 1;
+    for (let j = start ? start[i] : i; j < last; j++) {
       const current = values[j];
       if (Number.isNaN(current)) values[j] = value;
       else if (pick === 'sum') values[j] = current + value;
@@ -132,7 +131,7 @@ export function buildCompareCharts(participants: readonly ComparedParticipant[])
   if (tracks.length === 0) return [];
   const { axis, positions } = sharedAxis(tracks);
   const x = axis.map((t) => t / 1000);
-  const covered = tracks.map((track, i) => coverage(track, axis, positions[i]));
+  const ends = tracks.map((track, i) => (positions[i] ? coverage(track.columns.t, axis, positions[i]) : undefined));
   const byOwner = new Map<ComparedParticipant, number[]>();
   let offset = 0;
   for (const p of owners) {
@@ -155,7 +154,7 @@ export function buildCompareCharts(participants: readonly ComparedParticipant[])
           .filter((index) => tracks[index].direction === direction && hasValue(tracks[index].columns[metric.key]));
         if (mine.length === 0) return;
         const values = new Float64Array(axis.length).fill(Number.NaN);
-        for (const index of mine) combine(values, tracks[index].columns[metric.key], covered[index].start, covered[index].end, pick);
+        for (const index of mine) combine(values, tracks[index].columns[metric.key], pick, positions[index], ends[index]);
         series.push({ label: names.get(p.participantId)!, trackIndex: participants.indexOf(p), colour: p.colour, values });
         participantIds.push(p.participantId);
       });
