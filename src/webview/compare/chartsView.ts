@@ -166,7 +166,7 @@ export function chartsView(
 }
 
 /** Lane labels on the y axis are clipped to its width; the legend and the list carry the full names. */
-const shortLabel = (label: string) => (label.length > 8 ? `${label.slice(0, 7)}…` : label);
+const shortLabel = (label: string) => (label.length > 7 ? `${label.slice(0, 6)}…` : label);
 
 /** Shades each visible lane's issue windows behind its events. */
 function windowsPlugin(lanes: readonly Lane[], theme: ChartTheme): uPlot.Plugin {
