@@ -14,7 +14,7 @@ import type { InspectedParticipant } from '../shared/model';
 import { isSessionWebviewToHost, type ParticipantRow, type SessionHostToWebview, type SessionOverviewResult, type SessionResource, type SessionWebviewToHost } from '../shared/session';
 import { LIVE_POLL_SECONDS, SessionOverviewRun } from '../sessionAnalysis/sessionOverviewRun';
 import { sessionKey } from '../store/explorerStore';
-import { WebviewHandshake } from './webviewHandshake';
+import { WebviewHandshake, type WaitOutcome } from './webviewHandshake';
 import { createNonce, webviewShell } from './webviewHtml';
 
 export const SESSION_VIEW_TYPE = 'realtimekit.session';
@@ -83,16 +83,10 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
         await current.run.open(AbortSignal.any([signal, current.disposed.signal]));
         current.opened = true;
         current.panel.title = current.run.header().title ?? sessionId;
+        void this.loadResources(current);
       }
-      const ready = await current.handshake.whenReady();
-      if (ready !== 'done' || cancelled()) {
-        this.log.warn(`The overview of ${sessionId} was not shown: its webview ${ready === 'timeout' ? 'did not start in time' : 'was closed'}${current.panel.visible ? '' : ' (hidden)'}.`);
-        return undefined;
-      }
-      const rendered = current.handshake.nextRender();
-      await this.postAll(current);
-      if ((await rendered) === 'disposed') return undefined;
-      void this.loadResources(current);
+      // The analysis does not wait for the webview: it gets what there is once it says it is ready.
+      const shown = this.showWhenReady(current);
       if (current.run.autoAnalyses) {
         const report = setInterval(() => {
           const { analysed, total } = current.run.progress();
@@ -105,6 +99,7 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
         }
         this.flush(current);
       }
+      if ((await shown) === 'disposed' || cancelled()) return undefined;
       this.startPolling(current);
       return cancelled() ? undefined : current.run.result();
     } finally {
@@ -120,6 +115,21 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
   /** A participant's row, when an open overview of its session has it (who affected whom). */
   rowOf(scope: Scope, sessionId: string, participantId: string): ParticipantRow | undefined {
     return this.open.get(sessionKey(scope, sessionId))?.run.rowsOf([participantId])[0];
+  }
+
+  /** Posts everything once the webview is ready and waits for its paint; 'disposed' when it was closed. */
+  private async showWhenReady(entry: OpenOverview): Promise<WaitOutcome> {
+    const ready = await entry.handshake.whenReady();
+    if (ready === 'done') {
+      const rendered = entry.handshake.nextRender();
+      await this.postAll(entry);
+      const painted = await rendered;
+      if (painted !== 'timeout') return painted;
+    }
+    if (ready === 'disposed') return ready;
+    // Still shown when its webview starts ("ready" posts everything); the command does not hang on it.
+    this.log.warn(`The overview of ${entry.sessionId} did not report it was painted in time.`);
+    return 'timeout';
   }
 
   /** Restores an overview after a reload from the IDs its webview kept; the data is fetched again. */
@@ -182,7 +192,6 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     const { scope, sessionId, run } = entry;
     switch (message.type) {
       case 'ready':
-        this.log.debug(`Overview of ${sessionId} ready (${entry.opened ? 'shown again' : 'new'}).`);
         entry.handshake.markReady();
         // A webview hidden and shown again starts afresh: give it everything again.
         if (entry.opened) void this.postAll(entry);
