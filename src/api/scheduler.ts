@@ -5,6 +5,7 @@
  * the server says how much is left, cancellation per caller, and de-duplication with a cache keyed by
  * request. Tasks are plain async functions; this file knows nothing of axios or VS Code.
  */
+import { setMaxListeners } from 'node:events';
 import { formatDuration } from '../shared/format';
 import { RealtimeKitApiError } from './errors';
 
@@ -62,6 +63,13 @@ interface Entry {
   running: boolean;
   retries: number;
   operation: string;
+}
+
+/** A signal that every task of a batch waits on: hundreds of abort listeners are expected, not a leak. */
+export function fanOutController(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  return controller;
 }
 
 export class RequestScheduler {

@@ -7,7 +7,7 @@
 import type { RealtimeKitClient, Scope } from '../api/client';
 import { text } from '../api/coerce';
 import { RealtimeKitApiError } from '../api/errors';
-import { estimateRequests, type RequestScheduler } from '../api/scheduler';
+import { estimateRequests, fanOutController, type RequestScheduler } from '../api/scheduler';
 import type { RawSession, RawSessionParticipant } from '../api/types';
 import { sessionParticipantStatistics } from '../inspection/peerReports';
 import { errorMessage } from '../shared/errorMessage';
@@ -43,7 +43,7 @@ export class SessionOverviewRun {
   private rawById = new Map<string, RawSessionParticipant>();
   private readonly rows = new Map<string, ParticipantRow>();
   private readonly statistics = new Map<string, InspectedParticipant>();
-  private batch = new AbortController();
+  private batch = fanOutController();
   private running = 0;
   private listNote: string | undefined;
   private lastReadAt: string | undefined;
@@ -96,7 +96,7 @@ export class SessionOverviewRun {
   /** Stop: no request starts after it; rows not analysed yet say so. */
   stop(): void {
     this.batch.abort();
-    this.batch = new AbortController();
+    this.batch = fanOutController();
   }
 
   /** A LIVE session's list read again: newcomers get rows (and are analysed when the session is analysed automatically). */

@@ -21,6 +21,7 @@ export async function run(): Promise<void> {
   require('./tree.test');
   require('./hardening.test');
   require('./sessionOverview.test');
+  require('./compare.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
   const failures = await new Promise<number>((resolve) => {
     const runner = mocha.run((count) => resolve(count));

@@ -1,0 +1,145 @@
+/** The session overview as a support engineer uses it: from the tree in two clicks, sort, filter, timeline, themes, hostile names. */
+import { strict as assert } from 'node:assert';
+import { SAMPLE_TOKEN, STORY_PARTICIPANTS, STORY_SESSION_IDS, sampleCatalog } from '../../sample-server';
+import { answerInputBox, openWorkbench, runFromPalette, screenshot, signIn, statsWebview, type Workbench } from './workbench';
+
+describe('UI: the session overview', function () {
+  this.timeout(300_000);
+  let workbench: Workbench;
+  const webviewErrors: string[] = [];
+
+  before(async () => {
+    workbench = await openWorkbench({ theme: 'Default Dark Modern', colorScheme: 'dark' });
+    workbench.page.on('console', (message) => {
+      if (message.type() === 'error') webviewErrors.push(message.text());
+    });
+    workbench.page.on('pageerror', (error) => webviewErrors.push(String(error)));
+    await signIn(workbench.page, SAMPLE_TOKEN);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      console.log(`      console errors: ${webviewErrors.filter((text) => !/open-vsx|net::ERR|favicon/.test(text)).slice(-10).join('\n        ')}`);
+      await screenshot(workbench.page, `failure-overview-${this.currentTest.title.slice(0, 30).replace(/\W+/g, '-')}`).catch(() => undefined);
+    }
+    await workbench.page.keyboard.press('Escape');
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  async function openOverview(sessionId: string): Promise<void> {
+    await runFromPalette(workbench.page, 'RealtimeKit: Show Session Overview');
+    const widget = workbench.page.locator('.quick-input-widget');
+    // A recent session ID is offered first; a new one is typed.
+    const newValue = widget.locator('.quick-input-list .monaco-list-row', { hasText: 'Enter a new value' }).first();
+    const offered = await newValue.waitFor({ timeout: 3_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (offered) await newValue.click();
+    await answerInputBox(workbench.page, /Enter the session ID/, sessionId);
+  }
+
+  const overview = () => statsWebview(workbench.page);
+
+  it('opens from a session in the tree: every participant ranked worst first, the verdict line, the timeline (dark theme)', async () => {
+    const { page } = workbench;
+    await page.locator('.activitybar [aria-label^="RealtimeKit"]').first().click();
+    const sessions = page.locator('.monaco-list-row', { hasText: 'Sessions' }).first();
+    await sessions.waitFor({ timeout: 30_000 });
+    if ((await sessions.getAttribute('aria-expanded')) !== 'true') await sessions.click();
+    const story = page.locator('.monaco-list-row', { hasText: 'Weekly Product Sync' }).first();
+    await story.waitFor({ timeout: 30_000 });
+    // The session's inline action: the second click from the tree to the overview.
+    await story.hover();
+    await story.locator('.action-label[aria-label="Show Session Overview"]').click();
+    const view = overview();
+    await view.locator('#session-verdict', { hasText: /had a poor call/ }).waitFor({ timeout: 60_000 });
+    await view.locator('#progress', { hasText: 'Analysed 11 of 11' }).waitFor({ timeout: 60_000 });
+    const names = await view.locator('#participants .row:not(.head) .col-name').allTextContents();
+    assert.ok(names.length >= 8, `rows shown: ${names.length}`);
+    const verdicts = await view.locator('#participants .row:not(.head) .col-verdict').allTextContents();
+    assert.match(verdicts[0], /poor/i, `worst first: ${verdicts.join(', ')}`);
+    assert.ok(names.slice(0, 3).some((name) => name.includes('Tomasz Kowalski')), `root causes lead: ${names.slice(0, 4).join(', ')}`);
+    const jordan = view.locator('#participants .row', { hasText: STORY_PARTICIPANTS.current.jordan.displayName });
+    await jordan.locator('button', { hasText: 'Retry' }).waitFor({ timeout: 10_000 });
+    assert.ok((await view.locator('#timeline .lane').count()) >= 8, 'one lane per participant');
+    await screenshot(page, 'overview-dark');
+  });
+
+  it('sorts by a column and back, and filters by text', async () => {
+    const view = overview();
+    const header = view.locator('#participants .head .col-name button');
+    await header.click();
+    const sorted = await view.locator('#participants .row:not(.head) .col-name').allTextContents();
+    assert.deepEqual([...sorted].sort((a, b) => a.localeCompare(b)), sorted, 'by name');
+    await header.click();
+    const reversed = await view.locator('#participants .row:not(.head) .col-name').allTextContents();
+    assert.deepEqual(reversed, [...sorted].reverse(), 'reversed');
+    await view.locator('#session-filter').fill('Kenji');
+    await view.locator('#participants .row:not(.head)').first().waitFor();
+    const filtered = await view.locator('#participants .row:not(.head) .col-name').allTextContents();
+    assert.deepEqual(filtered, ['Kenji Tanaka']);
+    await view.locator('#session-filter').fill('');
+    await screenshot(workbench.page, 'overview-sorted');
+  });
+
+  it('opens a participant from its row with the keyboard', async () => {
+    const view = overview();
+    await view.locator('#session-filter').fill('Dana');
+    await view.locator('#participants .row:not(.head)', { hasText: 'Dana Whitfield' }).waitFor();
+    // The grid has one Tab stop, the active row (roving tabindex); Enter opens it.
+    await view.locator('#participants .row[tabindex="0"]').focus();
+    await workbench.page.keyboard.press('Enter');
+    await statsWebview(workbench.page).locator('#display-name', { hasText: 'Dana Whitfield' }).waitFor({ timeout: 30_000 });
+  });
+
+  it('shows a hostile display name literally (older generation session)', async () => {
+    const hostile = sampleCatalog().hostileParticipant;
+    await openOverview(hostile.sessionId);
+    const view = overview();
+    const cell = view.locator('#participants .row .col-name', { hasText: 'Eve' }).first();
+    await cell.waitFor({ timeout: 60_000 });
+    assert.equal(await cell.textContent(), hostile.displayName);
+    assert.equal(await cell.locator('img, script').count(), 0);
+    assert.notEqual(await workbench.page.title(), 'pwned');
+  });
+
+  it('compares three ticked participants, the hostile name among them, on shared charts', async () => {
+    const view = overview();
+    // Space ticks the active row; the arrow keys move it.
+    await view.locator('#participants .row[tabindex="0"]').focus();
+    for (let index = 0; index < 3; index++) {
+      await workbench.page.keyboard.press('Space');
+      await workbench.page.keyboard.press('ArrowDown');
+    }
+    const hostile = sampleCatalog().hostileParticipant;
+    const eve = view.locator('#participants .row', { hasText: 'Eve' }).first().locator('input[type="checkbox"]');
+    if (!(await eve.isChecked())) {
+      await view.locator('#participants .row[aria-selected="true"] input[type="checkbox"]').first().uncheck();
+      await eve.check();
+    }
+    await view.locator('vscode-button', { hasText: 'Compare (3)' }).click();
+    const compare = statsWebview(workbench.page);
+    await compare.locator('#participants .chip-name').first().waitFor({ timeout: 60_000 });
+    assert.equal(await compare.locator('#participants .chip-name').count(), 3);
+    assert.ok((await compare.locator('#participants .chip-name').allTextContents()).includes(hostile.displayName), 'the hostile name is shown as text');
+    assert.equal(await compare.locator('#participants img, #participants script').count(), 0);
+    await compare.locator('.uplot').first().waitFor({ timeout: 30_000 });
+    assert.ok((await compare.locator('.uplot').count()) >= 3, 'shared charts');
+    await screenshot(workbench.page, 'compare-dark');
+  });
+
+  it('opens the current generation story again from the palette, in a light theme', async () => {
+    const { page } = workbench;
+    // The palette's light/dark toggle switches to the preferred light theme (Light Modern).
+    await runFromPalette(page, 'Preferences: Toggle between Light/Dark Themes');
+    await page.locator('.monaco-workbench.vs').waitFor({ timeout: 15_000 });
+    await openOverview(STORY_SESSION_IDS.current);
+    await overview().locator('body.vscode-light').waitFor({ timeout: 15_000 });
+    await overview().locator('#session-verdict', { hasText: /had a poor call/ }).waitFor({ timeout: 60_000 });
+    await screenshot(page, 'overview-light');
+  });
+});
