@@ -24,8 +24,19 @@ function series(count: number, seed: number, make: (i: number, wave: number) => 
 }
 
 function payloadWith(samplesPerSeries: number): PanelPayload {
-  const audio = (i: number, wave: number) => ({ mos: 4.2 + wave * 0.3, jitterMs: 8 + Math.abs(wave) * 20, lossPct: i % 97 === 0 ? 12 : Math.abs(wave), rttMs: 60 + wave * 30, bitrateKbps: 32 + wave * 4 });
-  const video = (i: number, wave: number) => ({ ...audio(i, wave), fps: 28 + wave * 4, height: i % 500 < 250 ? 720 : 360, bitrateKbps: 900 + wave * 300 });
+  const audio = (i: number, wave: number) => ({
+    mos: 4.2 + wave * 0.3,
+    jitterMs: 8 + Math.abs(wave) * 20,
+    lossPct: i % 97 === 0 ? 12 : Math.abs(wave),
+    rttMs: 60 + wave * 30,
+    bitrateKbps: 32 + wave * 4,
+  });
+  const video = (i: number, wave: number) => ({
+    ...audio(i, wave),
+    fps: 28 + wave * 4,
+    height: i % 500 < 250 ? 720 : 360,
+    bitrateKbps: 900 + wave * 300,
+  });
   const tracks: QualityTrack[] = [
     { kind: 'audio', direction: 'producer', samples: series(samplesPerSeries, 1, audio), summary: {} },
     { kind: 'audio', direction: 'consumer', samples: series(samplesPerSeries, 2, audio), summary: {} },
@@ -34,7 +45,13 @@ function payloadWith(samplesPerSeries: number): PanelPayload {
   ];
   return {
     participant: toWireParticipant({
-      kind: 'peer', id: 'bench', displayName: 'Benchmark peer', peers: [{ peerId: 'bench-peer' }], peerEvents: [], generations: ['current'], absent: [],
+      kind: 'peer',
+      id: 'bench',
+      displayName: 'Benchmark peer',
+      peers: [{ peerId: 'bench-peer' }],
+      peerEvents: [],
+      generations: ['current'],
+      absent: [],
       peerStats: [{ peerId: 'bench-peer', events: [], tracks }],
     }),
     issues: [],
@@ -64,7 +81,11 @@ window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__messages.push({ 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<void> {
-  if (!process.env.SKIP_BUILD && spawnSync('npx', ['tsx', 'scripts/build.ts', '--production'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) throw new Error('build failed');
+  if (
+    !process.env.SKIP_BUILD &&
+    spawnSync('npx', ['tsx', 'scripts/build.ts', '--production'], { cwd: ROOT, stdio: 'inherit' }).status !== 0
+  )
+    throw new Error('build failed');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rtk-bench-'));
   const browser = await openBrowser({ viewport: { width: 1280, height: 900 } });
   const results: { samples: number; points: number; paintMs: number; zoomMs: number }[] = [];
@@ -75,7 +96,9 @@ async function main(): Promise<void> {
       const zooms: number[] = [];
       for (let run = 0; run < RUNS; run++) {
         await browser.page.goto(page(dir));
-        await browser.page.waitForFunction(() => (window as unknown as { __messages: { m: { type: string } }[] }).__messages.some((entry) => entry.m.type === 'ready'));
+        await browser.page.waitForFunction(() =>
+          (window as unknown as { __messages: { m: { type: string } }[] }).__messages.some((entry) => entry.m.type === 'ready'),
+        );
         const paintMs = await browser.page.evaluate(async (data) => {
           const w = window as unknown as { __messages: { m: { type: string }; at: number }[] };
           const started = performance.now();
@@ -100,7 +123,9 @@ async function main(): Promise<void> {
       }
       const chartCount = await browser.page.evaluate(() => document.querySelectorAll('.uplot').length);
       results.push({ samples: size, points: size * 4, paintMs: median(paints), zoomMs: median(zooms) });
-      console.log(`${size.toLocaleString('en-US').padStart(8)} samples/series (${chartCount} charts): painted in ${median(paints).toFixed(0)} ms, zoom redraw ${median(zooms).toFixed(0)} ms`);
+      console.log(
+        `${size.toLocaleString('en-US').padStart(8)} samples/series (${chartCount} charts): painted in ${median(paints).toFixed(0)} ms, zoom redraw ${median(zooms).toFixed(0)} ms`,
+      );
     }
   } finally {
     await browser.close();
@@ -108,7 +133,10 @@ async function main(): Promise<void> {
   }
   const base = results[0];
   console.log('\nsamples/series | paint (ms) | zoom (ms) | paint growth vs 1k');
-  for (const row of results) console.log(`${String(row.samples).padStart(14)} | ${row.paintMs.toFixed(0).padStart(10)} | ${row.zoomMs.toFixed(0).padStart(9)} | x${(row.paintMs / base.paintMs).toFixed(1)}`);
+  for (const row of results)
+    console.log(
+      `${String(row.samples).padStart(14)} | ${row.paintMs.toFixed(0).padStart(10)} | ${row.zoomMs.toFixed(0).padStart(9)} | x${(row.paintMs / base.paintMs).toFixed(1)}`,
+    );
   fs.mkdirSync(path.join(ROOT, 'test-output'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'test-output', 'bench-charts.json'), JSON.stringify(results, null, 2));
 }

@@ -21,7 +21,8 @@ const LATENCY_MS = 50;
 const REPEATS = 3;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
 
 function rawGet(agent: http.Agent, url: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -104,13 +105,19 @@ async function listing(): Promise<Array<Record<string, number>>> {
 async function main(): Promise<void> {
   console.log(`Client overhead: ${REQUESTS} sequential GETs (after ${WARM_UP} warm-up) of one meeting participant, loopback`);
   const cost = await overhead();
-  console.log(`  client    mean ${cost.clientMeanMs.toFixed(3)} ms  p50 ${cost.clientP50Ms.toFixed(3)} ms  p95 ${cost.clientP95Ms.toFixed(3)} ms`);
+  console.log(
+    `  client    mean ${cost.clientMeanMs.toFixed(3)} ms  p50 ${cost.clientP50Ms.toFixed(3)} ms  p95 ${cost.clientP95Ms.toFixed(3)} ms`,
+  );
   console.log(`  node:http mean ${cost.rawMeanMs.toFixed(3)} ms  p50 ${cost.rawP50Ms.toFixed(3)} ms  p95 ${cost.rawP95Ms.toFixed(3)} ms`);
   console.log(`  ratio client / raw: ${cost.ratio.toFixed(2)}`);
-  console.log(`\nListing ${catalog.hugeSession.participantCount} participants (100 per page) with ${LATENCY_MS} ms latency per response, median of ${REPEATS}`);
+  console.log(
+    `\nListing ${catalog.hugeSession.participantCount} participants (100 per page) with ${LATENCY_MS} ms latency per response, median of ${REPEATS}`,
+  );
   const rows = await listing();
   for (const row of rows) {
-    console.log(`  concurrency ${row.concurrency}: ${row.wallMs.toFixed(0)} ms for ${row.pages} pages; bound RTT + ceil(${row.pages - 1}/${row.concurrency}) x RTT = ${row.boundMs} ms; ratio ${row.ratio.toFixed(2)}`);
+    console.log(
+      `  concurrency ${row.concurrency}: ${row.wallMs.toFixed(0)} ms for ${row.pages} pages; bound RTT + ceil(${row.pages - 1}/${row.concurrency}) x RTT = ${row.boundMs} ms; ratio ${row.ratio.toFixed(2)}`,
+    );
   }
   fs.mkdirSync(path.join(ROOT, 'test-output'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'test-output', 'bench-client.json'), JSON.stringify({ overhead: cost, listing: rows }, null, 2));

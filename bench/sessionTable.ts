@@ -104,7 +104,14 @@ export function sessionRows(count: number, options: { pending?: boolean } = {}):
       sdk: 'web-core 1.35.2',
       networkType: analysed ? pick(NETWORKS) : undefined,
       relay: analysed ? next() < 0.1 : undefined,
-      worstMos: analysed && verdict !== 'unknown' ? (verdict === 'poor' ? 2.1 + next() : verdict === 'degraded' ? 3.2 + next() * 0.5 : 4 + next() * 0.4) : undefined,
+      worstMos:
+        analysed && verdict !== 'unknown'
+          ? verdict === 'poor'
+            ? 2.1 + next()
+            : verdict === 'degraded'
+              ? 3.2 + next() * 0.5
+              : 4 + next() * 0.4
+          : undefined,
       worstLossPct: analysed && verdict !== 'unknown' ? (verdict === 'poor' ? 8 + next() * 10 : next() * 3) : undefined,
       p95RttMs: analysed && verdict !== 'unknown' ? 40 + next() * (verdict === 'good' ? 120 : 400) : undefined,
       state,
@@ -112,7 +119,10 @@ export function sessionRows(count: number, options: { pending?: boolean } = {}):
       verdict: analysed ? verdict : 'unknown',
       issues: analysed ? issueWindows.map((issue) => issue.rule) : [],
       topIssue: analysed ? issueWindows[0]?.title : undefined,
-      causedBy: analysed && verdict === 'poor' && i > 2 && next() < 0.5 ? [{ participantId: rows[1].participantId, rule: 'sustained-packet-loss', confidence: 'likely' }] : [],
+      causedBy:
+        analysed && verdict === 'poor' && i > 2 && next() < 0.5
+          ? [{ participantId: rows[1].participantId, rule: 'sustained-packet-loss', confidence: 'likely' }]
+          : [],
       affected: [],
       peers,
       issueWindows: analysed ? issueWindows : [],
@@ -236,7 +246,11 @@ async function measure(page: Awaited<ReturnType<typeof openBrowser>>['page'], ro
 }
 
 async function main(): Promise<void> {
-  if (!process.env.SKIP_BUILD && spawnSync('npx', ['tsx', 'scripts/build.ts', '--production'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) throw new Error('build failed');
+  if (
+    !process.env.SKIP_BUILD &&
+    spawnSync('npx', ['tsx', 'scripts/build.ts', '--production'], { cwd: ROOT, stdio: 'inherit' }).status !== 0
+  )
+    throw new Error('build failed');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rtk-bench-session-'));
   const browser = await openBrowser({ viewport: { width: 1400, height: 1000 } });
   const rows = sessionRows(ROWS);
@@ -244,7 +258,9 @@ async function main(): Promise<void> {
   try {
     for (let run = 0; run < RUNS; run++) {
       await browser.page.goto(sessionPage(dir, 'vscode-dark'));
-      await browser.page.waitForFunction(() => (window as unknown as { __messages: { m: { type: string } }[] }).__messages.some((entry) => entry.m.type === 'ready'));
+      await browser.page.waitForFunction(() =>
+        (window as unknown as { __messages: { m: { type: string } }[] }).__messages.some((entry) => entry.m.type === 'ready'),
+      );
       runs.push(await measure(browser.page, rows));
     }
   } finally {
@@ -255,12 +271,18 @@ async function main(): Promise<void> {
   const worst = (pick: (figures: Figures) => number) => Math.max(...runs.map(pick));
   console.log(`session table, ${ROWS.toLocaleString('en-US')} participants, ${RUNS} runs (production bundle, headless Chromium)`);
   console.log(`  rows message to painted list: ${median((f) => f.firstPaintMs).toFixed(0)} ms (median)`);
-  console.log(`  scrolling through the table (${runs[0].scrollFrames} frames): longest frame ${worst((f) => f.scrollMaxFrameMs).toFixed(1)} ms`);
-  console.log(`  sort by each column, both directions: slowest ${worst((f) => f.sortMaxMs).toFixed(1)} ms (${runs.map((f) => f.sortSlowestColumn).join(', ')})`);
+  console.log(
+    `  scrolling through the table (${runs[0].scrollFrames} frames): longest frame ${worst((f) => f.scrollMaxFrameMs).toFixed(1)} ms`,
+  );
+  console.log(
+    `  sort by each column, both directions: slowest ${worst((f) => f.sortMaxMs).toFixed(1)} ms (${runs.map((f) => f.sortSlowestColumn).join(', ')})`,
+  );
   console.log(`  filter, typing 5 characters: slowest keystroke ${worst((f) => f.filterMaxMs).toFixed(1)} ms`);
   for (const phase of ['scroll', 'sort', 'filter'] as const) {
     const frames = runs.flatMap((f) => f.longFrames[phase]);
-    console.log(`  frames over 50 ms reported by the browser (Long Animation Frames) during ${phase === "scroll" ? "scrolling" : phase === "sort" ? "sorting" : "filtering"}, all runs: ${frames.length}${frames.length ? ` (longest ${Math.max(...frames).toFixed(0)} ms)` : ''}`);
+    console.log(
+      `  frames over 50 ms reported by the browser (Long Animation Frames) during ${phase === 'scroll' ? 'scrolling' : phase === 'sort' ? 'sorting' : 'filtering'}, all runs: ${frames.length}${frames.length ? ` (longest ${Math.max(...frames).toFixed(0)} ms)` : ''}`,
+    );
   }
   console.log(`  load average while measuring: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs`);
   fs.mkdirSync(path.join(ROOT, 'test-output'), { recursive: true });

@@ -12,35 +12,107 @@ import type { PeerRecord } from './world';
 
 export type LimitationReason = 'none' | 'cpu' | 'bandwidth' | 'other';
 
-export interface AudioSendSample { t: number; mos: number; jitterMs: number; lossPct: number; rttMs: number; packetsSent: number; packetsLost: number; bytesSent: number }
+export interface AudioSendSample {
+  t: number;
+  mos: number;
+  jitterMs: number;
+  lossPct: number;
+  rttMs: number;
+  packetsSent: number;
+  packetsLost: number;
+  bytesSent: number;
+}
 /** Which remote producer a receive sample belongs to, when the peer receives several senders (stories). */
-export interface ConsumerSource { peerId: string; producerId?: string; consumerId: string }
+export interface ConsumerSource {
+  peerId: string;
+  producerId?: string;
+  consumerId: string;
+}
 export interface AudioReceiveSample {
   source?: ConsumerSource;
-  t: number; mos: number; jitterMs: number; lossPct: number; packetsReceived: number; packetsLost: number; bytesReceived: number;
-  concealmentEvents: number; jitterBufferDelayMs: number; jitterBufferEmittedCount: number;
+  t: number;
+  mos: number;
+  jitterMs: number;
+  lossPct: number;
+  packetsReceived: number;
+  packetsLost: number;
+  bytesReceived: number;
+  concealmentEvents: number;
+  jitterBufferDelayMs: number;
+  jitterBufferEmittedCount: number;
 }
 export interface VideoSendSample {
-  t: number; mos: number; width: number; height: number; fps: number; limitation: LimitationReason;
+  t: number;
+  mos: number;
+  width: number;
+  height: number;
+  fps: number;
+  limitation: LimitationReason;
   /** Seconds spent in each limitation state since the peer joined (cumulative, like WebRTC's). */
   limitationDurations: Record<LimitationReason, number>;
-  resolutionChanges: number; jitterMs: number; lossPct: number; rttMs: number; packetsSent: number; packetsLost: number;
-  bytesSent: number; framesEncoded: number; keyFramesEncoded: number; pliCount: number; firCount: number;
+  resolutionChanges: number;
+  jitterMs: number;
+  lossPct: number;
+  rttMs: number;
+  packetsSent: number;
+  packetsLost: number;
+  bytesSent: number;
+  framesEncoded: number;
+  keyFramesEncoded: number;
+  pliCount: number;
+  firCount: number;
 }
 export interface VideoReceiveSample {
   source?: ConsumerSource;
-  t: number; mos: number; width: number; height: number; fps: number; framesDecoded: number; framesDropped: number; keyFramesDecoded: number;
-  jitterMs: number; lossPct: number; packetsReceived: number; packetsLost: number; bytesReceived: number;
-  jitterBufferDelayMs: number; jitterBufferEmittedCount: number; firCount: number;
+  t: number;
+  mos: number;
+  width: number;
+  height: number;
+  fps: number;
+  framesDecoded: number;
+  framesDropped: number;
+  keyFramesDecoded: number;
+  jitterMs: number;
+  lossPct: number;
+  packetsReceived: number;
+  packetsLost: number;
+  bytesReceived: number;
+  jitterBufferDelayMs: number;
+  jitterBufferEmittedCount: number;
+  firCount: number;
 }
-export interface DeviceInfo { deviceId: string; kind: 'audioinput' | 'videoinput' | 'audiooutput'; label: string }
-export interface DeviceUpdate { t: number; added: DeviceInfo[]; removed: DeviceInfo[] }
-export interface CallEvent { name: string; t: number; metadata: Record<string, unknown> }
+export interface DeviceInfo {
+  deviceId: string;
+  kind: 'audioinput' | 'videoinput' | 'audiooutput';
+  label: string;
+}
+export interface DeviceUpdate {
+  t: number;
+  added: DeviceInfo[];
+  removed: DeviceInfo[];
+}
+export interface CallEvent {
+  name: string;
+  t: number;
+  metadata: Record<string, unknown>;
+}
 
 export interface CandidatePair {
-  localType: 'host' | 'srflx' | 'relay'; localAddress: string; localPort: number; localProtocol: 'udp' | 'tcp'; localUrl?: string;
-  relatedAddress?: string; relatedPort?: number; remoteAddress: string; remotePort: number;
-  rttSeconds: number; bytesSent: number; bytesReceived: number; packetsSent: number; packetsReceived: number; availableOutgoingBitrate: number;
+  localType: 'host' | 'srflx' | 'relay';
+  localAddress: string;
+  localPort: number;
+  localProtocol: 'udp' | 'tcp';
+  localUrl?: string;
+  relatedAddress?: string;
+  relatedPort?: number;
+  remoteAddress: string;
+  remotePort: number;
+  rttSeconds: number;
+  bytesSent: number;
+  bytesReceived: number;
+  packetsSent: number;
+  packetsReceived: number;
+  availableOutgoingBitrate: number;
 }
 
 export interface PeerCallStats {
@@ -49,8 +121,15 @@ export interface PeerCallStats {
   ipv4: string;
   sdk: { name: string; type: string; version: string };
   precall: {
-    effectiveNetworkType: string; reflexive: boolean; relay: boolean; turn: boolean;
-    rttMs: number; backendRttMs: number; jitterMs: number; fractionalLoss: number; throughputKbps: number;
+    effectiveNetworkType: string;
+    reflexive: boolean;
+    relay: boolean;
+    turn: boolean;
+    rttMs: number;
+    backendRttMs: number;
+    jitterMs: number;
+    fractionalLoss: number;
+    throughputKbps: number;
   };
   candidatePairs: { producing: CandidatePair; consuming: CandidatePair };
   producerIds: { audio: string; video: string; screenshare: string };
@@ -145,7 +224,8 @@ function buildStats(peer: PeerRecord): PeerCallStats {
   };
   const localIp = addressIn(rng, location.route);
   const totalBytesSent = videoSend.reduce((sum, s) => sum + s.bytesSent, 0) + audioSend.reduce((sum, s) => sum + s.bytesSent, 0);
-  const totalBytesReceived = videoReceive.reduce((sum, s) => sum + s.bytesReceived, 0) + audioReceive.reduce((sum, s) => sum + s.bytesReceived, 0);
+  const totalBytesReceived =
+    videoReceive.reduce((sum, s) => sum + s.bytesReceived, 0) + audioReceive.reduce((sum, s) => sum + s.bytesReceived, 0);
   const candidatePair = (bytesSent: number, bytesReceived: number): CandidatePair => ({
     localType: scenario.relayOnly ? 'relay' : device.networkType === 'ethernet' ? 'host' : 'srflx',
     localAddress: scenario.relayOnly ? '192.0.2.33' : localIp,
@@ -172,28 +252,43 @@ function buildStats(peer: PeerRecord): PeerCallStats {
   const headsetMic = deviceInfo(peer, 'audioinput', HEADSET.microphone);
   const headsetSpeaker = deviceInfo(peer, 'audiooutput', HEADSET.speaker);
   const initialUpdate = (kind: DeviceInfo['kind'], labels: string[]): DeviceUpdate => ({
-    t: joined, added: labels.map((label) => deviceInfo(peer, kind, label)), removed: [],
+    t: joined,
+    added: labels.map((label) => deviceInfo(peer, kind, label)),
+    removed: [],
   });
 
   const events: CallEvent[] = [
     { name: 'precall_test_completed', t: peer.createdAt + 400, metadata: { rtt: baseRtt, turn_connectivity: !scenario.turnFails } },
-    { name: 'ice_connection_state_changed', t: joined, metadata: { state: 'connected', candidate_type: scenario.relayOnly ? 'relay' : 'srflx' } },
+    {
+      name: 'ice_connection_state_changed',
+      t: joined,
+      metadata: { state: 'connected', candidate_type: scenario.relayOnly ? 'relay' : 'srflx' },
+    },
     { name: 'audio_on', t: joined + 600, metadata: {} },
     { name: 'video_on', t: joined + 900, metadata: {} },
   ];
-  if (scenario.turnFails) events.push({ name: 'turn_check_failed', t: peer.createdAt + 350, metadata: { reason: 'timeout', url: 'turns:turn.sample-realtimekit.invalid:443?transport=tcp' } });
+  if (scenario.turnFails)
+    events.push({
+      name: 'turn_check_failed',
+      t: peer.createdAt + 350,
+      metadata: { reason: 'timeout', url: 'turns:turn.sample-realtimekit.invalid:443?transport=tcp' },
+    });
   for (const { t, lossPct } of marks.lossStarts) events.push({ name: 'network_quality_degraded', t, metadata: { packet_loss: lossPct } });
   for (const { t, fps } of marks.cpuStarts) events.push({ name: 'cpu_limitation_started', t, metadata: { fps } });
-  for (const t of marks.bandwidthStarts) events.push({ name: 'bandwidth_limitation_started', t, metadata: { available_outgoing_bitrate: 480_000 } });
+  for (const t of marks.bandwidthStarts)
+    events.push({ name: 'bandwidth_limitation_started', t, metadata: { available_outgoing_bitrate: 480_000 } });
   for (const [start, stop] of marks.screenshare) {
     events.push({ name: 'screenshare_started', t: start, metadata: {} }, { name: 'screenshare_stopped', t: stop, metadata: {} });
   }
-  if (scenario.deviceChange) events.push({ name: 'device_changed', t: changeAt, metadata: { kind: 'audioinput', label: HEADSET.microphone } });
+  if (scenario.deviceChange)
+    events.push({ name: 'device_changed', t: changeAt, metadata: { kind: 'audioinput', label: HEADSET.microphone } });
   const reconnects = peer.index < peer.participant.peers.length - 1;
   if (peer.leftAt !== undefined) {
-    events.push(reconnects
-      ? { name: 'ice_connection_state_changed', t: peer.leftAt, metadata: { state: 'disconnected' } }
-      : { name: 'left', t: peer.leftAt, metadata: { reason: 'user_left' } });
+    events.push(
+      reconnects
+        ? { name: 'ice_connection_state_changed', t: peer.leftAt, metadata: { state: 'disconnected' } }
+        : { name: 'left', t: peer.leftAt, metadata: { reason: 'user_left' } },
+    );
   }
   events.sort((a, b) => a.t - b.t);
 
@@ -240,7 +335,12 @@ function buildStats(peer: PeerRecord): PeerCallStats {
       { t: joined, device: microphone },
       { t: joined, device: camera },
       { t: joined, device: speaker },
-      ...(scenario.deviceChange ? [{ t: changeAt + 300, device: headsetMic }, { t: changeAt + 300, device: headsetSpeaker }] : []),
+      ...(scenario.deviceChange
+        ? [
+            { t: changeAt + 300, device: headsetMic },
+            { t: changeAt + 300, device: headsetSpeaker },
+          ]
+        : []),
     ],
     events,
   };

@@ -31,7 +31,8 @@ export function parseFault(value: unknown): Fault {
   const fault: Fault = {};
   const { status, errorShape, retryAfter, delayMs, body, dropConnection } = value;
   if (status !== undefined) {
-    if (typeof status !== 'number' || !Number.isInteger(status) || status < 200 || status > 599) throw new Error('status must be an HTTP status code');
+    if (typeof status !== 'number' || !Number.isInteger(status) || status < 200 || status > 599)
+      throw new Error('status must be an HTTP status code');
     fault.status = status;
   }
   if (errorShape !== undefined) {
@@ -115,8 +116,9 @@ export function faultReply(fault: Fault): FaultReply | undefined {
       break;
   }
   if (fault.status === undefined) return undefined;
-  const body = fault.errorShape === 'cloudflare'
-    ? cloudflareErrorBody(fault.status === 429 ? 971 : 10000, reasonFor(fault.status))
-    : realtimeKitErrorBody(fault.status, reasonFor(fault.status));
+  const body =
+    fault.errorShape === 'cloudflare'
+      ? cloudflareErrorBody(fault.status === 429 ? 971 : 10000, reasonFor(fault.status))
+      : realtimeKitErrorBody(fault.status, reasonFor(fault.status));
   return { status: fault.status, headers, text: JSON.stringify(body) };
 }

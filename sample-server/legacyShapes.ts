@@ -121,7 +121,9 @@ export function legacyParticipantDetails(participant: ParticipantRecord, include
       ...participantBaseJson(participant),
       ...(includePeerEvents ? { peer_events: peerEventsJson(participant) } : {}),
       peer_stats: peerStatsJson(participant, allStats[allStats.length - 1], allStats, filters),
-      ...(wants(filters, 'quality_stats') ? { quality_stats: participant.peers.map((peer, i) => ({ peer_id: peer.id, ...peerQualityJson(peer, allStats[i]) })) } : {}),
+      ...(wants(filters, 'quality_stats')
+        ? { quality_stats: participant.peers.map((peer, i) => ({ peer_id: peer.id, ...peerQualityJson(peer, allStats[i]) })) }
+        : {}),
     },
   };
 }

@@ -1,7 +1,17 @@
 /** CLI: npx tsx sample-server/main.ts [--port N] [--latency MS] [--live-step MS] */
 import {
-  ATTRIBUTION_PARTICIPANTS, ATTRIBUTION_SESSION_IDS, HEAVY_PARTICIPANTS, LIVE_SESSION_IDS, SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, SAMPLE_TOKEN,
-  SCALE_SESSION_IDS, sampleCatalog, startSampleServer, STORY_PARTICIPANTS, STORY_SESSION_IDS,
+  ATTRIBUTION_PARTICIPANTS,
+  ATTRIBUTION_SESSION_IDS,
+  HEAVY_PARTICIPANTS,
+  LIVE_SESSION_IDS,
+  SAMPLE_ACCOUNT_ID,
+  SAMPLE_APP_ID,
+  SAMPLE_TOKEN,
+  SCALE_SESSION_IDS,
+  sampleCatalog,
+  startSampleServer,
+  STORY_PARTICIPANTS,
+  STORY_SESSION_IDS,
 } from './index';
 
 function numberOption(args: string[], name: string, fallback: number): number {
@@ -44,7 +54,10 @@ async function main(): Promise<void> {
   very heavy peer (100,000 samples per series)   ${HEAVY_PARTICIPANTS.veryHeavy.peerIds[0]}
 Ctrl+C to stop.`);
   const stop = () => {
-    server.close().then(() => process.exit(0), () => process.exit(1));
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -6,7 +6,15 @@ import { booleanParam, enumParam, filtersParam, paginate, rangeParam, requireUui
 import { liveSessionAt } from './liveSession';
 import { ApiError, notFound, ok, realtimeKitError, type ApiResponse } from './responses';
 import { MEDIA_KINDS, mediaJson, TRANSCRIPT_FORMATS, type MediaKind } from './sessionMedia';
-import { appJson, meetingJson, meetingPersonJson, participantBaseJson, peerEventsJson, sessionJson, sessionMinutesConsumed } from './shapes';
+import {
+  appJson,
+  meetingJson,
+  meetingPersonJson,
+  participantBaseJson,
+  peerEventsJson,
+  sessionJson,
+  sessionMinutesConsumed,
+} from './shapes';
 import { getWorld, type AppRecord, type MeetingRecord, type ParticipantRecord, type PeerRecord, type SessionRecord } from './world';
 
 /** What a route needs from the server it runs in. */
@@ -95,8 +103,8 @@ function contains(haystack: string, needle: string): boolean {
 function listApps(query: URLSearchParams): ApiResponse {
   const search = query.get('search') ?? '';
   const order = enumParam(query, 'sort_order', ['ASC', 'DESC'] as const) ?? 'DESC';
-  const apps = getWorld().apps
-    .filter((a) => contains(a.name, search))
+  const apps = getWorld()
+    .apps.filter((a) => contains(a.name, search))
     .sort((a, b) => (order === 'ASC' ? a.createdAt - b.createdAt : b.createdAt - a.createdAt));
   const { items, paging } = paginate(apps, query);
   return ok(items.map(appJson), paging);
@@ -170,9 +178,11 @@ function participantDetails(session: SessionRecord, participantId: string, query
   if (session.generation === 'legacy') failStatistics(participant, participant.peers[0].id);
   const includePeerEvents = booleanParam(query, 'include_peer_events', false);
   const filters = filtersParam(query);
-  return ok(session.generation === 'legacy'
-    ? legacyParticipantDetails(participant, includePeerEvents, filters)
-    : currentParticipantDetails(participant, includePeerEvents));
+  return ok(
+    session.generation === 'legacy'
+      ? legacyParticipantDetails(participant, includePeerEvents, filters)
+      : currentParticipantDetails(participant, includePeerEvents),
+  );
 }
 
 function peerReport(app: AppRecord, peerId: string, query: URLSearchParams, context: RouteContext): ApiResponse {
@@ -183,13 +193,15 @@ function peerReport(app: AppRecord, peerId: string, query: URLSearchParams, cont
   // Unlike the participant endpoints, the peer report carries peer events unless told otherwise.
   const includePeerEvents = booleanParam(query, 'include_peer_events', true);
   const filters = filtersParam(query);
-  return ok(peer.participant.session.generation === 'legacy'
-    ? legacyPeerReport(peer, includePeerEvents, filters)
-    : currentPeerReport(peer, includePeerEvents, filters));
+  return ok(
+    peer.participant.session.generation === 'legacy'
+      ? legacyPeerReport(peer, includePeerEvents, filters)
+      : currentPeerReport(peer, includePeerEvents, filters),
+  );
 }
 
 function sessionMedia(session: SessionRecord, kind: MediaKind, query: URLSearchParams, context: RouteContext): ApiResponse {
-  const format = kind === 'transcript' ? enumParam(query, 'format', TRANSCRIPT_FORMATS) ?? 'CSV' : 'CSV';
+  const format = kind === 'transcript' ? (enumParam(query, 'format', TRANSCRIPT_FORMATS) ?? 'CSV') : 'CSV';
   return ok(mediaJson(session, kind, format, context.origin));
 }
 

@@ -12,12 +12,23 @@ import { DAY, MINUTE, SECOND, WORLD_NOW } from './worldTime';
 export function scaleSessionPlans(): SessionPlan[] {
   return [
     {
-      role: 'hundred', meetingTitle: 'Engineering All Hands', generation: 'current', id: scaleSeeds.session('hundred').uuid(),
-      startedMinutesAgo: 3 * 24 * 60 + 130, durationMinutes: 45, participantCount: 100, peersPerParticipant: 2,
+      role: 'hundred',
+      meetingTitle: 'Engineering All Hands',
+      generation: 'current',
+      id: scaleSeeds.session('hundred').uuid(),
+      startedMinutesAgo: 3 * 24 * 60 + 130,
+      durationMinutes: 45,
+      participantCount: 100,
+      peersPerParticipant: 2,
     },
     {
-      role: 'crowd', meetingTitle: 'Developer Community Webinar', generation: 'current', id: scaleSeeds.session('crowd').uuid(),
-      startedMinutesAgo: 2 * 24 * 60 + 200, durationMinutes: 58, participantCount: 2_345,
+      role: 'crowd',
+      meetingTitle: 'Developer Community Webinar',
+      generation: 'current',
+      id: scaleSeeds.session('crowd').uuid(),
+      startedMinutesAgo: 2 * 24 * 60 + 200,
+      durationMinutes: 58,
+      participantCount: 2_345,
     },
   ];
 }
@@ -25,7 +36,13 @@ export function scaleSessionPlans(): SessionPlan[] {
 const SOAK_INTERVAL_MS = SECOND;
 const RECONNECT_GAP_MS = 30 * SECOND;
 
-function soakSession(key: Extract<ScaleKey, 'heavy' | 'veryHeavy'>, startedAt: number, peerCount: number, samplesPerPeer: number, meeting: MeetingRecord): SessionRecord {
+function soakSession(
+  key: Extract<ScaleKey, 'heavy' | 'veryHeavy'>,
+  startedAt: number,
+  peerCount: number,
+  samplesPerPeer: number,
+  meeting: MeetingRecord,
+): SessionRecord {
   const session: SessionRecord = {
     id: scaleSeeds.session(key).uuid(),
     role: key,
@@ -58,7 +75,13 @@ function soakSession(key: Extract<ScaleKey, 'heavy' | 'veryHeavy'>, startedAt: n
     // Exactly `samplesPerPeer` samples per series: the series runs [joinedAt, leftAt) at one per second.
     const leftAt = joinedAt + samplesPerPeer * SOAK_INTERVAL_MS;
     participant.peers.push({
-      id: ids.uuid(), socketSessionId: ids.uuid(), participant, index, createdAt: cursor, joinedAt, leftAt,
+      id: ids.uuid(),
+      socketSessionId: ids.uuid(),
+      participant,
+      index,
+      createdAt: cursor,
+      joinedAt,
+      leftAt,
       scenario: { ...CLEAN_SCENARIO, lossBursts: true, jitterSpikes: true },
     });
     cursor = leftAt + RECONNECT_GAP_MS;

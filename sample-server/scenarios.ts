@@ -3,8 +3,14 @@ import type { Rng } from './random';
 import type { PeerScenario } from './world';
 
 export const CLEAN_SCENARIO: PeerScenario = {
-  lossBursts: false, jitterSpikes: false, cpuLimited: false, bandwidthLimited: false,
-  relayOnly: false, turnFails: false, deviceChange: false, screenshare: false,
+  lossBursts: false,
+  jitterSpikes: false,
+  cpuLimited: false,
+  bandwidthLimited: false,
+  relayOnly: false,
+  turnFails: false,
+  deviceChange: false,
+  screenshare: false,
 };
 
 /** Six base-36 characters, like the custom participant IDs apps pass in. */

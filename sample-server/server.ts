@@ -162,7 +162,8 @@ export function startSampleServer(options: SampleServerOptions = {}): Promise<Sa
         fault = parseFault(body);
         const { match: rawMatch = '', times: rawTimes = 1 } = body as { match?: unknown; times?: unknown };
         if (typeof rawMatch !== 'string') throw new Error('match must be a string');
-        if (typeof rawTimes !== 'number' || !Number.isInteger(rawTimes) || rawTimes < 1) throw new Error('times must be a positive integer');
+        if (typeof rawTimes !== 'number' || !Number.isInteger(rawTimes) || rawTimes < 1)
+          throw new Error('times must be a positive integer');
         match = rawMatch;
         times = rawTimes;
       } catch (error) {
@@ -176,9 +177,16 @@ export function startSampleServer(options: SampleServerOptions = {}): Promise<Sa
 
   async function handleApiRequest(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const pathWithQuery = url.pathname + url.search;
-    const entry: RequestLogEntry = { method: req.method ?? 'GET', path: pathWithQuery, status: null, hasAuthorization: req.headers.authorization !== undefined };
+    const entry: RequestLogEntry = {
+      method: req.method ?? 'GET',
+      path: pathWithQuery,
+      status: null,
+      hasAuthorization: req.headers.authorization !== undefined,
+    };
     log(entry);
-    res.on('finish', () => { entry.status = res.statusCode; });
+    res.on('finish', () => {
+      entry.status = res.statusCode;
+    });
     const headers = rateLimit.headers();
 
     let fault: Fault | undefined;
@@ -187,7 +195,12 @@ export function startSampleServer(options: SampleServerOptions = {}): Promise<Sa
       try {
         fault = parseFault(JSON.parse(faultHeader));
       } catch (error) {
-        return send(res, 400, headers, JSON.stringify(realtimeKitErrorBody(400, `Invalid x-sample-fault header: ${(error as Error).message}`)));
+        return send(
+          res,
+          400,
+          headers,
+          JSON.stringify(realtimeKitErrorBody(400, `Invalid x-sample-fault header: ${(error as Error).message}`)),
+        );
       }
     } else {
       fault = faults.take(pathWithQuery);
@@ -208,9 +221,16 @@ export function startSampleServer(options: SampleServerOptions = {}): Promise<Sa
 
   /** The files behind transcript, summary and chat download URLs: no token, as with a pre-signed URL. */
   function handleDownload(req: IncomingMessage, res: ServerResponse, url: URL): void {
-    const entry: RequestLogEntry = { method: req.method ?? 'GET', path: url.pathname + url.search, status: null, hasAuthorization: req.headers.authorization !== undefined };
+    const entry: RequestLogEntry = {
+      method: req.method ?? 'GET',
+      path: url.pathname + url.search,
+      status: null,
+      hasAuthorization: req.headers.authorization !== undefined,
+    };
     log(entry);
-    res.on('finish', () => { entry.status = res.statusCode; });
+    res.on('finish', () => {
+      entry.status = res.statusCode;
+    });
     const file = req.method === 'GET' ? downloadFile(url.pathname.slice(DOWNLOAD_PREFIX.length)) : undefined;
     if (!file) return sendJson(res, realtimeKitError(404, `No file at ${url.pathname}`));
     res.writeHead(200, { 'content-type': file.type });
@@ -245,10 +265,11 @@ export function startSampleServer(options: SampleServerOptions = {}): Promise<Sa
       resolve({
         baseUrl: `http://127.0.0.1:${port}${API_PREFIX}`,
         port,
-        close: () => new Promise<void>((done, fail) => {
-          server.close((error) => (error ? fail(error) : done()));
-          server.closeAllConnections();
-        }),
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((error) => (error ? fail(error) : done()));
+            server.closeAllConnections();
+          }),
       });
     });
   });

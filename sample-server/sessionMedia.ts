@@ -36,7 +36,11 @@ export function mediaJson(session: SessionRecord, kind: MediaKind, format: Trans
   const expiry = isoTime(EXPIRES_AT);
   if (kind === 'chat') return { chat_download_url: `${url}chat.csv`, chat_download_url_expiry: expiry };
   if (kind === 'summary') return { sessionId: session.id, summaryDownloadUrl: `${url}summary.txt`, summaryDownloadUrlExpiry: expiry };
-  return { sessionId: session.id, transcript_download_url: `${url}transcript.${format.toLowerCase()}`, transcript_download_url_expiry: expiry };
+  return {
+    sessionId: session.id,
+    transcript_download_url: `${url}transcript.${format.toLowerCase()}`,
+    transcript_download_url_expiry: expiry,
+  };
 }
 
 function csvCell(value: string): string {
@@ -47,7 +51,12 @@ function clock(ms: number, separator: ',' | '.'): string {
   return `${new Date(ms).toISOString().slice(11, 19)}${separator}${String(ms % 1000).padStart(3, '0')}`;
 }
 
-function transcriptFile(session: SessionRecord, lines: readonly Line[], people: Map<string, ParticipantRecord>, format: string): { type: string; text: string } | undefined {
+function transcriptFile(
+  session: SessionRecord,
+  lines: readonly Line[],
+  people: Map<string, ParticipantRecord>,
+  format: string,
+): { type: string; text: string } | undefined {
   const rows = lines.map(([minute, who, text], index) => {
     const start = Math.round(minute * MINUTE);
     return { index, start, end: start + 4_000, person: people.get(who), text };
@@ -55,16 +64,40 @@ function transcriptFile(session: SessionRecord, lines: readonly Line[], people: 
   const speaker = (row: (typeof rows)[number]) => row.person?.displayName ?? 'Unknown';
   switch (format) {
     case 'csv':
-      return { type: 'text/csv; charset=utf-8', text: ['timestamp,participant_id,custom_participant_id,display_name,text', ...rows.map((r) =>
-        [isoTime(session.startedAt + r.start), r.person?.id ?? '', r.person?.customParticipantId ?? '', speaker(r), r.text].map(csvCell).join(','))].join('\n') + '\n' };
+      return {
+        type: 'text/csv; charset=utf-8',
+        text:
+          [
+            'timestamp,participant_id,custom_participant_id,display_name,text',
+            ...rows.map((r) =>
+              [isoTime(session.startedAt + r.start), r.person?.id ?? '', r.person?.customParticipantId ?? '', speaker(r), r.text]
+                .map(csvCell)
+                .join(','),
+            ),
+          ].join('\n') + '\n',
+      };
     case 'json':
-      return { type: 'application/json', text: JSON.stringify(rows.map((r) => ({
-        timestamp: isoTime(session.startedAt + r.start), participant_id: r.person?.id, display_name: speaker(r), text: r.text,
-      }))) };
+      return {
+        type: 'application/json',
+        text: JSON.stringify(
+          rows.map((r) => ({
+            timestamp: isoTime(session.startedAt + r.start),
+            participant_id: r.person?.id,
+            display_name: speaker(r),
+            text: r.text,
+          })),
+        ),
+      };
     case 'srt':
-      return { type: 'application/x-subrip; charset=utf-8', text: rows.map((r) => `${r.index + 1}\n${clock(r.start, ',')} --> ${clock(r.end, ',')}\n${speaker(r)}: ${r.text}\n`).join('\n') };
+      return {
+        type: 'application/x-subrip; charset=utf-8',
+        text: rows.map((r) => `${r.index + 1}\n${clock(r.start, ',')} --> ${clock(r.end, ',')}\n${speaker(r)}: ${r.text}\n`).join('\n'),
+      };
     case 'vtt':
-      return { type: 'text/vtt; charset=utf-8', text: `WEBVTT\n\n${rows.map((r) => `${clock(r.start, '.')} --> ${clock(r.end, '.')}\n<v ${speaker(r)}>${r.text}\n`).join('\n')}` };
+      return {
+        type: 'text/vtt; charset=utf-8',
+        text: `WEBVTT\n\n${rows.map((r) => `${clock(r.start, '.')} --> ${clock(r.end, '.')}\n<v ${speaker(r)}>${r.text}\n`).join('\n')}`,
+      };
     default:
       return undefined;
   }
@@ -75,8 +108,20 @@ function chatFile(session: SessionRecord, lines: readonly Line[], people: Map<st
   const rows = lines.map(([minute, who, text], index) => {
     const person = people.get(who);
     const id = `${session.id.slice(0, 8)}-msg-${index + 1}`;
-    return [id, person?.id ?? '', session.id, session.meeting.id, person?.displayName ?? '', 'false', 'false', 'TEXT_MESSAGE', text,
-      isoTime(session.startedAt + Math.round(minute * MINUTE))].map(csvCell).join(',');
+    return [
+      id,
+      person?.id ?? '',
+      session.id,
+      session.meeting.id,
+      person?.displayName ?? '',
+      'false',
+      'false',
+      'TEXT_MESSAGE',
+      text,
+      isoTime(session.startedAt + Math.round(minute * MINUTE)),
+    ]
+      .map(csvCell)
+      .join(',');
   });
   return [header, ...rows].join('\n') + '\n';
 }

@@ -2,7 +2,15 @@
 import type { PeerCallStats } from './callStats';
 import { SAMPLE_ORGANIZATION_ID } from './identity';
 import { isoTime, Rng, round } from './random';
-import { WORLD_NOW, type AppRecord, type MeetingPerson, type MeetingRecord, type ParticipantRecord, type PeerRecord, type SessionRecord } from './world';
+import {
+  WORLD_NOW,
+  type AppRecord,
+  type MeetingPerson,
+  type MeetingRecord,
+  type ParticipantRecord,
+  type PeerRecord,
+  type SessionRecord,
+} from './world';
 
 export type Json = Record<string, unknown>;
 
@@ -52,7 +60,11 @@ export function meetingPersonJson(person: MeetingPerson): Json {
   };
 }
 
-interface SessionTotals { minutesConsumed: number; maxConcurrent: number; live: number }
+interface SessionTotals {
+  minutesConsumed: number;
+  maxConcurrent: number;
+  live: number;
+}
 const sessionTotals = new WeakMap<SessionRecord, SessionTotals>();
 
 /** Sums over every participant; cached because large sessions have thousands. */

@@ -18,7 +18,8 @@ export interface StoryParticipantIds {
 export const storySeeds = {
   session: (story: StoryKey, generation: Generation) => new Rng(`story-session:${story}:${generation}`),
   participant: (story: StoryKey, generation: Generation, person: string) => new Rng(`story-participant:${story}:${generation}:${person}`),
-  peer: (story: StoryKey, generation: Generation, person: string, index: number) => new Rng(`story-peer:${story}:${generation}:${person}:${index}`),
+  peer: (story: StoryKey, generation: Generation, person: string, index: number) =>
+    new Rng(`story-peer:${story}:${generation}:${person}:${index}`),
 };
 
 export const liveSeeds = {
@@ -34,14 +35,27 @@ export const scaleSeeds = {
   peer: (key: ScaleKey, index: number, peer: number) => new Rng(`scale-peer:${key}:${index}:${peer}`),
 };
 
-const byGeneration = <T>(make: (generation: Generation) => T): Record<Generation, T> => ({ current: make('current'), legacy: make('legacy') });
+const byGeneration = <T>(make: (generation: Generation) => T): Record<Generation, T> => ({
+  current: make('current'),
+  legacy: make('legacy'),
+});
 
-function castIds<P extends StoryPerson>(story: StoryKey, generation: Generation, people: readonly P[]): Record<P['key'], StoryParticipantIds> {
-  const entries = people.map((person) => [person.key, {
-    id: storySeeds.participant(story, generation, person.key).uuid(),
-    displayName: person.name,
-    peerIds: person.peers.map((_, index) => storySeeds.peer(story, generation, person.key, index).uuid()),
-  }] as const);
+function castIds<P extends StoryPerson>(
+  story: StoryKey,
+  generation: Generation,
+  people: readonly P[],
+): Record<P['key'], StoryParticipantIds> {
+  const entries = people.map(
+    (person) =>
+      [
+        person.key,
+        {
+          id: storySeeds.participant(story, generation, person.key).uuid(),
+          displayName: person.name,
+          peerIds: person.peers.map((_, index) => storySeeds.peer(story, generation, person.key, index).uuid()),
+        },
+      ] as const,
+  );
   return Object.fromEntries(entries) as Record<P['key'], StoryParticipantIds>;
 }
 
@@ -66,6 +80,14 @@ export const SCALE_SESSION_IDS = {
 
 /** Soak-test participants: 3 peers of 20,000 audio and 20,000 video samples each; one peer of 100,000 per series. */
 export const HEAVY_PARTICIPANTS = {
-  heavy: { id: scaleSeeds.participant('heavy', 0).uuid(), peerIds: [0, 1, 2].map((p) => scaleSeeds.peer('heavy', 0, p).uuid()), samplesPerSeries: 20_000 },
-  veryHeavy: { id: scaleSeeds.participant('veryHeavy', 0).uuid(), peerIds: [scaleSeeds.peer('veryHeavy', 0, 0).uuid()], samplesPerSeries: 100_000 },
+  heavy: {
+    id: scaleSeeds.participant('heavy', 0).uuid(),
+    peerIds: [0, 1, 2].map((p) => scaleSeeds.peer('heavy', 0, p).uuid()),
+    samplesPerSeries: 20_000,
+  },
+  veryHeavy: {
+    id: scaleSeeds.participant('veryHeavy', 0).uuid(),
+    peerIds: [scaleSeeds.peer('veryHeavy', 0, 0).uuid()],
+    samplesPerSeries: 100_000,
+  },
 } as const;

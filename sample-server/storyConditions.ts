@@ -8,18 +8,36 @@ import { DEVICES, LOCATIONS } from './profiles';
 import { clamp, Rng, round } from './random';
 import type { PeerRecord, PeerStory, TimeWindow } from './world';
 
-export interface PeerLink { baseRtt: number; fullHeight: number; cellular: boolean }
-
-export interface SendState {
-  lossPct: number; jitterMs: number; rttMs: number;
-  fps: number; width: number; height: number; limitation: LimitationReason;
+export interface PeerLink {
+  baseRtt: number;
+  fullHeight: number;
+  cellular: boolean;
 }
 
-export interface DownlinkState { lossPct: number; jitterMs: number }
+export interface SendState {
+  lossPct: number;
+  jitterMs: number;
+  rttMs: number;
+  fps: number;
+  width: number;
+  height: number;
+  limitation: LimitationReason;
+}
+
+export interface DownlinkState {
+  lossPct: number;
+  jitterMs: number;
+}
 
 const CALM: PeerStory = {
-  uplinkLoss: [], uplinkLossPct: [0, 0], downlinkLoss: [], sendJitter: [], cpuLimited: [], extraRttMs: 0,
-  noProducerSamples: false, consumersWithoutProducerId: false,
+  uplinkLoss: [],
+  uplinkLossPct: [0, 0],
+  downlinkLoss: [],
+  sendJitter: [],
+  cpuLimited: [],
+  extraRttMs: 0,
+  noProducerSamples: false,
+  consumersWithoutProducerId: false,
 };
 
 export function storyOf(peer: PeerRecord): PeerStory {
@@ -64,7 +82,10 @@ function computeSendState(peer: PeerRecord, t: number): SendState {
   const loss = windowAt(t, story.uplinkLoss) !== undefined;
   const spike = windowAt(t, story.sendJitter) !== undefined;
   const cpu = windowAt(t, story.cpuLimited);
-  const lossPct = round(loss ? rng.between(story.uplinkLossPct[0], story.uplinkLossPct[1]) : Math.max(0, rng.noise(0.5) + (link.cellular ? 0.3 : 0)), 2);
+  const lossPct = round(
+    loss ? rng.between(story.uplinkLossPct[0], story.uplinkLossPct[1]) : Math.max(0, rng.noise(0.5) + (link.cellular ? 0.3 : 0)),
+    2,
+  );
   const jitterMs = round(clamp(2 + (link.cellular ? 4 : 0) + Math.abs(rng.noise(3)) + (spike ? rng.between(45, 110) : 0), 0.5, 250), 1);
   const rttMs = Math.round(clamp(link.baseRtt + rng.noise(8) + (spike ? rng.between(40, 90) : 0) + (loss ? 25 : 0), 20, 600));
   // A starved CPU sheds about one frame per second every five seconds, down to 8 fps, and drops to 360p.

@@ -4,7 +4,18 @@
  * one consumer sample per sender per kind (naming the producer); legacy peers, which never named
  * senders, get one receive sample per timestamp from the worst sender.
  */
-import { peerEnd, type AudioReceiveSample, type AudioSendSample, type ConsumerSource, type LimitationReason, type Series, type SeriesContext, type SeriesMarks, type VideoReceiveSample, type VideoSendSample } from './callStats';
+import {
+  peerEnd,
+  type AudioReceiveSample,
+  type AudioSendSample,
+  type ConsumerSource,
+  type LimitationReason,
+  type Series,
+  type SeriesContext,
+  type SeriesMarks,
+  type VideoReceiveSample,
+  type VideoSendSample,
+} from './callStats';
 import { audioMos, videoMos } from './mos';
 import { producerIdOf } from './producerIds';
 import { clamp, Rng, round } from './random';
@@ -31,9 +42,14 @@ function sendSide(peer: PeerRecord, times: number[], context: SeriesContext): Pi
     const state = sendStateAt(peer, t);
     const audioPackets = 50 * seconds;
     audioSend.push({
-      t, mos: round(clamp(audioMos(state.rttMs, state.jitterMs, state.lossPct) + rng.noise(0.06), 1, 4.5), 2),
-      jitterMs: state.jitterMs, lossPct: state.lossPct, rttMs: state.rttMs, packetsSent: audioPackets,
-      packetsLost: Math.round((audioPackets * state.lossPct) / 100), bytesSent: audioPackets * rng.int(95, 120),
+      t,
+      mos: round(clamp(audioMos(state.rttMs, state.jitterMs, state.lossPct) + rng.noise(0.06), 1, 4.5), 2),
+      jitterMs: state.jitterMs,
+      lossPct: state.lossPct,
+      rttMs: state.rttMs,
+      packetsSent: audioPackets,
+      packetsLost: Math.round((audioPackets * state.lossPct) / 100),
+      bytesSent: audioPackets * rng.int(95, 120),
     });
     durations[state.limitation] += seconds;
     if (state.height !== previousHeight) resolutionChanges++;
@@ -42,16 +58,34 @@ function sendSide(peer: PeerRecord, times: number[], context: SeriesContext): Pi
     const videoPackets = Math.round(videoBytes / 1100);
     const pliCount = state.lossPct > 5 ? rng.int(2, 6) : 0;
     videoSend.push({
-      t, mos: round(videoMos(state.fps, state.height, state.lossPct), 2), width: state.width, height: state.height, fps: state.fps,
-      limitation: state.limitation, limitationDurations: { ...durations }, resolutionChanges, jitterMs: state.jitterMs,
-      lossPct: state.lossPct, rttMs: state.rttMs, packetsSent: videoPackets, packetsLost: Math.round((videoPackets * state.lossPct) / 100),
-      bytesSent: videoBytes, framesEncoded: Math.round(state.fps * seconds), keyFramesEncoded: pliCount > 0 ? 1 : 0, pliCount, firCount: 0,
+      t,
+      mos: round(videoMos(state.fps, state.height, state.lossPct), 2),
+      width: state.width,
+      height: state.height,
+      fps: state.fps,
+      limitation: state.limitation,
+      limitationDurations: { ...durations },
+      resolutionChanges,
+      jitterMs: state.jitterMs,
+      lossPct: state.lossPct,
+      rttMs: state.rttMs,
+      packetsSent: videoPackets,
+      packetsLost: Math.round((videoPackets * state.lossPct) / 100),
+      bytesSent: videoBytes,
+      framesEncoded: Math.round(state.fps * seconds),
+      keyFramesEncoded: pliCount > 0 ? 1 : 0,
+      pliCount,
+      firCount: 0,
     });
   }
   return { audioSend, videoSend };
 }
 
-function screenshareSide(peer: PeerRecord, times: number[], context: SeriesContext): { samples: VideoSendSample[]; window?: readonly [number, number] } {
+function screenshareSide(
+  peer: PeerRecord,
+  times: number[],
+  context: SeriesContext,
+): { samples: VideoSendSample[]; window?: readonly [number, number] } {
   if (!peer.scenario.screenshare || times.length < 10) return { samples: [] };
   const rng = new Rng(`story-screen:${peer.id}`);
   const seconds = context.intervalMs / 1000;
@@ -63,16 +97,33 @@ function screenshareSide(peer: PeerRecord, times: number[], context: SeriesConte
     const fps = round(rng.between(5, 15), 1);
     const bytes = Math.round(600 * 125 * seconds * rng.between(0.5, 1.4));
     return {
-      t, mos: round(clamp(4.3 + rng.noise(0.1), 1, 4.5), 2), width: 1920, height: 1080, fps, limitation: 'none',
-      limitationDurations: { ...durations }, resolutionChanges: 0, jitterMs: state.jitterMs, lossPct: state.lossPct, rttMs: state.rttMs,
-      packetsSent: Math.round(bytes / 1100), packetsLost: 0, bytesSent: bytes, framesEncoded: Math.round(fps * seconds),
-      keyFramesEncoded: 0, pliCount: 0, firCount: 0,
+      t,
+      mos: round(clamp(4.3 + rng.noise(0.1), 1, 4.5), 2),
+      width: 1920,
+      height: 1080,
+      fps,
+      limitation: 'none',
+      limitationDurations: { ...durations },
+      resolutionChanges: 0,
+      jitterMs: state.jitterMs,
+      lossPct: state.lossPct,
+      rttMs: state.rttMs,
+      packetsSent: Math.round(bytes / 1100),
+      packetsLost: 0,
+      bytesSent: bytes,
+      framesEncoded: Math.round(fps * seconds),
+      keyFramesEncoded: 0,
+      pliCount: 0,
+      firCount: 0,
     };
   });
   return { samples, window: [shown[0], shown[shown.length - 1] + context.intervalMs] };
 }
 
-interface Received { audio: AudioReceiveSample; video: VideoReceiveSample }
+interface Received {
+  audio: AudioReceiveSample;
+  video: VideoReceiveSample;
+}
 
 /** One receive sample pair: the sender's state at `t` as it arrives through this peer's downlink. */
 function received(sender: PeerRecord, t: number, down: DownlinkState, receiverRttMs: number, seconds: number, rng: Rng): Received {
@@ -87,21 +138,44 @@ function received(sender: PeerRecord, t: number, down: DownlinkState, receiverRt
   const videoPackets = Math.round(videoBytes / 1100);
   return {
     audio: {
-      t, mos: round(clamp(audioMos(receiverRttMs, jitterMs, lossPct) + rng.noise(0.05), 1, 4.5), 2), jitterMs, lossPct,
-      packetsReceived: audioPackets - audioLost, packetsLost: audioLost, bytesReceived: audioPackets * rng.int(95, 120),
-      concealmentEvents: Math.round(lossPct * rng.between(0.5, 2)), jitterBufferDelayMs, jitterBufferEmittedCount: 48_000 * seconds,
+      t,
+      mos: round(clamp(audioMos(receiverRttMs, jitterMs, lossPct) + rng.noise(0.05), 1, 4.5), 2),
+      jitterMs,
+      lossPct,
+      packetsReceived: audioPackets - audioLost,
+      packetsLost: audioLost,
+      bytesReceived: audioPackets * rng.int(95, 120),
+      concealmentEvents: Math.round(lossPct * rng.between(0.5, 2)),
+      jitterBufferDelayMs,
+      jitterBufferEmittedCount: 48_000 * seconds,
     },
     video: {
-      t, mos: round(videoMos(fps, send.height, lossPct), 2), width: send.width, height: send.height, fps,
-      framesDecoded: Math.round(fps * seconds), framesDropped: lossPct > 5 ? rng.int(3, 25) : 0, keyFramesDecoded: lossPct > 5 ? 1 : 0,
-      jitterMs, lossPct, packetsReceived: videoPackets - Math.round((videoPackets * lossPct) / 100),
-      packetsLost: Math.round((videoPackets * lossPct) / 100), bytesReceived: videoBytes,
-      jitterBufferDelayMs: jitterBufferDelayMs + 20, jitterBufferEmittedCount: Math.round(fps * seconds), firCount: 0,
+      t,
+      mos: round(videoMos(fps, send.height, lossPct), 2),
+      width: send.width,
+      height: send.height,
+      fps,
+      framesDecoded: Math.round(fps * seconds),
+      framesDropped: lossPct > 5 ? rng.int(3, 25) : 0,
+      keyFramesDecoded: lossPct > 5 ? 1 : 0,
+      jitterMs,
+      lossPct,
+      packetsReceived: videoPackets - Math.round((videoPackets * lossPct) / 100),
+      packetsLost: Math.round((videoPackets * lossPct) / 100),
+      bytesReceived: videoBytes,
+      jitterBufferDelayMs: jitterBufferDelayMs + 20,
+      jitterBufferEmittedCount: Math.round(fps * seconds),
+      firCount: 0,
     },
   };
 }
 
-function receiveSide(peer: PeerRecord, story: PeerStory, times: number[], context: SeriesContext): Pick<Series, 'audioReceive' | 'videoReceive'> {
+function receiveSide(
+  peer: PeerRecord,
+  story: PeerStory,
+  times: number[],
+  context: SeriesContext,
+): Pick<Series, 'audioReceive' | 'videoReceive'> {
   const rng = new Rng(`story-receive:${peer.id}`);
   const seconds = context.intervalMs / 1000;
   const senders = peer.participant.session.participants.filter((p) => p !== peer.participant).flatMap((p) => p.peers);
@@ -126,7 +200,10 @@ function receiveSide(peer: PeerRecord, story: PeerStory, times: number[], contex
       }
       continue;
     }
-    const worst = present.reduce<PeerRecord | undefined>((a, b) => (!a || sendStateAt(b, t).lossPct > sendStateAt(a, t).lossPct ? b : a), undefined);
+    const worst = present.reduce<PeerRecord | undefined>(
+      (a, b) => (!a || sendStateAt(b, t).lossPct > sendStateAt(a, t).lossPct ? b : a),
+      undefined,
+    );
     if (!worst) continue;
     const { audio, video } = received(worst, t, down, context.baseRtt, seconds, rng);
     audioReceive.push(audio);
@@ -145,7 +222,8 @@ export function storySeries(peer: PeerRecord, story: PeerStory, context: SeriesC
   const screenshare = screenshareSide(peer, times, context);
   const marks: SeriesMarks = {
     lossStarts: starts([...story.uplinkLoss, ...story.downlinkLoss], times).map((t) => ({
-      t, lossPct: windowAt(t, story.uplinkLoss) ? sendStateAt(peer, t).lossPct : downlinkAt(peer, t).lossPct,
+      t,
+      lossPct: windowAt(t, story.uplinkLoss) ? sendStateAt(peer, t).lossPct : downlinkAt(peer, t).lossPct,
     })),
     cpuStarts: starts(story.cpuLimited, times).map((t) => ({ t, fps: sendStateAt(peer, t).fps })),
     bandwidthStarts: [],

@@ -29,7 +29,8 @@ export const CONVERSATIONS: Record<StoryKey, StoryConversation> = {
       [11.7, 'mateo', 'back, sorry'],
       [16.0, 'liam', 'Release checklist: https://example.com/release-checklist'],
     ],
-    summary: 'Weekly Product Sync. The release candidate is cut and waits on two fixes. Audio from Tomasz was choppy for most of the call, Dana\'s video froze, Mateo dropped off twice, Amara had a long delay and Kenji was relayed through TURN by his office firewall. Action items: Tomasz checks his home network; Dana closes background applications before calls.',
+    summary:
+      "Weekly Product Sync. The release candidate is cut and waits on two fixes. Audio from Tomasz was choppy for most of the call, Dana's video froze, Mateo dropped off twice, Amara had a long delay and Kenji was relayed through TURN by his office firewall. Action items: Tomasz checks his home network; Dana closes background applications before calls.",
   },
   attribution: {
     spoken: [
@@ -46,6 +47,7 @@ export const CONVERSATIONS: Record<StoryKey, StoryConversation> = {
       [6.4, 'hana', 'my connection is bad for a moment, sorry'],
       [15.5, 'nina', 'Grace is unintelligible for me'],
     ],
-    summary: 'Incident Review: Choppy Audio. Sam\'s uplink dropped packets at 10:03-10:05 and Nina, Omar and Yusuf heard it. Leo\'s audio was jittery at 10:08. Chloe\'s own connection lost packets at 10:11-10:13 while everyone else was fine. Grace\'s audio broke up for all listeners at 10:15-10:17.',
+    summary:
+      "Incident Review: Choppy Audio. Sam's uplink dropped packets at 10:03-10:05 and Nina, Omar and Yusuf heard it. Leo's audio was jittery at 10:08. Chloe's own connection lost packets at 10:11-10:13 while everyone else was fine. Grace's audio broke up for all listeners at 10:15-10:17.",
   },
 };

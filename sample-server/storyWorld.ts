@@ -83,8 +83,10 @@ function buildStory(story: StoryKey, script: StoryScript, generation: Generation
 }
 
 export function storySessions(meetingTitled: (title: SessionPlan['meetingTitle']) => MeetingRecord): SessionRecord[] {
-  return (['current', 'legacy'] as const).flatMap((generation) => (Object.keys(STORY_SCRIPTS) as StoryKey[]).map((story) => {
-    const script: StoryScript = STORY_SCRIPTS[story];
-    return buildStory(story, script, generation, meetingTitled(script.meetingTitle));
-  }));
+  return (['current', 'legacy'] as const).flatMap((generation) =>
+    (Object.keys(STORY_SCRIPTS) as StoryKey[]).map((story) => {
+      const script: StoryScript = STORY_SCRIPTS[story];
+      return buildStory(story, script, generation, meetingTitled(script.meetingTitle));
+    }),
+  );
 }

@@ -15,8 +15,7 @@ export { WORLD_NOW } from './worldTime';
 
 export type Generation = 'legacy' | 'current';
 export type SessionRole =
-  | 'current' | 'legacy' | 'large' | 'huge' | 'regular'
-  | 'story' | 'attribution' | 'live' | 'hundred' | 'crowd' | 'heavy' | 'veryHeavy';
+  'current' | 'legacy' | 'large' | 'huge' | 'regular' | 'story' | 'attribution' | 'live' | 'hundred' | 'crowd' | 'heavy' | 'veryHeavy';
 export type ViewType = 'GROUP_CALL' | 'WEBINAR';
 
 export interface PeerScenario {
@@ -154,7 +153,15 @@ export const HOSTILE_DISPLAY_NAME = '<img src=x onerror="document.title=\'pwned\
 const CURRENT_SESSION_SCRIPT: ScriptedParticipant[] = [
   { device: DEVICE.chromeMac, host: true, joinMinute: 0, leaveMinute: 39, peers: [{ screenshare: true }] },
   // The troubled participant: a struggling laptop that reconnects, then falls back to TURN relay.
-  { device: DEVICE.chromeWindows, joinMinute: 1, leaveMinute: 36, peers: [{ lossBursts: true, jitterSpikes: true, cpuLimited: true }, { relayOnly: true, bandwidthLimited: true }] },
+  {
+    device: DEVICE.chromeWindows,
+    joinMinute: 1,
+    leaveMinute: 36,
+    peers: [
+      { lossBursts: true, jitterSpikes: true, cpuLimited: true },
+      { relayOnly: true, bandwidthLimited: true },
+    ],
+  },
   { device: DEVICE.safariIphone, joinMinute: 2, peers: [{ deviceChange: true }] },
   { device: DEVICE.firefoxLinux, joinMinute: 3, leaveMinute: 30, peers: [{ turnFails: true, jitterSpikes: true }] },
   { device: DEVICE.chromeAndroid, joinMinute: 5, leaveMinute: 33, peers: [{ bandwidthLimited: true }, { lossBursts: true }, {}] },
@@ -165,7 +172,13 @@ const LEGACY_SESSION_SCRIPT: ScriptedParticipant[] = [
   { device: DEVICE.chromeMac, host: true, joinMinute: 0, leaveMinute: 42, peers: [{ screenshare: true }] },
   { device: DEVICE.firefoxLinux, joinMinute: 1, leaveMinute: 40, peers: [{ lossBursts: true, jitterSpikes: true }, { cpuLimited: true }] },
   { device: DEVICE.safariIphone, joinMinute: 4, leaveMinute: 31, peers: [{ deviceChange: true, bandwidthLimited: true }] },
-  { device: DEVICE.chromeWindows, joinMinute: 6, leaveMinute: 41, peers: [{ turnFails: true, relayOnly: true }], displayName: HOSTILE_DISPLAY_NAME },
+  {
+    device: DEVICE.chromeWindows,
+    joinMinute: 6,
+    leaveMinute: 41,
+    peers: [{ turnFails: true, relayOnly: true }],
+    displayName: HOSTILE_DISPLAY_NAME,
+  },
 ];
 
 export interface SessionPlan {
@@ -206,11 +219,27 @@ function planSessions(): SessionPlan[] {
   }
   // Started before the story session, which the demo lands on as the newest session.
   plans[0] = { ...plans[0], meetingTitle: 'Daily Standup', startedMinutesAgo: 52, durationMinutes: undefined };
-  plans[1] = { ...plans[1], role: 'current', meetingTitle: 'Design Review', startedMinutesAgo: 41, durationMinutes: undefined, participantCount: 6, script: CURRENT_SESSION_SCRIPT };
+  plans[1] = {
+    ...plans[1],
+    role: 'current',
+    meetingTitle: 'Design Review',
+    startedMinutesAgo: 41,
+    durationMinutes: undefined,
+    participantCount: 6,
+    script: CURRENT_SESSION_SCRIPT,
+  };
   plans[3] = { ...plans[3], meetingTitle: 'Office Hours', startedMinutesAgo: 95, durationMinutes: undefined };
   plans[5] = { ...plans[5], role: 'large', meetingTitle: 'Quarterly All Hands', durationMinutes: 62, participantCount: 1_650 };
   plans[9] = { ...plans[9], role: 'huge', meetingTitle: 'Product Launch Webinar', durationMinutes: 48, participantCount: 5_000 };
-  plans[20] = { ...plans[20], role: 'legacy', meetingTitle: 'Design Review', generation: 'legacy', durationMinutes: 44, participantCount: 4, script: LEGACY_SESSION_SCRIPT };
+  plans[20] = {
+    ...plans[20],
+    role: 'legacy',
+    meetingTitle: 'Design Review',
+    generation: 'legacy',
+    durationMinutes: 44,
+    participantCount: 4,
+    script: LEGACY_SESSION_SCRIPT,
+  };
   return [...plans, ...scaleSessionPlans()];
 }
 

@@ -47,10 +47,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   );
   const comparePanels = new ComparePanels(
     context.extensionUri,
-    { client: getClient, scheduler, knownStatistics: (scope, sessionId, participantId) => sessionPanels.statisticsOf(scope, sessionId, participantId) },
+    {
+      client: getClient,
+      scheduler,
+      knownStatistics: (scope, sessionId, participantId) => sessionPanels.statisticsOf(scope, sessionId, participantId),
+    },
     log.child('compare'),
   );
-  const services: Services = { tokens, recent: new RecentIds(context.globalState), log: log.child('commands'), panels, sessionPanels, comparePanels, store, scheduler, client: getClient };
+  const services: Services = {
+    tokens,
+    recent: new RecentIds(context.globalState),
+    log: log.child('commands'),
+    panels,
+    sessionPanels,
+    comparePanels,
+    store,
+    scheduler,
+    client: getClient,
+  };
 
   context.subscriptions.push(
     channel,

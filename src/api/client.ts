@@ -110,10 +110,16 @@ export class RealtimeKitClient {
   }
 
   /** GET /sessions/{session_id}/transcript | summary | chat: a download link and its expiry. */
-  async getSessionResource(scope: Scope, sessionId: string, kind: SessionResourceKind, options: CallOptions = {}): Promise<Record<string, unknown>> {
+  async getSessionResource(
+    scope: Scope,
+    sessionId: string,
+    kind: SessionResourceKind,
+    options: CallOptions = {},
+  ): Promise<Record<string, unknown>> {
     const operation = `Fetching the session's ${kind}`;
     const checked = checkIds(operation, scope, { session: sessionId });
-    const endpoint = kind === 'transcript' ? ENDPOINTS.sessionTranscript : kind === 'summary' ? ENDPOINTS.sessionSummary : ENDPOINTS.sessionChat;
+    const endpoint =
+      kind === 'transcript' ? ENDPOINTS.sessionTranscript : kind === 'summary' ? ENDPOINTS.sessionSummary : ENDPOINTS.sessionChat;
     const envelope = await this.http.get({
       operation,
       endpoint,

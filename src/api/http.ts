@@ -99,7 +99,8 @@ export class RealtimeKitHttp {
           return response;
         },
         (error: unknown) => {
-          if (error instanceof AxiosError && error.response) onResponse({ status: error.response.status, headers: error.response.headers as Record<string, unknown> });
+          if (error instanceof AxiosError && error.response)
+            onResponse({ status: error.response.status, headers: error.response.headers as Record<string, unknown> });
           return Promise.reject(error);
         },
       );

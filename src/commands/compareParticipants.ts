@@ -49,9 +49,12 @@ async function compareParticipants(services: Services, first?: unknown, second?:
 
 /** Session participants selected in the tree (the clicked one when nothing else is selected). */
 function fromTree(node: ExplorerNode, selection: unknown): Chosen {
-  const nodes = (Array.isArray(selection) && selection.length > 0 ? selection.map(asExplorerNode) : [node]).filter((item): item is ExplorerNode => item !== undefined);
+  const nodes = (Array.isArray(selection) && selection.length > 0 ? selection.map(asExplorerNode) : [node]).filter(
+    (item): item is ExplorerNode => item !== undefined,
+  );
   const participants = nodes.filter((item): item is ExplorerNode & { type: 'sessionParticipant' } => item.type === 'sessionParticipant');
-  if (participants.length !== nodes.length) throw new ArgumentError('Compare takes session participants: select only participants of one session.');
+  if (participants.length !== nodes.length)
+    throw new ArgumentError('Compare takes session participants: select only participants of one session.');
   const sessions = new Set(participants.map((item) => `${item.scope.accountId}/${item.scope.appId}/${item.sessionId}`));
   if (sessions.size > 1) throw new ArgumentError('Compare takes participants of one session: the selection spans several.');
   const problem = countProblem(participants.length);
@@ -65,9 +68,11 @@ async function fromArgumentOrPalette(services: Services, rawArgument: unknown): 
   if (argument) {
     const sessionId = requiredString(argument, 'sessionId', COMMAND);
     const ids = argument.participantIds;
-    if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) throw new ArgumentError(`${COMMAND} needs "participantIds" (an array of participant IDs).`);
+    if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string'))
+      throw new ArgumentError(`${COMMAND} needs "participantIds" (an array of participant IDs).`);
     const unique = [...new Set(ids.map((id) => id.trim()))];
-    const problem = countProblem(unique.length) ?? validateId('session', sessionId) ?? unique.map((id) => validateId('participant', id)).find(Boolean);
+    const problem =
+      countProblem(unique.length) ?? validateId('session', sessionId) ?? unique.map((id) => validateId('participant', id)).find(Boolean);
     if (problem) throw new ArgumentError(`${COMMAND}: ${problem}`);
     const scope = await resolveScope(services, argument, TITLE);
     return scope && { scope, sessionId: sessionId.trim(), participantIds: unique };
@@ -78,7 +83,8 @@ async function fromArgumentOrPalette(services: Services, rawArgument: unknown): 
   if (!sessionId) return undefined;
   const participants = await withApi(services, 'Listing the session participants', async (signal) => {
     const all: RawSessionParticipant[] = [];
-    for await (const page of services.client().allSessionParticipants(scope, sessionId, { includePeerEvents: false }, { signal })) all.push(...page);
+    for await (const page of services.client().allSessionParticipants(scope, sessionId, { includePeerEvents: false }, { signal }))
+      all.push(...page);
     return all;
   });
   if (!participants) return undefined;
@@ -93,7 +99,12 @@ async function pickParticipants(participants: readonly RawSessionParticipant[]):
     return id ? [{ label: text(participant.display_name) ?? id, description: text(participant.preset_name), detail: id, id }] : [];
   });
   for (;;) {
-    const picked = await vscode.window.showQuickPick(items, { title: `${TITLE} (participants)`, canPickMany: true, ignoreFocusOut: true, placeHolder: `Choose ${MIN_COMPARED} to ${MAX_COMPARED} participants` });
+    const picked = await vscode.window.showQuickPick(items, {
+      title: `${TITLE} (participants)`,
+      canPickMany: true,
+      ignoreFocusOut: true,
+      placeHolder: `Choose ${MIN_COMPARED} to ${MAX_COMPARED} participants`,
+    });
     if (!picked) return undefined;
     const problem = countProblem(picked.length);
     if (!problem) return picked.map((item) => item.id);

@@ -34,14 +34,22 @@ async function pickApp(services: Services, accountId: string, current: string): 
   let items: vscode.QuickPickItem[] = [];
   if (await services.tokens.get()) {
     try {
-      const page = await withCancellableProgress('Listing RealtimeKit apps…', (signal) => services.client().listApps(accountId, { perPage: 100 }, { signal }));
-      items = page.items.filter((app) => app.id).map((app) => ({ label: app.name ?? app.id!, description: app.id, picked: app.id === current }));
+      const page = await withCancellableProgress('Listing RealtimeKit apps…', (signal) =>
+        services.client().listApps(accountId, { perPage: 100 }, { signal }),
+      );
+      items = page.items
+        .filter((app) => app.id)
+        .map((app) => ({ label: app.name ?? app.id!, description: app.id, picked: app.id === current }));
     } catch (error) {
       services.log.warn(`Listing apps: ${errorMessage(error)}`);
     }
   }
   if (items.length > 0) {
-    const picked = await vscode.window.showQuickPick([...items, { label: typeIt }], { title: `${TITLE} (2/2)`, placeHolder: 'Choose the app', ignoreFocusOut: true });
+    const picked = await vscode.window.showQuickPick([...items, { label: typeIt }], {
+      title: `${TITLE} (2/2)`,
+      placeHolder: 'Choose the app',
+      ignoreFocusOut: true,
+    });
     if (!picked) return undefined;
     if (picked.label !== typeIt) return picked.description;
   }

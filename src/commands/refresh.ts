@@ -17,7 +17,9 @@ async function refresh(services: Services): Promise<boolean> {
   client.dropInFlight();
   const jobs = [
     ...services.store.refreshJobs(),
-    ...services.panels.refreshJobs((target, signal) => inspectWithPeerReports(client, services.scheduler, target, { signal, refresh: true })),
+    ...services.panels.refreshJobs((target, signal) =>
+      inspectWithPeerReports(client, services.scheduler, target, { signal, refresh: true }),
+    ),
   ];
   if (jobs.length === 0) return true;
   const failures: unknown[] = [];
@@ -41,7 +43,9 @@ async function refresh(services: Services): Promise<boolean> {
   });
   if (failures.length > 0) {
     const first = errorMessage(failures[0]);
-    void vscode.window.showWarningMessage(notificationText(`RealtimeKit: ${failures.length} of ${jobs.length} items could not be fetched again. ${first}`));
+    void vscode.window.showWarningMessage(
+      notificationText(`RealtimeKit: ${failures.length} of ${jobs.length} items could not be fetched again. ${first}`),
+    );
   }
   return !cancelled;
 }

@@ -35,7 +35,13 @@ async function showSessionParticipant(services: Services, rawArgument?: unknown)
     if (!filters) return undefined;
   }
   const ids = { sessionId: sessionId!, participantId: participantId! };
-  return showInspection(services, 'Fetching RealtimeKit session participant…', { kind: 'sessionParticipant', ...scope, ...ids, filters, includePeerEvents: includePeerEvents ?? true });
+  return showInspection(services, 'Fetching RealtimeKit session participant…', {
+    kind: 'sessionParticipant',
+    ...scope,
+    ...ids,
+    filters,
+    includePeerEvents: includePeerEvents ?? true,
+  });
 }
 
 export const showSessionParticipantCommand: CommandDefinition = { id: COMMAND, run: showSessionParticipant };

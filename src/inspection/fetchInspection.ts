@@ -4,7 +4,11 @@ import { normalizeParticipant } from '../api/normalize';
 import type { Inspection } from './inspection';
 import type { ParticipantTarget } from './inspectionTarget';
 
-export async function fetchInspection(client: RealtimeKitClient, target: ParticipantTarget, options: CallOptions = {}): Promise<Inspection> {
+export async function fetchInspection(
+  client: RealtimeKitClient,
+  target: ParticipantTarget,
+  options: CallOptions = {},
+): Promise<Inspection> {
   const fetchedAt = () => new Date().toISOString();
   switch (target.kind) {
     case 'sessionParticipant': {

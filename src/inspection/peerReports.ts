@@ -30,10 +30,21 @@ export interface PeerReportOptions {
 }
 
 /** Fetches one peer's report through the scheduler (once per peer and cache) and normalises it. */
-export function fetchPeerStatistics(client: RealtimeKitClient, scheduler: RequestScheduler, scope: Scope, peerId: string, options: PeerReportOptions = {}): Promise<InspectedParticipant> {
+export function fetchPeerStatistics(
+  client: RealtimeKitClient,
+  scheduler: RequestScheduler,
+  scope: Scope,
+  peerId: string,
+  options: PeerReportOptions = {},
+): Promise<InspectedParticipant> {
   return scheduler.run(
     requestKeys.peerReport(scope, peerId),
-    async (signal) => normalizeParticipant('peer', await client.getPeerReport(scope, peerId, { includePeerEvents: true }, { signal, refresh: options.refresh }), { peerId }),
+    async (signal) =>
+      normalizeParticipant(
+        'peer',
+        await client.getPeerReport(scope, peerId, { includePeerEvents: true }, { signal, refresh: options.refresh }),
+        { peerId },
+      ),
     { signal: options.signal, refresh: options.refresh, operation: 'Fetching the peer report' },
   );
 }
@@ -62,7 +73,10 @@ export async function withPeerReports(
 export function mergePeerReports(participant: InspectedParticipant, reports: readonly InspectedParticipant[]): InspectedParticipant {
   const peerStats = reports.flatMap((report) => report.peerStats);
   const generations = [...new Set([...participant.generations, ...reports.flatMap((report) => report.generations)])];
-  const absent = reports.length > 0 ? reports.map((report) => report.absent).reduce((common, next) => common.filter((name) => next.includes(name))) : participant.absent;
+  const absent =
+    reports.length > 0
+      ? reports.map((report) => report.absent).reduce((common, next) => common.filter((name) => next.includes(name)))
+      : participant.absent;
   return { ...participant, peerStats, generations, absent };
 }
 

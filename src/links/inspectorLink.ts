@@ -48,7 +48,9 @@ export type ParsedLink = { command: CommandId; what: string; argument: Record<st
 
 export function parseInspectorLink(path: string, query: string): ParsedLink {
   if (path.length + query.length > MAX_LINK_LENGTH) {
-    return { error: `The link is ${(path.length + query.length).toLocaleString('en-US')} characters long; a RealtimeKit link is at most ${MAX_LINK_LENGTH.toLocaleString('en-US')}.` };
+    return {
+      error: `The link is ${(path.length + query.length).toLocaleString('en-US')} characters long; a RealtimeKit link is at most ${MAX_LINK_LENGTH.toLocaleString('en-US')}.`,
+    };
   }
   const route = ROUTES[path.replace(/\/+$/, '')];
   if (!route) return { error: `RealtimeKit links open ${Object.keys(ROUTES).join(', ')}; this link's path is not one of them.` };

@@ -17,7 +17,11 @@ export class InspectorUriHandler implements vscode.UriHandler {
     const details = Object.entries(parsed.argument)
       .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(',') : String(value)}`)
       .join('\n');
-    const choice = await vscode.window.showInformationMessage(`Open the RealtimeKit ${parsed.what} from this link?`, { modal: true, detail: notificationText(details) }, 'Open');
+    const choice = await vscode.window.showInformationMessage(
+      `Open the RealtimeKit ${parsed.what} from this link?`,
+      { modal: true, detail: notificationText(details) },
+      'Open',
+    );
     if (choice === 'Open') await vscode.commands.executeCommand(parsed.command, parsed.argument);
   }
 }

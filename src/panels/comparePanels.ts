@@ -48,7 +48,13 @@ export class ComparePanels implements vscode.Disposable, vscode.WebviewPanelSeri
     private readonly log: Logger,
   ) {}
 
-  async show(scope: Scope, sessionId: string, participantIds: readonly string[], signal: AbortSignal, progress: (message: string) => void): Promise<CompareResult | undefined> {
+  async show(
+    scope: Scope,
+    sessionId: string,
+    participantIds: readonly string[],
+    signal: AbortSignal,
+    progress: (message: string) => void,
+  ): Promise<CompareResult | undefined> {
     const key = `${sessionKey(scope, sessionId)}/${[...participantIds].sort().join(',')}`;
     let entry = this.open.get(key);
     if (entry?.payload) {
@@ -58,7 +64,12 @@ export class ComparePanels implements vscode.Disposable, vscode.WebviewPanelSeri
     const payload = await this.load(scope, sessionId, participantIds, signal, progress);
     if (signal.aborted) return undefined;
     if (!entry) {
-      const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, compareTitle(payload), vscode.ViewColumn.Active, this.webviewOptions());
+      const panel = vscode.window.createWebviewPanel(
+        COMPARE_VIEW_TYPE,
+        compareTitle(payload),
+        vscode.ViewColumn.Active,
+        this.webviewOptions(),
+      );
       entry = this.adopt(key, scope, panel);
     }
     entry.payload = payload;
@@ -73,14 +84,28 @@ export class ComparePanels implements vscode.Disposable, vscode.WebviewPanelSeri
     const restore = (state as { restore?: Record<string, unknown> } | undefined)?.restore;
     panel.webview.options = this.webviewOptions();
     const ids = restore?.participantIds;
-    if (typeof restore?.accountId !== 'string' || typeof restore.appId !== 'string' || typeof restore.sessionId !== 'string' || !Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) {
+    if (
+      typeof restore?.accountId !== 'string' ||
+      typeof restore.appId !== 'string' ||
+      typeof restore.sessionId !== 'string' ||
+      !Array.isArray(ids) ||
+      !ids.every((id) => typeof id === 'string')
+    ) {
       panel.webview.html = this.html(panel, 'RealtimeKit compare');
-      void this.post(panel, { type: 'error', message: 'This comparison cannot be restored: compare the participants again from the session overview.' });
+      void this.post(panel, {
+        type: 'error',
+        message: 'This comparison cannot be restored: compare the participants again from the session overview.',
+      });
       return;
     }
     // Closed and opened again by the command, which fetches the data again.
     panel.dispose();
-    void executeCommand('realtimekit.compareParticipants', { accountId: restore.accountId, appId: restore.appId, sessionId: restore.sessionId, participantIds: ids as string[] });
+    void executeCommand('realtimekit.compareParticipants', {
+      accountId: restore.accountId,
+      appId: restore.appId,
+      sessionId: restore.sessionId,
+      participantIds: ids as string[],
+    });
   }
 
   dispose(): void {
@@ -88,7 +113,13 @@ export class ComparePanels implements vscode.Disposable, vscode.WebviewPanelSeri
     this.open.clear();
   }
 
-  private async load(scope: Scope, sessionId: string, participantIds: readonly string[], signal: AbortSignal, progress: (message: string) => void): Promise<ComparePayload> {
+  private async load(
+    scope: Scope,
+    sessionId: string,
+    participantIds: readonly string[],
+    signal: AbortSignal,
+    progress: (message: string) => void,
+  ): Promise<ComparePayload> {
     const client = this.deps.client();
     const session = client.getSession(scope, sessionId, { signal }).catch(() => undefined);
     let done = 0;
@@ -96,7 +127,9 @@ export class ComparePanels implements vscode.Disposable, vscode.WebviewPanelSeri
       participantIds.map(async (participantId): Promise<CompareInput> => {
         const known = this.deps.knownStatistics(scope, sessionId, participantId);
         try {
-          const statistics = known ?? (await sessionParticipantStatistics(client, this.deps.scheduler, scope, { sessionId, participantId }, { signal })).participant;
+          const statistics =
+            known ??
+            (await sessionParticipantStatistics(client, this.deps.scheduler, scope, { sessionId, participantId }, { signal })).participant;
           return { participantId, displayName: statistics.displayName, peerIds: statistics.peers.map((peer) => peer.peerId), statistics };
         } catch (error) {
           this.log.warn(`Compare: ${participantId}: ${errorMessage(error)}`);
@@ -136,7 +169,12 @@ export class ComparePanels implements vscode.Disposable, vscode.WebviewPanelSeri
         entry.handshake.markRendered();
         break;
       case 'openParticipant':
-        if (entry.payload) void executeCommand('realtimekit.showSessionParticipant', { ...entry.scope, sessionId: entry.payload.sessionId, participantId: message.participantId });
+        if (entry.payload)
+          void executeCommand('realtimekit.showSessionParticipant', {
+            ...entry.scope,
+            sessionId: entry.payload.sessionId,
+            participantId: message.participantId,
+          });
         break;
       case 'copy':
         void vscode.env.clipboard.writeText(message.text).then(() => vscode.window.setStatusBarMessage('RealtimeKit: copied', 2000));

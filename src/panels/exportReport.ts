@@ -5,7 +5,8 @@ import type { ExportFormat } from '../shared/messages';
 import type { AnalysedInspection } from '../inspection/inspection';
 
 function defaultName(content: AnalysedInspection, format: ExportFormat): string {
-  const person = (content.participant.displayName ?? 'participant').replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '') || 'participant';
+  const person =
+    (content.participant.displayName ?? 'participant').replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '') || 'participant';
   const id = (content.participant.id ?? '').slice(0, 8);
   return `realtimekit-${person}${id ? `-${id}` : ''}.${format === 'markdown' ? 'md' : 'json'}`;
 }

@@ -11,7 +11,14 @@ import { executeCommand } from '../common/commands';
 import type { Logger } from '../common/logger';
 import { errorMessage } from '../shared/errorMessage';
 import type { InspectedParticipant } from '../shared/model';
-import { isSessionWebviewToHost, type ParticipantRow, type SessionHostToWebview, type SessionOverviewResult, type SessionResource, type SessionWebviewToHost } from '../shared/session';
+import {
+  isSessionWebviewToHost,
+  type ParticipantRow,
+  type SessionHostToWebview,
+  type SessionOverviewResult,
+  type SessionResource,
+  type SessionWebviewToHost,
+} from '../shared/session';
 import { LIVE_POLL_SECONDS, SessionOverviewRun } from '../sessionAnalysis/sessionOverviewRun';
 import { sessionKey } from '../store/explorerStore';
 import { WebviewHandshake, type WaitOutcome } from './webviewHandshake';
@@ -59,7 +66,12 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
    * Opens (or reveals) the overview; resolves once the list is on screen and every participant analysed
    * automatically is analysed or failed, or to undefined when the panel was closed or `signal` aborted.
    */
-  async show(scope: Scope, sessionId: string, signal: AbortSignal, progress: OpenProgress = () => undefined): Promise<SessionOverviewResult | undefined> {
+  async show(
+    scope: Scope,
+    sessionId: string,
+    signal: AbortSignal,
+    progress: OpenProgress = () => undefined,
+  ): Promise<SessionOverviewResult | undefined> {
     const key = sessionKey(scope, sessionId);
     let entry = this.open.get(key);
     if (entry?.opened && !entry.run.progress().running) {
@@ -138,7 +150,10 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     panel.webview.options = this.webviewOptions();
     if (typeof restore?.accountId !== 'string' || typeof restore.appId !== 'string' || typeof restore.sessionId !== 'string') {
       panel.webview.html = this.html(panel, 'RealtimeKit session');
-      void this.post(panel, { type: 'error', message: 'This overview cannot be restored: open the session again from the RealtimeKit view.' });
+      void this.post(panel, {
+        type: 'error',
+        message: 'This overview cannot be restored: open the session again from the RealtimeKit view.',
+      });
       return;
     }
     const scope = { accountId: restore.accountId, appId: restore.appId };
@@ -256,7 +271,12 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     if (!entry.opened || entry.disposed.signal.aborted) return;
     const rows = entry.run.rowsOf([...entry.pending]);
     entry.pending.clear();
-    void this.post(entry.panel, { type: 'header', header: entry.run.header(), verdictLine: entry.run.verdictLine(), restore: { ...entry.scope, sessionId: entry.sessionId } });
+    void this.post(entry.panel, {
+      type: 'header',
+      header: entry.run.header(),
+      verdictLine: entry.run.verdictLine(),
+      restore: { ...entry.scope, sessionId: entry.sessionId },
+    });
     if (rows.length > 0) void this.post(entry.panel, { type: 'rows', rows, replace: false });
     void this.post(entry.panel, { type: 'progress', progress: entry.run.progress(this.liveState(entry)) });
     const analysed = rows.filter((row) => row.analysed);
@@ -265,7 +285,12 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
 
   private async postAll(entry: OpenOverview): Promise<void> {
     entry.pending.clear();
-    await this.post(entry.panel, { type: 'header', header: entry.run.header(), verdictLine: entry.run.verdictLine(), restore: { ...entry.scope, sessionId: entry.sessionId } });
+    await this.post(entry.panel, {
+      type: 'header',
+      header: entry.run.header(),
+      verdictLine: entry.run.verdictLine(),
+      restore: { ...entry.scope, sessionId: entry.sessionId },
+    });
     await this.post(entry.panel, { type: 'rows', rows: entry.run.allRows(), replace: true });
     await this.post(entry.panel, { type: 'progress', progress: entry.run.progress(this.liveState(entry)) });
     if (entry.resources) await this.post(entry.panel, { type: 'resources', resources: entry.resources });

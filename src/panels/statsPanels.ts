@@ -78,7 +78,10 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     panel.webview.options = this.webviewOptions();
     if (!isInspectionTarget(restore)) {
       panel.webview.html = this.html(panel, 'RealtimeKit');
-      void this.post(panel, { type: 'error', message: 'This panel cannot be restored: open the participant again from the RealtimeKit view.' });
+      void this.post(panel, {
+        type: 'error',
+        message: 'This panel cannot be restored: open the participant again from the RealtimeKit view.',
+      });
       return;
     }
     const entry = this.adopt(targetKey(restore), restore, panel, panel.title);
@@ -90,7 +93,9 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
   }
 
   /** Refresh: one job per open panel, fetching its target again and showing the new data. */
-  refreshJobs(fetch: (target: ParticipantTarget, signal: AbortSignal) => Promise<Inspection>): Array<{ key: string; run: (signal: AbortSignal) => Promise<unknown> }> {
+  refreshJobs(
+    fetch: (target: ParticipantTarget, signal: AbortSignal) => Promise<Inspection>,
+  ): Array<{ key: string; run: (signal: AbortSignal) => Promise<unknown> }> {
     return [...this.open.entries()].flatMap(([key, entry]) => {
       const target = entry.target;
       if (target.kind === 'session') return [];
@@ -142,7 +147,8 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
       case 'ready':
         entry.handshake.markReady();
         // A webview hidden and shown again starts afresh (no retained context): give it the data again.
-        if (entry.content) void this.post(panel, { type: 'show', payload: toPayload(entry.content, target, entry.imageOrigin !== undefined) });
+        if (entry.content)
+          void this.post(panel, { type: 'show', payload: toPayload(entry.content, target, entry.imageOrigin !== undefined) });
         break;
       case 'rendered':
         entry.handshake.markRendered();

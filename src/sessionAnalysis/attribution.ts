@@ -153,7 +153,13 @@ function criticalProblemsExplained(row: ParticipantRow): boolean {
   if (critical.length === 0 || critical.length < (row.criticalIssues ?? 0)) return false;
   return critical.every((window) =>
     row.causedBy.some(
-      (cause) => cause.rule === window.rule && cause.confidence !== 'likely' && cause.from !== undefined && cause.to !== undefined && cause.from < window.to && window.from < cause.to,
+      (cause) =>
+        cause.rule === window.rule &&
+        cause.confidence !== 'likely' &&
+        cause.from !== undefined &&
+        cause.to !== undefined &&
+        cause.from < window.to &&
+        window.from < cause.to,
     ),
   );
 }

@@ -22,15 +22,38 @@ export function comparePayload(
   inputs: readonly CompareInput[],
 ): ComparePayload {
   const attributionInputs: AttributionInput[] = inputs.flatMap((input) =>
-    input.statistics ? [{ participantId: input.participantId, displayName: input.displayName ?? input.statistics.displayName, peerIds: input.peerIds, peerStats: input.statistics.peerStats }] : [],
+    input.statistics
+      ? [
+          {
+            participantId: input.participantId,
+            displayName: input.displayName ?? input.statistics.displayName,
+            peerIds: input.peerIds,
+            peerStats: input.statistics.peerStats,
+          },
+        ]
+      : [],
   );
   const attribution = attributeSession(attributionInputs);
   const notice = attributionNotice(attributionInputs);
   const participants = inputs.map((input, colour): ComparedParticipant => {
     const statistics = input.statistics;
     const found = attribution.get(input.participantId);
-    const base = { participantId: input.participantId, displayName: input.displayName ?? statistics?.displayName, colour, causedBy: found?.causedBy ?? [], affected: found?.affected ?? [] };
-    if (!statistics) return { ...base, verdict: { level: 'unknown', line: 'Its statistics could not be read.' }, issues: [], tracks: [], events: [], error: input.error };
+    const base = {
+      participantId: input.participantId,
+      displayName: input.displayName ?? statistics?.displayName,
+      colour,
+      causedBy: found?.causedBy ?? [],
+      affected: found?.affected ?? [],
+    };
+    if (!statistics)
+      return {
+        ...base,
+        verdict: { level: 'unknown', line: 'Its statistics could not be read.' },
+        issues: [],
+        tracks: [],
+        events: [],
+        error: input.error,
+      };
     const issues = detectIssues(statistics);
     const wire = toWireParticipant(statistics);
     return {

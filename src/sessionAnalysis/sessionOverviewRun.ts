@@ -81,7 +81,8 @@ export class SessionOverviewRun {
 
   /** Analyses the participants given (all not yet analysed by default); resolves when each is analysed, failed or stopped. */
   async analyse(participantIds?: readonly string[], refresh = false): Promise<void> {
-    const wanted = participantIds ?? [...this.rows.values()].filter((row) => !row.analysed || row.state === 'skipped').map((row) => row.participantId);
+    const wanted =
+      participantIds ?? [...this.rows.values()].filter((row) => !row.analysed || row.state === 'skipped').map((row) => row.participantId);
     const signal = this.batch.signal;
     this.running += wanted.length;
     for (const id of wanted) this.setRow({ ...this.rowOf(id), state: 'waiting' });
@@ -114,11 +115,19 @@ export class SessionOverviewRun {
       } else {
         // Joined and left times change while a call is live; the analysis stays.
         const fresh = pendingRow(raw);
-        this.rows.set(id, { ...row, leftAt: fresh.leftAt, durationMinutes: fresh.durationMinutes, peers: fresh.peers.length >= row.peers.length ? fresh.peers : row.peers });
+        this.rows.set(id, {
+          ...row,
+          leftAt: fresh.leftAt,
+          durationMinutes: fresh.durationMinutes,
+          peers: fresh.peers.length >= row.peers.length ? fresh.peers : row.peers,
+        });
       }
     }
     this.setParticipants(participants);
-    this.session = (await this.options.client.getSession(this.options.scope, this.options.sessionId, { signal, refresh: true }).catch(() => undefined)) ?? this.session;
+    this.session =
+      (await this.options.client
+        .getSession(this.options.scope, this.options.sessionId, { signal, refresh: true })
+        .catch(() => undefined)) ?? this.session;
     this.options.onChange([...this.rows.keys()]);
     if (added.length > 0 && this.autoAnalyses) await this.analyse(added);
   }
@@ -162,7 +171,10 @@ export class SessionOverviewRun {
   }
 
   markdownReport(resources: readonly SessionResource[]): string {
-    return sessionMarkdownReport(this.header(), [...this.rows.values()], this.verdictLine(), { resources, generatedAt: new Date(this.now()).toISOString() });
+    return sessionMarkdownReport(this.header(), [...this.rows.values()], this.verdictLine(), {
+      resources,
+      generatedAt: new Date(this.now()).toISOString(),
+    });
   }
 
   /** Transcript, summary and chat: their links and expiry, or why there are none. */
@@ -173,7 +185,8 @@ export class SessionOverviewRun {
         try {
           const data = await this.options.client.getSessionResource(this.options.scope, this.options.sessionId, kind, { signal });
           const url = text(data.transcript_download_url) ?? text(data.summaryDownloadUrl) ?? text(data.chat_download_url);
-          const expiresAt = text(data.transcript_download_url_expiry) ?? text(data.summaryDownloadUrlExpiry) ?? text(data.chat_download_url_expiry);
+          const expiresAt =
+            text(data.transcript_download_url_expiry) ?? text(data.summaryDownloadUrlExpiry) ?? text(data.chat_download_url_expiry);
           return url ? { kind, state: 'available', url, expiresAt } : { kind, state: 'not-available', detail: 'the answer held no link' };
         } catch (error) {
           if (error instanceof RealtimeKitApiError && error.kind === 'notFound') return { kind, state: 'not-available' };
@@ -195,7 +208,12 @@ export class SessionOverviewRun {
   private async readList(signal: AbortSignal, refresh: boolean): Promise<RawSessionParticipant[]> {
     const all: RawSessionParticipant[] = [];
     this.listNote = undefined;
-    for await (const page of this.options.client.allSessionParticipants(this.options.scope, this.options.sessionId, { includePeerEvents: true }, { signal, refresh })) {
+    for await (const page of this.options.client.allSessionParticipants(
+      this.options.scope,
+      this.options.sessionId,
+      { includePeerEvents: true },
+      { signal, refresh },
+    )) {
       all.push(...page);
       if (page.truncated) this.listNote = `The participant list stopped early: ${page.truncated.reason}`;
     }
@@ -212,14 +230,20 @@ export class SessionOverviewRun {
     if (!raw) return;
     const { client, scheduler, scope, sessionId } = this.options;
     try {
-      const { participant, failures } = await sessionParticipantStatistics(client, scheduler, scope, { sessionId, participantId }, {
-        signal,
-        refresh,
-        onStart: () => {
-          this.setRow({ ...this.rowOf(participantId), state: 'analysing' });
-          this.options.onChange([participantId]);
+      const { participant, failures } = await sessionParticipantStatistics(
+        client,
+        scheduler,
+        scope,
+        { sessionId, participantId },
+        {
+          signal,
+          refresh,
+          onStart: () => {
+            this.setRow({ ...this.rowOf(participantId), state: 'analysing' });
+            this.options.onChange([participantId]);
+          },
         },
-      });
+      );
       this.statistics.set(participantId, participant);
       const row = analyseParticipant(raw, participant);
       const unread = failures.map((failure) => `peer ${failure.peerId.slice(0, 8)}: ${errorMessage(failure.error)}`);
@@ -243,7 +267,8 @@ export class SessionOverviewRun {
     const changed: string[] = [];
     for (const row of withAttribution([...this.rows.values()], attribution)) {
       const before = this.rows.get(row.participantId);
-      if (before && (before.causedBy.length !== row.causedBy.length || before.affected.length !== row.affected.length)) changed.push(row.participantId);
+      if (before && (before.causedBy.length !== row.causedBy.length || before.affected.length !== row.affected.length))
+        changed.push(row.participantId);
       this.rows.set(row.participantId, row);
     }
     if (changed.length) this.options.onChange(changed);

@@ -35,13 +35,11 @@ export interface ComparePayload {
   restore: { accountId: string; appId: string; sessionId: string; participantIds: string[] };
 }
 
-export type CompareHostToWebview = { type: 'show'; payload: ComparePayload } | { type: 'loading'; title: string } | { type: 'error'; message: string };
+export type CompareHostToWebview =
+  { type: 'show'; payload: ComparePayload } | { type: 'loading'; title: string } | { type: 'error'; message: string };
 
 export type CompareWebviewToHost =
-  | { type: 'ready' }
-  | { type: 'rendered' }
-  | { type: 'openParticipant'; participantId: string }
-  | { type: 'copy'; text: string };
+  { type: 'ready' } | { type: 'rendered' } | { type: 'openParticipant'; participantId: string } | { type: 'copy'; text: string };
 
 /** Messages from the webview are checked at run time: a webview is not trusted input. */
 export function isCompareWebviewToHost(value: unknown): value is CompareWebviewToHost {

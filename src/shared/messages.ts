@@ -36,9 +36,7 @@ export interface StatsPanelState {
 }
 
 export type HostToWebview =
-  | { type: 'show'; payload: PanelPayload }
-  | { type: 'loading'; title: string }
-  | { type: 'error'; message: string };
+  { type: 'show'; payload: PanelPayload } | { type: 'loading'; title: string } | { type: 'error'; message: string };
 
 export type WebviewToHost =
   | { type: 'ready' }

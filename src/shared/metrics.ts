@@ -54,10 +54,20 @@ export function percentileRows(tracks: readonly QualityTrack[]): PercentileRow[]
   const rows: PercentileRow[] = [];
   for (const metric of METRICS) {
     for (const track of tracks) {
-      const values = Float64Array.from(track.samples.flatMap((sample) => (sample[metric.key] === undefined ? [] : [sample[metric.key]!]))).sort();
+      const values = Float64Array.from(
+        track.samples.flatMap((sample) => (sample[metric.key] === undefined ? [] : [sample[metric.key]!])),
+      ).sort();
       if (values.length === 0) continue;
       const rank = (p: number) => values[Math.min(values.length - 1, Math.max(0, Math.ceil((p / 100) * values.length) - 1))];
-      rows.push({ track: trackLabel(track), metric: metric.title, unit: metric.unit, count: values.length, p50: rank(50), p75: rank(75), p90: rank(90) });
+      rows.push({
+        track: trackLabel(track),
+        metric: metric.title,
+        unit: metric.unit,
+        count: values.length,
+        p50: rank(50),
+        p75: rank(75),
+        p90: rank(90),
+      });
     }
   }
   return rows;

@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import type { Scope } from '../api/client';
 import { DEFAULT_API_BASE_URL } from './apiBaseUrl';
 
-
 export interface Settings {
   accountId: string;
   appId: string;

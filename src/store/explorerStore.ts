@@ -24,10 +24,7 @@ export type BrowseListName = 'sessions' | 'meetings';
 
 /** What changed, so the tree refreshes only that. */
 export type StoreChange =
-  | { type: 'root' }
-  | { type: 'target'; key: string }
-  | { type: 'session'; key: string }
-  | { type: 'browse'; list: BrowseListName };
+  { type: 'root' } | { type: 'target'; key: string } | { type: 'session'; key: string } | { type: 'browse'; list: BrowseListName };
 
 /** What the tree shows of a participant's analysis in the session overview. */
 export interface ParticipantVerdict {
@@ -105,7 +102,11 @@ export class ExplorerStore implements vscode.Disposable {
   }
 
   /** Records a session opened through a command, with every participant already fetched. */
-  async addSession(target: InspectionTarget & { kind: 'session' }, participants: RawSessionParticipant[], session?: RawSession): Promise<void> {
+  async addSession(
+    target: InspectionTarget & { kind: 'session' },
+    participants: RawSessionParticipant[],
+    session?: RawSession,
+  ): Promise<void> {
     const key = targetKey(target);
     this.sessionParticipants.set(key, sortByJoinTime(participants));
     if (session) this.sessions.set(key, session);
@@ -246,7 +247,8 @@ export class ExplorerStore implements vscode.Disposable {
     const all: RawSessionParticipant[] = [];
     const signal = this.loads.signal;
     await vscode.window.withProgress({ location: { viewId: 'realtimekit.explorer' }, title: 'Loading participants' }, async () => {
-      for await (const page of this.client().allSessionParticipants(scope, sessionId, { includePeerEvents: true }, { signal })) all.push(...page);
+      for await (const page of this.client().allSessionParticipants(scope, sessionId, { includePeerEvents: true }, { signal }))
+        all.push(...page);
     });
     const sorted = sortByJoinTime(all);
     this.sessionParticipants.set(key, sorted);
@@ -273,7 +275,10 @@ export class ExplorerStore implements vscode.Disposable {
       const signal = () => ({ signal: this.loads.signal });
       this.browse = {
         scope,
-        sessions: new PagedList((pageNo, perPage) => this.client().listSessions(scope, { pageNo, perPage, sortOrder: 'DESC' }, signal()), BROWSE_PAGE),
+        sessions: new PagedList(
+          (pageNo, perPage) => this.client().listSessions(scope, { pageNo, perPage, sortOrder: 'DESC' }, signal()),
+          BROWSE_PAGE,
+        ),
         meetings: new PagedList((pageNo, perPage) => this.client().listMeetings(scope, { pageNo, perPage }, signal()), BROWSE_PAGE),
       };
     }

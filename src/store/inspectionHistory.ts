@@ -64,7 +64,9 @@ export class InspectionHistory {
   }
 
   private async pruneSummaries(keep: ReadonlySet<string>): Promise<void> {
-    const stale = this.state.keys().filter((key) => key === OLD_SUMMARIES_KEY || (key.startsWith(SUMMARY_PREFIX) && !keep.has(key.slice(SUMMARY_PREFIX.length))));
+    const stale = this.state
+      .keys()
+      .filter((key) => key === OLD_SUMMARIES_KEY || (key.startsWith(SUMMARY_PREFIX) && !keep.has(key.slice(SUMMARY_PREFIX.length))));
     await Promise.all(stale.map((key) => this.state.update(key, undefined)));
   }
 }
@@ -88,7 +90,17 @@ export function readSummary(value: unknown): TreeSummary | undefined {
       if (typeof event !== 'object' || event === null) return [];
       const record = event as Record<string, unknown>;
       const name = optionalText(record.name);
-      return name ? [{ name, id: optionalText(record.id), at: optionalText(record.at), peerId: optionalText(record.peerId), viewType: optionalText(record.viewType) }] : [];
+      return name
+        ? [
+            {
+              name,
+              id: optionalText(record.id),
+              at: optionalText(record.at),
+              peerId: optionalText(record.peerId),
+              viewType: optionalText(record.viewType),
+            },
+          ]
+        : [];
     }),
   };
 }

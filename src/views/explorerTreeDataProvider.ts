@@ -60,7 +60,12 @@ export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<Explore
       case 'meetingParticipant':
         return meetingParticipantTreeItem(node.scope, node.meetingId, node.participant);
       case 'sessionParticipant':
-        return sessionParticipantTreeItem(node.scope, node.sessionId, node.participant, this.store.verdictOf(node.scope, node.sessionId, text(node.participant.id) ?? ''));
+        return sessionParticipantTreeItem(
+          node.scope,
+          node.sessionId,
+          node.participant,
+          this.store.verdictOf(node.scope, node.sessionId, text(node.participant.id) ?? ''),
+        );
       case 'peerEvent':
         return peerEventTreeItem(node.scope, node.event);
       case 'message':
@@ -110,7 +115,11 @@ export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<Explore
       case 'meeting':
         return this.meetingChildren(node.scope, text(node.meeting.id) ?? '');
       case 'sessionParticipant':
-        return normalizeParticipant('sessionParticipant', node.participant).peerEvents.map((event) => ({ type: 'peerEvent', scope: node.scope, event }));
+        return normalizeParticipant('sessionParticipant', node.participant).peerEvents.map((event) => ({
+          type: 'peerEvent',
+          scope: node.scope,
+          event,
+        }));
       case 'target':
         return this.targetChildren(node.target);
       case 'loadMore':

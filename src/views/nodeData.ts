@@ -28,7 +28,8 @@ export function idOf(node: ExplorerNode): string | undefined {
 export function rawOf(store: ExplorerStore, node: ExplorerNode): unknown {
   switch (node.type) {
     case 'target': {
-      if (node.target.kind === 'session') return { session: store.session(node.key), participants: store.loadedSessionParticipants(node.key) };
+      if (node.target.kind === 'session')
+        return { session: store.session(node.key), participants: store.loadedSessionParticipants(node.key) };
       const loaded = store.loadedTarget(node.key);
       return loaded?.inspection?.raw ?? loaded?.summary ?? node.target;
     }

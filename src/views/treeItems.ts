@@ -18,8 +18,18 @@ const EVENT_ICONS = new Map([
   ['PEER_JOINING', 'sign-in'],
   ['PEER_LEAVING', 'sign-out'],
 ]);
-const KIND_ICONS: Record<InspectionTarget['kind'], string> = { session: 'organization', sessionParticipant: 'person', peer: 'pulse', meetingParticipant: 'account' };
-const KIND_NAMES: Record<InspectionTarget['kind'], string> = { session: 'Session', sessionParticipant: 'Session participant', peer: 'Peer', meetingParticipant: 'Meeting participant' };
+const KIND_ICONS: Record<InspectionTarget['kind'], string> = {
+  session: 'organization',
+  sessionParticipant: 'person',
+  peer: 'pulse',
+  meetingParticipant: 'account',
+};
+const KIND_NAMES: Record<InspectionTarget['kind'], string> = {
+  session: 'Session',
+  sessionParticipant: 'Session participant',
+  peer: 'Peer',
+  meetingParticipant: 'Meeting participant',
+};
 
 function plural(count: number, word: string): string {
   return `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
@@ -37,7 +47,8 @@ export function browseTreeItem(list: BrowseListName): vscode.TreeItem {
 export function loadMoreTreeItem(node: { list: BrowseListName; loaded: number; total?: number }): vscode.TreeItem {
   const treeItem = new vscode.TreeItem('Load more…', vscode.TreeItemCollapsibleState.None);
   treeItem.iconPath = new vscode.ThemeIcon('ellipsis');
-  treeItem.description = node.total !== undefined ? `${node.loaded.toLocaleString('en-US')} of ${node.total.toLocaleString('en-US')}` : undefined;
+  treeItem.description =
+    node.total !== undefined ? `${node.loaded.toLocaleString('en-US')} of ${node.total.toLocaleString('en-US')}` : undefined;
   treeItem.command = treeItemCommand('Load more', call('realtimekit.tree.loadMore', { type: 'loadMore', ...node }));
   treeItem.contextValue = 'loadMore';
   return treeItem;
@@ -50,8 +61,12 @@ export interface TargetExtras {
 }
 
 export function targetTreeItem(target: InspectionTarget, summary: TreeSummary | undefined, extra: TargetExtras): vscode.TreeItem {
-  const label = target.kind === 'session' ? (extra.sessionLabel ?? target.label ?? target.sessionId) : (summary?.displayName ?? target.label ?? primaryId(target));
-  const collapsible = target.kind === 'meetingParticipant' ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed;
+  const label =
+    target.kind === 'session'
+      ? (extra.sessionLabel ?? target.label ?? target.sessionId)
+      : (summary?.displayName ?? target.label ?? primaryId(target));
+  const collapsible =
+    target.kind === 'meetingParticipant' ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed;
   const treeItem = new vscode.TreeItem(label, collapsible);
   treeItem.id = `target:${target.kind}:${target.accountId}/${target.appId}/${primaryId(target)}`;
   treeItem.iconPath = new vscode.ThemeIcon(KIND_ICONS[target.kind]);
@@ -68,8 +83,15 @@ export function targetTreeItem(target: InspectionTarget, summary: TreeSummary | 
   if (extra.stale) parts.push('stale');
   treeItem.description = parts.join(' · ');
   const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown(`**${KIND_NAMES[target.kind]}** `).appendText(label).appendMarkdown('\n\n').appendText(`ID: ${primaryId(target)}`);
-  if (summary?.joinedAt) tooltip.appendMarkdown('\n\n').appendText(`Joined ${formatTime(summary.joinedAt)}${summary.leftAt ? `, left ${formatTime(summary.leftAt)}` : ''}`);
+  tooltip
+    .appendMarkdown(`**${KIND_NAMES[target.kind]}** `)
+    .appendText(label)
+    .appendMarkdown('\n\n')
+    .appendText(`ID: ${primaryId(target)}`);
+  if (summary?.joinedAt)
+    tooltip
+      .appendMarkdown('\n\n')
+      .appendText(`Joined ${formatTime(summary.joinedAt)}${summary.leftAt ? `, left ${formatTime(summary.leftAt)}` : ''}`);
   if (extra.stale) tooltip.appendMarkdown('\n\n').appendText('Could not be fetched again: showing the last data.');
   treeItem.tooltip = tooltip;
   return treeItem;
@@ -95,7 +117,9 @@ export function sessionTreeItem(session: RawSession, participantCount: number | 
   tooltip.appendMarkdown('**Session** ').appendText(sessionLabel(session));
   tooltip.appendMarkdown('\n\n').appendText(`ID: ${text(session.id) ?? '?'}`);
   const ended = text(session.ended_at);
-  tooltip.appendMarkdown('\n\n').appendText(`Status: ${status ?? '?'}; started ${formatTime(text(session.started_at))}${ended ? `; ended ${formatTime(ended)}` : ''}`);
+  tooltip
+    .appendMarkdown('\n\n')
+    .appendText(`Status: ${status ?? '?'}; started ${formatTime(text(session.started_at))}${ended ? `; ended ${formatTime(ended)}` : ''}`);
   if (minutes !== undefined) tooltip.appendMarkdown('\n\n').appendText(`Minutes consumed: ${minutes}`);
   treeItem.tooltip = tooltip;
   return treeItem;
@@ -117,7 +141,8 @@ export function meetingParticipantTreeItem(scope: Scope, meetingId: string, part
   treeItem.contextValue = 'meetingParticipant';
   treeItem.description = text(participant.preset_name);
   treeItem.tooltip = `Meeting participant ${id}`;
-  if (id) treeItem.command = treeItemCommand('Open', call('realtimekit.showMeetingParticipant', { ...scope, meetingId, participantId: id }));
+  if (id)
+    treeItem.command = treeItemCommand('Open', call('realtimekit.showMeetingParticipant', { ...scope, meetingId, participantId: id }));
   return treeItem;
 }
 
@@ -128,11 +153,19 @@ const VERDICT_ICONS: Record<ParticipantVerdict['verdict'], vscode.ThemeIcon> = {
   unknown: new vscode.ThemeIcon('question'),
 };
 
-export function sessionParticipantTreeItem(scope: Scope, sessionId: string, participant: RawSessionParticipant, verdict?: ParticipantVerdict): vscode.TreeItem {
+export function sessionParticipantTreeItem(
+  scope: Scope,
+  sessionId: string,
+  participant: RawSessionParticipant,
+  verdict?: ParticipantVerdict,
+): vscode.TreeItem {
   const id = text(participant.id) ?? '(no ID)';
   const name = text(participant.display_name) ?? id;
   const events = Array.isArray(participant.peer_events) ? participant.peer_events : [];
-  const treeItem = new vscode.TreeItem(name, events.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  const treeItem = new vscode.TreeItem(
+    name,
+    events.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+  );
   treeItem.iconPath = verdict ? VERDICT_ICONS[verdict.verdict] : new vscode.ThemeIcon('person');
   treeItem.contextValue = 'sessionParticipant';
   const duration = num(participant.duration);
@@ -153,9 +186,18 @@ export function sessionParticipantTreeItem(scope: Scope, sessionId: string, part
   if (preset) tooltip.appendMarkdown('\n\n').appendText(`Preset: ${preset}`);
   tooltip.appendMarkdown('\n\n').appendText(`Joined ${formatTime(text(participant.joined_at))}${left ? `, left ${formatTime(left)}` : ''}`);
   if (peers) tooltip.appendMarkdown('\n\n').appendText(`${plural(peers, 'peer')} (each reconnect is a new peer)`);
-  if (verdict) tooltip.appendMarkdown('\n\n').appendText(`Session overview: ${verdict.verdict}${verdict.topIssue ? `, ${verdict.topIssue}` : ''}${verdict.error ? ` (${verdict.error})` : ''}`);
+  if (verdict)
+    tooltip
+      .appendMarkdown('\n\n')
+      .appendText(
+        `Session overview: ${verdict.verdict}${verdict.topIssue ? `, ${verdict.topIssue}` : ''}${verdict.error ? ` (${verdict.error})` : ''}`,
+      );
   treeItem.tooltip = tooltip;
-  if (text(participant.id)) treeItem.command = treeItemCommand('Open Stats', call('realtimekit.showSessionParticipant', { ...scope, sessionId, participantId: id }));
+  if (text(participant.id))
+    treeItem.command = treeItemCommand(
+      'Open Stats',
+      call('realtimekit.showSessionParticipant', { ...scope, sessionId, participantId: id }),
+    );
   return treeItem;
 }
 
@@ -165,7 +207,8 @@ export function peerEventTreeItem(scope: Scope, event: PeerEventModel): vscode.T
   treeItem.iconPath = new vscode.ThemeIcon(EVENT_ICONS.get(event.name) ?? 'circle-small');
   treeItem.contextValue = event.peerId ? 'peerEvent' : 'peerEventWithoutPeer';
   treeItem.tooltip = `${event.name} at ${formatTime(event.at) || 'an unknown time'}\npeer ${event.peerId ?? 'unknown'}`;
-  if (event.peerId) treeItem.command = treeItemCommand('Show Peer Report', call('realtimekit.showPeerReport', { ...scope, peerId: event.peerId }));
+  if (event.peerId)
+    treeItem.command = treeItemCommand('Show Peer Report', call('realtimekit.showPeerReport', { ...scope, peerId: event.peerId }));
   return treeItem;
 }
 

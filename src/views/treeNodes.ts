@@ -18,5 +18,7 @@ export type ExplorerNode =
 
 /** Commands get nodes from menus as untyped arguments: this tells a node from anything else. */
 export function asExplorerNode(value: unknown): ExplorerNode | undefined {
-  return typeof value === 'object' && value !== null && 'type' in value && typeof (value as { type: unknown }).type === 'string' ? (value as ExplorerNode) : undefined;
+  return typeof value === 'object' && value !== null && 'type' in value && typeof (value as { type: unknown }).type === 'string'
+    ? (value as ExplorerNode)
+    : undefined;
 }

@@ -18,7 +18,9 @@ export function display(value: FieldValue): string | undefined {
 }
 
 /** Rows with no value are left out; `copy` adds a copy button beside the value. */
-export function fieldTable(rows: Array<{ label: string; value: FieldValue; copy?: boolean; badge?: HTMLElement; mono?: boolean }>): HTMLElement | undefined {
+export function fieldTable(
+  rows: Array<{ label: string; value: FieldValue; copy?: boolean; badge?: HTMLElement; mono?: boolean }>,
+): HTMLElement | undefined {
   const body = el('tbody');
   for (const row of rows) {
     const text = display(row.value);
@@ -28,7 +30,13 @@ export function fieldTable(rows: Array<{ label: string; value: FieldValue; copy?
         'tr',
         {},
         el('th', { scope: 'row' }, row.label),
-        el('td', {}, row.badge, text !== undefined ? el('span', { class: row.mono || row.copy ? 'mono' : undefined }, text) : undefined, row.copy && text ? copyButton(text, row.label) : undefined),
+        el(
+          'td',
+          {},
+          row.badge,
+          text !== undefined ? el('span', { class: row.mono || row.copy ? 'mono' : undefined }, text) : undefined,
+          row.copy && text ? copyButton(text, row.label) : undefined,
+        ),
       ),
     );
   }
@@ -47,5 +55,10 @@ export function passFail(value: boolean | undefined, passText = 'pass', failText
 
 export function section(id: string, title: string, ...content: (Node | undefined)[]): HTMLElement {
   const present = content.filter((node): node is Node => node !== undefined);
-  return el('section', { id, 'aria-labelledby': `${id}-title` }, el('h2', { id: `${id}-title` }, title), ...(present.length ? present : [el('p', { class: 'muted' }, 'Not in this answer.')]));
+  return el(
+    'section',
+    { id, 'aria-labelledby': `${id}-title` },
+    el('h2', { id: `${id}-title` }, title),
+    ...(present.length ? present : [el('p', { class: 'muted' }, 'Not in this answer.')]),
+  );
 }

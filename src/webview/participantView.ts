@@ -49,7 +49,10 @@ function header(payload: PanelPayload): HTMLElement {
     { label: 'Joined', value: formatTime(p.joinedAt) },
     { label: 'Left', value: p.leftAt ? formatTime(p.leftAt) : p.joinedAt ? 'not reported (still in the call?)' : undefined },
     { label: 'Duration', value: p.durationMinutes !== undefined ? formatDuration(p.durationMinutes) : undefined },
-    { label: 'Peers', value: p.peers.length ? `${p.peers.length}${p.peers.length > 1 ? ' (each reconnect is a new peer)' : ''}` : undefined },
+    {
+      label: 'Peers',
+      value: p.peers.length ? `${p.peers.length}${p.peers.length > 1 ? ' (each reconnect is a new peer)' : ''}` : undefined,
+    },
   ]);
   const actions = el(
     'div',
@@ -63,7 +66,12 @@ function header(payload: PanelPayload): HTMLElement {
     'header',
     {},
     el('h1', { id: 'display-name' }, name),
-    el('p', { class: 'muted' }, `${KIND_LABELS[p.kind]} · data shape: ${generation} · fetched ${formatTime(payload.fetchedAt)}`, payload.stale ? el('strong', { class: 'stale' }, ' · stale (last data kept)') : undefined),
+    el(
+      'p',
+      { class: 'muted' },
+      `${KIND_LABELS[p.kind]} · data shape: ${generation} · fetched ${formatTime(payload.fetchedAt)}`,
+      payload.stale ? el('strong', { class: 'stale' }, ' · stale (last data kept)') : undefined,
+    ),
     actions,
     facts,
     picture,
@@ -96,7 +104,11 @@ function peerSwitcher(peers: readonly WirePeerStats[], selected: number, onSelec
   if (peers.length < 2) return undefined;
   const select = el('select', { id: 'peer-switcher', 'aria-label': 'Peer' });
   peers.forEach((peer, index) => {
-    const option = el('option', { value: String(index) }, `Peer ${index + 1}: ${peer.peerId ?? 'unknown'}${peer.startedAt ? ` (from ${formatTime(peer.startedAt)})` : ''}`);
+    const option = el(
+      'option',
+      { value: String(index) },
+      `Peer ${index + 1}: ${peer.peerId ?? 'unknown'}${peer.startedAt ? ` (from ${formatTime(peer.startedAt)})` : ''}`,
+    );
     option.selected = index === selected;
     select.append(option);
   });
@@ -118,7 +130,11 @@ function peerReports(p: PanelPayload['participant']): HTMLElement | undefined {
     el(
       'div',
       { class: 'actions' },
-      ...p.peers.map((peer, index) => button(`Peer ${index + 1}: ${peer.peerId.slice(0, 8)}`, 'pulse', () => vscode.postMessage({ type: 'openPeer', peerId: peer.peerId }))),
+      ...p.peers.map((peer, index) =>
+        button(`Peer ${index + 1}: ${peer.peerId.slice(0, 8)}`, 'pulse', () =>
+          vscode.postMessage({ type: 'openPeer', peerId: peer.peerId }),
+        ),
+      ),
     ),
   );
 }
@@ -126,7 +142,13 @@ function peerReports(p: PanelPayload['participant']): HTMLElement | undefined {
 function rawSection(raw: unknown): HTMLElement {
   const text = JSON.stringify(raw, null, 2) ?? 'undefined';
   const pre = el('pre', { id: 'raw-json' });
-  const details = el('details', { class: 'raw' }, el('summary', {}, 'Raw JSON'), el('div', { class: 'actions' }, copyButton(text, 'raw JSON')), pre);
+  const details = el(
+    'details',
+    { class: 'raw' },
+    el('summary', {}, 'Raw JSON'),
+    el('div', { class: 'actions' }, copyButton(text, 'raw JSON')),
+    pre,
+  );
   // Large answers are only laid out when opened.
   details.addEventListener('toggle', () => {
     if (details.open && !pre.textContent) pre.textContent = text;
@@ -146,7 +168,12 @@ export function renderParticipant(
   const peerIndex = Math.min(selectedPeer, Math.max(0, p.peerStats.length - 1));
   const peer = p.peerStats[peerIndex];
   let quality: QualityView = qualitySection(peer, p.peerEvents, payload.issues);
-  const qualityHolder = el('section', { id: 'quality', 'aria-labelledby': 'quality-title' }, el('h2', { id: 'quality-title' }, 'Quality over time'), quality.element);
+  const qualityHolder = el(
+    'section',
+    { id: 'quality', 'aria-labelledby': 'quality-title' },
+    el('h2', { id: 'quality-title' }, 'Quality over time'),
+    quality.element,
+  );
   const summary = summarySection(p, payload.verdict, payload.issues, (issue) => {
     const owner = p.peerStats.findIndex((candidate) => candidate.peerId === issue.peerId);
     if (owner >= 0 && owner !== peerIndex) onSelectPeer(owner, { from: issue.from!, to: issue.to! });

@@ -4,7 +4,15 @@ import { RealtimeKitClient, type Scope } from '../../src/api/client';
 import { RealtimeKitApiError } from '../../src/api/errors';
 import type { RequestLogEntry } from '../../src/api/http';
 import { normalizeParticipant } from '../../src/api/normalize';
-import { SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, SAMPLE_TOKEN, SAMPLE_TOKEN_NO_PERMISSION, sampleCatalog, startSampleServer, type SampleServer } from '../../sample-server';
+import {
+  SAMPLE_ACCOUNT_ID,
+  SAMPLE_APP_ID,
+  SAMPLE_TOKEN,
+  SAMPLE_TOKEN_NO_PERMISSION,
+  sampleCatalog,
+  startSampleServer,
+  type SampleServer,
+} from '../../sample-server';
 import { SampleControl } from '../fixtures/sampleControl';
 
 const scope: Scope = { accountId: SAMPLE_ACCOUNT_ID, appId: SAMPLE_APP_ID };
@@ -27,7 +35,13 @@ describe('RealtimeKitClient against the sample server', function () {
   let token = SAMPLE_TOKEN;
   let log: RequestLogEntry[] = [];
   const client = (options: { timeoutMs?: number; maxRetryAfterSeconds?: number } = {}) =>
-    new RealtimeKitClient({ baseUrl: server.baseUrl, getToken: () => token, retryBaseDelayMs: 10, log: (entry) => log.push(entry), ...options });
+    new RealtimeKitClient({
+      baseUrl: server.baseUrl,
+      getToken: () => token,
+      retryBaseDelayMs: 10,
+      log: (entry) => log.push(entry),
+      ...options,
+    });
 
   before(async () => {
     server = await startSampleServer();
@@ -61,7 +75,9 @@ describe('RealtimeKitClient against the sample server', function () {
       const full = (await client().getSessionParticipant(scope, ids)) as { participant: Record<string, unknown> };
       assert.ok(full.participant.peer_stats);
       assert.ok(Array.isArray(full.participant.quality_stats));
-      const filtered = (await client().getSessionParticipant(scope, ids, { filters: ['device_info'] })) as { participant: Record<string, unknown> };
+      const filtered = (await client().getSessionParticipant(scope, ids, { filters: ['device_info'] })) as {
+        participant: Record<string, unknown>;
+      };
       assert.equal(filtered.participant.quality_stats, undefined);
       const [, second] = await control.requests();
       assert.match(second.path, /filters=device_info&include_peer_events=true$/);
@@ -92,7 +108,12 @@ describe('RealtimeKitClient against the sample server', function () {
     });
 
     it('lists sessions with their query options and the paging at the top level', async () => {
-      const page = await client().listSessions(scope, { perPage: 5, status: 'ENDED', sortOrder: 'DESC', meetingId: catalog.currentSession.meetingId });
+      const page = await client().listSessions(scope, {
+        perPage: 5,
+        status: 'ENDED',
+        sortOrder: 'DESC',
+        meetingId: catalog.currentSession.meetingId,
+      });
       assert.ok(page.items.every((session) => session.status === 'ENDED'));
       const all = await client().listSessions(scope, { perPage: 5 });
       assert.equal(all.items.length, 5);
@@ -124,8 +145,14 @@ describe('RealtimeKitClient against the sample server', function () {
         const error = await failure(c.getSessionParticipant(scope, { sessionId: catalog.currentSession.id, participantId }));
         assert.equal(error.kind, 'invalidInput');
       }
-      assert.equal((await failure(c.getPeerReport({ ...scope, appId: 'a/b?c#d' }, catalog.troubledParticipant.peerIds[0]))).kind, 'invalidInput');
-      assert.equal((await failure(c.getPeerReport({ ...scope, accountId: 'abc' }, catalog.troubledParticipant.peerIds[0]))).kind, 'invalidInput');
+      assert.equal(
+        (await failure(c.getPeerReport({ ...scope, appId: 'a/b?c#d' }, catalog.troubledParticipant.peerIds[0]))).kind,
+        'invalidInput',
+      );
+      assert.equal(
+        (await failure(c.getPeerReport({ ...scope, accountId: 'abc' }, catalog.troubledParticipant.peerIds[0]))).kind,
+        'invalidInput',
+      );
       assert.deepEqual(await control.requests(), []);
     });
 
@@ -138,7 +165,10 @@ describe('RealtimeKitClient against the sample server', function () {
 
     it('trims pasted IDs', async () => {
       const participant = catalog.currentSession.participants[0];
-      const data = await client().getSessionParticipant(scope, { sessionId: ` ${catalog.currentSession.id} `, participantId: `"${participant.id}"` });
+      const data = await client().getSessionParticipant(scope, {
+        sessionId: ` ${catalog.currentSession.id} `,
+        participantId: `"${participant.id}"`,
+      });
       assert.ok(data);
     });
   });
@@ -164,7 +194,12 @@ describe('RealtimeKitClient against the sample server', function () {
     });
 
     it('404 in RealtimeKit shape names the ID', async () => {
-      const error = await failure(client().getSessionParticipant(scope, { sessionId: catalog.currentSession.id, participantId: '00000000-0000-4000-8000-000000000000' }));
+      const error = await failure(
+        client().getSessionParticipant(scope, {
+          sessionId: catalog.currentSession.id,
+          participantId: '00000000-0000-4000-8000-000000000000',
+        }),
+      );
       assert.equal(error.kind, 'notFound');
       assert.match(error.message, /participant ID 00000000-0000-4000-8000-000000000000/);
       assert.ok(error.apiMessage);
@@ -264,14 +299,20 @@ describe('RealtimeKitClient against the sample server', function () {
 
     it('shares one request between identical calls in flight, and aborts it only when every caller cancels', async () => {
       const c = client();
-      const [a, b] = await Promise.all([c.getSession(scope, catalog.currentSession.id, { refresh: true }), c.getSession(scope, catalog.currentSession.id, { refresh: true })]);
+      const [a, b] = await Promise.all([
+        c.getSession(scope, catalog.currentSession.id, { refresh: true }),
+        c.getSession(scope, catalog.currentSession.id, { refresh: true }),
+      ]);
       assert.deepEqual(a, b);
       assert.equal((await control.requests()).length, 1);
 
       await control.clearRequests();
       await control.injectFault({ match: '/sessions/', delayMs: 300 });
       const first = new AbortController();
-      const pending = [c.getSession(scope, catalog.legacySession.id, { signal: first.signal, refresh: true }), c.getSession(scope, catalog.legacySession.id, { refresh: true })];
+      const pending = [
+        c.getSession(scope, catalog.legacySession.id, { signal: first.signal, refresh: true }),
+        c.getSession(scope, catalog.legacySession.id, { refresh: true }),
+      ];
       first.abort();
       assert.equal((await failure(pending[0])).kind, 'cancelled');
       assert.equal((await pending[1]).id, catalog.legacySession.id, 'the other caller still gets the answer');

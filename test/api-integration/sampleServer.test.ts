@@ -3,8 +3,16 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import {
-  ATTRIBUTION_PARTICIPANTS, SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, SAMPLE_TOKEN, SAMPLE_TOKEN_NO_PERMISSION, sampleCatalog, startSampleServer,
-  STORY_PARTICIPANTS, STORY_SESSION_IDS, type SampleServer,
+  ATTRIBUTION_PARTICIPANTS,
+  SAMPLE_ACCOUNT_ID,
+  SAMPLE_APP_ID,
+  SAMPLE_TOKEN,
+  SAMPLE_TOKEN_NO_PERMISSION,
+  sampleCatalog,
+  startSampleServer,
+  STORY_PARTICIPANTS,
+  STORY_SESSION_IDS,
+  type SampleServer,
 } from '../../sample-server/index';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -24,7 +32,10 @@ describe('sample RealtimeKit server', function () {
     await fetch(`http://127.0.0.1:${server.port}/__control/faults`, { method: 'DELETE' });
   });
 
-  async function call(path: string, init: { token?: string | null; fault?: object } = {}): Promise<{ status: number; headers: Headers; text: string }> {
+  async function call(
+    path: string,
+    init: { token?: string | null; fault?: object } = {},
+  ): Promise<{ status: number; headers: Headers; text: string }> {
     const headers: Record<string, string> = {};
     const token = init.token === undefined ? SAMPLE_TOKEN : init.token;
     if (token !== null) headers.authorization = `Bearer ${token}`;
@@ -33,7 +44,10 @@ describe('sample RealtimeKit server', function () {
     return { status: response.status, headers: response.headers, text: await response.text() };
   }
 
-  async function callJson(path: string, init?: { token?: string | null; fault?: object }): Promise<{ status: number; headers: Headers; body: Json }> {
+  async function callJson(
+    path: string,
+    init?: { token?: string | null; fault?: object },
+  ): Promise<{ status: number; headers: Headers; body: Json }> {
     const { status, headers, text } = await call(path, init);
     return { status, headers, body: JSON.parse(text) as Json };
   }
@@ -91,7 +105,10 @@ describe('sample RealtimeKit server', function () {
       assert.equal(body.paging.total_count, sessions.length);
       assert.ok(sessions.length >= 25);
       const started = sessions.map((s) => Date.parse(s.started_at));
-      assert.deepEqual(started, [...started].sort((a, b) => b - a));
+      assert.deepEqual(
+        started,
+        [...started].sort((a, b) => b - a),
+      );
       const live = await callJson(app('/sessions?status=LIVE'));
       assert.ok(live.body.data.sessions.length > 0 && live.body.data.sessions.every((s: Json) => s.status === 'LIVE'));
     });
@@ -161,9 +178,18 @@ describe('sample RealtimeKit server', function () {
       const { metadata, quality } = participant.peer_report;
       assert.ok(metadata.browser_metadata.user_agent && metadata.ip_information.asn.asn && metadata.pc_metadata.length > 0);
       assert.ok(metadata.candidate_pairs.producing_transport.length > 0);
-      assert.ok(quality.audio_producer.some((s: Json) => s.packets_lost >= 20), 'no loss burst');
-      assert.ok(quality.audio_producer.some((s: Json) => s.jitter >= 40), 'no jitter spike');
-      assert.ok(quality.video_producer.some((s: Json) => s.quality_limitation_reason === 'cpu' && s.frames_per_second < 20), 'no cpu limitation');
+      assert.ok(
+        quality.audio_producer.some((s: Json) => s.packets_lost >= 20),
+        'no loss burst',
+      );
+      assert.ok(
+        quality.audio_producer.some((s: Json) => s.jitter >= 40),
+        'no jitter spike',
+      );
+      assert.ok(
+        quality.video_producer.some((s: Json) => s.quality_limitation_reason === 'cpu' && s.frames_per_second < 20),
+        'no cpu limitation',
+      );
       assert.ok(quality.video_producer_cumulative.issues.cpu_quality_limitation_fraction > 0);
       assert.ok(quality.audio_producer_cumulative.quality_mos.p50 >= 4);
       const relay = await callJson(app(`/sessions/peer-report/${troubled.peerIds[1]}?filters=precall_network_information`));
@@ -182,9 +208,13 @@ describe('sample RealtimeKit server', function () {
     it('returns peer_stats and one quality_stats entry per peer', async () => {
       const { body } = await callJson(app(`/sessions/${session.id}/participants/${participant.id}`));
       const details = body.data.participant;
-      for (const key of ['device_info', 'ip_information', 'precall_network_information', 'events']) assert.ok(key in details.peer_stats, key);
+      for (const key of ['device_info', 'ip_information', 'precall_network_information', 'events'])
+        assert.ok(key in details.peer_stats, key);
       assert.ok('throughtput' in details.peer_stats.precall_network_information);
-      assert.deepEqual(details.quality_stats.map((q: Json) => q.peer_id), participant.peerIds);
+      assert.deepEqual(
+        details.quality_stats.map((q: Json) => q.peer_id),
+        participant.peerIds,
+      );
       assert.ok(details.quality_stats[0].audio_stats.length > 10);
     });
 
@@ -198,7 +228,9 @@ describe('sample RealtimeKit server', function () {
       const onlyQuality = await callJson(app(`/sessions/${session.id}/participants/${participant.id}?filters=quality_stats`));
       assert.ok(onlyQuality.body.data.participant.quality_stats);
       assert.equal(onlyQuality.body.data.participant.peer_stats.device_info, undefined);
-      const spaced = await call(app(`/sessions/${session.id}/participants/${participant.id}?filters=${encodeURIComponent('device_info, events')}`));
+      const spaced = await call(
+        app(`/sessions/${session.id}/participants/${participant.id}?filters=${encodeURIComponent('device_info, events')}`),
+      );
       assert.equal(spaced.status, 400);
     });
 
@@ -254,7 +286,10 @@ describe('sample RealtimeKit server', function () {
 
     it('applies queued faults to matching requests `times` times, then clears', async () => {
       const control = `http://127.0.0.1:${server.port}/__control/faults`;
-      const queued = await fetch(control, { method: 'POST', body: JSON.stringify({ status: 503, match: catalog.currentSession.id, times: 2 }) });
+      const queued = await fetch(control, {
+        method: 'POST',
+        body: JSON.stringify({ status: 503, match: catalog.currentSession.id, times: 2 }),
+      });
       assert.equal(queued.status, 201);
       assert.equal((await call(app('/sessions'))).status, 200, 'a request that does not match is untouched');
       assert.equal((await call(path())).status, 503);
@@ -282,9 +317,14 @@ describe('sample RealtimeKit server', function () {
     const text = await (await fetch(log)).text();
     assert.ok(!text.includes(SAMPLE_TOKEN) && !text.includes(SAMPLE_TOKEN_NO_PERMISSION));
     const entries = (JSON.parse(text) as Json).data as Json[];
-    assert.deepEqual(entries.map((e) => [e.path.endsWith('/sessions?per_page=1'), e.status, e.hasAuthorization]), [
-      [true, 200, true], [false, 403, true], [false, 401, false],
-    ]);
+    assert.deepEqual(
+      entries.map((e) => [e.path.endsWith('/sessions?per_page=1'), e.status, e.hasAuthorization]),
+      [
+        [true, 200, true],
+        [false, 403, true],
+        [false, 401, false],
+      ],
+    );
   });
 
   it('is deterministic: a server in another process gives identical JSON', async () => {
@@ -314,7 +354,9 @@ describe('sample RealtimeKit server', function () {
         await server.close();
       })();`;
     const otherDigest = await new Promise<string>((done, fail) => {
-      execFile(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: resolve(__dirname, '../..') }, (error, stdout) => (error ? fail(error) : done(stdout.trim())));
+      execFile(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: resolve(__dirname, '../..') }, (error, stdout) =>
+        error ? fail(error) : done(stdout.trim()),
+      );
     });
     assert.equal(otherDigest, digest.digest('hex'));
   });

@@ -1,7 +1,18 @@
 import { strict as assert } from 'node:assert';
 import {
-  ATTRIBUTION_PARTICIPANTS, ATTRIBUTION_SESSION_IDS, HEAVY_PARTICIPANTS, LIVE_SESSION_IDS, SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, SAMPLE_TOKEN,
-  SCALE_SESSION_IDS, sampleCatalog, startSampleServer, STORY_PARTICIPANTS, STORY_SESSION_IDS, type SampleServer,
+  ATTRIBUTION_PARTICIPANTS,
+  ATTRIBUTION_SESSION_IDS,
+  HEAVY_PARTICIPANTS,
+  LIVE_SESSION_IDS,
+  SAMPLE_ACCOUNT_ID,
+  SAMPLE_APP_ID,
+  SAMPLE_TOKEN,
+  SCALE_SESSION_IDS,
+  sampleCatalog,
+  startSampleServer,
+  STORY_PARTICIPANTS,
+  STORY_SESSION_IDS,
+  type SampleServer,
 } from '../../sample-server/index';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -40,7 +51,10 @@ describe('sample server stories', function () {
     assert.equal(sessions[0].meeting_display_name, 'Weekly Product Sync');
     const ids = new Set(sessions.map((s) => s.id));
     const wellKnown = [
-      ...Object.values(STORY_SESSION_IDS), ...Object.values(ATTRIBUTION_SESSION_IDS), ...Object.values(LIVE_SESSION_IDS), ...Object.values(SCALE_SESSION_IDS),
+      ...Object.values(STORY_SESSION_IDS),
+      ...Object.values(ATTRIBUTION_SESSION_IDS),
+      ...Object.values(LIVE_SESSION_IDS),
+      ...Object.values(SCALE_SESSION_IDS),
     ];
     for (const id of wellKnown) assert.ok(ids.has(id), `${id} is not listed`);
     for (const session of sessions) {
@@ -56,14 +70,17 @@ describe('sample server stories', function () {
         const { body } = await get(`/sessions/${STORY_SESSION_IDS[generation]}/participants?per_page=100`);
         const names = body.data.participants.map((p: Json) => p.display_name);
         assert.equal(names.length, 11);
-        for (const person of Object.values(STORY_PARTICIPANTS[generation])) assert.ok(names.includes(person.displayName), person.displayName);
+        for (const person of Object.values(STORY_PARTICIPANTS[generation]))
+          assert.ok(names.includes(person.displayName), person.displayName);
         assert.equal((await get(`/sessions/${STORY_SESSION_IDS[generation]}`)).body.data.status, 'ENDED');
       });
 
       it(`gives Mateo three peers with gaps between them (${generation})`, async () => {
         const mateo = STORY_PARTICIPANTS[generation].mateo;
         assert.equal(mateo.peerIds.length, 3);
-        const { body } = await get(`/sessions/${STORY_SESSION_IDS[generation]}/participants/${mateo.id}?include_peer_events=true&filters=events`);
+        const { body } = await get(
+          `/sessions/${STORY_SESSION_IDS[generation]}/participants/${mateo.id}?include_peer_events=true&filters=events`,
+        );
         const events: Json[] = body.data.participant.peer_events;
         for (let i = 1; i < mateo.peerIds.length; i++) {
           const left = events.find((e) => e.peer_id === mateo.peerIds[i - 1] && e.event_name === 'PEER_LEAVING');
@@ -80,7 +97,11 @@ describe('sample server stories', function () {
         assert.equal(status, 500);
         assert.equal(body.error.code, 500);
       }
-      assert.equal((await get(`/sessions/${STORY_SESSION_IDS.current}/participants/${current.id}`)).status, 200, 'the base details still answer');
+      assert.equal(
+        (await get(`/sessions/${STORY_SESSION_IDS.current}/participants/${current.id}`)).status,
+        200,
+        'the base details still answer',
+      );
       const legacy = STORY_PARTICIPANTS.legacy.jordan;
       const details = await get(`/sessions/${STORY_SESSION_IDS.legacy}/participants/${legacy.id}`);
       assert.equal(details.status, 404);
@@ -101,10 +122,13 @@ describe('sample server stories', function () {
       assert.equal(kenjiMeta.candidate_pairs.producing_transport[0].local_candidate_type, 'relay', 'Kenji: relay only');
       assert.equal(kenjiMeta.pc_metadata[0].reflexive_connectivity, false);
       const priya = await quality(cast.priya.peerIds[0]);
-      assert.ok(priya.audio_producer_cumulative.quality_mos.p50 >= 4 && priya.audio_producer_cumulative.packet_loss.avg < 1, 'Priya is fine');
+      assert.ok(
+        priya.audio_producer_cumulative.quality_mos.p50 >= 4 && priya.audio_producer_cumulative.packet_loss.avg < 1,
+        'Priya is fine',
+      );
     });
 
-    it('shows Tomasz\'s loss in the legacy quality_stats too', async () => {
+    it("shows Tomasz's loss in the legacy quality_stats too", async () => {
       const tomasz = STORY_PARTICIPANTS.legacy.tomasz;
       const { body } = await get(`/sessions/${STORY_SESSION_IDS.legacy}/participants/${tomasz.id}?filters=quality_stats`);
       const [entry] = body.data.participant.quality_stats;
@@ -124,22 +148,30 @@ describe('sample server stories', function () {
       return rows.filter((row) => match(row) && lossPercent(row) >= LOSSY_PERCENT).map((row) => row.timestamp);
     }
 
-    it('a: Sam\'s uplink loss at 10:03-10:05 reaches Nina and Omar on their consumers of his producers, at the same timestamps', async () => {
+    it("a: Sam's uplink loss at 10:03-10:05 reaches Nina and Omar on their consumers of his producers, at the same timestamps", async () => {
       const sam = await quality(cast.sam.peerIds[0]);
       const samLossy = sam.audio_producer.filter((s: Json) => lossPercent(s) >= LOSSY_PERCENT).map((s: Json) => s.timestamp);
       assert.ok(samLossy.length >= 20);
-      assert.ok(samLossy.every((t: string) => within(t, minute(3), minute(5))), 'Sam loses packets only at 10:03-10:05');
-      const samVideoLossy = sam.video_producer.filter((s: Json) => s.packets_lost > 0 && lossPercent(s) >= LOSSY_PERCENT).map((s: Json) => s.timestamp);
+      assert.ok(
+        samLossy.every((t: string) => within(t, minute(3), minute(5))),
+        'Sam loses packets only at 10:03-10:05',
+      );
+      const samVideoLossy = sam.video_producer
+        .filter((s: Json) => s.packets_lost > 0 && lossPercent(s) >= LOSSY_PERCENT)
+        .map((s: Json) => s.timestamp);
       const audioProducer = sam.audio_producer[0].producer_id;
       const videoProducer = sam.video_producer[0].producer_id;
       for (const receiver of [cast.nina, cast.omar]) {
         assert.deepEqual(await lossyFrom(receiver.peerIds[0], (row) => row.producer_id === audioProducer), samLossy, receiver.displayName);
         const video = await lossyFrom(receiver.peerIds[0], (row) => row.producer_id === videoProducer, 'video');
-        assert.ok(video.length >= 20 && video.every((t) => samVideoLossy.includes(t) || within(t, minute(3), minute(5))), `${receiver.displayName} video`);
+        assert.ok(
+          video.length >= 20 && video.every((t) => samVideoLossy.includes(t) || within(t, minute(3), minute(5))),
+          `${receiver.displayName} video`,
+        );
       }
     });
 
-    it('b: Chloe\'s own downlink loses packets at 10:11-10:13 while her senders\' producer samples are clean', async () => {
+    it("b: Chloe's own downlink loses packets at 10:11-10:13 while her senders' producer samples are clean", async () => {
       const chloeLossy = await lossyFrom(cast.chloe.peerIds[0], (row) => row.peer_id === cast.sam.peerIds[0]);
       assert.ok(chloeLossy.length >= 20 && chloeLossy.every((t) => within(t, minute(11), minute(13))));
       const sam = await quality(cast.sam.peerIds[0]);
@@ -150,16 +182,19 @@ describe('sample server stories', function () {
       assert.ok(!othersThen.some((t) => within(t, minute(11), minute(13))), 'nobody else suffers then');
     });
 
-    it('c: Leo\'s send-side jitter at 10:08-10:09 is mirrored in what Nina receives from him', async () => {
+    it("c: Leo's send-side jitter at 10:08-10:09 is mirrored in what Nina receives from him", async () => {
       const leo = await quality(cast.leo.peerIds[0]);
       const spikes = leo.audio_producer.filter((s: Json) => s.jitter >= 40).map((s: Json) => s.timestamp);
       assert.ok(spikes.length >= 10 && spikes.every((t: string) => within(t, minute(8), minute(9))));
       const nina = await quality(cast.nina.peerIds[0]);
       const mirrored = nina.audio_consumer.filter((row: Json) => row.producer_id === leo.audio_producer[0].producer_id && row.jitter >= 40);
-      assert.deepEqual(mirrored.map((row: Json) => row.timestamp), spikes);
+      assert.deepEqual(
+        mirrored.map((row: Json) => row.timestamp),
+        spikes,
+      );
     });
 
-    it('d: Hana\'s loss on Sam\'s producer (10:06-10:07) does not overlap Sam\'s own loss window', async () => {
+    it("d: Hana's loss on Sam's producer (10:06-10:07) does not overlap Sam's own loss window", async () => {
       const sam = await quality(cast.sam.peerIds[0]);
       const hanaLossy = await lossyFrom(cast.hana.peerIds[0], (row) => row.producer_id === sam.audio_producer[0].producer_id);
       assert.ok(hanaLossy.length >= 10 && hanaLossy.every((t) => within(t, minute(6), minute(7))));
@@ -167,14 +202,14 @@ describe('sample server stories', function () {
       assert.ok(at(hanaLossy[0]) - at(samLast) >= 60_000, 'a minute apart at least');
     });
 
-    it('e: Yusuf\'s consumer rows name only the sender\'s peer, and show Sam\'s loss there', async () => {
+    it("e: Yusuf's consumer rows name only the sender's peer, and show Sam's loss there", async () => {
       const rows: Json[] = (await quality(cast.yusuf.peerIds[0])).audio_consumer;
       assert.ok(rows.length > 0 && rows.every((row) => !('producer_id' in row) && typeof row.peer_id === 'string'));
       const lossy = await lossyFrom(cast.yusuf.peerIds[0], (row) => row.peer_id === cast.sam.peerIds[0]);
       assert.ok(lossy.length >= 20 && lossy.every((t) => within(t, minute(3), minute(5))));
     });
 
-    it('f: Grace\'s report has no producer samples while Sam, Nina, Omar and Leo all lose her packets at 10:15-10:17', async () => {
+    it("f: Grace's report has no producer samples while Sam, Nina, Omar and Leo all lose her packets at 10:15-10:17", async () => {
       const grace = await quality(cast.grace.peerIds[0]);
       for (const key of ['audio_producer', 'video_producer', 'audio_producer_cumulative']) assert.equal(grace[key], undefined, key);
       assert.ok(grace.audio_consumer.length > 0);
@@ -184,7 +219,7 @@ describe('sample server stories', function () {
       }
     });
 
-    it('has no producer links in the legacy generation, but Sam\'s loss shows in his own quality_stats', async () => {
+    it("has no producer links in the legacy generation, but Sam's loss shows in his own quality_stats", async () => {
       const legacy = ATTRIBUTION_PARTICIPANTS.legacy;
       const { body } = await get(`/sessions/${ATTRIBUTION_SESSION_IDS.legacy}/participants/${legacy.sam.id}`);
       const text = JSON.stringify(body);
@@ -195,7 +230,7 @@ describe('sample server stories', function () {
   });
 
   describe('LIVE session', () => {
-    it('grows with server uptime (RTK_SAMPLE_LIVE_STEP_MS), someone leaves, and the newest participant\'s report answers', async () => {
+    it("grows with server uptime (RTK_SAMPLE_LIVE_STEP_MS), someone leaves, and the newest participant's report answers", async () => {
       const previous = process.env.RTK_SAMPLE_LIVE_STEP_MS;
       process.env.RTK_SAMPLE_LIVE_STEP_MS = '150';
       const live = await startSampleServer();
@@ -205,8 +240,15 @@ describe('sample server stories', function () {
         await new Promise((resolve) => setTimeout(resolve, 800));
         const later: Json[] = (await get(path, live)).body.data.participants;
         assert.ok(later.length >= first.length + 3, `${first.length} then ${later.length}`);
-        assert.deepEqual(later.slice(0, first.length).map((p) => [p.id, p.joined_at]), first.map((p) => [p.id, p.joined_at]), 'nobody is rewritten');
-        assert.ok(later.some((p) => 'left_at' in p), 'someone left');
+        assert.deepEqual(
+          later.slice(0, first.length).map((p) => [p.id, p.joined_at]),
+          first.map((p) => [p.id, p.joined_at]),
+          'nobody is rewritten',
+        );
+        assert.ok(
+          later.some((p) => 'left_at' in p),
+          'someone left',
+        );
         const session = (await get(`/sessions/${LIVE_SESSION_IDS.current}`, live)).body.data;
         assert.equal(session.status, 'LIVE');
         assert.equal(session.ended_at, undefined);
@@ -255,7 +297,10 @@ describe('sample server stories', function () {
         assert.equal(body.error.code, 404);
       }
       assert.equal((await get(`/sessions/${STORY_SESSION_IDS.current}/transcript?format=DOCX`)).status, 400);
-      assert.equal((await fetch(`http://127.0.0.1:${server.port}/downloads/sessions/${sampleCatalog().currentSession.id}/chat.csv`)).status, 404);
+      assert.equal(
+        (await fetch(`http://127.0.0.1:${server.port}/downloads/sessions/${sampleCatalog().currentSession.id}/chat.csv`)).status,
+        404,
+      );
     });
   });
 

@@ -27,7 +27,13 @@ describe('contract: the client against the official OpenAPI document (Prism)', f
       this.skip();
     }
     prism = await startPrism(SPEC);
-    client = new RealtimeKitClient({ baseUrl: prism.url, getToken: () => 'contract-test-token', retryBaseDelayMs: 10, cacheTtlMs: 0, log: (entry) => paths.push(entry.path) });
+    client = new RealtimeKitClient({
+      baseUrl: prism.url,
+      getToken: () => 'contract-test-token',
+      retryBaseDelayMs: 10,
+      cacheTtlMs: 0,
+      log: (entry) => paths.push(entry.path),
+    });
   });
 
   after(async () => {
@@ -51,7 +57,9 @@ describe('contract: the client against the official OpenAPI document (Prism)', f
     assert.equal(model.displayName, (data.participant as { display_name?: string }).display_name, 'display_name maps to displayName');
     assert.equal(model.peerEvents[0]?.name, 'PEER_CREATED');
     await valid(() => client.getSessionParticipant(scope, { sessionId: UUID, participantId: UUID }, { includePeerEvents: false }));
-    await valid(() => client.getSessionParticipant(scope, { sessionId: UUID, participantId: UUID }, { filters: ['device_info', 'quality_stats'] }));
+    await valid(() =>
+      client.getSessionParticipant(scope, { sessionId: UUID, participantId: UUID }, { filters: ['device_info', 'quality_stats'] }),
+    );
   });
 
   it('peer report with one filter, and its example parses', async () => {
@@ -92,7 +100,15 @@ describe('contract: the client against the official OpenAPI document (Prism)', f
     );
     assert.ok(Array.isArray(sessions.items));
     const participants = await valid(() =>
-      client.listSessionParticipants(scope, UUID, { pageNo: 1, perPage: 10, search: 'ana', sortBy: 'joinedAt', sortOrder: 'ASC', includePeerEvents: true, view: 'raw' }),
+      client.listSessionParticipants(scope, UUID, {
+        pageNo: 1,
+        perPage: 10,
+        search: 'ana',
+        sortBy: 'joinedAt',
+        sortOrder: 'ASC',
+        includePeerEvents: true,
+        view: 'raw',
+      }),
     );
     assert.ok(Array.isArray(participants.items));
   });
@@ -101,9 +117,18 @@ describe('contract: the client against the official OpenAPI document (Prism)', f
     // Real app IDs are UUIDs (36 characters) though the spec says maxLength 32; the seed docs say filters
     // are comma-separated though the spec types the peer report's as one value. The client follows the
     // real API; Prism, following the document, refuses both.
-    const uuidApp = await client.getSession({ ...scope, appId: UUID }, UUID).then(() => undefined, (error: unknown) => error);
+    const uuidApp = await client.getSession({ ...scope, appId: UUID }, UUID).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     assert.ok(uuidApp instanceof RealtimeKitApiError && uuidApp.status === 422, 'Prism refuses a 36-character app_id');
-    const manyFilters = await client.getPeerReport(scope, UUID, { filters: ['device_info', 'events'] }).then(() => undefined, (error: unknown) => error);
-    assert.ok(manyFilters instanceof RealtimeKitApiError && manyFilters.status === 422, 'Prism refuses comma-separated peer-report filters');
+    const manyFilters = await client.getPeerReport(scope, UUID, { filters: ['device_info', 'events'] }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    assert.ok(
+      manyFilters instanceof RealtimeKitApiError && manyFilters.status === 422,
+      'Prism refuses comma-separated peer-report filters',
+    );
   });
 });

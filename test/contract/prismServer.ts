@@ -18,9 +18,13 @@ const ROOT = path.resolve(__dirname, '..', '..');
 
 export async function startPrism(specFile: string): Promise<PrismServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(path.join(ROOT, 'node_modules', '.bin', 'prism'), ['mock', '--host', '127.0.0.1', '--port', String(port), specFile], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    path.join(ROOT, 'node_modules', '.bin', 'prism'),
+    ['mock', '--host', '127.0.0.1', '--port', String(port), specFile],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -45,7 +45,10 @@ describe('UI: the npm start demo', function () {
     await page.goto(url);
     await page.locator('.activitybar [aria-label^="RealtimeKit"]').first().click({ timeout: 60_000 });
     // Signed in and configured: the tree offers the sample app's sessions, not the sign-in welcome.
-    await page.locator('.pane-body .monaco-list-row', { hasText: /^Sessions/ }).first().waitFor({ timeout: 60_000 });
+    await page
+      .locator('.pane-body .monaco-list-row', { hasText: /^Sessions/ })
+      .first()
+      .waitFor({ timeout: 60_000 });
 
     const catalog = sampleCatalog();
     await runFromPalette(page, 'RealtimeKit: Open Session');
@@ -55,7 +58,7 @@ describe('UI: the npm start demo', function () {
     await treeRow.first().click({ timeout: 30_000 });
     const participantRow = page.locator('.monaco-list-row', { hasText: first.displayName });
     await participantRow.first().waitFor({ timeout: 30_000 });
-    assert.ok(await participantRow.count() >= 1);
+    assert.ok((await participantRow.count()) >= 1);
     await screenshot(page, 'demo-tree');
   });
 });

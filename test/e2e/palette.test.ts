@@ -27,7 +27,10 @@ describe('UI: command palette to stats panel', function () {
 
     await runFromPalette(page, 'RealtimeKit: Set API Token');
     await answerInputBox(page, /Cloudflare API token/, SAMPLE_TOKEN);
-    await page.locator('.notifications-toasts', { hasText: /token stored/i }).first().waitFor({ timeout: 20_000 });
+    await page
+      .locator('.notifications-toasts', { hasText: /token stored/i })
+      .first()
+      .waitFor({ timeout: 20_000 });
 
     await runFromPalette(page, 'RealtimeKit: Show Session Participant');
     await answerInputBox(page, /Enter the session ID/, sampleCatalog().currentSession.id);

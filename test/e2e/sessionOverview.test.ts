@@ -19,8 +19,15 @@ describe('UI: the session overview', function () {
 
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') {
-      console.log(`      console errors: ${webviewErrors.filter((text) => !/open-vsx|net::ERR|favicon/.test(text)).slice(-10).join('\n        ')}`);
-      await screenshot(workbench.page, `failure-overview-${this.currentTest.title.slice(0, 30).replace(/\W+/g, '-')}`).catch(() => undefined);
+      console.log(
+        `      console errors: ${webviewErrors
+          .filter((text) => !/open-vsx|net::ERR|favicon/.test(text))
+          .slice(-10)
+          .join('\n        ')}`,
+      );
+      await screenshot(workbench.page, `failure-overview-${this.currentTest.title.slice(0, 30).replace(/\W+/g, '-')}`).catch(
+        () => undefined,
+      );
     }
     await workbench.page.keyboard.press('Escape');
   });
@@ -62,7 +69,10 @@ describe('UI: the session overview', function () {
     assert.ok(names.length >= 8, `rows shown: ${names.length}`);
     const verdicts = await view.locator('#participants .row:not(.head) .col-verdict').allTextContents();
     assert.match(verdicts[0], /poor/i, `worst first: ${verdicts.join(', ')}`);
-    assert.ok(names.slice(0, 3).some((name) => name.includes('Tomasz Kowalski')), `root causes lead: ${names.slice(0, 4).join(', ')}`);
+    assert.ok(
+      names.slice(0, 3).some((name) => name.includes('Tomasz Kowalski')),
+      `root causes lead: ${names.slice(0, 4).join(', ')}`,
+    );
     const jordan = view.locator('#participants .row', { hasText: STORY_PARTICIPANTS.current.jordan.displayName });
     await jordan.locator('button', { hasText: 'Retry' }).waitFor({ timeout: 10_000 });
     assert.ok((await view.locator('#timeline .lane').count()) >= 8, 'one lane per participant');
@@ -74,7 +84,11 @@ describe('UI: the session overview', function () {
     const header = view.locator('#participants .head .col-name button');
     await header.click();
     const sorted = await view.locator('#participants .row:not(.head) .col-name').allTextContents();
-    assert.deepEqual([...sorted].sort((a, b) => a.localeCompare(b)), sorted, 'by name');
+    assert.deepEqual(
+      [...sorted].sort((a, b) => a.localeCompare(b)),
+      sorted,
+      'by name',
+    );
     await header.click();
     const reversed = await view.locator('#participants .row:not(.head) .col-name').allTextContents();
     assert.deepEqual(reversed, [...sorted].reverse(), 'reversed');
@@ -125,7 +139,10 @@ describe('UI: the session overview', function () {
     const compare = statsWebview(workbench.page);
     await compare.locator('#participants .chip-name').first().waitFor({ timeout: 60_000 });
     assert.equal(await compare.locator('#participants .chip-name').count(), 3);
-    assert.ok((await compare.locator('#participants .chip-name').allTextContents()).includes(hostile.displayName), 'the hostile name is shown as text');
+    assert.ok(
+      (await compare.locator('#participants .chip-name').allTextContents()).includes(hostile.displayName),
+      'the hostile name is shown as text',
+    );
     assert.equal(await compare.locator('#participants img, #participants script').count(), 0);
     await compare.locator('.uplot').first().waitFor({ timeout: 30_000 });
     assert.ok((await compare.locator('.uplot').count()) >= 3, 'shared charts');
@@ -139,7 +156,9 @@ describe('UI: the session overview', function () {
     await page.locator('.monaco-workbench.vs').waitFor({ timeout: 15_000 });
     await openOverview(STORY_SESSION_IDS.current);
     await overview().locator('body.vscode-light').waitFor({ timeout: 15_000 });
-    await overview().locator('#session-verdict', { hasText: /had a poor call/ }).waitFor({ timeout: 60_000 });
+    await overview()
+      .locator('#session-verdict', { hasText: /had a poor call/ })
+      .waitFor({ timeout: 60_000 });
     await screenshot(page, 'overview-light');
   });
 });

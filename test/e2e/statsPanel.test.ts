@@ -16,7 +16,8 @@ describe('UI: the stats panel', function () {
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await screenshot(workbench.page, `failure-stats-${this.currentTest.title.slice(0, 30).replace(/\W+/g, '-')}`).catch(() => undefined);
+    if (this.currentTest?.state === 'failed')
+      await screenshot(workbench.page, `failure-stats-${this.currentTest.title.slice(0, 30).replace(/\W+/g, '-')}`).catch(() => undefined);
     // Leave no dialog or picker open for the next test.
     await workbench.page.keyboard.press('Escape');
   });

@@ -55,7 +55,10 @@ export async function runFromPalette(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input[type="text"]');
   // F1 goes nowhere while focus sits inside a webview's frame: the title bar's command center opens it too.
-  const opened = await input.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+  const opened = await input.waitFor({ state: 'visible', timeout: 3_000 }).then(
+    () => true,
+    () => false,
+  );
   if (!opened) {
     await page.locator('.command-center .search-label, .command-center').first().click();
     await input.waitFor({ state: 'visible', timeout: 10_000 });
@@ -69,7 +72,10 @@ export async function runFromPalette(page: Page, title: string): Promise<void> {
 export async function signIn(page: Page, token: string): Promise<void> {
   await runFromPalette(page, 'RealtimeKit: Set API Token');
   await answerInputBox(page, /Cloudflare API token/, token);
-  await page.locator('.notifications-toasts', { hasText: /token stored/i }).first().waitFor({ timeout: 20_000 });
+  await page
+    .locator('.notifications-toasts', { hasText: /token stored/i })
+    .first()
+    .waitFor({ timeout: 20_000 });
 }
 
 /** Types into the input box that a command opened, after checking its prompt. */

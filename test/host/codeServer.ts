@@ -82,12 +82,13 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const extensionsDir = path.join(root, 'extensions');
   const workspace = options.workspace ?? path.join(root, 'workspace');
   for (const dir of [path.join(userDataDir, 'User'), extensionsDir, workspace]) fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(
-    path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2),
-  );
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
   for (const folder of options.extensions ?? []) {
-    const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+    const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as {
+      publisher: string;
+      name: string;
+      version: string;
+    };
     fs.cpSync(folder, path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), { recursive: true });
   }
   // code-server writes a default config to ~/.config unless given one.
@@ -99,31 +100,38 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     process.execPath,
     [
       codeServerBin(),
-      '--config', configFile,
-      '--auth', 'none',
-      '--bind-addr', `${host}:${port}`,
+      '--config',
+      configFile,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `${host}:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
       '--disable-getting-started-override',
-      '--user-data-dir', userDataDir,
-      '--extensions-dir', extensionsDir,
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
       workspace,
     ],
     // An empty gallery keeps the workbench from asking open-vsx.org for extension data.
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, EXTENSIONS_GALLERY: '{}' } },
   );
-  const forward = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach((line) => log(`[code-server] ${line}`));
+  const forward = (chunk: Buffer) =>
+    chunk
+      .toString()
+      .split('\n')
+      .filter(Boolean)
+      .forEach((line) => log(`[code-server] ${line}`));
   child.stdout?.on('data', forward);
   child.stderr?.on('data', forward);
   const origin = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode === null) {
       child.kill('SIGTERM');
-      await Promise.race([
-        new Promise((resolve) => child.once('exit', resolve)),
-        new Promise((resolve) => setTimeout(resolve, 5000)),
-      ]);
+      await Promise.race([new Promise((resolve) => child.once('exit', resolve)), new Promise((resolve) => setTimeout(resolve, 5000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
     }
     // RTK_KEEP_TEST_HOST=1 keeps the folders (the extension's log is under user-data/logs) for a look after a failure.
@@ -147,7 +155,10 @@ export interface WorkbenchUrlOptions {
 /** The workbench URL with the automation payload that code-server's web workbench understands. */
 export function workbenchUrl(server: RunningCodeServer, options: WorkbenchUrlOptions = {}): string {
   const remote = (p: string) => `vscode-remote://127.0.0.1:${server.port}${path.resolve(p)}`;
-  const payload: [string, string][] = [['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
+  const payload: [string, string][] = [
+    ['skipWelcome', 'true'],
+    ['skipReleaseNotes', 'true'],
+  ];
   for (const devPath of options.extensionDevelopmentPaths ?? []) payload.push(['extensionDevelopmentPath', remote(devPath)]);
   if (options.extensionTestsPath) payload.push(['extensionTestsPath', remote(options.extensionTestsPath)]);
   return `${server.origin}/?folder=${encodeURIComponent(server.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
@@ -160,8 +171,11 @@ export interface OpenBrowser {
   close(): Promise<void>;
 }
 
-export async function openBrowser(options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {}): Promise<OpenBrowser> {
-  if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: run the test-host setup (npm test installs it).`);
+export async function openBrowser(
+  options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {},
+): Promise<OpenBrowser> {
+  if (!fs.existsSync(CHROMIUM_PATH))
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: run the test-host setup (npm test installs it).`);
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,

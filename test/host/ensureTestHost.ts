@@ -16,7 +16,8 @@ const RIPGREP_CACHE = path.join(
 );
 
 export function cacheRoot(): string {
-  const base = process.env.RTK_TEST_HOST_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'realtimekit-inspector');
+  const base =
+    process.env.RTK_TEST_HOST_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'realtimekit-inspector');
   return path.join(base, `code-server-${CODE_SERVER_VERSION}`);
 }
 
@@ -68,21 +69,17 @@ function installCodeServer(): void {
   seedRipgrepCache();
   console.log(`[test-host] installing code-server ${CODE_SERVER_VERSION} into ${root} (about a minute)`);
   const started = Date.now();
-  const result = spawnSync(
-    'npm',
-    ['install', '--no-audit', '--no-fund', '--no-save', `code-server@${CODE_SERVER_VERSION}`],
-    {
-      cwd: root,
-      stdio: 'inherit',
-      env: {
-        ...process.env,
-        npm_config_unsafe_perm: 'true',
-        npm_config_yes: 'true',
-        // npm 11.19+ skips dependency install scripts unless allowed; code-server needs its native builds.
-        npm_config_dangerously_allow_all_scripts: 'true',
-      },
+  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', `code-server@${CODE_SERVER_VERSION}`], {
+    cwd: root,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      npm_config_unsafe_perm: 'true',
+      npm_config_yes: 'true',
+      // npm 11.19+ skips dependency install scripts unless allowed; code-server needs its native builds.
+      npm_config_dangerously_allow_all_scripts: 'true',
     },
-  );
+  });
   if (result.status !== 0 || !fs.existsSync(codeServerBin())) {
     throw new Error(`code-server ${CODE_SERVER_VERSION} failed to install into ${root} (npm exit ${result.status}).`);
   }

@@ -52,7 +52,11 @@ describe('RealtimeKit commands in a real VS Code', () => {
     assert.equal(api.panels.count, panelsAfterFirst, 'the same participant does not open a second panel');
     const item = api.store.targets().find((entry) => entry.kind === 'sessionParticipant' && entry.participantId === participant.id);
     assert.ok(item, 'the participant is listed in the tree');
-    const children = await api.tree.getChildren({ type: 'target', target: item!, key: `sessionParticipant:${item!.accountId}/${item!.appId}/${catalog.currentSession.id}/${participant.id}` });
+    const children = await api.tree.getChildren({
+      type: 'target',
+      target: item!,
+      key: `sessionParticipant:${item!.accountId}/${item!.appId}/${catalog.currentSession.id}/${participant.id}`,
+    });
     assert.ok(children.length > 0 && children.every((child) => child.type === 'peerEvent'), 'its peer events stand under it');
   });
 
@@ -65,26 +69,43 @@ describe('RealtimeKit commands in a real VS Code', () => {
       filters: ['device_info', 'quality_stats'],
     })) as Data;
     assert.ok(filtered.participant, 'legacy data arrives');
-    const full = (await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.legacySession.id, participantId: participant.id })) as Data;
+    const full = (await vscode.commands.executeCommand('realtimekit.showSessionParticipant', {
+      sessionId: catalog.legacySession.id,
+      participantId: participant.id,
+    })) as Data;
     assert.ok(full.participant?.peer_stats, 'legacy peer_stats present without filters');
     const paths = (await control.requests()).map((entry) => entry.path).filter((path) => path.includes(participant.id));
-    assert.ok(paths.some((path) => path.includes('filters=device_info%2Cquality_stats') || path.includes('filters=device_info,quality_stats')), `filters sent joined: ${paths.join(' | ')}`);
-    assert.ok(paths.some((path) => !path.includes('filters=')), 'no filters parameter when none chosen');
-    assert.ok(paths.every((path) => path.includes('include_peer_events=true')), 'include_peer_events defaults to true');
+    assert.ok(
+      paths.some((path) => path.includes('filters=device_info%2Cquality_stats') || path.includes('filters=device_info,quality_stats')),
+      `filters sent joined: ${paths.join(' | ')}`,
+    );
+    assert.ok(
+      paths.some((path) => !path.includes('filters=')),
+      'no filters parameter when none chosen',
+    );
+    assert.ok(
+      paths.every((path) => path.includes('include_peer_events=true')),
+      'include_peer_events defaults to true',
+    );
   });
 
   it('showPeerReport and showMeetingParticipant resolve to their data', async () => {
     const peerId = catalog.troubledParticipant.peerIds[0];
     const report = (await vscode.commands.executeCommand('realtimekit.showPeerReport', { peerId })) as Data;
     assert.ok(report, 'peer report resolves');
-    const meeting = (await vscode.commands.executeCommand('realtimekit.showMeetingParticipant', { meetingId: catalog.meeting.id, participantId: catalog.meeting.participantId })) as Data;
+    const meeting = (await vscode.commands.executeCommand('realtimekit.showMeetingParticipant', {
+      meetingId: catalog.meeting.id,
+      participantId: catalog.meeting.participantId,
+    })) as Data;
     assert.equal(meeting.name, catalog.meeting.participantName);
   });
 
   it('openSession loads every page of a large session into the tree', async function () {
     this.timeout(120_000);
     const api = await extensionApi();
-    const result = (await vscode.commands.executeCommand('realtimekit.openSession', { sessionId: catalog.largeSession.id })) as { participants: unknown[] };
+    const result = (await vscode.commands.executeCommand('realtimekit.openSession', { sessionId: catalog.largeSession.id })) as {
+      participants: unknown[];
+    };
     assert.equal(result.participants.length, catalog.largeSession.participantCount);
     const item = api.store.targets().find((entry) => entry.kind === 'session' && entry.sessionId === catalog.largeSession.id)!;
     const roots = await api.tree.getChildren();

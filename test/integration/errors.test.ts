@@ -30,33 +30,72 @@ describe('RealtimeKit command errors', () => {
   it('refuses malformed and hostile IDs before any request', async () => {
     await control.clearRequests();
     for (const participantId of ['not-a-uuid', '../x', 'a/b?c#d']) {
-      const result = await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.currentSession.id, participantId });
+      const result = await vscode.commands.executeCommand('realtimekit.showSessionParticipant', {
+        sessionId: catalog.currentSession.id,
+        participantId,
+      });
       assert.equal(result, undefined, participantId);
     }
-    const result = await vscode.commands.executeCommand('realtimekit.showPeerReport', { appId: '..', peerId: catalog.troubledParticipant.peerIds[0] });
+    const result = await vscode.commands.executeCommand('realtimekit.showPeerReport', {
+      appId: '..',
+      peerId: catalog.troubledParticipant.peerIds[0],
+    });
     assert.equal(result, undefined);
     // (The token check after setApiToken lists apps; it is not part of this.)
-    assert.deepEqual((await control.requests()).filter((entry) => entry.path.includes('/sessions')), [], 'no request reached the server');
+    assert.deepEqual(
+      (await control.requests()).filter((entry) => entry.path.includes('/sessions')),
+      [],
+      'no request reached the server',
+    );
   });
 
   it('refuses an argument of the wrong type without rejecting', async () => {
     assert.equal(await vscode.commands.executeCommand('realtimekit.showSessionParticipant', 'just a string'), undefined);
-    assert.equal(await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.currentSession.id }), undefined);
-    assert.equal(await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.currentSession.id, participantId: participant().id, filters: ['bogus'] }), undefined);
+    assert.equal(
+      await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.currentSession.id }),
+      undefined,
+    );
+    assert.equal(
+      await vscode.commands.executeCommand('realtimekit.showSessionParticipant', {
+        sessionId: catalog.currentSession.id,
+        participantId: participant().id,
+        filters: ['bogus'],
+      }),
+      undefined,
+    );
   });
 
   it('retries a 500 and then shows the answer', async () => {
     await control.injectFault({ match: `/participants/${participant().id}`, status: 500, times: 1 });
-    const data = (await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.currentSession.id, participantId: participant().id })) as Record<string, unknown>;
+    const data = (await vscode.commands.executeCommand('realtimekit.showSessionParticipant', {
+      sessionId: catalog.currentSession.id,
+      participantId: participant().id,
+    })) as Record<string, unknown>;
     assert.ok(data, 'resolved to data after one retry');
   });
 
   it('resolves to undefined with an invalid token (401) and with no token', async () => {
     await vscode.commands.executeCommand('realtimekit.setApiToken', 'not-the-right-token');
-    assert.equal(await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.currentSession.id, participantId: participant().id }), undefined);
+    assert.equal(
+      await vscode.commands.executeCommand('realtimekit.showSessionParticipant', {
+        sessionId: catalog.currentSession.id,
+        participantId: participant().id,
+      }),
+      undefined,
+    );
     await vscode.commands.executeCommand('realtimekit.clearApiToken');
     await control.clearRequests();
-    assert.equal(await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.currentSession.id, participantId: participant().id }), undefined);
-    assert.deepEqual((await control.requests()).filter((entry) => entry.path.includes('/sessions')), [], 'no request without a token');
+    assert.equal(
+      await vscode.commands.executeCommand('realtimekit.showSessionParticipant', {
+        sessionId: catalog.currentSession.id,
+        participantId: participant().id,
+      }),
+      undefined,
+    );
+    assert.deepEqual(
+      (await control.requests()).filter((entry) => entry.path.includes('/sessions')),
+      [],
+      'no request without a token',
+    );
   });
 });

@@ -27,10 +27,17 @@ describe('RealtimeKit hardening', () => {
       // Give the workbench time to read the file, as it would for a cloned repository.
       await new Promise((resolve) => setTimeout(resolve, 2_000));
       const inspected = vscode.workspace.getConfiguration('realtimekit').inspect<string>('apiBaseUrl');
-      assert.notEqual(vscode.workspace.getConfiguration('realtimekit').get('apiBaseUrl'), 'http://attacker.invalid:8080/client/v4', JSON.stringify(inspected));
+      assert.notEqual(
+        vscode.workspace.getConfiguration('realtimekit').get('apiBaseUrl'),
+        'http://attacker.invalid:8080/client/v4',
+        JSON.stringify(inspected),
+      );
       await control.clearRequests();
       const participant = catalog.currentSession.participants[2];
-      const data = await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.currentSession.id, participantId: participant.id });
+      const data = await vscode.commands.executeCommand('realtimekit.showSessionParticipant', {
+        sessionId: catalog.currentSession.id,
+        participantId: participant.id,
+      });
       assert.ok(data, 'the request went to the configured (machine) server');
       assert.ok((await control.requests()).some((entry) => entry.path.includes(participant.id)));
     } finally {
@@ -40,7 +47,11 @@ describe('RealtimeKit hardening', () => {
 
   it('gives a peer event named "constructor" the default icon instead of a function from the icon table', async () => {
     const { tree } = await extensionApi();
-    const item = tree.getTreeItem({ type: 'peerEvent', scope: { accountId: 'a', appId: 'b' }, event: { name: 'constructor', peerId: 'p' } });
+    const item = tree.getTreeItem({
+      type: 'peerEvent',
+      scope: { accountId: 'a', appId: 'b' },
+      event: { name: 'constructor', peerId: 'p' },
+    });
     assert.equal((item.iconPath as vscode.ThemeIcon).id, 'circle-small');
   });
 
@@ -48,14 +59,26 @@ describe('RealtimeKit hardening', () => {
     this.timeout(60_000);
     const api = await extensionApi();
     const participant = catalog.currentSession.participants[5];
-    const target = { kind: 'sessionParticipant' as const, accountId: SAMPLE_ACCOUNT_ID, appId: SAMPLE_APP_ID, sessionId: catalog.currentSession.id, participantId: participant.id };
-    await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.currentSession.id, participantId: participant.id });
+    const target = {
+      kind: 'sessionParticipant' as const,
+      accountId: SAMPLE_ACCOUNT_ID,
+      appId: SAMPLE_APP_ID,
+      sessionId: catalog.currentSession.id,
+      participantId: participant.id,
+    };
+    await vscode.commands.executeCommand('realtimekit.showSessionParticipant', {
+      sessionId: catalog.currentSession.id,
+      participantId: participant.id,
+    });
     const before = { tree: api.store.loadedTarget(targetKey(target))?.inspection?.fetchedAt, panel: api.panels.fetchedAt(target) };
     assert.ok(before.tree && before.panel, 'listed and shown');
     await new Promise((resolve) => setTimeout(resolve, 5));
     await control.clearRequests();
     assert.equal(await vscode.commands.executeCommand('realtimekit.refresh'), true);
-    assert.ok((await control.requests()).some((entry) => entry.path.includes(`/participants/${participant.id}`)), 'fetched again');
+    assert.ok(
+      (await control.requests()).some((entry) => entry.path.includes(`/participants/${participant.id}`)),
+      'fetched again',
+    );
     assert.ok((api.store.loadedTarget(targetKey(target))?.inspection?.fetchedAt ?? '') > before.tree, 'the tree has the new data');
     assert.ok((api.panels.fetchedAt(target) ?? '') > before.panel, 'the open panel shows the new data');
   });

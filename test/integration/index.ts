@@ -27,7 +27,16 @@ export async function run(): Promise<void> {
     const runner = mocha.run((count) => resolve(count));
     runner.on('end', () => {
       const stats = runner.stats ?? { passes: 0, failures: 0, pending: 0 };
-      fs.writeFileSync(RESULTS_FILE, JSON.stringify({ suite: 'integration', passed: stats.passes, failed: stats.failures, skipped: stats.pending, vscodeVersion: vscode.version }));
+      fs.writeFileSync(
+        RESULTS_FILE,
+        JSON.stringify({
+          suite: 'integration',
+          passed: stats.passes,
+          failed: stats.failures,
+          skipped: stats.pending,
+          vscodeVersion: vscode.version,
+        }),
+      );
     });
   });
   if (failures > 0) throw new Error(`${failures} integration test(s) failed`);

@@ -1,7 +1,13 @@
 /** realtimekit.showSessionOverview in both generations: the resolved value of interface.md, per-row errors, attribution, cancel. */
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { ATTRIBUTION_PARTICIPANTS, ATTRIBUTION_SESSION_IDS, SCALE_SESSION_IDS, STORY_PARTICIPANTS, STORY_SESSION_IDS } from '../../sample-server';
+import {
+  ATTRIBUTION_PARTICIPANTS,
+  ATTRIBUTION_SESSION_IDS,
+  SCALE_SESSION_IDS,
+  STORY_PARTICIPANTS,
+  STORY_SESSION_IDS,
+} from '../../sample-server';
 import type { SessionOverviewResult } from '../../src/shared/session';
 import type { SampleControl } from '../fixtures/sampleControl';
 import { extensionApi, setUpSampleServer } from './harness';
@@ -25,17 +31,26 @@ describe('RealtimeKit session overview', () => {
     it(`resolves to every participant worst first, with per-row errors (${generation} generation)`, async function () {
       this.timeout(120_000);
       const people = STORY_PARTICIPANTS[generation];
-      const result = (await vscode.commands.executeCommand('realtimekit.showSessionOverview', { sessionId: STORY_SESSION_IDS[generation] })) as SessionOverviewResult;
+      const result = (await vscode.commands.executeCommand('realtimekit.showSessionOverview', {
+        sessionId: STORY_SESSION_IDS[generation],
+      })) as SessionOverviewResult;
       assert.ok(result, 'resolves to a value');
       assert.equal(result.sessionId, STORY_SESSION_IDS[generation]);
       assert.ok(result.session, 'the session record is included');
       assert.equal(result.participants.length, Object.keys(people).length);
       for (const row of result.participants) {
-        assert.deepEqual(Object.keys(row).sort(), ['analysed', 'causedBy', 'displayName', 'issues', 'participantId', 'peerIds', 'verdict', ...(row.error ? ['error'] : [])].sort());
+        assert.deepEqual(
+          Object.keys(row).sort(),
+          ['analysed', 'causedBy', 'displayName', 'issues', 'participantId', 'peerIds', 'verdict', ...(row.error ? ['error'] : [])].sort(),
+        );
         assert.equal(row.analysed, true, `${row.displayName} analysed`);
       }
       const ranks = result.participants.map((row) => VERDICT_ORDER.indexOf(row.verdict));
-      assert.deepEqual([...ranks].sort((a, b) => a - b), ranks, 'worst first');
+      assert.deepEqual(
+        [...ranks].sort((a, b) => a - b),
+        ranks,
+        'worst first',
+      );
       const jordan = byId(result, people.jordan.id);
       assert.ok(jordan.error, 'the participant whose statistics fail is a row with its error');
       assert.equal(jordan.verdict, 'unknown');
@@ -69,24 +84,42 @@ describe('RealtimeKit session overview', () => {
   it('says who affected whom in the current generation, and attributes nothing in the older one', async function () {
     this.timeout(120_000);
     const people = ATTRIBUTION_PARTICIPANTS.current;
-    const result = (await vscode.commands.executeCommand('realtimekit.showSessionOverview', { sessionId: ATTRIBUTION_SESSION_IDS.current })) as SessionOverviewResult;
+    const result = (await vscode.commands.executeCommand('realtimekit.showSessionOverview', {
+      sessionId: ATTRIBUTION_SESSION_IDS.current,
+    })) as SessionOverviewResult;
     const causes = (id: string) => byId(result, id).causedBy;
-    assert.ok(causes(people.nina.id).some((cause) => cause.participantId === people.sam.id), `Nina: ${JSON.stringify(causes(people.nina.id))}`);
+    assert.ok(
+      causes(people.nina.id).some((cause) => cause.participantId === people.sam.id),
+      `Nina: ${JSON.stringify(causes(people.nina.id))}`,
+    );
     assert.ok(causes(people.omar.id).some((cause) => cause.participantId === people.sam.id));
     // Chloe's loss at 10:11-10:13 is her own downlink: only Grace's later outage is (likely) behind any loss of hers.
-    assert.ok(causes(people.chloe.id).every((cause) => cause.rule !== 'sustained-packet-loss' || cause.participantId === people.grace.id), JSON.stringify(causes(people.chloe.id)));
-    assert.ok(causes(people.yusuf.id).some((cause) => cause.participantId === people.sam.id), 'found through the peer when producer_id is missing');
-    assert.ok(causes(people.nina.id).some((cause) => cause.participantId === people.leo.id && cause.rule === 'high-jitter'), "Leo's send-side jitter");
+    assert.ok(
+      causes(people.chloe.id).every((cause) => cause.rule !== 'sustained-packet-loss' || cause.participantId === people.grace.id),
+      JSON.stringify(causes(people.chloe.id)),
+    );
+    assert.ok(
+      causes(people.yusuf.id).some((cause) => cause.participantId === people.sam.id),
+      'found through the peer when producer_id is missing',
+    );
+    assert.ok(
+      causes(people.nina.id).some((cause) => cause.participantId === people.leo.id && cause.rule === 'high-jitter'),
+      "Leo's send-side jitter",
+    );
     assert.ok(!causes(people.hana.id).some((cause) => cause.participantId === people.sam.id), "Hana's window does not overlap Sam's");
     for (const cause of causes(people.nina.id)) assert.deepEqual(Object.keys(cause).sort(), ['participantId', 'rule']);
-    const legacy = (await vscode.commands.executeCommand('realtimekit.showSessionOverview', { sessionId: ATTRIBUTION_SESSION_IDS.legacy })) as SessionOverviewResult;
+    const legacy = (await vscode.commands.executeCommand('realtimekit.showSessionOverview', {
+      sessionId: ATTRIBUTION_SESSION_IDS.legacy,
+    })) as SessionOverviewResult;
     assert.ok(legacy.participants.every((row) => row.causedBy.length === 0));
   });
 
   it('opens a session above the automatic limit at once, without analysing it', async function () {
     this.timeout(120_000);
     await control.clearRequests();
-    const result = (await vscode.commands.executeCommand('realtimekit.showSessionOverview', { sessionId: SCALE_SESSION_IDS.webinar2345 })) as SessionOverviewResult;
+    const result = (await vscode.commands.executeCommand('realtimekit.showSessionOverview', {
+      sessionId: SCALE_SESSION_IDS.webinar2345,
+    })) as SessionOverviewResult;
     assert.equal(result.participants.length, 2_345);
     assert.ok(result.participants.every((row) => !row.analysed && row.verdict === 'unknown'));
     assert.equal((await control.requests()).filter((entry) => entry.path.includes('peer-report')).length, 0, 'no statistics requested');
@@ -96,9 +129,16 @@ describe('RealtimeKit session overview', () => {
     this.timeout(60_000);
     const mateo = STORY_PARTICIPANTS.current.mateo;
     await control.clearRequests();
-    const data = (await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: STORY_SESSION_IDS.current, participantId: mateo.id })) as Record<string, unknown>;
+    const data = (await vscode.commands.executeCommand('realtimekit.showSessionParticipant', {
+      sessionId: STORY_SESSION_IDS.current,
+      participantId: mateo.id,
+    })) as Record<string, unknown>;
     assert.ok(data && typeof data === 'object');
     const reports = (await control.requests()).filter((entry) => entry.path.includes('peer-report'));
-    for (const peerId of mateo.peerIds) assert.ok(reports.some((entry) => entry.path.includes(peerId)), `report of ${peerId} fetched`);
+    for (const peerId of mateo.peerIds)
+      assert.ok(
+        reports.some((entry) => entry.path.includes(peerId)),
+        `report of ${peerId} fetched`,
+      );
   });
 });

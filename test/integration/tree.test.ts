@@ -21,7 +21,10 @@ describe('RealtimeKit explorer tree', () => {
 
   it('offers Sessions and Meetings to browse when account and app are set', async () => {
     const nodes = await root();
-    assert.deepEqual(nodes.slice(0, 2).map((node) => node.type), ['browse', 'browse']);
+    assert.deepEqual(
+      nodes.slice(0, 2).map((node) => node.type),
+      ['browse', 'browse'],
+    );
   });
 
   it('lists recent sessions newest first with a Load more node, and loads more', async () => {
@@ -33,8 +36,14 @@ describe('RealtimeKit explorer tree', () => {
     assert.equal(sessions.length, 25);
     const loadMore = first.find((node) => node.type === 'loadMore');
     assert.ok(loadMore, 'a Load more node ends the first page');
-    const started = sessions.map((node) => (node.type === 'session' ? Date.parse(String(node.session.started_at ?? node.session.created_at)) : 0));
-    assert.deepEqual([...started].sort((a, b) => b - a), started, 'newest first');
+    const started = sessions.map((node) =>
+      node.type === 'session' ? Date.parse(String(node.session.started_at ?? node.session.created_at)) : 0,
+    );
+    assert.deepEqual(
+      [...started].sort((a, b) => b - a),
+      started,
+      'newest first',
+    );
     const label = tree.getTreeItem(sessions[0]);
     assert.match(String(label.description), /LIVE|ENDED/);
     await vscode.commands.executeCommand('realtimekit.tree.loadMore', loadMore);
@@ -50,7 +59,10 @@ describe('RealtimeKit explorer tree', () => {
     const participants = await tree.getChildren(current);
     assert.equal(participants.length, catalog.currentSession.participants.length);
     const joined = participants.map((node) => (node.type === 'sessionParticipant' ? Date.parse(String(node.participant.joined_at)) : 0));
-    assert.deepEqual([...joined].sort((a, b) => a - b), joined);
+    assert.deepEqual(
+      [...joined].sort((a, b) => a - b),
+      joined,
+    );
     const events = await tree.getChildren(participants[0]);
     assert.ok(events.length >= 3 && events.every((node) => node.type === 'peerEvent'));
     const item = tree.getTreeItem(events[0]);
@@ -70,12 +82,18 @@ describe('RealtimeKit explorer tree', () => {
   it('shows the last data of a looked-up participant, marked stale, when fetching it again fails', async () => {
     const { tree } = await extensionApi();
     const participant = catalog.currentSession.participants[4];
-    await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.currentSession.id, participantId: participant.id });
+    await vscode.commands.executeCommand('realtimekit.showSessionParticipant', {
+      sessionId: catalog.currentSession.id,
+      participantId: participant.id,
+    });
     // Every attempt (first try and both retries, of the tree's and the panel's fetch) fails as if the network were down.
     await control.injectFault({ match: `/participants/${participant.id}`, status: 503, times: 6 });
     await vscode.commands.executeCommand('realtimekit.refresh');
     await control.clearFaults();
-    const node = (await root()).find((candidate) => candidate.type === 'target' && candidate.target.kind === 'sessionParticipant' && candidate.target.participantId === participant.id)!;
+    const node = (await root()).find(
+      (candidate) =>
+        candidate.type === 'target' && candidate.target.kind === 'sessionParticipant' && candidate.target.participantId === participant.id,
+    )!;
     const events = await tree.getChildren(node);
     assert.ok(events.length > 0 && events.every((child) => child.type === 'peerEvent'), 'peer events from the last data');
     assert.match(String(tree.getTreeItem(node).description), /stale/);
@@ -83,18 +101,29 @@ describe('RealtimeKit explorer tree', () => {
 
   it('removes a looked-up item', async () => {
     const participant = catalog.currentSession.participants[3];
-    await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId: catalog.currentSession.id, participantId: participant.id });
-    const node = (await root()).find((candidate) => candidate.type === 'target' && candidate.target.kind === 'sessionParticipant' && candidate.target.participantId === participant.id);
+    await vscode.commands.executeCommand('realtimekit.showSessionParticipant', {
+      sessionId: catalog.currentSession.id,
+      participantId: participant.id,
+    });
+    const node = (await root()).find(
+      (candidate) =>
+        candidate.type === 'target' && candidate.target.kind === 'sessionParticipant' && candidate.target.participantId === participant.id,
+    );
     assert.ok(node);
     await vscode.commands.executeCommand('realtimekit.tree.remove', node);
-    assert.ok(!(await extensionApi()).store.targets().some((item) => item.kind === 'sessionParticipant' && item.participantId === participant.id));
+    assert.ok(
+      !(await extensionApi()).store.targets().some((item) => item.kind === 'sessionParticipant' && item.participantId === participant.id),
+    );
   });
 
   it('expands a 5,000-participant session into 5,000 items (time printed; see npm run bench)', async function () {
     this.timeout(120_000);
     const { tree } = await extensionApi();
     await vscode.commands.executeCommand('realtimekit.openSession', { sessionId: catalog.hugeSession.id });
-    const node = (await root()).find((candidate) => candidate.type === 'target' && candidate.target.kind === 'session' && candidate.target.sessionId === catalog.hugeSession.id)!;
+    const node = (await root()).find(
+      (candidate) =>
+        candidate.type === 'target' && candidate.target.kind === 'session' && candidate.target.sessionId === catalog.hugeSession.id,
+    )!;
     const started = performance.now();
     const children = await tree.getChildren(node);
     const items = children.map((child) => tree.getTreeItem(child));

@@ -40,7 +40,10 @@ describe("a receiver's verdict when someone else's uplink explains its problems"
     assert.equal(apart.verdict, 'poor');
     const likely = withAttribution([row({})], new Map([['receiver', cause(3 * MIN, 5 * MIN, 'likely')]]))[0];
     assert.equal(likely.verdict, 'poor');
-    const ownRelay = withAttribution([row({ criticalIssues: 2, issues: ['sustained-packet-loss', 'connectivity-failed'] })], new Map([['receiver', cause(3 * MIN, 5 * MIN)]]))[0];
+    const ownRelay = withAttribution(
+      [row({ criticalIssues: 2, issues: ['sustained-packet-loss', 'connectivity-failed'] })],
+      new Map([['receiver', cause(3 * MIN, 5 * MIN)]]),
+    )[0];
     assert.equal(ownRelay.verdict, 'poor', 'a critical issue without a window is its own');
   });
 

@@ -22,14 +22,23 @@ describe('chart data', () => {
       { t: t0 + 5_000, fps: 12, height: 360 },
     ]);
     const charts = buildCharts([audio, video]);
-    assert.deepEqual(charts.map((chart) => chart.metric.id), ['mos', 'jitter', 'fps', 'height']);
+    assert.deepEqual(
+      charts.map((chart) => chart.metric.id),
+      ['mos', 'jitter', 'fps', 'height'],
+    );
     const jitter = charts.find((chart) => chart.metric.id === 'jitter')!;
     assert.deepEqual(Array.from(jitter.x), [t0 / 1000, t0 / 1000 + 2.5, t0 / 1000 + 5]);
-    assert.deepEqual(jitter.series.map((series) => Array.from(series.values)), [
-      [3, NaN, 40],
-      [NaN, 5, NaN],
-    ]);
-    assert.deepEqual(jitter.series.map((series) => series.trackIndex), [0, 1]);
+    assert.deepEqual(
+      jitter.series.map((series) => Array.from(series.values)),
+      [
+        [3, NaN, 40],
+        [NaN, 5, NaN],
+      ],
+    );
+    assert.deepEqual(
+      jitter.series.map((series) => series.trackIndex),
+      [0, 1],
+    );
     assert.equal(charts[0].metric.range?.[1], 5, 'MOS keeps its 1..5 scale');
   });
 
@@ -46,8 +55,14 @@ describe('chart data', () => {
   });
 
   it('shares one axis without merging when tracks were sampled together, and sorts an unsorted track', () => {
-    const a = track('audio', 'producer', [{ t: t0, mos: 4 }, { t: t0 + 1000, mos: 3 }]);
-    const b = track('audio', 'consumer', [{ t: t0 + 1000, mos: 2 }, { t: t0, mos: 1 }]);
+    const a = track('audio', 'producer', [
+      { t: t0, mos: 4 },
+      { t: t0 + 1000, mos: 3 },
+    ]);
+    const b = track('audio', 'consumer', [
+      { t: t0 + 1000, mos: 2 },
+      { t: t0, mos: 1 },
+    ]);
     const [chart] = buildCharts([a, b]);
     assert.deepEqual(Array.from(chart.x), [t0 / 1000, t0 / 1000 + 1]);
     assert.deepEqual(Array.from(chart.series[1].values), [1, 2]);
@@ -59,7 +74,11 @@ describe('chart data', () => {
 });
 
 describe('decimation', () => {
-  const many = Array.from({ length: 10_000 }, (_, i) => ({ t: t0 + i * 1000, jitterMs: i === 5_000 ? 900 : i === 7_000 ? -1 : i % 10, mos: i % 3 === 0 ? undefined : 4 }));
+  const many = Array.from({ length: 10_000 }, (_, i) => ({
+    t: t0 + i * 1000,
+    jitterMs: i === 5_000 ? 900 : i === 7_000 ? -1 : i % 10,
+    mos: i % 3 === 0 ? undefined : 4,
+  }));
   const [mos, jitter] = buildCharts([track('audio', 'producer', many)]);
 
   it('keeps at most two points per bucket and every spike and dip', () => {
@@ -67,7 +86,11 @@ describe('decimation', () => {
     assert.ok(x.length <= 2 * 201, `${x.length} points`);
     assert.ok(values.includes(900), 'the spike survives');
     assert.ok(values.includes(-1), 'the dip survives');
-    assert.deepEqual([...x].sort((a, b) => a - b), x, 'time stays ascending');
+    assert.deepEqual(
+      [...x].sort((a, b) => a - b),
+      x,
+      'time stays ascending',
+    );
   });
 
   it('returns the raw points, NaN as gaps, when they fit, and only the zoomed range plus one either side', () => {
@@ -90,12 +113,29 @@ describe('events timeline', () => {
         events: [{ name: 'audio_mute', at: '2026-11-20T09:00:03Z' }],
         device: { deviceChanges: [{ at: '2026-11-20T09:00:02Z', change: 'selected', kind: 'audioinput', label: 'USB mic' }] },
       },
-      [{ rule: 'x', severity: 'warning', title: 'High jitter', evidence: 'e', explanation: 'x', peerId: 'p1', from: t0 + 4_000, to: t0 + 9_000 }],
+      [
+        {
+          rule: 'x',
+          severity: 'warning',
+          title: 'High jitter',
+          evidence: 'e',
+          explanation: 'x',
+          peerId: 'p1',
+          from: t0 + 4_000,
+          to: t0 + 9_000,
+        },
+      ],
     );
-    assert.deepEqual(events.map((event) => event.lane), ['Peer events', 'Device changes', 'SDK events', 'Issues']);
+    assert.deepEqual(
+      events.map((event) => event.lane),
+      ['Peer events', 'Device changes', 'SDK events', 'Issues'],
+    );
     const model = timelineModel(events);
     assert.equal(model.x.length, 4);
-    assert.deepEqual(model.series.map((series) => series.lane), ['Issues', 'Device changes', 'SDK events', 'Peer events']);
+    assert.deepEqual(
+      model.series.map((series) => series.lane),
+      ['Issues', 'Device changes', 'SDK events', 'Peer events'],
+    );
     assert.equal(model.series[3].names[0], 'PEER_JOINING');
   });
 });

@@ -74,4 +74,3 @@ describe('endpoint paths', () => {
     assert.ok(performance.now() - started < 200);
   });
 });
-

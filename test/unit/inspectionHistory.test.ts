@@ -31,7 +31,11 @@ function participantWithEvents(count: number): InspectedParticipant {
     kind: 'sessionParticipant',
     displayName: 'Sam',
     peers: [{ peerId: 'p1' }],
-    peerEvents: Array.from({ length: count }, (_, index) => ({ name: 'PEER_JOINING', at: new Date(index * 1000).toISOString(), peerId: `peer-${index}` })),
+    peerEvents: Array.from({ length: count }, (_, index) => ({
+      name: 'PEER_JOINING',
+      at: new Date(index * 1000).toISOString(),
+      peerId: `peer-${index}`,
+    })),
     peerStats: [],
     generations: ['current'],
     absent: [],
@@ -50,7 +54,11 @@ describe('the explorer history in globalState', () => {
     assert.ok(memento.size() < 5_000_000, `stored ${memento.size().toLocaleString()} characters`);
     assert.equal(history.summary([...keep][0])?.peerEvents.length, MAX_STORED_PEER_EVENTS);
     await history.saveTargets(targets.slice(0, 1));
-    assert.equal(memento.keys().filter((key) => key.startsWith('realtimekit.lastData/')).length, 1, 'summaries of removed targets are dropped');
+    assert.equal(
+      memento.keys().filter((key) => key.startsWith('realtimekit.lastData/')).length,
+      1,
+      'summaries of removed targets are dropped',
+    );
   });
 
   it('caps the targets and drops stored entries of the wrong shape', async () => {
@@ -69,7 +77,15 @@ describe('the explorer history in globalState', () => {
   });
 
   it('reads back a summary without peers or with junk fields without throwing', () => {
-    assert.deepEqual(readSummary({ displayName: 'Ann' }), { displayName: 'Ann', presetName: undefined, durationMinutes: undefined, peerCount: 0, joinedAt: undefined, leftAt: undefined, peerEvents: [] });
+    assert.deepEqual(readSummary({ displayName: 'Ann' }), {
+      displayName: 'Ann',
+      presetName: undefined,
+      durationMinutes: undefined,
+      peerCount: 0,
+      joinedAt: undefined,
+      leftAt: undefined,
+      peerEvents: [],
+    });
     const junk = readSummary({ displayName: 42, peerCount: 'many', peerEvents: [null, 'x', { name: 'PEER_LEAVING', peerId: 7 }] });
     assert.deepEqual(junk?.peerEvents, [{ name: 'PEER_LEAVING', id: undefined, at: undefined, peerId: undefined, viewType: undefined }]);
     assert.equal(junk?.displayName, undefined);

@@ -6,11 +6,20 @@ const participant = '9f0c1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b';
 
 describe('inspector links', () => {
   it('parses a participant link with scope and filters', () => {
-    const parsed = parseInspectorLink('/participant', `sessionId=${session}&participantId=${participant}&accountId=023e105f4ecef8ad9ca31a8372d0c353&appId=my-app&filters=device_info,events`);
+    const parsed = parseInspectorLink(
+      '/participant',
+      `sessionId=${session}&participantId=${participant}&accountId=023e105f4ecef8ad9ca31a8372d0c353&appId=my-app&filters=device_info,events`,
+    );
     assert.deepEqual(parsed, {
       command: 'realtimekit.showSessionParticipant',
       what: 'session participant',
-      argument: { sessionId: session, participantId: participant, accountId: '023e105f4ecef8ad9ca31a8372d0c353', appId: 'my-app', filters: ['device_info', 'events'] },
+      argument: {
+        sessionId: session,
+        participantId: participant,
+        accountId: '023e105f4ecef8ad9ca31a8372d0c353',
+        appId: 'my-app',
+        filters: ['device_info', 'events'],
+      },
     });
   });
 
@@ -23,7 +32,10 @@ describe('inspector links', () => {
   });
 
   it('round-trips through inspectorLink', () => {
-    const link = inspectorLink('vscode', { command: 'realtimekit.showPeerReport', arguments: [{ peerId: session, accountId: '023e105f4ecef8ad9ca31a8372d0c353', appId: 'a', filters: ['events'] }] });
+    const link = inspectorLink('vscode', {
+      command: 'realtimekit.showPeerReport',
+      arguments: [{ peerId: session, accountId: '023e105f4ecef8ad9ca31a8372d0c353', appId: 'a', filters: ['events'] }],
+    });
     assert.ok(link);
     const url = new URL(link!);
     assert.equal(url.host, 'rtk-tools.realtimekit-inspector');

@@ -20,8 +20,14 @@ describe('normalizeParticipant', () => {
     assert.equal(model.displayName, 'Ana');
     assert.equal(model.durationMinutes, 12.5);
     assert.equal(model.leftAt, undefined, '"null" strings are absent values');
-    assert.deepEqual(model.peerEvents.map((event) => event.name), ['PEER_CREATED', 'PEER_JOINING', 'PEER_CREATED']);
-    assert.deepEqual(model.peers.map((peer) => peer.peerId), ['peer-a', 'peer-b']);
+    assert.deepEqual(
+      model.peerEvents.map((event) => event.name),
+      ['PEER_CREATED', 'PEER_JOINING', 'PEER_CREATED'],
+    );
+    assert.deepEqual(
+      model.peers.map((peer) => peer.peerId),
+      ['peer-a', 'peer-b'],
+    );
     assert.deepEqual(model.generations, ['current']);
   });
 
@@ -30,7 +36,10 @@ describe('normalizeParticipant', () => {
       participant: { id: 'p2', peer_stats: { device_info: {} }, quality_stats: [{ peer_id: 'x', start: '2026-11-20T09:00:00Z' }] },
     });
     assert.deepEqual(model.generations, ['legacy']);
-    assert.deepEqual(model.peers.map((peer) => peer.peerId), ['x']);
+    assert.deepEqual(
+      model.peers.map((peer) => peer.peerId),
+      ['x'],
+    );
   });
 
   it('reads a meeting participant and never throws on junk', () => {

@@ -1,14 +1,27 @@
 import { strict as assert } from 'node:assert';
 import type { ParticipantRow } from '../../src/shared/session';
 import { causedByText, lossText, networkText, peersText, pendingText } from '../../src/webview/session/cellText';
-import { compareHint } from '../../src/webview/session/compareBar';
+import { compareHint } from '../../src/webview/session/compareHint';
 import { filterRows } from '../../src/webview/session/filterRows';
 import { applyRows } from '../../src/webview/session/rowStore';
 import { DEFAULT_SORT, sortRows, textSortKey } from '../../src/webview/session/sortRows';
 import { clampWindow, MIN_WINDOW_MS, panWindow, sessionSpan, tickLabel, timeTicks, zoomWindow } from '../../src/webview/session/timeScale';
 
 function row(participantId: string, fields: Partial<ParticipantRow> = {}): ParticipantRow {
-  return { participantId, peerIds: ['peer-1'], reconnects: 0, state: 'analysed', analysed: true, verdict: 'good', issues: [], causedBy: [], affected: [], peers: [], issueWindows: [], ...fields };
+  return {
+    participantId,
+    peerIds: ['peer-1'],
+    reconnects: 0,
+    state: 'analysed',
+    analysed: true,
+    verdict: 'good',
+    issues: [],
+    causedBy: [],
+    affected: [],
+    peers: [],
+    issueWindows: [],
+    ...fields,
+  };
 }
 
 const critical = (rule: string) => ({ rule, severity: 'critical' as const, title: rule, from: 0, to: 1 });
@@ -26,17 +39,32 @@ describe('session table: order', () => {
 
   it('puts the worst first: poor, degraded, unknown, good; then more critical issues; then the name', () => {
     assert.deepEqual(ids(sortRows(rows, DEFAULT_SORT)), ['poor-2', 'poor-1', 'degraded', 'unknown', 'good-a', 'good-b']);
-    assert.deepEqual(ids(sortRows(rows, { column: 'verdict', descending: true })), ['good-b', 'good-a', 'unknown', 'degraded', 'poor-1', 'poor-2']);
+    assert.deepEqual(ids(sortRows(rows, { column: 'verdict', descending: true })), [
+      'good-b',
+      'good-a',
+      'unknown',
+      'degraded',
+      'poor-1',
+      'poor-2',
+    ]);
   });
 
   it('sorts a column by value with missing values last in both directions, ties worst first', () => {
-    const withLoss = [row('none'), row('low', { worstLossPct: 1 }), row('high', { worstLossPct: 12 }), row('low-poor', { worstLossPct: 1, verdict: 'poor' })];
+    const withLoss = [
+      row('none'),
+      row('low', { worstLossPct: 1 }),
+      row('high', { worstLossPct: 12 }),
+      row('low-poor', { worstLossPct: 1, verdict: 'poor' }),
+    ];
     assert.deepEqual(ids(sortRows(withLoss, { column: 'loss', descending: true })), ['high', 'low-poor', 'low', 'none']);
     assert.deepEqual(ids(sortRows(withLoss, { column: 'loss', descending: false })), ['low-poor', 'low', 'high', 'none']);
   });
 
   it("takes the host's count of critical issues when it sends one", () => {
-    const counted = [row('one', { verdict: 'poor', displayName: 'A', criticalIssues: 1 }), row('three', { verdict: 'poor', displayName: 'B', criticalIssues: 3, issueWindows: [] })];
+    const counted = [
+      row('one', { verdict: 'poor', displayName: 'A', criticalIssues: 1 }),
+      row('three', { verdict: 'poor', displayName: 'B', criticalIssues: 3, issueWindows: [] }),
+    ];
     assert.deepEqual(ids(sortRows(counted, DEFAULT_SORT)), ['three', 'one']);
   });
 
@@ -59,7 +87,14 @@ describe('session table: order', () => {
 
 describe('session table: filter', () => {
   const rows = [
-    row('p1', { displayName: 'Sam Carter', browser: 'Chrome 131', os: 'Windows 11', verdict: 'poor', issues: ['sustained-packet-loss'], topIssue: 'Sustained packet loss' }),
+    row('p1', {
+      displayName: 'Sam Carter',
+      browser: 'Chrome 131',
+      os: 'Windows 11',
+      verdict: 'poor',
+      issues: ['sustained-packet-loss'],
+      topIssue: 'Sustained packet loss',
+    }),
     row('p2', { displayName: 'Alex', customParticipantId: 'crm-42', preset: 'host', os: 'macOS' }),
     row('p3', { displayName: 'Mei', state: 'failed', error: '403' }),
   ];
@@ -111,9 +146,21 @@ describe('session table: cells', () => {
 
   it('names who caused an issue, once each, falling back to the ID', () => {
     const names = new Map([['s', 'Sam']]);
-    const victim = row('v', { causedBy: [{ participantId: 's', rule: 'x' }, { participantId: 's', rule: 'y' }, { participantId: 'gone', rule: 'x' }] });
-    assert.equal(causedByText(victim, (id) => names.get(id)), 'caused by Sam, gone');
-    assert.equal(causedByText(row('a'), () => undefined), '');
+    const victim = row('v', {
+      causedBy: [
+        { participantId: 's', rule: 'x' },
+        { participantId: 's', rule: 'y' },
+        { participantId: 'gone', rule: 'x' },
+      ],
+    });
+    assert.equal(
+      causedByText(victim, (id) => names.get(id)),
+      'caused by Sam, gone',
+    );
+    assert.equal(
+      causedByText(row('a'), () => undefined),
+      '',
+    );
   });
 
   it('explains when Compare is not available', () => {

@@ -5,7 +5,10 @@ import { WebviewHandshake } from '../../src/panels/webviewHandshake';
 /** Just enough of a WebviewPanel: the handshake only listens for its disposal. */
 function fakePanel(): { panel: vscode.WebviewPanel; dispose(): void } {
   const listeners: Array<() => void> = [];
-  const panel = { onDidDispose: (listener: () => void) => (listeners.push(listener), { dispose() {} }), onDidChangeViewState: () => ({ dispose() {} }) } as unknown as vscode.WebviewPanel;
+  const panel = {
+    onDidDispose: (listener: () => void) => (listeners.push(listener), { dispose() {} }),
+    onDidChangeViewState: () => ({ dispose() {} }),
+  } as unknown as vscode.WebviewPanel;
   return { panel, dispose: () => listeners.forEach((listener) => listener()) };
 }
 

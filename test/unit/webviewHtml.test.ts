@@ -1,7 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { pictureOrigin, webviewShell } from '../../src/panels/webviewHtml';
 
-const base = { cspSource: 'https://webview.example', scriptUri: 'https://webview.example/w.js', styleUri: 'https://webview.example/w.css', nonce: 'abc', title: 'T' };
+const base = {
+  cspSource: 'https://webview.example',
+  scriptUri: 'https://webview.example/w.js',
+  styleUri: 'https://webview.example/w.css',
+  nonce: 'abc',
+  title: 'T',
+};
 const imgSrc = (html: string) => /img-src ([^;"]*)/.exec(html)?.[1] ?? '';
 
 describe('the stats panel content security policy', () => {
@@ -12,7 +18,10 @@ describe('the stats panel content security policy', () => {
   });
 
   it('then allows that picture origin alone', () => {
-    assert.equal(imgSrc(webviewShell({ ...base, imageOrigin: 'https://cdn.example.com' })), 'https://webview.example data: https://cdn.example.com');
+    assert.equal(
+      imgSrc(webviewShell({ ...base, imageOrigin: 'https://cdn.example.com' })),
+      'https://webview.example data: https://cdn.example.com',
+    );
   });
 
   it('takes only the https origin of a picture URL, nothing that could widen the policy', () => {

@@ -5,7 +5,8 @@ export class ArgumentError extends Error {}
 
 export function argumentObject(value: unknown, command: string): Record<string, unknown> | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) throw new ArgumentError(`${command} takes an argument object, not ${Array.isArray(value) ? 'an array' : typeof value}.`);
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw new ArgumentError(`${command} takes an argument object, not ${Array.isArray(value) ? 'an array' : typeof value}.`);
   return value as Record<string, unknown>;
 }
 
@@ -18,7 +19,13 @@ export function requiredString(argument: Record<string, unknown>, field: string,
 export function optionalFilters(argument: Record<string, unknown>, command: string): StatsFilter[] | undefined {
   const value = argument.filters;
   if (value === undefined || value === null) return undefined;
-  const list = typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value;
+  const list =
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean)
+      : value;
   if (!Array.isArray(list) || !list.every(isStatsFilter)) {
     throw new ArgumentError(`${command}: "filters" must be an array of ${STATS_FILTERS.join(', ')}.`);
   }

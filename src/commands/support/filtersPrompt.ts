@@ -14,7 +14,12 @@ const DESCRIPTIONS: Record<StatsFilter, string> = {
 export async function askForFilters(title: string): Promise<StatsFilter[] | undefined> {
   const picked = await vscode.window.showQuickPick(
     STATS_FILTERS.map((filter) => ({ label: filter, description: DESCRIPTIONS[filter] })),
-    { title, canPickMany: true, ignoreFocusOut: true, placeHolder: 'Restrict the statistics (pick none for the full answer), then press Enter' },
+    {
+      title,
+      canPickMany: true,
+      ignoreFocusOut: true,
+      placeHolder: 'Restrict the statistics (pick none for the full answer), then press Enter',
+    },
   );
   return picked?.map((item) => item.label as StatsFilter);
 }

@@ -5,16 +5,23 @@ import type { RecentIds } from '../../state/recentIds';
 
 const NEW_VALUE = '$(add) Enter a new value…';
 
-export async function askForId(kind: IdKind, recent: RecentIds, options: { title: string; step?: string } = { title: '' }): Promise<string | undefined> {
+export async function askForId(
+  kind: IdKind,
+  recent: RecentIds,
+  options: { title: string; step?: string } = { title: '' },
+): Promise<string | undefined> {
   const label = ID_LABELS[kind];
   const title = options.step ? `${options.title} (${options.step})` : options.title;
   const recents = recent.list(kind);
   if (recents.length > 0) {
-    const picked = await vscode.window.showQuickPick([{ label: NEW_VALUE }, ...recents.map((id) => ({ label: id, description: 'recent' }))], {
-      title,
-      placeHolder: `Choose a recent ${label} or enter a new one`,
-      ignoreFocusOut: true,
-    });
+    const picked = await vscode.window.showQuickPick(
+      [{ label: NEW_VALUE }, ...recents.map((id) => ({ label: id, description: 'recent' }))],
+      {
+        title,
+        placeHolder: `Choose a recent ${label} or enter a new one`,
+        ignoreFocusOut: true,
+      },
+    );
     if (!picked) return undefined;
     if (picked.label !== NEW_VALUE) return picked.label;
   }

@@ -35,6 +35,9 @@ export function reportMissingSetting(what: 'account ID' | 'app ID'): void {
   const key = what === 'account ID' ? 'realtimekit.accountId' : 'realtimekit.appId';
   const field = what === 'account ID' ? 'accountId' : 'appId';
   void vscode.window
-    .showErrorMessage(`RealtimeKit: no ${what} was given and the ${key} setting is empty. Set it, or pass ${field} in the argument.`, CONFIGURE_ACTION)
+    .showErrorMessage(
+      `RealtimeKit: no ${what} was given and the ${key} setting is empty. Set it, or pass ${field} in the argument.`,
+      CONFIGURE_ACTION,
+    )
     .then((choice) => choice === CONFIGURE_ACTION && vscode.commands.executeCommand('workbench.action.openSettings', key));
 }

@@ -8,8 +8,17 @@ import { reopenCommand } from '../../inspection/reopenCommand';
 import type { Services } from './services';
 import { withApi } from './withApi';
 
-export async function showInspection(services: Services, title: string, target: ParticipantTarget): Promise<Record<string, unknown> | undefined> {
-  const inspection = await withApi(services, title, (signal) => inspectWithPeerReports(services.client(), services.scheduler, target, { signal, refresh: true }), reopenCommand(target));
+export async function showInspection(
+  services: Services,
+  title: string,
+  target: ParticipantTarget,
+): Promise<Record<string, unknown> | undefined> {
+  const inspection = await withApi(
+    services,
+    title,
+    (signal) => inspectWithPeerReports(services.client(), services.scheduler, target, { signal, refresh: true }),
+    reopenCommand(target),
+  );
   if (inspection === undefined) return undefined;
   const shown = { ...target, label: inspection.participant.displayName ?? target.label };
   await services.store.addInspection(shown, inspection);

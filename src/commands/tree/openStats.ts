@@ -10,8 +10,10 @@ async function openStats(_services: unknown, value?: unknown): Promise<unknown> 
   if (node?.type === 'target') return runCall(reopenCommand(node.target));
   const participantId = node?.type === 'sessionParticipant' || node?.type === 'meetingParticipant' ? text(node.participant.id) : undefined;
   if (!participantId) return undefined;
-  if (node?.type === 'sessionParticipant') return executeCommand('realtimekit.showSessionParticipant', { ...node.scope, sessionId: node.sessionId, participantId });
-  if (node?.type === 'meetingParticipant') return executeCommand('realtimekit.showMeetingParticipant', { ...node.scope, meetingId: node.meetingId, participantId });
+  if (node?.type === 'sessionParticipant')
+    return executeCommand('realtimekit.showSessionParticipant', { ...node.scope, sessionId: node.sessionId, participantId });
+  if (node?.type === 'meetingParticipant')
+    return executeCommand('realtimekit.showMeetingParticipant', { ...node.scope, meetingId: node.meetingId, participantId });
   return undefined;
 }
 

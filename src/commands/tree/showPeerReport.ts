@@ -5,7 +5,8 @@ import type { CommandDefinition } from '../support/commandDefinition';
 
 async function showPeerReport(_services: unknown, value?: unknown): Promise<unknown> {
   const node = asExplorerNode(value);
-  if (node?.type === 'peerEvent' && node.event.peerId) return executeCommand('realtimekit.showPeerReport', { ...node.scope, peerId: node.event.peerId });
+  if (node?.type === 'peerEvent' && node.event.peerId)
+    return executeCommand('realtimekit.showPeerReport', { ...node.scope, peerId: node.event.peerId });
   return undefined;
 }
 

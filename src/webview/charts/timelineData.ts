@@ -16,16 +16,22 @@ const seconds = (iso: string | undefined) => {
   return Number.isNaN(ms) ? undefined : ms / 1000;
 };
 
-export function timelineEvents(peerEvents: readonly PeerEventModel[], peer: Pick<PeerStats, 'peerId' | 'events' | 'device'> | undefined, issues: readonly DetectedIssue[]): TimelineEvent[] {
+export function timelineEvents(
+  peerEvents: readonly PeerEventModel[],
+  peer: Pick<PeerStats, 'peerId' | 'events' | 'device'> | undefined,
+  issues: readonly DetectedIssue[],
+): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   const push = (t: number | undefined, lane: TimelineLane, name: string, detail?: string) => {
     if (t !== undefined) events.push({ t, lane, name, detail });
   };
   for (const event of peerEvents) push(seconds(event.at), 'Peer events', event.name, event.peerId ? `peer ${event.peerId}` : undefined);
   for (const event of peer?.events ?? []) push(seconds(event.at), 'SDK events', event.name, event.detail);
-  for (const change of peer?.device?.deviceChanges ?? []) push(seconds(change.at), 'Device changes', `${change.change} ${change.kind ?? 'device'}`, change.label);
+  for (const change of peer?.device?.deviceChanges ?? [])
+    push(seconds(change.at), 'Device changes', `${change.change} ${change.kind ?? 'device'}`, change.label);
   for (const issue of issues) {
-    if (issue.from !== undefined && (!peer?.peerId || !issue.peerId || issue.peerId === peer.peerId)) push(issue.from / 1000, 'Issues', issue.title, issue.evidence);
+    if (issue.from !== undefined && (!peer?.peerId || !issue.peerId || issue.peerId === peer.peerId))
+      push(issue.from / 1000, 'Issues', issue.title, issue.evidence);
   }
   return events.sort((a, b) => a.t - b.t);
 }

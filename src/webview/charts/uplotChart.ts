@@ -56,7 +56,10 @@ export function axisStyle(theme: ChartTheme): uPlot.Axis {
  * Mirrors a zoom of one plot on every other in `plots` (the charts and timeline of one view share a
  * time window); `onWindow` hears every window shown.
  */
-export function linkZoom(plots: readonly uPlot[], onWindow: (min: number, max: number) => void): (source: uPlot) => (min: number, max: number) => void {
+export function linkZoom(
+  plots: readonly uPlot[],
+  onWindow: (min: number, max: number) => void,
+): (source: uPlot) => (min: number, max: number) => void {
   let syncing = false;
   return (source) => (min, max) => {
     onWindow(min, max);
@@ -83,7 +86,10 @@ export function createChart(target: HTMLElement, model: ChartModel, options: Cha
       pending = false;
       const { min, max } = plot.scales.x;
       if (min === undefined || max === undefined) return;
-      plot.setData(decimate(model, min, max, Math.max(50, Math.round(plot.bbox.width / devicePixelRatio) * BUCKETS_PER_PIXEL)) as uPlot.AlignedData, false);
+      plot.setData(
+        decimate(model, min, max, Math.max(50, Math.round(plot.bbox.width / devicePixelRatio) * BUCKETS_PER_PIXEL)) as uPlot.AlignedData,
+        false,
+      );
     });
   };
   const axis = axisStyle(theme);
@@ -100,7 +106,8 @@ export function createChart(target: HTMLElement, model: ChartModel, options: Cha
         stroke: seriesColour(theme, series.colour ?? series.trackIndex),
         width: options.lineWidth ?? 1.5,
         points: { show: false },
-        value: (_plot: uPlot, value: number | null) => (value === null || value === undefined ? '–' : `${Math.round(value * 100) / 100} ${model.metric.unit}`),
+        value: (_plot: uPlot, value: number | null) =>
+          value === null || value === undefined ? '–' : `${Math.round(value * 100) / 100} ${model.metric.unit}`,
       })),
     ],
     cursor: {

@@ -7,7 +7,11 @@ const PAGE = 500;
 
 export function chartTable(model: ChartModel): HTMLElement {
   const caption = el('caption', {}, `${model.metric.title} (${model.metric.unit}) by time`);
-  const head = el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Time (UTC)'), ...model.series.map((series) => el('th', { scope: 'col' }, series.label))));
+  const head = el(
+    'thead',
+    {},
+    el('tr', {}, el('th', { scope: 'col' }, 'Time (UTC)'), ...model.series.map((series) => el('th', { scope: 'col' }, series.label))),
+  );
   const body = el('tbody');
   const table = el('table', { class: 'data-table' }, caption, head, body);
   const more = el('button', { type: 'button', class: 'more' });
@@ -16,7 +20,16 @@ export function chartTable(model: ChartModel): HTMLElement {
     const end = Math.min(model.x.length, shown + PAGE);
     const rows: HTMLElement[] = [];
     for (let i = shown; i < end; i++) {
-      rows.push(el('tr', {}, el('td', {}, formatTime(new Date(model.x[i] * 1000).toISOString())), ...model.series.map((series) => el('td', {}, Number.isNaN(series.values[i]) ? '–' : String(Math.round(series.values[i] * 100) / 100)))));
+      rows.push(
+        el(
+          'tr',
+          {},
+          el('td', {}, formatTime(new Date(model.x[i] * 1000).toISOString())),
+          ...model.series.map((series) =>
+            el('td', {}, Number.isNaN(series.values[i]) ? '–' : String(Math.round(series.values[i] * 100) / 100)),
+          ),
+        ),
+      );
     }
     body.append(...rows);
     shown = end;

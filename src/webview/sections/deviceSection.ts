@@ -29,8 +29,32 @@ export function deviceSection(peer: Pick<PeerStats, 'device' | 'network' | 'prec
         'table',
         { class: 'data-table' },
         el('caption', {}, 'Device changes'),
-        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Time'), el('th', { scope: 'col' }, 'Change'), el('th', { scope: 'col' }, 'Kind'), el('th', { scope: 'col' }, 'Device'))),
-        el('tbody', {}, ...device.deviceChanges.map((change) => el('tr', {}, el('td', {}, formatTime(change.at)), el('td', {}, change.change), el('td', {}, change.kind ?? ''), el('td', {}, change.label ?? '')))),
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            el('th', { scope: 'col' }, 'Time'),
+            el('th', { scope: 'col' }, 'Change'),
+            el('th', { scope: 'col' }, 'Kind'),
+            el('th', { scope: 'col' }, 'Device'),
+          ),
+        ),
+        el(
+          'tbody',
+          {},
+          ...device.deviceChanges.map((change) =>
+            el(
+              'tr',
+              {},
+              el('td', {}, formatTime(change.at)),
+              el('td', {}, change.change),
+              el('td', {}, change.kind ?? ''),
+              el('td', {}, change.label ?? ''),
+            ),
+          ),
+        ),
       )
     : undefined;
   return section('device', 'Device and SDK', table, changes);

@@ -20,9 +20,29 @@ function candidateTable(pairs: CandidatePairModel[]): HTMLElement {
           { class: pair.nominated ? 'chosen' : undefined },
           el('td', {}, pair.transport),
           el('td', {}, pair.nominated ? 'chosen' : ''),
-          el('td', {}, [pair.localType, pair.localNetworkType].filter(Boolean).join(' · '), pair.localAddress ? el('div', { class: 'mono muted' }, `${pair.localAddress}${pair.localPort ? `:${pair.localPort}` : ''}`) : undefined),
-          el('td', {}, pair.remoteType ?? '', pair.remoteAddress ? el('div', { class: 'mono muted' }, `${pair.remoteAddress}${pair.remotePort ? `:${pair.remotePort}` : ''}`) : undefined),
-          el('td', {}, [pair.localProtocol, pair.remoteProtocol && pair.remoteProtocol !== pair.localProtocol ? pair.remoteProtocol : undefined].filter(Boolean).join(' / ')),
+          el(
+            'td',
+            {},
+            [pair.localType, pair.localNetworkType].filter(Boolean).join(' · '),
+            pair.localAddress
+              ? el('div', { class: 'mono muted' }, `${pair.localAddress}${pair.localPort ? `:${pair.localPort}` : ''}`)
+              : undefined,
+          ),
+          el(
+            'td',
+            {},
+            pair.remoteType ?? '',
+            pair.remoteAddress
+              ? el('div', { class: 'mono muted' }, `${pair.remoteAddress}${pair.remotePort ? `:${pair.remotePort}` : ''}`)
+              : undefined,
+          ),
+          el(
+            'td',
+            {},
+            [pair.localProtocol, pair.remoteProtocol && pair.remoteProtocol !== pair.localProtocol ? pair.remoteProtocol : undefined]
+              .filter(Boolean)
+              .join(' / '),
+          ),
           el('td', {}, display(pair.currentRttMs) ?? ''),
           el('td', {}, [display(pair.availableOutgoingKbps), display(pair.availableIncomingKbps)].map((value) => value ?? '–').join(' / ')),
         ),
@@ -46,22 +66,45 @@ export function networkSection(peer: Pick<PeerStats, 'device' | 'network' | 'pre
   ]);
   const chosen = network.candidatePairs.filter((pair) => pair.nominated);
   const summary = chosen.length
-    ? el('p', {}, `Chosen path: ${chosen.map((pair) => `${pair.transport} ${pair.localType ?? '?'} → ${pair.remoteType ?? '?'} over ${pair.localProtocol ?? '?'}`).join('; ')}`)
+    ? el(
+        'p',
+        {},
+        `Chosen path: ${chosen.map((pair) => `${pair.transport} ${pair.localType ?? '?'} → ${pair.remoteType ?? '?'} over ${pair.localProtocol ?? '?'}`).join('; ')}`,
+      )
     : undefined;
   const checks = network.connectivity.length
     ? el(
         'table',
         { class: 'data-table' },
         el('caption', {}, 'Connectivity checks'),
-        el('thead', {}, el('tr', {}, ...['Time', 'Network', 'Reflexive (STUN)', 'Relay', 'TURN'].map((heading) => el('th', { scope: 'col' }, heading)))),
+        el(
+          'thead',
+          {},
+          el('tr', {}, ...['Time', 'Network', 'Reflexive (STUN)', 'Relay', 'TURN'].map((heading) => el('th', { scope: 'col' }, heading))),
+        ),
         el(
           'tbody',
           {},
           ...network.connectivity.map((check) =>
-            el('tr', {}, el('td', {}, formatTime(check.at)), el('td', {}, check.networkType ?? ''), el('td', {}, passFail(check.reflexive)), el('td', {}, passFail(check.relay)), el('td', {}, passFail(check.turn))),
+            el(
+              'tr',
+              {},
+              el('td', {}, formatTime(check.at)),
+              el('td', {}, check.networkType ?? ''),
+              el('td', {}, passFail(check.reflexive)),
+              el('td', {}, passFail(check.relay)),
+              el('td', {}, passFail(check.turn)),
+            ),
           ),
         ),
       )
     : undefined;
-  return section('network', 'Network', table, summary, network.candidatePairs.length ? candidateTable(network.candidatePairs) : undefined, checks);
+  return section(
+    'network',
+    'Network',
+    table,
+    summary,
+    network.candidatePairs.length ? candidateTable(network.candidatePairs) : undefined,
+    checks,
+  );
 }

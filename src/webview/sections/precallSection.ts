@@ -15,8 +15,16 @@ export function precallSection(peer: Pick<PeerStats, 'device' | 'network' | 'pre
     { label: 'RTT (ms)', value: precall.rttMs, badge: judged(precall.rttMs, (v) => v <= limits.maxRttMs) },
     { label: 'Backend RTT (ms)', value: precall.backendRttMs, badge: judged(precall.backendRttMs, (v) => v <= limits.maxRttMs) },
     { label: 'Jitter (ms)', value: precall.jitterMs, badge: judged(precall.jitterMs, (v) => v <= limits.maxJitterMs) },
-    { label: 'Packet loss (%)', value: precall.fractionalLoss === undefined ? undefined : precall.fractionalLoss * 100, badge: judged(precall.fractionalLoss, (v) => v <= limits.maxLossFraction) },
-    { label: 'Throughput (kbit/s)', value: precall.throughputKbps, badge: judged(precall.throughputKbps, (v) => v >= limits.minThroughputKbps) },
+    {
+      label: 'Packet loss (%)',
+      value: precall.fractionalLoss === undefined ? undefined : precall.fractionalLoss * 100,
+      badge: judged(precall.fractionalLoss, (v) => v <= limits.maxLossFraction),
+    },
+    {
+      label: 'Throughput (kbit/s)',
+      value: precall.throughputKbps,
+      badge: judged(precall.throughputKbps, (v) => v >= limits.minThroughputKbps),
+    },
     { label: 'Network type', value: precall.networkType },
     { label: 'Reflexive (STUN)', value: undefined, badge: passFail(precall.reflexive, 'reachable', 'failed') },
     { label: 'Relay', value: undefined, badge: passFail(precall.relay, 'reachable', 'failed') },

@@ -24,14 +24,22 @@ export interface QualityView {
 
 const SYNC_KEY = 'realtimekit-quality';
 
-export function qualitySection(peer: WirePeerStats | undefined, peerEvents: readonly PeerEventModel[], issues: readonly DetectedIssue[]): QualityView {
+export function qualitySection(
+  peer: WirePeerStats | undefined,
+  peerEvents: readonly PeerEventModel[],
+  issues: readonly DetectedIssue[],
+): QualityView {
   const charts = buildCharts(peer?.tracks ?? []);
   const events = timelineEvents(peerEvents, peer, issues);
   const plots: uPlot[] = [];
   const windowLabel = el('span', { id: 'zoom-window', 'aria-live': 'polite' });
   const clock = (seconds: number) => new Date(seconds * 1000).toISOString().slice(11, 19);
   const mirrorZoom = linkZoom(plots, (min, max) => (windowLabel.textContent = `Showing ${clock(min)} to ${clock(max)} UTC. `));
-  const bands: Band[] = issues.filter((issue) => issue.from !== undefined && issue.to !== undefined && (!peer?.peerId || !issue.peerId || issue.peerId === peer.peerId)).map((issue) => ({ from: issue.from! / 1000, to: issue.to! / 1000 }));
+  const bands: Band[] = issues
+    .filter(
+      (issue) => issue.from !== undefined && issue.to !== undefined && (!peer?.peerId || !issue.peerId || issue.peerId === peer.peerId),
+    )
+    .map((issue) => ({ from: issue.from! / 1000, to: issue.to! / 1000 }));
 
   const figures = charts.map((model) => ({ model, figure: chartFigure(model), target: el('div', { class: 'plot' }) }));
   const timelineTarget = el('div', { class: 'plot timeline' });
@@ -42,14 +50,30 @@ export function qualitySection(peer: WirePeerStats | undefined, peerEvents: read
     container.append(figure);
   }
   if (events.length > 0) {
-    container.append(el('figure', { class: 'chart', 'aria-label': 'Events timeline' }, el('figcaption', {}, 'Events on the same time axis'), timelineTarget, eventList(events)));
+    container.append(
+      el(
+        'figure',
+        { class: 'chart', 'aria-label': 'Events timeline' },
+        el('figcaption', {}, 'Events on the same time axis'),
+        timelineTarget,
+        eventList(events),
+      ),
+    );
   }
   container.append(...percentileTable(peer?.percentiles ?? []));
   let whole: { min: number; max: number } | undefined;
   if (charts.length > 0) {
     const reset = el('button', { type: 'button', class: 'link', id: 'zoom-reset' }, 'Show the whole call');
     reset.addEventListener('click', () => whole && plots[0]?.setScale('x', whole));
-    container.prepend(el('p', { class: 'muted hint' }, windowLabel, 'Drag across a chart to zoom, double-click to reset; click a legend entry (or focus it and press Enter) to hide or show its series. ', reset));
+    container.prepend(
+      el(
+        'p',
+        { class: 'muted hint' },
+        windowLabel,
+        'Drag across a chart to zoom, double-click to reset; click a legend entry (or focus it and press Enter) to hide or show its series. ',
+        reset,
+      ),
+    );
   }
 
   const width = () => Math.max(320, container.clientWidth - 8);
@@ -68,7 +92,13 @@ export function qualitySection(peer: WirePeerStats | undefined, peerEvents: read
       const theme = chartTheme();
       lastWidth = width();
       for (const { model, target } of figures) {
-        const plot = createChart(target, model, { width: width(), syncKey: SYNC_KEY, theme, bands, onZoom: (min, max) => mirrorZoom(plot)(min, max) });
+        const plot = createChart(target, model, {
+          width: width(),
+          syncKey: SYNC_KEY,
+          theme,
+          bands,
+          onZoom: (min, max) => mirrorZoom(plot)(min, max),
+        });
         plots.push(plot);
       }
       if (events.length > 0) plots.push(createTimeline(timelineTarget, events, width(), theme, plots[0], (plot) => mirrorZoom(plot)));
@@ -101,8 +131,27 @@ function percentileTable(rows: readonly PercentileRow[]): HTMLElement[] {
     el(
       'table',
       { class: 'data-table percentiles' },
-      el('thead', {}, el('tr', {}, ...['Metric', 'Track', 'p50', 'p75', 'p90', 'Samples'].map((title) => el('th', { scope: 'col' }, title)))),
-      el('tbody', {}, ...rows.map((row) => el('tr', {}, el('td', {}, `${row.metric} (${row.unit})`), el('td', {}, row.track), el('td', {}, fmt(row.p50)), el('td', {}, fmt(row.p75)), el('td', {}, fmt(row.p90)), el('td', {}, String(row.count))))),
+      el(
+        'thead',
+        {},
+        el('tr', {}, ...['Metric', 'Track', 'p50', 'p75', 'p90', 'Samples'].map((title) => el('th', { scope: 'col' }, title))),
+      ),
+      el(
+        'tbody',
+        {},
+        ...rows.map((row) =>
+          el(
+            'tr',
+            {},
+            el('td', {}, `${row.metric} (${row.unit})`),
+            el('td', {}, row.track),
+            el('td', {}, fmt(row.p50)),
+            el('td', {}, fmt(row.p75)),
+            el('td', {}, fmt(row.p90)),
+            el('td', {}, String(row.count)),
+          ),
+        ),
+      ),
     ),
   ];
 }
@@ -143,12 +192,32 @@ function eventList(events: ReturnType<typeof timelineEvents>): HTMLElement {
       'table',
       { class: 'data-table' },
       el('thead', {}, el('tr', {}, ...['Time (UTC)', 'Kind', 'Event', 'Detail'].map((title) => el('th', { scope: 'col' }, title)))),
-      el('tbody', {}, ...events.map((event) => el('tr', {}, el('td', {}, new Date(event.t * 1000).toISOString().slice(11, 19)), el('td', {}, event.lane), el('td', {}, event.name), el('td', {}, event.detail ?? '')))),
+      el(
+        'tbody',
+        {},
+        ...events.map((event) =>
+          el(
+            'tr',
+            {},
+            el('td', {}, new Date(event.t * 1000).toISOString().slice(11, 19)),
+            el('td', {}, event.lane),
+            el('td', {}, event.name),
+            el('td', {}, event.detail ?? ''),
+          ),
+        ),
+      ),
     ),
   );
 }
 
-function createTimeline(target: HTMLElement, events: ReturnType<typeof timelineEvents>, width: number, theme: ChartTheme, reference: uPlot | undefined, mirror: (plot: uPlot) => (min: number, max: number) => void): uPlot {
+function createTimeline(
+  target: HTMLElement,
+  events: ReturnType<typeof timelineEvents>,
+  width: number,
+  theme: ChartTheme,
+  reference: uPlot | undefined,
+  mirror: (plot: uPlot) => (min: number, max: number) => void,
+): uPlot {
   const model = timelineModel(events);
   const axis = axisStyle(theme);
   const colours = theme.series;
@@ -158,10 +227,21 @@ function createTimeline(target: HTMLElement, events: ReturnType<typeof timelineE
     width,
     height: 60 + lanes.length * 22,
     scales: {
-      x: { time: true, range: reference ? () => [reference.scales.x.min ?? model.x[0], reference.scales.x.max ?? model.x[model.x.length - 1]] : undefined },
+      x: {
+        time: true,
+        range: reference ? () => [reference.scales.x.min ?? model.x[0], reference.scales.x.max ?? model.x[model.x.length - 1]] : undefined,
+      },
       y: { range: [0.5, 4.5] },
     },
-    axes: [axis, { ...axis, size: Y_AXIS_SIZE, splits: () => [1, 2, 3, 4], values: (_plot, ticks) => ticks.map((tick) => (['Issues', 'Devices', 'SDK', 'Peer'][tick - 1] ?? '')) }],
+    axes: [
+      axis,
+      {
+        ...axis,
+        size: Y_AXIS_SIZE,
+        splits: () => [1, 2, 3, 4],
+        values: (_plot, ticks) => ticks.map((tick) => ['Issues', 'Devices', 'SDK', 'Peer'][tick - 1] ?? ''),
+      },
+    ],
     series: [
       { label: 'time' },
       ...model.series.map((series, index) => ({
@@ -169,7 +249,8 @@ function createTimeline(target: HTMLElement, events: ReturnType<typeof timelineE
         stroke: colours[index % colours.length],
         paths: () => null,
         points: { show: true, size: 9, fill: colours[index % colours.length] },
-        value: (_plot: uPlot, _value: number | null, _seriesIndex: number, dataIndex: number | null) => (dataIndex === null ? '–' : (series.names[dataIndex] ?? '–')),
+        value: (_plot: uPlot, _value: number | null, _seriesIndex: number, dataIndex: number | null) =>
+          dataIndex === null ? '–' : (series.names[dataIndex] ?? '–'),
       })),
     ],
     cursor: { sync: { key: SYNC_KEY }, drag: { x: true, y: false, setScale: true } },

@@ -38,7 +38,12 @@ export function causedByText(row: ParticipantRow, nameOf: (participantId: string
   return names.length ? `caused by ${names.join(', ')}` : '';
 }
 
-export const VERDICT_WORDS: Record<ParticipantRow['verdict'], string> = { poor: 'Poor', degraded: 'Degraded', unknown: 'Unknown', good: 'Good' };
+export const VERDICT_WORDS: Record<ParticipantRow['verdict'], string> = {
+  poor: 'Poor',
+  degraded: 'Degraded',
+  unknown: 'Unknown',
+  good: 'Good',
+};
 
 /** What a metric cell says while the row has no figures yet. */
 export function pendingText(row: ParticipantRow): string | undefined {

@@ -1,7 +1,18 @@
 /** The participant table's columns: header, width and what each cell shows. Cells are text or DOM, never HTML. */
 import type { ParticipantRow } from '../../shared/session';
 import { el } from '../dom';
-import { causedByText, clockText, durationText, lossText, mosText, networkText, peersText, pendingText, rttText, VERDICT_WORDS } from './cellText';
+import {
+  causedByText,
+  clockText,
+  durationText,
+  lossText,
+  mosText,
+  networkText,
+  peersText,
+  pendingText,
+  rttText,
+  VERDICT_WORDS,
+} from './cellText';
 import { clientText, rowName, type ColumnId } from './sortRows';
 
 export interface CellContext {
@@ -33,7 +44,13 @@ function metric(text: (row: ParticipantRow) => string) {
     const value = text(row);
     if (value) return value;
     const pending = pendingText(row);
-    if (row.state === 'analysing') return el('span', { class: 'pending', title: 'Analysing…' }, icon('loading', ' codicon-modifier-spin'), el('span', { class: 'visually-hidden' }, pending));
+    if (row.state === 'analysing')
+      return el(
+        'span',
+        { class: 'pending', title: 'Analysing…' },
+        icon('loading', ' codicon-modifier-spin'),
+        el('span', { class: 'visually-hidden' }, pending),
+      );
     if (pending) return el('span', { class: 'pending muted', title: pending }, '…', el('span', { class: 'visually-hidden' }, pending));
     return '';
   };
@@ -41,7 +58,12 @@ function metric(text: (row: ParticipantRow) => string) {
 
 function verdictCell(row: ParticipantRow): Node {
   if (row.state === 'waiting' || row.state === 'analysing') return metric(() => '')(row) as Node;
-  return el('span', { class: `verdict-cell verdict-${row.verdict}` }, icon(VERDICT_ICONS[row.verdict] ?? 'question'), ` ${VERDICT_WORDS[row.verdict] ?? 'Unknown'}`);
+  return el(
+    'span',
+    { class: `verdict-cell verdict-${row.verdict}` },
+    icon(VERDICT_ICONS[row.verdict] ?? 'question'),
+    ` ${VERDICT_WORDS[row.verdict] ?? 'Unknown'}`,
+  );
 }
 
 function issueCell(row: ParticipantRow, context: CellContext): Node | string {
@@ -52,15 +74,30 @@ function issueCell(row: ParticipantRow, context: CellContext): Node | string {
       context.onRetry(row);
     });
     // Retry first: a long error is cut off at the cell's end (the whole text is in its tooltip).
-    return el('span', { class: 'failed' }, retry, ' ', el('span', { class: 'error', title: row.error ?? 'failed' }, icon('error'), ` ${row.error ?? 'Failed'}`));
+    return el(
+      'span',
+      { class: 'failed' },
+      retry,
+      ' ',
+      el('span', { class: 'error', title: row.error ?? 'failed' }, icon('error'), ` ${row.error ?? 'Failed'}`),
+    );
   }
   const cause = causedByText(row, context.nameOf);
   if (!row.topIssue) return metric(() => '')(row);
-  return el('span', { title: [row.topIssue, cause].filter(Boolean).join(' — ') }, row.topIssue, cause ? el('span', { class: 'muted' }, ` — ${cause}`) : undefined);
+  return el(
+    'span',
+    { title: [row.topIssue, cause].filter(Boolean).join(' — ') },
+    row.topIssue,
+    cause ? el('span', { class: 'muted' }, ` — ${cause}`) : undefined,
+  );
 }
 
 function nameCell(row: ParticipantRow, context: CellContext): Node {
-  const open = el('button', { type: 'button', class: 'link name', tabindex: context.active ? '0' : '-1', title: `Open ${rowName(row)}` }, rowName(row));
+  const open = el(
+    'button',
+    { type: 'button', class: 'link name', tabindex: context.active ? '0' : '-1', title: `Open ${rowName(row)}` },
+    rowName(row),
+  );
   open.addEventListener('click', (event) => {
     event.stopPropagation();
     context.onOpen(row);
@@ -81,7 +118,14 @@ export const COLUMNS: readonly Column[] = [
   { id: 'client', label: 'Browser / OS / SDK', width: 'minmax(150px, 1fr)', cell: (row) => clientText(row) },
   { id: 'joined', label: 'Joined', width: '80px', numeric: true, cell: (row) => clockText(row.joinedAt) },
   { id: 'left', label: 'Left', width: '80px', numeric: true, cell: (row) => clockText(row.leftAt) },
-  { id: 'duration', label: 'Duration', width: '100px', numeric: true, firstDescending: true, cell: (row) => durationText(row.durationMinutes) },
+  {
+    id: 'duration',
+    label: 'Duration',
+    width: '100px',
+    numeric: true,
+    firstDescending: true,
+    cell: (row) => durationText(row.durationMinutes),
+  },
   { id: 'preset', label: 'Preset', width: '110px', cell: (row) => row.preset ?? '' },
   { id: 'customId', label: 'Custom ID', width: '110px', cell: (row) => row.customParticipantId ?? '' },
 ];

@@ -1,14 +1,7 @@
 /** The selection for Compare: "Compare (n)", enabled for 2 to 8 ticked participants, saying why otherwise. */
+import { MAX_COMPARED, MIN_COMPARED } from '../../shared/compare';
 import { el } from '../dom';
-
-const COMPARE_MIN = 2;
-const COMPARE_MAX = 8;
-
-export function compareHint(count: number): string {
-  if (count < COMPARE_MIN) return `Tick ${COMPARE_MIN} to ${COMPARE_MAX} participants (Space on a row) to compare them.`;
-  if (count > COMPARE_MAX) return `Compare shows at most ${COMPARE_MAX}: untick ${count - COMPARE_MAX}.`;
-  return `${count} participants ticked.`;
-}
+import { compareHint } from './compareHint';
 
 export interface CompareBar {
   element: HTMLElement;
@@ -27,7 +20,7 @@ export function compareBar(onCompare: () => void, onClear: () => void): CompareB
     element: el('div', { class: 'compare-bar' }, button, hint, clear),
     update(count) {
       button.textContent = `Compare (${count})`;
-      button.toggleAttribute('disabled', count < COMPARE_MIN || count > COMPARE_MAX);
+      button.toggleAttribute('disabled', count < MIN_COMPARED || count > MAX_COMPARED);
       hint.textContent = compareHint(count);
       clear.hidden = count === 0;
     },

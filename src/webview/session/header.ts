@@ -17,11 +17,25 @@ export function sessionHeader(header: SessionHeader, verdictLine: string, onExpo
   ]);
   const exportButton = el('vscode-button', { secondary: '', icon: 'export', id: 'export' }, 'Export');
   exportButton.addEventListener('click', onExport);
-  const notices = header.notices.length ? el('ul', { class: 'notices' }, ...header.notices.map((notice) => el('li', {}, el('span', { class: 'codicon codicon-history', 'aria-hidden': 'true' }), ` ${notice}`))) : undefined;
+  const notices = header.notices.length
+    ? el(
+        'ul',
+        { class: 'notices' },
+        ...header.notices.map((notice) =>
+          el('li', {}, el('span', { class: 'codicon codicon-history', 'aria-hidden': 'true' }), ` ${notice}`),
+        ),
+      )
+    : undefined;
   return el(
     'header',
     {},
-    el('h1', { id: 'session-title' }, header.title || `Session ${header.sessionId}`, ' ', header.live ? badge('warn', 'LIVE') : badge('info', 'ENDED')),
+    el(
+      'h1',
+      { id: 'session-title' },
+      header.title || `Session ${header.sessionId}`,
+      ' ',
+      header.live ? badge('warn', 'LIVE') : badge('info', 'ENDED'),
+    ),
     el('p', { class: 'verdict', id: 'session-verdict' }, verdictLine),
     el('div', { class: 'actions' }, exportButton),
     facts,

@@ -45,7 +45,12 @@ document
     progressSlot,
     table.element,
     timeline.element,
-    el('section', { id: 'resources', 'aria-labelledby': 'resources-title' }, el('h2', { id: 'resources-title' }, 'What else the API holds'), resourcesSlot),
+    el(
+      'section',
+      { id: 'resources', 'aria-labelledby': 'resources-title' },
+      el('h2', { id: 'resources-title' }, 'What else the API holds'),
+      resourcesSlot,
+    ),
   );
 
 const updateBounds = () => timeline.setBounds(sessionSpan(rows, header?.startedAt, header?.endedAt, Date.now()));
@@ -76,7 +81,11 @@ window.addEventListener('message', (event: MessageEvent<SessionHostToWebview>) =
     case 'rows':
       // Typed by the contract, but a malformed batch must not take the table down with it.
       if (!Array.isArray(message.rows)) break;
-      rows = applyRows(rows, message.rows.filter((row) => typeof row?.participantId === 'string'), message.replace === true);
+      rows = applyRows(
+        rows,
+        message.rows.filter((row) => typeof row?.participantId === 'string'),
+        message.replace === true,
+      );
       rowsReplaced ||= message.replace;
       if (!rowsPending) {
         rowsPending = true;

@@ -13,8 +13,17 @@ const about = (seconds: number) => (seconds < 90 ? `${Math.max(1, Math.round(sec
 export function progressView(progress: SessionProgress, post: (message: SessionWebviewToHost) => void): HTMLElement {
   const parts: HTMLElement[] = [];
   if (progress.total > 0) {
-    const line = el('p', { class: 'progress-line', id: 'progress' }, progress.running ? el('span', { class: 'codicon codicon-loading codicon-modifier-spin', 'aria-hidden': 'true' }) : undefined, ` Analysed ${progress.analysed} of ${progress.total}`);
-    if (progress.running) line.append(' ', button('Stop', 'debug-stop', 'stop', () => post({ type: 'stop' })));
+    const line = el(
+      'p',
+      { class: 'progress-line', id: 'progress' },
+      progress.running ? el('span', { class: 'codicon codicon-loading codicon-modifier-spin', 'aria-hidden': 'true' }) : undefined,
+      ` Analysed ${progress.analysed} of ${progress.total}`,
+    );
+    if (progress.running)
+      line.append(
+        ' ',
+        button('Stop', 'debug-stop', 'stop', () => post({ type: 'stop' })),
+      );
     parts.push(line);
   }
   const pending = progress.pendingAnalyseAll;
@@ -24,7 +33,11 @@ export function progressView(progress: SessionProgress, post: (message: SessionW
         'div',
         { class: 'notice', id: 'analyse-all-notice' },
         el('span', { class: 'codicon codicon-info', 'aria-hidden': 'true' }),
-        el('span', {}, ` ${pending.participants.toLocaleString('en-US')} participants are not analysed yet. Analysing them all takes ${pending.requests.toLocaleString('en-US')} requests, about ${about(pending.estimatedSeconds)}.`),
+        el(
+          'span',
+          {},
+          ` ${pending.participants.toLocaleString('en-US')} participants are not analysed yet. Analysing them all takes ${pending.requests.toLocaleString('en-US')} requests, about ${about(pending.estimatedSeconds)}.`,
+        ),
         button('Analyse all', 'play', 'analyse-all', () => post({ type: 'analyseAll' }), false),
       ),
     );
@@ -40,7 +53,9 @@ export function progressView(progress: SessionProgress, post: (message: SessionW
         { class: 'live-line', id: 'live' },
         el('span', { class: `codicon codicon-${live.polling ? 'broadcast' : 'debug-pause'}`, 'aria-hidden': 'true' }),
         ` ${text}${last} `,
-        live.polling ? button('Pause', 'debug-pause', 'live-toggle', () => post({ type: 'setLivePolling', polling: false })) : button('Resume', 'debug-continue', 'live-toggle', () => post({ type: 'setLivePolling', polling: true })),
+        live.polling
+          ? button('Pause', 'debug-pause', 'live-toggle', () => post({ type: 'setLivePolling', polling: false }))
+          : button('Resume', 'debug-continue', 'live-toggle', () => post({ type: 'setLivePolling', polling: true })),
       ),
     );
   }

@@ -8,7 +8,11 @@ const LABELS: Record<SessionResource['kind'], string> = { transcript: 'Transcrip
 function state(resource: SessionResource, post: (message: SessionWebviewToHost) => void): Node[] {
   switch (resource.state) {
     case 'available': {
-      const open = el('vscode-button', { secondary: '', icon: 'link-external', 'data-kind': resource.kind }, `Open ${LABELS[resource.kind].toLowerCase()}`);
+      const open = el(
+        'vscode-button',
+        { secondary: '', icon: 'link-external', 'data-kind': resource.kind },
+        `Open ${LABELS[resource.kind].toLowerCase()}`,
+      );
       open.addEventListener('click', () => post({ type: 'openResource', kind: resource.kind }));
       return [open, resource.expiresAt ? el('span', { class: 'muted' }, ` link expires ${formatTime(resource.expiresAt)}`) : el('span')];
     }
@@ -22,6 +26,13 @@ function state(resource: SessionResource, post: (message: SessionWebviewToHost) 
 }
 
 export function resourcesView(resources: readonly SessionResource[], post: (message: SessionWebviewToHost) => void): HTMLElement {
-  const rows = resources.map((resource) => el('tr', { 'data-kind': resource.kind }, el('th', { scope: 'row' }, LABELS[resource.kind] ?? resource.kind), el('td', {}, ...state(resource, post))));
+  const rows = resources.map((resource) =>
+    el(
+      'tr',
+      { 'data-kind': resource.kind },
+      el('th', { scope: 'row' }, LABELS[resource.kind] ?? resource.kind),
+      el('td', {}, ...state(resource, post)),
+    ),
+  );
   return el('table', { class: 'fields resources' }, el('tbody', {}, ...rows));
 }

@@ -31,14 +31,33 @@ interface SessionVsCodeApi {
 
 export const sessionApi = vscode as unknown as SessionVsCodeApi;
 
-const COLUMNS: readonly ColumnId[] = ['name', 'customId', 'preset', 'joined', 'left', 'duration', 'peers', 'client', 'network', 'mos', 'loss', 'rtt', 'verdict', 'issue'];
+const COLUMNS: readonly ColumnId[] = [
+  'name',
+  'customId',
+  'preset',
+  'joined',
+  'left',
+  'duration',
+  'peers',
+  'client',
+  'network',
+  'mos',
+  'loss',
+  'rtt',
+  'verdict',
+  'issue',
+];
 
 /** The saved state is read back field by field: an older build may have saved something else. */
 export function loadPanelState(): SessionPanelState {
   const saved = sessionApi.getState() as Partial<SessionPanelState> | undefined;
-  const sort = saved?.sort && COLUMNS.includes(saved.sort.column) ? { column: saved.sort.column, descending: saved.sort.descending === true } : { ...DEFAULT_SORT };
+  const sort =
+    saved?.sort && COLUMNS.includes(saved.sort.column)
+      ? { column: saved.sort.column, descending: saved.sort.descending === true }
+      : { ...DEFAULT_SORT };
   const restore = saved?.restore;
-  const timeline = saved?.timeline && Number.isFinite(saved.timeline.from) && Number.isFinite(saved.timeline.to) ? saved.timeline : undefined;
+  const timeline =
+    saved?.timeline && Number.isFinite(saved.timeline.from) && Number.isFinite(saved.timeline.to) ? saved.timeline : undefined;
   return {
     version: 1,
     sort,
@@ -47,6 +66,9 @@ export function loadPanelState(): SessionPanelState {
     activeId: typeof saved?.activeId === 'string' ? saved.activeId : undefined,
     scrollTop: typeof saved?.scrollTop === 'number' && saved.scrollTop >= 0 ? saved.scrollTop : 0,
     timeline,
-    restore: typeof restore?.accountId === 'string' && typeof restore.appId === 'string' && typeof restore.sessionId === 'string' ? restore : undefined,
+    restore:
+      typeof restore?.accountId === 'string' && typeof restore.appId === 'string' && typeof restore.sessionId === 'string'
+        ? restore
+        : undefined,
   };
 }

@@ -38,7 +38,14 @@ export function participantTable(options: TableOptions): TableView {
   const selection = new Set(state.selected);
   let scrollRestored = false;
 
-  const filter = el('input', { type: 'search', id: 'session-filter', class: 'filter', placeholder: 'name, ID, preset, browser, OS, issue, verdict', 'aria-controls': 'participants', spellcheck: 'false' });
+  const filter = el('input', {
+    type: 'search',
+    id: 'session-filter',
+    class: 'filter',
+    placeholder: 'name, ID, preset, browser, OS, issue, verdict',
+    'aria-controls': 'participants',
+    spellcheck: 'false',
+  });
   filter.value = state.filter;
   const count = el('span', { class: 'muted count', 'aria-live': 'polite' });
   const compare = compareBar(
@@ -48,9 +55,30 @@ export function participantTable(options: TableOptions): TableView {
     },
   );
   const headerCells = COLUMNS.map((column) => headerCell(column));
-  const header = el('div', { role: 'rowgroup', class: 'grid-head' }, el('div', { role: 'row', class: 'row head', 'aria-rowindex': '1', style: `grid-template-columns: ${GRID_TEMPLATE}` }, el('div', { role: 'columnheader', class: 'cell select' }, el('span', { class: 'visually-hidden' }, 'Ticked for Compare')), ...headerCells));
+  const header = el(
+    'div',
+    { role: 'rowgroup', class: 'grid-head' },
+    el(
+      'div',
+      { role: 'row', class: 'row head', 'aria-rowindex': '1', style: `grid-template-columns: ${GRID_TEMPLATE}` },
+      el('div', { role: 'columnheader', class: 'cell select' }, el('span', { class: 'visually-hidden' }, 'Ticked for Compare')),
+      ...headerCells,
+    ),
+  );
   const body = el('div', { role: 'rowgroup', class: 'grid-body' });
-  const scroller = el('div', { role: 'grid', id: 'participants', class: 'grid', 'aria-label': 'Participants', 'aria-colcount': String(COLUMNS.length + 1), 'aria-multiselectable': 'true' }, header, body);
+  const scroller = el(
+    'div',
+    {
+      role: 'grid',
+      id: 'participants',
+      class: 'grid',
+      'aria-label': 'Participants',
+      'aria-colcount': String(COLUMNS.length + 1),
+      'aria-multiselectable': 'true',
+    },
+    header,
+    body,
+  );
   const empty = el('p', { class: 'muted empty', hidden: '' });
 
   const activeIndex = () => (state.activeId !== undefined ? (viewIndex.get(state.activeId) ?? 0) : 0);
@@ -84,11 +112,27 @@ export function participantTable(options: TableOptions): TableView {
     const cellContext = context(active);
     return el(
       'div',
-      { role: 'row', class: `row state-${row.state}`, tabindex: active ? '0' : '-1', 'aria-rowindex': String(index + 2), 'aria-selected': String(ticked), 'data-id': row.participantId, style: `grid-template-columns: ${GRID_TEMPLATE}` },
+      {
+        role: 'row',
+        class: `row state-${row.state}`,
+        tabindex: active ? '0' : '-1',
+        'aria-rowindex': String(index + 2),
+        'aria-selected': String(ticked),
+        'data-id': row.participantId,
+        style: `grid-template-columns: ${GRID_TEMPLATE}`,
+      },
       el('div', { role: 'gridcell', class: 'cell select' }, checkbox),
       ...COLUMNS.map((column) => {
         const content = column.cell(row, cellContext);
-        return el('div', { role: 'gridcell', class: `cell col-${column.id}${column.numeric ? ' numeric' : ''}`, title: typeof content === 'string' && content ? content : undefined }, content);
+        return el(
+          'div',
+          {
+            role: 'gridcell',
+            class: `cell col-${column.id}${column.numeric ? ' numeric' : ''}`,
+            title: typeof content === 'string' && content ? content : undefined,
+          },
+          content,
+        );
       }),
     );
   }
@@ -130,9 +174,17 @@ export function participantTable(options: TableOptions): TableView {
   }
 
   function headerCell(column: Column): HTMLElement {
-    const button = el('button', { type: 'button', class: 'sort', 'data-column': column.id }, column.label, el('span', { class: 'codicon sort-icon', 'aria-hidden': 'true' }));
+    const button = el(
+      'button',
+      { type: 'button', class: 'sort', 'data-column': column.id },
+      column.label,
+      el('span', { class: 'codicon sort-icon', 'aria-hidden': 'true' }),
+    );
     button.addEventListener('click', () => {
-      state.sort = state.sort.column === column.id ? { column: column.id, descending: !state.sort.descending } : { column: column.id, descending: column.firstDescending === true };
+      state.sort =
+        state.sort.column === column.id
+          ? { column: column.id, descending: !state.sort.descending }
+          : { column: column.id, descending: column.firstDescending === true };
       recompute();
       options.saveState();
     });
@@ -162,7 +214,10 @@ export function participantTable(options: TableOptions): TableView {
     viewIndex = new Map(view.map((row, index) => [row.participantId, index]));
     scroller.setAttribute('aria-rowcount', String(view.length + 1));
     showSort();
-    count.textContent = view.length === all.length ? `${all.length.toLocaleString('en-US')} participants` : `Showing ${view.length.toLocaleString('en-US')} of ${all.length.toLocaleString('en-US')} participants`;
+    count.textContent =
+      view.length === all.length
+        ? `${all.length.toLocaleString('en-US')} participants`
+        : `Showing ${view.length.toLocaleString('en-US')} of ${all.length.toLocaleString('en-US')} participants`;
     empty.hidden = view.length > 0;
     empty.textContent = all.length === 0 ? 'No participants yet.' : `No participant matches “${state.filter.trim()}”.`;
     list.setItems(view);
@@ -179,12 +234,20 @@ export function participantTable(options: TableOptions): TableView {
   });
   body.addEventListener('dblclick', (event) => {
     const id = (event.target as HTMLElement).closest<HTMLElement>('[role="row"]')?.dataset.id;
-    if (id !== undefined && !(event.target as HTMLElement).closest('input, button')) options.post({ type: 'openParticipant', participantId: id });
+    if (id !== undefined && !(event.target as HTMLElement).closest('input, button'))
+      options.post({ type: 'openParticipant', participantId: id });
   });
   body.addEventListener('keydown', (event) => {
     const onRow = (event.target as HTMLElement).getAttribute('role') === 'row';
     const index = activeIndex();
-    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: view.length - 1, PageDown: index + list.pageSize(), PageUp: index - list.pageSize() };
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      Home: 0,
+      End: view.length - 1,
+      PageDown: index + list.pageSize(),
+      PageUp: index - list.pageSize(),
+    };
     if (event.key in moves) {
       setActive(moves[event.key], true);
     } else if (event.key === 'Enter' && onRow && view[index]) {
@@ -217,7 +280,11 @@ export function participantTable(options: TableOptions): TableView {
     el('h2', { id: 'participants-title' }, 'Participants'),
     el('div', { class: 'table-toolbar' }, el('label', { for: 'session-filter' }, 'Filter'), filter, count),
     compare.element,
-    el('p', { class: 'muted hint' }, 'Worst first. Click a column to sort, again to reverse. In the table: arrow keys, Home/End and Page Up/Down move, Enter opens a participant, Space ticks it for Compare.'),
+    el(
+      'p',
+      { class: 'muted hint' },
+      'Worst first. Click a column to sort, again to reverse. In the table: arrow keys, Home/End and Page Up/Down move, Enter opens a participant, Space ticks it for Compare.',
+    ),
     scroller,
     empty,
   );

@@ -10,7 +10,12 @@ export interface TimeWindow {
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
-const STEPS = [1, 2, 5, 10, 15, 30].map((s) => s * SECOND).concat([1, 2, 5, 10, 15, 30].map((m) => m * MINUTE), [1, 2, 3, 6, 12, 24].map((h) => h * HOUR));
+const STEPS = [1, 2, 5, 10, 15, 30]
+  .map((s) => s * SECOND)
+  .concat(
+    [1, 2, 5, 10, 15, 30].map((m) => m * MINUTE),
+    [1, 2, 3, 6, 12, 24].map((h) => h * HOUR),
+  );
 /** Zooming in stops at a window this narrow: below it bars are a few samples wide. */
 export const MIN_WINDOW_MS = 10 * SECOND;
 
@@ -23,7 +28,12 @@ const parse = (iso: string | undefined) => {
  * From the session's start to its end; missing ends come from the participants' peers and, for a live
  * session, from `now`. Undefined when nothing has a time.
  */
-export function sessionSpan(rows: readonly ParticipantRow[], startedAt: string | undefined, endedAt: string | undefined, now: number): TimeWindow | undefined {
+export function sessionSpan(
+  rows: readonly ParticipantRow[],
+  startedAt: string | undefined,
+  endedAt: string | undefined,
+  now: number,
+): TimeWindow | undefined {
   let from = parse(startedAt) ?? Infinity;
   let to = parse(endedAt) ?? -Infinity;
   for (const row of rows) {

@@ -42,10 +42,30 @@ export function sessionTimeline(saved: TimeWindow | undefined, onWindowChange: (
   const toolbar = el(
     'div',
     { class: 'actions timeline-toolbar' },
-    button('', 'zoom-in', 'Zoom in', act((w, b) => zoomWindow(w, 0.5, b))),
-    button('', 'zoom-out', 'Zoom out', act((w, b) => zoomWindow(w, 2, b))),
-    button('', 'arrow-left', 'Earlier', act((w, b) => panWindow(w, -0.5, b))),
-    button('', 'arrow-right', 'Later', act((w, b) => panWindow(w, 0.5, b))),
+    button(
+      '',
+      'zoom-in',
+      'Zoom in',
+      act((w, b) => zoomWindow(w, 0.5, b)),
+    ),
+    button(
+      '',
+      'zoom-out',
+      'Zoom out',
+      act((w, b) => zoomWindow(w, 2, b)),
+    ),
+    button(
+      '',
+      'arrow-left',
+      'Earlier',
+      act((w, b) => panWindow(w, -0.5, b)),
+    ),
+    button(
+      '',
+      'arrow-right',
+      'Later',
+      act((w, b) => panWindow(w, 0.5, b)),
+    ),
     label,
     whole,
   );
@@ -58,7 +78,14 @@ export function sessionTimeline(saved: TimeWindow | undefined, onWindowChange: (
   const tracks = el('div', { class: 'timeline-lanes' }, gridLines, brush, scroller);
   const empty = el('p', { class: 'muted', hidden: '' }, 'No times to place on a timeline yet.');
 
-  const lanes = new VirtualList<ParticipantRow>({ scroller, body, rowHeight: LANE_HEIGHT, overscan: 4, key: (row) => row.participantId, render: renderLane });
+  const lanes = new VirtualList<ParticipantRow>({
+    scroller,
+    body,
+    rowHeight: LANE_HEIGHT,
+    overscan: 4,
+    key: (row) => row.participantId,
+    render: renderLane,
+  });
   let rows: readonly ParticipantRow[] = [];
   let lanesPending = false;
 
@@ -70,17 +97,28 @@ export function sessionTimeline(saved: TimeWindow | undefined, onWindowChange: (
       for (const peer of spans) {
         const from = peer.from ?? row.joinedAt ?? bounds!.from;
         const to = peer.to ?? row.leftAt ?? bounds!.to;
-        const title = `${peer.peerId ? `Peer ${peer.peerId}` : 'In the call'}: ${clockText(from)}–${peer.to ?? row.leftAt ? clockText(to) : 'still in the call'}`;
+        const title = `${peer.peerId ? `Peer ${peer.peerId}` : 'In the call'}: ${clockText(from)}–${(peer.to ?? row.leftAt) ? clockText(to) : 'still in the call'}`;
         const bar = placed('lane-bar', from, to, window, title);
         if (bar) track.append(bar);
       }
       for (const issue of row.issueWindows) {
-        const mark = placed(`lane-issue severity-${issue.severity}`, issue.from, issue.to, window, `${issue.title} (${issue.severity}) ${clockText(issue.from)}–${clockText(issue.to)}`);
+        const mark = placed(
+          `lane-issue severity-${issue.severity}`,
+          issue.from,
+          issue.to,
+          window,
+          `${issue.title} (${issue.severity}) ${clockText(issue.from)}–${clockText(issue.to)}`,
+        );
         if (mark) track.append(mark);
       }
     }
     const name = rowName(row);
-    return el('div', { class: `lane verdict-${row.verdict}`, role: 'listitem' }, el('span', { class: 'lane-name', title: name }, name), track);
+    return el(
+      'div',
+      { class: `lane verdict-${row.verdict}`, role: 'listitem' },
+      el('span', { class: 'lane-name', title: name }, name),
+      track,
+    );
   }
 
   function placed(className: string, from: number, to: number, window: TimeWindow, title: string): HTMLElement | undefined {
@@ -127,7 +165,8 @@ export function sessionTimeline(saved: TimeWindow | undefined, onWindowChange: (
     if (event.button !== 0 || !window || event.clientX < area.left || event.clientX > area.right) return;
     event.preventDefault();
     const start = event.clientX;
-    const at = (x: number) => window.from + ((Math.min(area.right, Math.max(area.left, x)) - area.left) / area.width) * (window.to - window.from);
+    const at = (x: number) =>
+      window.from + ((Math.min(area.right, Math.max(area.left, x)) - area.left) / area.width) * (window.to - window.from);
     const move = (moveEvent: MouseEvent) => {
       const left = Math.min(start, moveEvent.clientX);
       const right = Math.max(start, moveEvent.clientX);
@@ -139,7 +178,8 @@ export function sessionTimeline(saved: TimeWindow | undefined, onWindowChange: (
       document.removeEventListener('mousemove', move);
       document.removeEventListener('mouseup', up);
       brush.hidden = true;
-      if (Math.abs(upEvent.clientX - start) >= MIN_DRAG_PX && bounds) setWindow(clampWindow({ from: at(Math.min(start, upEvent.clientX)), to: at(Math.max(start, upEvent.clientX)) }, bounds));
+      if (Math.abs(upEvent.clientX - start) >= MIN_DRAG_PX && bounds)
+        setWindow(clampWindow({ from: at(Math.min(start, upEvent.clientX)), to: at(Math.max(start, upEvent.clientX)) }, bounds));
     };
     document.addEventListener('mousemove', move);
     document.addEventListener('mouseup', up);
@@ -150,7 +190,11 @@ export function sessionTimeline(saved: TimeWindow | undefined, onWindowChange: (
     { id: 'timeline', 'aria-labelledby': 'timeline-title' },
     el('h2', { id: 'timeline-title' }, 'Timeline'),
     toolbar,
-    el('p', { class: 'muted hint' }, 'One lane per participant, in the table’s order and filter; a bar per peer (a gap is a reconnect), issues marked on it (hover for details). Drag across the lanes to zoom.'),
+    el(
+      'p',
+      { class: 'muted hint' },
+      'One lane per participant, in the table’s order and filter; a bar per peer (a gap is a reconnect), issues marked on it (hover for details). Drag across the lanes to zoom.',
+    ),
     axis,
     tracks,
     empty,

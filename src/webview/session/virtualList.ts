@@ -32,7 +32,6 @@ export class VirtualList<T> {
   // layout after every DOM change, several per sort or keystroke.
   private scrollTop = 0;
   private viewportHeight = 0;
-  private headerHeight = 0;
 
   constructor(private readonly options: VirtualListOptions<T>) {
     options.scroller.addEventListener(
@@ -72,7 +71,8 @@ export class VirtualList<T> {
   reveal(index: number): void {
     const top = index * this.options.rowHeight;
     if (top < this.scrollTop) this.scrollTo(top);
-    else if (top + this.options.rowHeight > this.scrollTop + this.viewportHeight) this.scrollTo(top + this.options.rowHeight - this.viewportHeight);
+    else if (top + this.options.rowHeight > this.scrollTop + this.viewportHeight)
+      this.scrollTo(top + this.options.rowHeight - this.viewportHeight);
     this.update();
   }
 
@@ -86,7 +86,10 @@ export class VirtualList<T> {
     const { body, rowHeight, overscan, key } = this.options;
     const focused = document.activeElement;
     const first = Math.max(0, Math.floor(this.scrollTop / rowHeight) - overscan);
-    const last = Math.min(this.items.length - 1, Math.ceil((this.scrollTop + Math.max(this.viewportHeight, rowHeight)) / rowHeight) + overscan);
+    const last = Math.min(
+      this.items.length - 1,
+      Math.ceil((this.scrollTop + Math.max(this.viewportHeight, rowHeight)) / rowHeight) + overscan,
+    );
     const indices: number[] = [];
     for (let index = first; index <= last; index++) indices.push(index);
     const pinned = this.options.pinned?.();
@@ -125,6 +128,7 @@ export class VirtualList<T> {
       if (node === element) node = node.nextElementSibling;
       else body.insertBefore(element, node);
     }
-    if (focused instanceof HTMLElement && body.contains(focused) && document.activeElement !== focused) focused.focus({ preventScroll: true });
+    if (focused instanceof HTMLElement && body.contains(focused) && document.activeElement !== focused)
+      focused.focus({ preventScroll: true });
   }
 }
