@@ -14,7 +14,7 @@ import { checkApiBaseUrl } from './state/apiBaseUrl';
 import { RecentIds } from './state/recentIds';
 import { autoAnalyseLimit, configuredScope, readSettings } from './state/settings';
 import { TokenStore } from './state/tokenStore';
-import { ExplorerStore } from './store/explorerStore';
+import { ExplorerStore, sessionKey } from './store/explorerStore';
 import { InspectionHistory } from './store/inspectionHistory';
 import { ExplorerTreeDataProvider } from './views/explorerTreeDataProvider';
 
@@ -39,10 +39,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   };
   const store = new ExplorerStore(new InspectionHistory(context.globalState), getClient, configuredScope, log.child('store'));
   const tree = new ExplorerTreeDataProvider(store, log.child('tree'));
-  const panels = new StatsPanels(context.extensionUri, log.child('panels'));
+  const panels = new StatsPanels(context.extensionUri, log.child('panels'), (target) =>
+    target.kind === 'sessionParticipant' ? sessionPanels.attributionOf(target, target.sessionId, target.participantId) : undefined,
+  );
   const sessionPanels = new SessionPanels(
     context.extensionUri,
-    { client: getClient, scheduler, autoAnalyseLimit, onRows: (scope, sessionId, rows) => store.setVerdicts(scope, sessionId, rows) },
+    {
+      client: getClient,
+      scheduler,
+      autoAnalyseLimit,
+      onRows: (scope, sessionId, rows) => {
+        store.setVerdicts(scope, sessionId, rows);
+        panels.attributionChanged(
+          (target) => (target.kind === 'sessionParticipant' ? sessionKey(target, target.sessionId) : undefined),
+          sessionKey(scope, sessionId),
+        );
+      },
+    },
     log.child('overview'),
   );
   const comparePanels = new ComparePanels(

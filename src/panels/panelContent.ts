@@ -2,10 +2,15 @@
 import { PRECALL_LIMITS } from '../analysis/thresholds';
 import type { AnalysedInspection } from '../inspection/inspection';
 import type { InspectionTarget } from '../inspection/inspectionTarget';
-import type { PanelPayload } from '../shared/messages';
+import type { PanelAttribution, PanelPayload } from '../shared/messages';
 import { toWireParticipant } from '../shared/wire';
 
-export function toPayload(content: AnalysedInspection, target: InspectionTarget, pictureAllowed = false): PanelPayload {
+export interface PayloadExtras {
+  pictureAllowed?: boolean;
+  attribution?: PanelAttribution;
+}
+
+export function toPayload(content: AnalysedInspection, target: InspectionTarget, extras: PayloadExtras = {}): PanelPayload {
   return {
     participant: toWireParticipant(content.participant),
     issues: content.issues,
@@ -14,7 +19,9 @@ export function toPayload(content: AnalysedInspection, target: InspectionTarget,
     raw: content.raw,
     fetchedAt: content.fetchedAt,
     stale: content.stale,
-    pictureAllowed,
+    pictureAllowed: extras.pictureAllowed,
+    attribution: extras.attribution,
+    sessionOverview: target.kind === 'sessionParticipant',
     restore: { ...target },
   };
 }

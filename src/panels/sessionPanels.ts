@@ -10,6 +10,7 @@ import type { RequestScheduler } from '../api/scheduler';
 import { executeCommand } from '../common/commands';
 import type { Logger } from '../common/logger';
 import { errorMessage } from '../shared/errorMessage';
+import type { PanelAttribution } from '../shared/messages';
 import type { InspectedParticipant } from '../shared/model';
 import {
   isSessionWebviewToHost,
@@ -124,9 +125,26 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     return this.open.get(sessionKey(scope, sessionId))?.run.statisticsOf(participantId);
   }
 
-  /** A participant's row, when an open overview of its session has it (who affected whom). */
-  rowOf(scope: Scope, sessionId: string, participantId: string): ParticipantRow | undefined {
-    return this.open.get(sessionKey(scope, sessionId))?.run.rowsOf([participantId])[0];
+  /** Who affected whom around a participant, when an open overview of its session has analysed it. */
+  attributionOf(scope: Scope, sessionId: string, participantId: string): PanelAttribution | undefined {
+    const run = this.open.get(sessionKey(scope, sessionId))?.run;
+    const row = run?.rowsOf([participantId])[0];
+    if (!run || !row?.analysed) return undefined;
+    const name = (id: string) => run.rowsOf([id])[0]?.displayName ?? id;
+    return {
+      causedBy: row.causedBy.map((cause) => ({
+        participantId: cause.participantId,
+        name: name(cause.participantId),
+        rule: cause.rule,
+        evidence: cause.evidence ?? `caused by ${name(cause.participantId)}'s uplink`,
+        likely: cause.confidence === 'likely',
+      })),
+      affected: row.affected.map((effect) => ({
+        participantId: effect.participantId,
+        name: name(effect.participantId),
+        rule: effect.rule,
+      })),
+    };
   }
 
   /** Posts everything once the webview is ready and waits for its paint; 'disposed' when it was closed. */

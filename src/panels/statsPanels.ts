@@ -11,7 +11,7 @@ import { analyseInspection, type AnalysedInspection, type Inspection } from '../
 import { isInspectionTarget, targetKey, type InspectionTarget, type ParticipantTarget } from '../inspection/inspectionTarget';
 import { reopenCommand } from '../inspection/reopenCommand';
 import { errorMessage } from '../shared/errorMessage';
-import { isWebviewToHost, type HostToWebview, type WebviewToHost } from '../shared/messages';
+import { isWebviewToHost, type HostToWebview, type PanelAttribution, type PanelPayload, type WebviewToHost } from '../shared/messages';
 import { exportPanel } from './exportReport';
 import { toPayload } from './panelContent';
 import { WebviewHandshake, type WaitOutcome } from './webviewHandshake';
@@ -26,6 +26,10 @@ interface OpenPanel {
   content?: AnalysedInspection;
   /** Set once the user asked to see the picture: the only outside origin the panel may load from. */
   imageOrigin?: string;
+  /** show() is waiting for "ready" and posts the data itself. */
+  showing?: boolean;
+  /** Who affected whom as last posted, to post again only when an overview changes it. */
+  postedAttribution?: string;
 }
 
 export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
@@ -34,6 +38,8 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly log: Logger,
+    /** Who affected whom, from an open overview of the target's session. */
+    private readonly attributionOf: (target: InspectionTarget) => PanelAttribution | undefined = () => undefined,
   ) {}
 
   get count(): number {
@@ -59,11 +65,13 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
       const panel = vscode.window.createWebviewPanel(STATS_VIEW_TYPE, title, vscode.ViewColumn.Active, this.webviewOptions());
       entry = this.adopt(key, target, panel, title);
     }
-    const ready = await entry.handshake.whenReady();
-    if (ready !== 'done') return this.notShown(title, ready);
+    // Kept before the webview is ready: if it starts late, its "ready" gets the data.
     entry.content = analyseInspection(inspection);
+    entry.showing = true;
+    const ready = await entry.handshake.whenReady().finally(() => (entry.showing = false));
+    if (ready !== 'done') return this.notShown(title, ready);
     const rendered = entry.handshake.nextRender();
-    await this.post(entry.panel, { type: 'show', payload: toPayload(entry.content, target, entry.imageOrigin !== undefined) });
+    await this.post(entry.panel, { type: 'show', payload: this.payload(entry) });
     const outcome = await rendered;
     return outcome === 'done' ? outcome : this.notShown(title, outcome);
   }
@@ -108,8 +116,17 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     entry.content = analyseInspection(inspection);
     if (!entry.panel.visible) return;
     const rendered = entry.handshake.nextRender();
-    await this.post(entry.panel, { type: 'show', payload: toPayload(entry.content, entry.target, entry.imageOrigin !== undefined) });
+    await this.post(entry.panel, { type: 'show', payload: this.payload(entry) });
     await rendered;
+  }
+
+  /** A session overview learnt who affected whom: visible panels of its participants say so. */
+  attributionChanged(sessionKeyOf: (target: InspectionTarget) => string | undefined, key: string): void {
+    for (const entry of this.open.values()) {
+      if (!entry.content || !entry.panel.visible || sessionKeyOf(entry.target) !== key) continue;
+      if (JSON.stringify(this.attributionOf(entry.target) ?? null) === entry.postedAttribution) continue;
+      void this.post(entry.panel, { type: 'show', payload: this.payload(entry) });
+    }
   }
 
   dispose(): void {
@@ -147,8 +164,7 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
       case 'ready':
         entry.handshake.markReady();
         // A webview hidden and shown again starts afresh (no retained context): give it the data again.
-        if (entry.content)
-          void this.post(panel, { type: 'show', payload: toPayload(entry.content, target, entry.imageOrigin !== undefined) });
+        if (entry.content) void this.post(panel, { type: 'show', payload: this.payload(entry) });
         break;
       case 'rendered':
         entry.handshake.markRendered();
@@ -158,6 +174,24 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
         break;
       case 'refresh':
         void runCall(reopenCommand(target));
+        break;
+      case 'openParticipant':
+        if (target.kind === 'sessionParticipant') {
+          void executeCommand('realtimekit.showSessionParticipant', {
+            accountId: target.accountId,
+            appId: target.appId,
+            sessionId: target.sessionId,
+            participantId: message.participantId,
+          });
+        }
+        break;
+      case 'openSessionOverview':
+        if (target.kind === 'sessionParticipant')
+          void executeCommand('realtimekit.showSessionOverview', {
+            accountId: target.accountId,
+            appId: target.appId,
+            sessionId: target.sessionId,
+          });
         break;
       case 'openPeer':
         void executeCommand('realtimekit.showPeerReport', { accountId: target.accountId, appId: target.appId, peerId: message.peerId });
@@ -181,6 +215,13 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
       default:
         message satisfies never;
     }
+  }
+
+  private payload(entry: OpenPanel): PanelPayload {
+    if (!entry.content) throw new Error('A stats panel was asked to show before it had data.');
+    const attribution = this.attributionOf(entry.target);
+    entry.postedAttribution = JSON.stringify(attribution ?? null);
+    return toPayload(entry.content, entry.target, { pictureAllowed: entry.imageOrigin !== undefined, attribution });
   }
 
   private html(panel: vscode.WebviewPanel, title: string, imageOrigin?: string): string {

@@ -10,6 +10,14 @@ export interface PrecallLimits {
   minThroughputKbps: number;
 }
 
+/** Who affected whom around this participant, from the open session overview of its session. */
+export interface PanelAttribution {
+  /** Its issues that another participant's send side caused; `likely` marks an inference. */
+  causedBy: Array<{ participantId: string; name: string; rule: string; evidence: string; likely: boolean }>;
+  /** Whom its own send-side problems affected. */
+  affected: Array<{ participantId: string; name: string; rule: string }>;
+}
+
 export interface PanelPayload {
   participant: WireParticipant;
   issues: DetectedIssue[];
@@ -19,6 +27,10 @@ export interface PanelPayload {
   raw: unknown;
   fetchedAt: string;
   stale?: boolean;
+  /** Absent when no overview of its session is open; the panel then offers to open one. */
+  attribution?: PanelAttribution;
+  /** Set for a session participant, so the panel can offer its session's overview. */
+  sessionOverview?: boolean;
   /** The user asked to see the participant's picture: the panel's policy now allows its origin. */
   pictureAllowed?: boolean;
   /** Kept by the webview in its state so a reload can restore the panel from the IDs alone. */
@@ -45,7 +57,9 @@ export type WebviewToHost =
   | { type: 'refresh' }
   | { type: 'export'; format: ExportFormat }
   | { type: 'openPeer'; peerId: string }
-  | { type: 'showPicture' };
+  | { type: 'showPicture' }
+  | { type: 'openParticipant'; participantId: string }
+  | { type: 'openSessionOverview' };
 
 export function isWebviewToHost(value: unknown): value is WebviewToHost {
   if (typeof value !== 'object' || value === null) return false;
@@ -57,10 +71,13 @@ export function isWebviewToHost(value: unknown): value is WebviewToHost {
       return message.format === 'markdown' || message.format === 'json';
     case 'openPeer':
       return typeof (value as { peerId?: unknown }).peerId === 'string';
+    case 'openParticipant':
+      return typeof (value as { participantId?: unknown }).participantId === 'string';
     case 'ready':
     case 'rendered':
     case 'refresh':
     case 'showPicture':
+    case 'openSessionOverview':
       return true;
     default:
       return false;

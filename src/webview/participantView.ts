@@ -174,11 +174,22 @@ export function renderParticipant(
     el('h2', { id: 'quality-title' }, 'Quality over time'),
     quality.element,
   );
-  const summary = summarySection(p, payload.verdict, payload.issues, (issue) => {
-    const owner = p.peerStats.findIndex((candidate) => candidate.peerId === issue.peerId);
-    if (owner >= 0 && owner !== peerIndex) onSelectPeer(owner, { from: issue.from!, to: issue.to! });
-    else quality.zoomTo(issue.from!, issue.to!);
-  });
+  const summary = summarySection(
+    p,
+    payload.verdict,
+    payload.issues,
+    (issue) => {
+      const owner = p.peerStats.findIndex((candidate) => candidate.peerId === issue.peerId);
+      if (owner >= 0 && owner !== peerIndex) onSelectPeer(owner, { from: issue.from!, to: issue.to! });
+      else quality.zoomTo(issue.from!, issue.to!);
+    },
+    {
+      attribution: payload.attribution,
+      sessionOverview: payload.sessionOverview === true,
+      openParticipant: (participantId) => vscode.postMessage({ type: 'openParticipant', participantId }),
+      openSessionOverview: () => vscode.postMessage({ type: 'openSessionOverview' }),
+    },
+  );
   root.replaceChildren(
     header(payload),
     summary,

@@ -1,6 +1,13 @@
 /** The session overview as a support engineer uses it: from the tree in two clicks, sort, filter, timeline, themes, hostile names. */
 import { strict as assert } from 'node:assert';
-import { SAMPLE_TOKEN, STORY_PARTICIPANTS, STORY_SESSION_IDS, sampleCatalog } from '../../sample-server';
+import {
+  ATTRIBUTION_PARTICIPANTS,
+  ATTRIBUTION_SESSION_IDS,
+  SAMPLE_TOKEN,
+  STORY_PARTICIPANTS,
+  STORY_SESSION_IDS,
+  sampleCatalog,
+} from '../../sample-server';
 import { answerInputBox, openWorkbench, runFromPalette, screenshot, signIn, statsWebview, type Workbench } from './workbench';
 
 describe('UI: the session overview', function () {
@@ -147,6 +154,25 @@ describe('UI: the session overview', function () {
     await compare.locator('.uplot').first().waitFor({ timeout: 30_000 });
     assert.ok((await compare.locator('.uplot').count()) >= 3, 'shared charts');
     await screenshot(workbench.page, 'compare-dark');
+  });
+
+  it("says in a receiver's panel that the sender's uplink caused its issue, and in the sender's whom it affected", async () => {
+    const people = ATTRIBUTION_PARTICIPANTS.current;
+    await openOverview(ATTRIBUTION_SESSION_IDS.current);
+    const view = overview();
+    await view.locator('#session-verdict', { hasText: /Sam Rivera's uplink degraded/ }).waitFor({ timeout: 60_000 });
+    await view.locator('#session-filter').fill('Nina');
+    await view.locator('#participants .row:not(.head)', { hasText: people.nina.displayName }).waitFor();
+    await view.locator('#participants .row[tabindex="0"]').focus();
+    await workbench.page.keyboard.press('Enter');
+    const panel = statsWebview(workbench.page);
+    const cause = panel.locator(`.cause[data-sender="${people.sam.id}"]`).first();
+    await cause.waitFor({ timeout: 30_000 });
+    assert.match((await cause.textContent()) ?? '', /Sam Rivera's uplink: .*loss/);
+    await screenshot(workbench.page, 'stats-caused-by');
+    await cause.locator('button', { hasText: 'Open Sam Rivera' }).click();
+    const affected = statsWebview(workbench.page).locator('#affected', { hasText: people.nina.displayName });
+    await affected.waitFor({ timeout: 30_000 });
   });
 
   it('opens the current generation story again from the palette, in a light theme', async () => {

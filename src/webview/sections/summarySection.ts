@@ -1,4 +1,5 @@
 /** The answer first: a verdict line and each detected issue with its evidence and what it means. */
+import type { PanelAttribution } from '../../shared/messages';
 import type { DetectedIssue, Verdict } from '../../shared/model';
 import type { WireParticipant } from '../../shared/wire';
 import { el } from '../dom';
@@ -6,11 +7,20 @@ import { el } from '../dom';
 const SEVERITY_ICONS: Record<DetectedIssue['severity'], string> = { critical: 'error', warning: 'warning', info: 'info' };
 export const VERDICT_ICONS: Record<Verdict['level'], string> = { good: 'pass', degraded: 'warning', poor: 'error', unknown: 'question' };
 
+export interface AttributionActions {
+  attribution?: PanelAttribution;
+  /** A session participant: the panel can send the user to its session's overview. */
+  sessionOverview: boolean;
+  openParticipant(participantId: string): void;
+  openSessionOverview(): void;
+}
+
 export function summarySection(
   participant: WireParticipant,
   verdict: Verdict,
   issues: readonly DetectedIssue[],
   onShowWindow: (issue: DetectedIssue) => void,
+  who: AttributionActions,
 ): HTMLElement {
   const verdictLine = el(
     'p',
@@ -36,6 +46,8 @@ export function summarySection(
             el('div', { class: 'evidence' }, issue.evidence),
             el('div', { class: 'explanation' }, issue.explanation),
           );
+          for (const cause of who.attribution?.causedBy.filter((entry) => entry.rule === issue.rule) ?? [])
+            item.append(causeLine(cause, who));
           if (issue.from !== undefined && issue.to !== undefined) {
             const show = el('button', { type: 'button', class: 'link' }, 'Show on the charts');
             show.addEventListener('click', () => onShowWindow(issue));
@@ -56,6 +68,58 @@ export function summarySection(
     el('h2', { id: 'summary-title' }, 'Summary'),
     verdictLine,
     list,
+    affectedLine(who),
     absent,
+  );
+}
+
+function participantButton(name: string, participantId: string, who: AttributionActions): HTMLElement {
+  const button = el('button', { type: 'button', class: 'link' }, `Open ${name}`);
+  button.addEventListener('click', () => who.openParticipant(participantId));
+  return button;
+}
+
+/** "Caused by Sam Rivera's uplink: 12 % loss 10:03-10:05 UTC", an inference said to be one. */
+function causeLine(cause: PanelAttribution['causedBy'][number], who: AttributionActions): HTMLElement {
+  return el(
+    'div',
+    { class: `cause${cause.likely ? ' likely' : ''}`, 'data-sender': cause.participantId },
+    el('span', { class: 'codicon codicon-arrow-small-right', 'aria-hidden': 'true' }),
+    ` ${cause.evidence.charAt(0).toUpperCase()}${cause.evidence.slice(1)}${cause.likely ? ' (an inference)' : ''} `,
+    participantButton(cause.name, cause.participantId, who),
+  );
+}
+
+/** Whom this participant's send side affected; or, without an overview, how to find out. */
+function affectedLine(who: AttributionActions): HTMLElement | undefined {
+  if (!who.attribution) {
+    if (!who.sessionOverview) return undefined;
+    const open = el('button', { type: 'button', class: 'link', id: 'open-session-overview' }, 'Open the session overview');
+    open.addEventListener('click', () => who.openSessionOverview());
+    return el(
+      'p',
+      { class: 'muted who' },
+      'Whether another participant caused these issues (or this one affected others) shows once its session is analysed. ',
+      open,
+    );
+  }
+  if (who.attribution.affected.length === 0) return undefined;
+  const byPerson = new Map<string, { name: string; rules: string[] }>();
+  for (const effect of who.attribution.affected) {
+    const entry = byPerson.get(effect.participantId) ?? { name: effect.name, rules: [] };
+    if (!entry.rules.includes(effect.rule)) entry.rules.push(effect.rule);
+    byPerson.set(effect.participantId, entry);
+  }
+  return el(
+    'div',
+    { class: 'affected', id: 'affected' },
+    el('p', {}, `Its send-side problems affected ${byPerson.size} other participant${byPerson.size === 1 ? '' : 's'}:`),
+    el(
+      'ul',
+      {},
+      ...[...byPerson.entries()].map(([participantId, entry]) =>
+        el('li', {}, `${entry.name} (${entry.rules.join(', ')}) `, participantButton(entry.name, participantId, who)),
+      ),
+    ),
   );
 }
