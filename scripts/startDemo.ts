@@ -8,7 +8,16 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, SAMPLE_TOKEN, sampleCatalog, startSampleServer } from '../sample-server';
+import {
+  ATTRIBUTION_SESSION_IDS,
+  LIVE_SESSION_IDS,
+  SAMPLE_ACCOUNT_ID,
+  SAMPLE_APP_ID,
+  SAMPLE_TOKEN,
+  STORY_SESSION_IDS,
+  sampleCatalog,
+  startSampleServer,
+} from '../sample-server';
 import { startCodeServer, workbenchUrl } from '../test/host/codeServer';
 import { ensureTestHost } from '../test/host/ensureTestHost';
 
@@ -26,7 +35,10 @@ async function main(): Promise<void> {
   ensureTestHost();
   const sample = await startSampleServer({ latencyMs: Number(option('--latency') ?? 40) });
   // The sample token is a fixed fake value of the sample server; the demo helper hands it to setApiToken.
-  fs.writeFileSync(path.join(DEMO_EXTENSION, 'demo-token.json'), JSON.stringify({ token: SAMPLE_TOKEN }));
+  fs.writeFileSync(
+    path.join(DEMO_EXTENSION, 'demo-token.json'),
+    JSON.stringify({ token: SAMPLE_TOKEN, sessionId: STORY_SESSION_IDS.current }),
+  );
   const port = option('--port') ? Number(option('--port')) : undefined;
   const server = await startCodeServer({
     port,
@@ -45,7 +57,11 @@ RealtimeKit Inspector demo is running.
   Open: ${url}
 
   Sample server   ${sample.baseUrl}  (account ${SAMPLE_ACCOUNT_ID}, app ${SAMPLE_APP_ID})
-  Try: RealtimeKit: Open Session            ${catalog.currentSession.id}
+  The RealtimeKit view lists "Weekly Product Sync": its inline button opens the session overview
+  (who had a bad call, and why). More stories to try:
+       RealtimeKit: Show Session Overview    ${ATTRIBUTION_SESSION_IDS.current}  (who affected whom)
+       RealtimeKit: Show Session Overview    ${STORY_SESSION_IDS.legacy}  (the older API generation)
+       RealtimeKit: Show Session Overview    ${LIVE_SESSION_IDS.current}  (LIVE, re-read every 15 s)
        RealtimeKit: Show Session Participant ${catalog.troubledParticipant.sessionId} / ${catalog.troubledParticipant.participantId}
        RealtimeKit: Show Peer Report         ${catalog.troubledParticipant.peerIds[0]}
   Ctrl+C stops everything.

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { sampleCatalog } from '../../sample-server';
 import { openBrowser, type OpenBrowser } from '../host/codeServer';
-import { answerInputBox, runFromPalette, screenshot } from './workbench';
+import { answerInputBox, runFromPalette, screenshot, statsWebview } from './workbench';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -37,7 +37,7 @@ describe('UI: the npm start demo', function () {
     if (demo?.pid) process.kill(-demo.pid, 'SIGTERM');
   });
 
-  it('serves a workbench where the token is stored and a session opens in the tree', async () => {
+  it('serves a workbench where the token is stored, the story session is one click from its overview, and a session opens in the tree', async () => {
     demo = spawn('npm', ['start', '--silent'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
     const url = await waitForUrl(demo, 180_000);
     browser = await openBrowser();
@@ -49,6 +49,19 @@ describe('UI: the npm start demo', function () {
       .locator('.pane-body .monaco-list-row', { hasText: /^Sessions/ })
       .first()
       .waitFor({ timeout: 60_000 });
+
+    // The story session is listed for the new user: one click on its inline action shows the overview.
+    const story = page
+      .locator('.pane-body .monaco-list-row', { hasText: 'Weekly Product Sync' })
+      .filter({ hasText: 'participants' })
+      .first();
+    await story.waitFor({ timeout: 60_000 });
+    await story.hover();
+    await story.locator('.action-label[aria-label="Show Session Overview"]').click();
+    await statsWebview(page)
+      .locator('#session-verdict', { hasText: /had a poor call/ })
+      .waitFor({ timeout: 60_000 });
+    await screenshot(page, 'demo-overview');
 
     const catalog = sampleCatalog();
     await runFromPalette(page, 'RealtimeKit: Open Session');
