@@ -130,18 +130,16 @@ describe('UI: the session overview', function () {
 
   it('compares three ticked participants, the hostile name among them, on shared charts', async () => {
     const view = overview();
-    // Space ticks the active row; the arrow keys move it.
-    await view.locator('#participants .row[tabindex="0"]').focus();
-    for (let index = 0; index < 3; index++) {
-      await workbench.page.keyboard.press('Space');
-      await workbench.page.keyboard.press('ArrowDown');
-    }
     const hostile = sampleCatalog().hostileParticipant;
-    const eve = view.locator('#participants .row', { hasText: 'Eve' }).first().locator('input[type="checkbox"]');
-    if (!(await eve.isChecked())) {
-      await view.locator('#participants .row[aria-selected="true"] input[type="checkbox"]').first().uncheck();
-      await eve.check();
-    }
+    // Space ticks the active row (the only one left by the filter); two more are ticked with the mouse.
+    await view.locator('#session-filter').fill('Eve');
+    await view.locator('#participants .row:not(.head)', { hasText: 'Eve' }).first().waitFor();
+    await view.locator('#participants .row[tabindex="0"]').focus();
+    await workbench.page.keyboard.press('Space');
+    await view.locator('#session-filter').fill('');
+    const others = view.locator('#participants .row:not(.head)').filter({ hasNotText: 'Eve' }).locator('input[type="checkbox"]');
+    await others.nth(0).check();
+    await others.nth(1).check();
     await view.locator('vscode-button', { hasText: 'Compare (3)' }).click();
     const compare = statsWebview(workbench.page);
     await compare.locator('#participants .chip-name').first().waitFor({ timeout: 60_000 });
