@@ -47,12 +47,25 @@ export interface StatsPanelState {
   restore: Record<string, unknown>;
 }
 
+/** Sent with 'rendered' after a 'show': when the message arrived and when it was painted (the webview's Date.now()). */
+export interface RenderTimings {
+  received: number;
+  painted: number;
+}
+
+/** Timings from a webview are checked like the rest of its messages. */
+export function isRenderTimings(value: unknown): value is RenderTimings {
+  if (typeof value !== 'object' || value === null) return false;
+  const item = value as Record<string, unknown>;
+  return Number.isFinite(item.received) && Number.isFinite(item.painted);
+}
+
 export type HostToWebview =
   { type: 'show'; payload: PanelPayload } | { type: 'loading'; title: string } | { type: 'error'; message: string };
 
 export type WebviewToHost =
   | { type: 'ready' }
-  | { type: 'rendered'; id?: string }
+  | { type: 'rendered'; id?: string; timings?: RenderTimings }
   | { type: 'copy'; text: string }
   | { type: 'refresh' }
   | { type: 'export'; format: ExportFormat }
@@ -73,8 +86,9 @@ export function isWebviewToHost(value: unknown): value is WebviewToHost {
       return typeof (value as { peerId?: unknown }).peerId === 'string';
     case 'openParticipant':
       return typeof (value as { participantId?: unknown }).participantId === 'string';
-    case 'ready':
     case 'rendered':
+      return (value as { timings?: unknown }).timings === undefined || isRenderTimings((value as { timings?: unknown }).timings);
+    case 'ready':
     case 'refresh':
     case 'showPicture':
     case 'openSessionOverview':

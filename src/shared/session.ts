@@ -3,6 +3,7 @@
  * between the session panel host and its webview. Pure data; no vscode, no DOM.
  */
 import type { Severity, Verdict } from './model';
+import { isRenderTimings, type RenderTimings } from './messages';
 
 export type VerdictLevel = Verdict['level'];
 
@@ -151,7 +152,7 @@ export type SessionHostToWebview =
 
 export type SessionWebviewToHost =
   | { type: 'ready' }
-  | { type: 'rendered' }
+  | { type: 'rendered'; timings?: RenderTimings }
   | { type: 'openParticipant'; participantId: string }
   | { type: 'compare'; participantIds: string[] }
   | { type: 'retry'; participantId: string }
@@ -167,8 +168,9 @@ export function isSessionWebviewToHost(value: unknown): value is SessionWebviewT
   if (typeof value !== 'object' || value === null) return false;
   const message = value as Record<string, unknown>;
   switch (message.type) {
-    case 'ready':
     case 'rendered':
+      return message.timings === undefined || isRenderTimings(message.timings);
+    case 'ready':
     case 'stop':
     case 'analyseAll':
     case 'export':
