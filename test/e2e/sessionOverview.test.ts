@@ -158,7 +158,7 @@ describe('UI: the session overview', function () {
     const people = ATTRIBUTION_PARTICIPANTS.current;
     await openOverview(ATTRIBUTION_SESSION_IDS.current);
     const view = overview();
-    await view.locator('#session-verdict', { hasText: /Sam Rivera's uplink degraded/ }).waitFor({ timeout: 60_000 });
+    await view.locator('#progress', { hasText: 'Analysed 8 of 8' }).waitFor({ timeout: 60_000 });
     await view.locator('#session-filter').fill('Nina');
     await view.locator('#participants .row:not(.head)', { hasText: people.nina.displayName }).waitFor();
     await view.locator('#participants .row[tabindex="0"]').focus();
