@@ -17,6 +17,17 @@ export class ResponseTooLarge extends Error {
   }
 }
 
+/**
+ * A caller may put an object under this key in the fetch options (axios passes its fetchOptions on):
+ * it is told when the headers and the last byte arrived (Date.now()) and how many bytes came.
+ */
+export const FETCH_TIMING = 'rtkTiming';
+export interface FetchTiming {
+  headers?: number;
+  lastByte?: number;
+  bytes?: number;
+}
+
 /** Statuses whose Response may not carry a body: passed on as they are. */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
@@ -33,7 +44,9 @@ export function cappedFetch(limitBytes: number): typeof fetch {
 }
 
 async function fetchAtMost(limitBytes: number, input: Parameters<typeof fetch>[0], init: Parameters<typeof fetch>[1]): Promise<Response> {
+  const timing = (init as Record<string, unknown> | undefined)?.[FETCH_TIMING] as FetchTiming | undefined;
   const response = await fetch(input, init);
+  if (timing) timing.headers = timing.lastByte = Date.now();
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   if (declared > limitBytes) {
     await response.body?.cancel();
@@ -45,7 +58,10 @@ async function fetchAtMost(limitBytes: number, input: Parameters<typeof fetch>[0
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       const { done, value } = await reader.read();
-      if (done) return controller.close();
+      if (done) {
+        if (timing) Object.assign(timing, { lastByte: Date.now(), bytes: received });
+        return controller.close();
+      }
       received += value.byteLength;
       if (received <= limitBytes) return controller.enqueue(value);
       controller.error(new ResponseTooLarge(limitBytes));

@@ -1,4 +1,5 @@
 /** The RealtimeKit read endpoints, one method each, on top of RealtimeKitHttp. */
+import type { PhaseSink } from '../common/phaseTimes';
 import { ENDPOINTS, filtersParam, type StatsFilter } from './endpoints';
 import { RealtimeKitApiError } from './errors';
 import { RealtimeKitHttp, isRecord, type Envelope, type HttpOptions } from './http';
@@ -24,6 +25,8 @@ export type SessionResourceKind = 'transcript' | 'summary' | 'chat';
 export interface CallOptions {
   signal?: AbortSignal;
   refresh?: boolean;
+  /** Told each answer's request, transfer and parse times. */
+  phases?: PhaseSink;
 }
 
 export const PAGE_SIZE = 100;

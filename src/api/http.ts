@@ -5,7 +5,8 @@
  */
 import axios, { AxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
 import axiosRetry, { exponentialDelay, retryAfter } from 'axios-retry';
-import { cappedFetch, RESPONSE_TOO_LARGE } from './cappedFetch';
+import { cappedFetch, FETCH_TIMING, RESPONSE_TOO_LARGE, type FetchTiming } from './cappedFetch';
+import type { PhaseSink, RequestTiming } from '../common/phaseTimes';
 import { RealtimeKitApiError, type ApiErrorKind } from './errors';
 import { fillPath } from './endpoints';
 
@@ -55,6 +56,8 @@ export interface RequestSpec {
   signal?: AbortSignal;
   /** Skip the cache (still shares an identical request already in flight). */
   refresh?: boolean;
+  /** Told the answer's request, transfer and parse times (not for an answer from the cache). */
+  phases?: PhaseSink;
 }
 
 interface InFlight {
@@ -66,6 +69,9 @@ interface InFlight {
 const MAX_RETRIES = 2;
 /** Far above any real answer (a long call's full statistics are a few MB), far below what exhausts memory. */
 export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+/** Each envelope's timings, for the callers that share it. */
+const timings = new WeakMap<Envelope, RequestTiming>();
 
 export class RealtimeKitHttp {
   private readonly axios: AxiosInstance;
@@ -149,7 +155,14 @@ export class RealtimeKitHttp {
           if (this.inFlight.get(url) === created) this.inFlight.delete(url);
         });
     }
-    return this.wait(entry, spec);
+    const answer = this.wait(entry, spec);
+    const phases = spec.phases;
+    if (!phases) return answer;
+    return answer.then((envelope) => {
+      const timing = timings.get(envelope);
+      if (timing) phases.request(timing);
+      return envelope;
+    });
   }
 
   clearCache(): void {
@@ -210,12 +223,15 @@ export class RealtimeKitHttp {
     const token = await this.options.getToken();
     if (!token) throw this.error(spec, 'noToken');
     const started = Date.now();
+    const fetchTiming: FetchTiming = {};
     let attempt = 0;
     const baseUrl = this.options.baseUrl.replace(/\/+$/, '');
     try {
       const response = await this.axios.get<string>(baseUrl + url, {
         signal,
         headers: { Authorization: `Bearer ${token}` },
+        // Told when the headers and the last byte arrive (the fetch passes it on, the server never sees it).
+        fetchOptions: { [FETCH_TIMING]: fetchTiming } as RequestInit,
         'axios-retry': {
           onRetry: (count: number) => {
             attempt = count;
@@ -223,7 +239,18 @@ export class RealtimeKitHttp {
         },
       });
       this.options.log?.({ method: 'GET', path: url, status: response.status, durationMs: Date.now() - started, outcome: 'ok', attempt });
-      return this.parseEnvelope(response, spec);
+      const parseStarted = performance.now();
+      const envelope = this.parseEnvelope(response, spec);
+      const headers = fetchTiming.headers ?? Date.now();
+      timings.set(envelope, {
+        path: url,
+        started,
+        headers,
+        lastByte: fetchTiming.lastByte ?? headers,
+        bytes: fetchTiming.bytes ?? response.data.length,
+        parseMs: performance.now() - parseStarted,
+      });
+      return envelope;
     } catch (error) {
       const mapped = error instanceof RealtimeKitApiError ? error : this.mapAxiosError(error, spec);
       this.options.log?.({ method: 'GET', path: url, status: mapped.status, durationMs: Date.now() - started, outcome: 'error', attempt });

@@ -7,6 +7,7 @@
 import type { RealtimeKitClient, Scope } from '../api/client';
 import { normalizeParticipant } from '../api/normalize';
 import { requestKeys, type RequestScheduler } from '../api/scheduler';
+import { PhaseRecorder } from '../common/phaseTimes';
 import { errorMessage } from '../shared/errorMessage';
 import type { InspectedParticipant } from '../shared/model';
 import { fetchInspection } from './fetchInspection';
@@ -27,6 +28,8 @@ export interface WithPeerReports {
 export interface PeerReportOptions {
   signal?: AbortSignal;
   refresh?: boolean;
+  /** Told each answer's timings and the time spent normalising and merging. */
+  phases?: PhaseRecorder;
 }
 
 /** Fetches one peer's report through the scheduler (once per peer and cache) and normalises it. */
@@ -39,12 +42,16 @@ export function fetchPeerStatistics(
 ): Promise<InspectedParticipant> {
   return scheduler.run(
     requestKeys.peerReport(scope, peerId),
-    async (signal) =>
-      normalizeParticipant(
-        'peer',
-        await client.getPeerReport(scope, peerId, { includePeerEvents: true }, { signal, refresh: options.refresh }),
-        { peerId },
-      ),
+    async (signal) => {
+      const raw = await client.getPeerReport(
+        scope,
+        peerId,
+        { includePeerEvents: true },
+        { signal, refresh: options.refresh, phases: options.phases },
+      );
+      const normalise = () => normalizeParticipant('peer', raw, { peerId });
+      return options.phases ? options.phases.time('normalise', normalise) : normalise();
+    },
     { signal: options.signal, refresh: options.refresh, operation: 'Fetching the peer report' },
   );
 }
@@ -66,7 +73,8 @@ export async function withPeerReports(
     else failures.push({ peerId: peerIds[index], error: outcome.reason });
   });
   if (reports.length === 0) throw failures[0].error;
-  return { participant: mergePeerReports(participant, reports), failures };
+  const merge = () => mergePeerReports(participant, reports);
+  return { participant: options.phases ? options.phases.time('normalise', merge) : merge(), failures };
 }
 
 /** The participant with its peers' statistics; what no peer report held stays named as absent. */
@@ -87,9 +95,14 @@ export async function inspectWithPeerReports(
   target: ParticipantTarget,
   options: PeerReportOptions = {},
 ): Promise<Inspection> {
-  const inspection = await fetchInspection(client, target, options);
+  // Where the time goes, from the first request to the paint (the panel fills in the rest).
+  const phases = options.phases ?? new PhaseRecorder();
+  const inspection = { ...(await fetchInspection(client, target, { ...options, phases })), phases };
   if (target.kind !== 'sessionParticipant') return inspection;
-  const { participant, failures } = await withPeerReports(client, scheduler, scopeOf(target), inspection.participant, options);
+  const { participant, failures } = await withPeerReports(client, scheduler, scopeOf(target), inspection.participant, {
+    ...options,
+    phases,
+  });
   const unread = failures.map((failure) => `the report of peer ${failure.peerId.slice(0, 8)} (${errorMessage(failure.error)})`);
   return { ...inspection, participant: { ...participant, absent: [...participant.absent, ...unread] } };
 }
