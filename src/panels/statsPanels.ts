@@ -7,11 +7,19 @@
 import * as vscode from 'vscode';
 import { executeCommand, runCall } from '../common/commands';
 import type { Logger } from '../common/logger';
+import { formatPhases, type PhaseRecorder, type PhaseSummary } from '../common/phaseTimes';
 import { analyseInspection, type AnalysedInspection, type Inspection } from '../inspection/inspection';
 import { isInspectionTarget, targetKey, type InspectionTarget, type ParticipantTarget } from '../inspection/inspectionTarget';
 import { reopenCommand } from '../inspection/reopenCommand';
 import { errorMessage } from '../shared/errorMessage';
-import { isWebviewToHost, type HostToWebview, type PanelAttribution, type PanelPayload, type WebviewToHost } from '../shared/messages';
+import {
+  isWebviewToHost,
+  type HostToWebview,
+  type PanelAttribution,
+  type PanelPayload,
+  type RenderTimings,
+  type WebviewToHost,
+} from '../shared/messages';
 import { exportPanel } from './exportReport';
 import { toPayload } from './panelContent';
 import { WebviewHandshake, type WaitOutcome } from './webviewHandshake';
@@ -30,10 +38,20 @@ interface OpenPanel {
   showing?: boolean;
   /** Who affected whom as last posted, to post again only when an overview changes it. */
   postedAttribution?: string;
+  /** The shown inspection's phase times, waiting for the webview's paint. */
+  phases?: PhaseRecorder;
+}
+
+/** The last painted inspection's phases, for a user's log and the benchmark. */
+export interface PanelPhaseTimes extends PhaseSummary {
+  target: string;
+  /** Date.now() when the webview painted it. */
+  paintedAt: number;
 }
 
 export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
   private readonly open = new Map<string, OpenPanel>();
+  private latestPhases: PanelPhaseTimes | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -41,6 +59,11 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     /** Who affected whom, from an open overview of the target's session. */
     private readonly attributionOf: (target: InspectionTarget) => PanelAttribution | undefined = () => undefined,
   ) {}
+
+  /** Where the last painted inspection's time went (also logged at debug level). */
+  get phaseTimes(): PanelPhaseTimes | undefined {
+    return this.latestPhases;
+  }
 
   get count(): number {
     return this.open.size;
@@ -71,7 +94,7 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     const ready = await entry.handshake.whenReady().finally(() => (entry.showing = false));
     if (ready !== 'done') return this.notShown(title, ready);
     const rendered = entry.handshake.nextRender();
-    await this.post(entry.panel, { type: 'show', payload: this.payload(entry) });
+    await this.postShow(entry, inspection.phases);
     const outcome = await rendered;
     return outcome === 'done' ? outcome : this.notShown(title, outcome);
   }
@@ -116,7 +139,7 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     entry.content = analyseInspection(inspection);
     if (!entry.panel.visible) return;
     const rendered = entry.handshake.nextRender();
-    await this.post(entry.panel, { type: 'show', payload: this.payload(entry) });
+    await this.postShow(entry, inspection.phases);
     await rendered;
   }
 
@@ -167,6 +190,7 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
         if (entry.content) void this.post(panel, { type: 'show', payload: this.payload(entry) });
         break;
       case 'rendered':
+        if (message.timings && entry.phases) this.painted(entry, entry.phases, message.timings);
         entry.handshake.markRendered();
         break;
       case 'copy':
@@ -234,6 +258,23 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
       styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
     });
+  }
+
+  /** Posts the data, timing the payload and the post when the inspection records its phases. */
+  private postShow(entry: OpenPanel, phases: PhaseRecorder | undefined): Promise<void> {
+    if (!phases) return this.post(entry.panel, { type: 'show', payload: this.payload(entry) });
+    entry.phases = phases;
+    const posted = phases.time('post', () => this.post(entry.panel, { type: 'show', payload: this.payload(entry) }));
+    phases.postedAt = Date.now();
+    return posted;
+  }
+
+  private painted(entry: OpenPanel, phases: PhaseRecorder, timings: RenderTimings): void {
+    entry.phases = undefined;
+    phases.rendered = timings;
+    const summary = phases.summary();
+    this.latestPhases = { ...summary, target: targetKey(entry.target), paintedAt: timings.painted };
+    this.log.debug(`"${entry.panel.title}" ${formatPhases(summary)}`);
   }
 
   private async post(panel: vscode.WebviewPanel, message: HostToWebview): Promise<void> {
