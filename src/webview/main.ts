@@ -10,6 +10,8 @@ import { vscode } from './vscodeApi';
 
 const root = document.getElementById('app')!;
 let current: { payload: PanelPayload; view: RenderedView; peer: number } | undefined;
+/** When the last 'show' arrived (Date.now()), reported with its paint so the host can log where time goes. */
+let showReceivedAt: number | undefined;
 
 function show(payload: PanelPayload, peer: number, zoom?: { from: number; to: number }): void {
   current?.view.destroy();
@@ -18,7 +20,17 @@ function show(payload: PanelPayload, peer: number, zoom?: { from: number; to: nu
   const state: StatsPanelState = { peer, restore: payload.restore };
   vscode.setState(state);
   // Reported after the browser has painted the charts.
-  requestAnimationFrame(() => requestAnimationFrame(() => vscode.postMessage({ type: 'rendered', id: payload.participant.id })));
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      const received = showReceivedAt;
+      showReceivedAt = undefined;
+      vscode.postMessage({
+        type: 'rendered',
+        id: payload.participant.id,
+        timings: received === undefined ? undefined : { received, painted: Date.now() },
+      });
+    }),
+  );
 }
 
 window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
@@ -26,6 +38,7 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
   if (typeof message !== 'object' || message === null) return;
   switch (message.type) {
     case 'show': {
+      showReceivedAt = Date.now();
       const saved = vscode.getState() as Partial<StatsPanelState> | undefined;
       const samePerson = current !== undefined && current.payload.participant.id === message.payload.participant.id;
       show(message.payload, samePerson ? current!.peer : typeof saved?.peer === 'number' ? saved.peer : 0);

@@ -26,6 +26,8 @@ let header: SessionHeader | undefined;
 let rows: ParticipantRow[] = [];
 let rowsReplaced = false;
 let rowsPending = false;
+/** When the first rows of the pending batch arrived (Date.now()), reported with their paint. */
+let rowsReceivedAt: number | undefined;
 
 const alert = el('div', { role: 'alert', class: 'error alert', id: 'session-error' });
 const headerSlot = el('div', { id: 'session-header' }, el('p', { class: 'muted' }, 'Loading the session…'));
@@ -61,7 +63,13 @@ function flushRows(): void {
   rowsReplaced = false;
   updateBounds();
   // Reported once the browser has painted the list.
-  requestAnimationFrame(() => requestAnimationFrame(() => post({ type: 'rendered' })));
+  const received = rowsReceivedAt;
+  rowsReceivedAt = undefined;
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() =>
+      post({ type: 'rendered', timings: received === undefined ? undefined : { received, painted: Date.now() } }),
+    ),
+  );
 }
 
 window.addEventListener('message', (event: MessageEvent<SessionHostToWebview>) => {
@@ -81,6 +89,7 @@ window.addEventListener('message', (event: MessageEvent<SessionHostToWebview>) =
     case 'rows':
       // Typed by the contract, but a malformed batch must not take the table down with it.
       if (!Array.isArray(message.rows)) break;
+      rowsReceivedAt ??= Date.now();
       rows = applyRows(
         rows,
         message.rows.filter((row) => typeof row?.participantId === 'string'),
