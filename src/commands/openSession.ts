@@ -1,4 +1,5 @@
 /** realtimekit.openSession: every page of GET /sessions/{session_id}/participants, listed in the tree. */
+import * as vscode from 'vscode';
 import type { RawSessionParticipant } from '../api/types';
 import { call, type CommandId } from '../common/commands';
 import { argumentObject, requiredString } from './support/arguments';
@@ -6,6 +7,7 @@ import { askForId } from './support/prompts';
 import { resolveScope } from './support/scope';
 import type { CommandDefinition } from './support/commandDefinition';
 import type { Services } from './support/services';
+import { notificationText } from './support/notificationText';
 import { withApi } from './support/withApi';
 
 const COMMAND = 'realtimekit.openSession' satisfies CommandId;
@@ -30,17 +32,26 @@ async function openSession(services: Services, rawArgument?: unknown): Promise<u
     'Loading session participants',
     async (signal, progress) => {
       const all: RawSessionParticipant[] = [];
+      let truncated: string | undefined;
       for await (const page of client.allSessionParticipants(scope, id, { includePeerEvents: true }, { signal, refresh: true })) {
         all.push(...page);
+        truncated ??= page.truncated?.reason;
         progress.report({ message: `${all.length.toLocaleString('en-US')} loaded` });
       }
-      return all;
+      return { all, truncated };
     },
     rerun,
   );
   if (!participants) return undefined;
-  await services.store.addSession({ kind: 'session', ...scope, sessionId: id }, participants, await session);
-  return { participants };
+  if (participants.truncated) {
+    void vscode.window.showWarningMessage(
+      notificationText(
+        `RealtimeKit: the participant list stopped at ${participants.all.length.toLocaleString('en-US')}. ${participants.truncated}`,
+      ),
+    );
+  }
+  await services.store.addSession({ kind: 'session', ...scope, sessionId: id }, participants.all, await session, participants.truncated);
+  return { participants: participants.all };
 }
 
 export const openSessionCommand: CommandDefinition = { id: COMMAND, run: openSession };

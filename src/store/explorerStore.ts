@@ -63,6 +63,8 @@ export class ExplorerStore implements vscode.Disposable {
   private readonly verdicts = new Map<string, Map<string, ParticipantVerdict>>();
   private readonly verdictTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** What each loaded list was loaded from, so Refresh can load it again. */
+  /** Why a session's list stopped early, when it did (a server that never ends its list). */
+  private readonly truncations = new Map<string, string>();
   private readonly sessionRequests = new Map<string, { scope: Scope; sessionId: string }>();
   private readonly meetingRequests = new Map<string, { scope: Scope; meetingId: string }>();
   private browse: BrowseLists | undefined;
@@ -106,9 +108,12 @@ export class ExplorerStore implements vscode.Disposable {
     target: InspectionTarget & { kind: 'session' },
     participants: RawSessionParticipant[],
     session?: RawSession,
+    truncated?: string,
   ): Promise<void> {
     const key = targetKey(target);
     this.sessionParticipants.set(key, sortByJoinTime(participants));
+    this.sessionRequests.set(key, { scope: scopeOf(target), sessionId: target.sessionId });
+    if (truncated) this.truncations.set(key, truncated);
     if (session) this.sessions.set(key, session);
     await this.remember(session ? { ...target, label: sessionLabel(session) } : target);
     this.changed.fire({ type: 'target', key });
@@ -128,6 +133,7 @@ export class ExplorerStore implements vscode.Disposable {
     this.loads = new AbortController();
     this.loaded.clear();
     this.sessionParticipants.clear();
+    this.truncations.clear();
     this.meetingParticipants.clear();
     this.browse = undefined;
     this.changed.fire({ type: 'root' });
@@ -146,6 +152,7 @@ export class ExplorerStore implements vscode.Disposable {
     const browsed = this.browse && { sessions: this.browse.sessions.started, meetings: this.browse.meetings.started };
     this.loaded.clear();
     this.sessionParticipants.clear();
+    this.truncations.clear();
     this.meetingParticipants.clear();
     this.browse = undefined;
     const withSignal = (signal: AbortSignal, load: () => Promise<unknown>) => {
@@ -210,6 +217,11 @@ export class ExplorerStore implements vscode.Disposable {
     return this.sessions.get(key);
   }
 
+  /** Why the session's participant list stopped before its end, if it did. */
+  truncationOf(key: string): string | undefined {
+    return this.truncations.get(key);
+  }
+
   loadedSessionParticipants(key: string): readonly RawSessionParticipant[] | undefined {
     return this.sessionParticipants.get(key);
   }
@@ -247,8 +259,10 @@ export class ExplorerStore implements vscode.Disposable {
     const all: RawSessionParticipant[] = [];
     const signal = this.loads.signal;
     await vscode.window.withProgress({ location: { viewId: 'realtimekit.explorer' }, title: 'Loading participants' }, async () => {
-      for await (const page of this.client().allSessionParticipants(scope, sessionId, { includePeerEvents: true }, { signal }))
+      for await (const page of this.client().allSessionParticipants(scope, sessionId, { includePeerEvents: true }, { signal })) {
         all.push(...page);
+        if (page.truncated) this.truncations.set(key, page.truncated.reason);
+      }
     });
     const sorted = sortByJoinTime(all);
     this.sessionParticipants.set(key, sorted);

@@ -153,7 +153,15 @@ export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<Explore
 
   private async sessionChildren(scope: Scope, sessionId: string): Promise<ExplorerNode[]> {
     const participants = await this.store.loadSessionParticipants(scope, sessionId);
-    return participantNodes(scope, sessionId, participants);
+    const nodes = participantNodes(scope, sessionId, participants);
+    const truncated = this.store.truncationOf(sessionKey(scope, sessionId));
+    const note: ExplorerNode = {
+      type: 'message',
+      text: `List stopped at ${participants.length.toLocaleString('en-US')} participants`,
+      tooltip: truncated,
+      icon: 'warning',
+    };
+    return truncated ? [note, ...nodes] : nodes;
   }
 
   private async meetingChildren(scope: Scope, meetingId: string): Promise<ExplorerNode[]> {
