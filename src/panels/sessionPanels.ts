@@ -52,10 +52,24 @@ interface OpenOverview {
   polling: boolean;
   pollTimer?: ReturnType<typeof setInterval>;
   disposed: AbortController;
+  /** When opening and analysing happened, for the log and the benchmark. */
+  times?: OverviewTimes;
+}
+
+/** One opening of an overview (Date.now() values): list read, list painted, analysis done. */
+export interface OverviewTimes {
+  sessionId: string;
+  participants: number;
+  startedAt: number;
+  listReadAt?: number;
+  listPaintedAt?: number;
+  analysisStartedAt?: number;
+  analysisDoneAt?: number;
 }
 
 export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
   private readonly open = new Map<string, OpenOverview>();
+  private latestTimes: OverviewTimes | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -93,7 +107,11 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
       const cancelled = () => signal.aborted || current.disposed.signal.aborted;
       if (!current.opened) {
         progress('reading the participant list');
+        const times: OverviewTimes = { sessionId, participants: 0, startedAt: Date.now() };
+        current.times = this.latestTimes = times;
         await current.run.open(AbortSignal.any([signal, current.disposed.signal]));
+        times.listReadAt = Date.now();
+        times.participants = current.run.progress().total;
         current.opened = true;
         current.panel.title = current.run.header().title ?? sessionId;
         void this.loadResources(current);
@@ -105,10 +123,18 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
           const { analysed, total } = current.run.progress();
           progress(`analysed ${analysed} of ${total}`);
         }, 250);
+        const times = current.times;
+        if (times) times.analysisStartedAt ??= Date.now();
         try {
           await current.run.analyse();
         } finally {
           clearInterval(report);
+        }
+        if (times && times.analysisDoneAt === undefined) {
+          times.analysisDoneAt = Date.now();
+          this.log.debug(
+            `Overview of ${sessionId}: ${times.participants} participants analysed in ${times.analysisDoneAt - times.analysisStartedAt!} ms`,
+          );
         }
         this.flush(current);
       }
@@ -118,6 +144,11 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     } finally {
       signal.removeEventListener('abort', stopOnCancel);
     }
+  }
+
+  /** When the last overview opened read its list, painted it and analysed its participants. */
+  get overviewTimes(): OverviewTimes | undefined {
+    return this.latestTimes;
   }
 
   /** A participant's statistics, when an open overview of its session has analysed it. */
@@ -229,9 +260,17 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
         // A webview hidden and shown again starts afresh: give it everything again.
         if (entry.opened) void this.postAll(entry);
         break;
-      case 'rendered':
+      case 'rendered': {
+        const times = entry.times;
+        if (times && entry.opened && message.timings && times.listPaintedAt === undefined) {
+          times.listPaintedAt = message.timings.painted;
+          this.log.debug(
+            `Overview of ${sessionId}: ${times.participants} participants listed in ${(times.listReadAt ?? times.startedAt) - times.startedAt} ms, on screen after ${times.listPaintedAt - times.startedAt} ms`,
+          );
+        }
         entry.handshake.markRendered();
         break;
+      }
       case 'openParticipant':
         void executeCommand('realtimekit.showSessionParticipant', { ...scope, sessionId, participantId: message.participantId });
         break;
