@@ -1,0 +1,302 @@
+/**
+ * The host benchmark's inside half: loaded by the real VS Code extension host (extensionTestsPath), it
+ * starts the sample server, runs the extension's real commands and reads the phase times the
+ * extension records (panels.phaseTimes, sessionPanels.overviewTimes), with a lag monitor measuring
+ * the longest stall of the extension host. Writes results.json beside this bundle; bench/host/main.ts
+ * prints the table.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  HEAVY_PARTICIPANTS,
+  SAMPLE_ACCOUNT_ID,
+  SAMPLE_APP_ID,
+  SAMPLE_TOKEN,
+  SCALE_SESSION_IDS,
+  STORY_PARTICIPANTS,
+  STORY_SESSION_IDS,
+  startSampleServer,
+  type SampleServer,
+} from '../../sample-server';
+import { RealtimeKitClient } from '../../src/api/client';
+import { MAX_RESPONSE_BYTES } from '../../src/api/http';
+import { normalizeParticipant } from '../../src/api/normalize';
+import type { PhaseSummary } from '../../src/common/phaseTimes';
+import { targetKey } from '../../src/inspection/inspectionTarget';
+import type { OverviewTimes } from '../../src/panels/sessionPanels';
+import type { PanelPhaseTimes } from '../../src/panels/statsPanels';
+import { SampleControl } from '../../test/fixtures/sampleControl';
+
+export const RESULTS_FILE = path.join(__dirname, 'results.json');
+const EXTENSION_ID = 'rtk-tools.realtimekit-inspector';
+export const EMPTY_EXTENSION_ID = 'rtk-bench.empty-extension';
+const RUNS = Math.max(1, Number(process.env.RTK_BENCH_RUNS ?? 3));
+const OVERVIEW_LATENCY_MS = 50;
+
+/** What the bench reads from the extension's API (structural, so a changing ExtensionApi does not matter). */
+interface BenchApi {
+  panels: { readonly phaseTimes: PanelPhaseTimes | undefined };
+  sessionPanels: { readonly overviewTimes: OverviewTimes | undefined };
+  store: { targets(): readonly Parameters<typeof targetKey>[0][]; remove(key: string): Promise<void> };
+}
+
+export interface StatsRun extends Partial<PhaseSummary> {
+  commandMs: number;
+  stallMs: number;
+  error?: string;
+}
+export interface StatsCase {
+  name: string;
+  mode: 'fresh panel' | 'Refresh';
+  samplesPerSeries?: number;
+  runs: StatsRun[];
+}
+export interface OverviewRun {
+  listOnScreenMs?: number;
+  analyseMs?: number;
+  commandMs: number;
+  analysisRequests: number;
+  listRequests: number;
+  boundMs: number;
+  stallMs: number;
+  stallWhileAnalysingMs: number;
+}
+export interface BenchResults {
+  vscodeVersion: string;
+  appHost: string;
+  activation: Array<{ id: string; wasActive: boolean; ms: number }>;
+  stats: StatsCase[];
+  overview: { participants?: number; latencyMs: number; concurrency?: number; runs: OverviewRun[] };
+  webinar: { participants?: number; latencyMs: number; runs: OverviewRun[] };
+  notes: string[];
+}
+
+/** Records every extension-host stall: a 10 ms interval that fires late by the stall's length. */
+class StallMonitor {
+  private readonly stalls: Array<{ at: number; ms: number }> = [];
+  private last = performance.now();
+  private readonly timer = setInterval(() => {
+    const now = performance.now();
+    const late = now - this.last - 10;
+    if (late > 2) this.stalls.push({ at: Date.now(), ms: late });
+    this.last = now;
+  }, 10);
+
+  /** The longest stall between two Date.now() times. */
+  worst(from: number, to = Date.now()): number {
+    // A stall is recorded when it ends: one that ended inside the window counts.
+    return this.stalls.filter((s) => s.at >= from && s.at <= to + 5).reduce((max, s) => Math.max(max, s.ms), 0);
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+async function configure(server: SampleServer): Promise<void> {
+  const config = vscode.workspace.getConfiguration('realtimekit');
+  await config.update('apiBaseUrl', server.baseUrl, vscode.ConfigurationTarget.Global);
+  await config.update('accountId', SAMPLE_ACCOUNT_ID, vscode.ConfigurationTarget.Global);
+  await config.update('appId', SAMPLE_APP_ID, vscode.ConfigurationTarget.Global);
+}
+
+async function closeEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await sleep(300);
+}
+
+/** Samples in the longest series of a participant's statistics. */
+function samplesPerSeries(participant: ReturnType<typeof normalizeParticipant>): number {
+  return Math.max(0, ...participant.peerStats.flatMap((stats) => stats.tracks.map((track) => track.samples.length)));
+}
+
+/** The story's current-generation participant whose statistics come closest to 60 samples per series. */
+async function smallParticipant(server: SampleServer): Promise<{ participantId: string; name: string; samples: number }> {
+  const client = new RealtimeKitClient({ baseUrl: server.baseUrl, getToken: () => SAMPLE_TOKEN });
+  const scope = { accountId: SAMPLE_ACCOUNT_ID, appId: SAMPLE_APP_ID };
+  const people = Object.values(STORY_PARTICIPANTS.current);
+  let best: { participantId: string; name: string; samples: number } | undefined;
+  for (const person of people) {
+    let samples = 0;
+    for (const peerId of person.peerIds) {
+      try {
+        samples = Math.max(samples, samplesPerSeries(normalizeParticipant('peer', await client.getPeerReport(scope, peerId), { peerId })));
+      } catch {
+        // a participant whose statistics fail on purpose
+      }
+    }
+    if (samples > 0 && (!best || Math.abs(samples - 60) < Math.abs(best.samples - 60)))
+      best = { participantId: person.id, name: person.displayName, samples };
+  }
+  if (!best) throw new Error('No story participant has statistics');
+  return best;
+}
+
+async function answerBytes(server: SampleServer, pathAndQuery: string): Promise<number> {
+  const response = await fetch(`${server.baseUrl}${pathAndQuery}`, { headers: { Authorization: `Bearer ${SAMPLE_TOKEN}` } });
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > 0) {
+    await response.body?.cancel();
+    return declared;
+  }
+  return (await response.arrayBuffer()).byteLength;
+}
+
+export async function run(): Promise<void> {
+  fs.rmSync(RESULTS_FILE, { force: true });
+  const results: BenchResults = {
+    vscodeVersion: vscode.version,
+    appHost: vscode.env.appHost,
+    activation: [],
+    stats: [],
+    overview: { latencyMs: OVERVIEW_LATENCY_MS, runs: [] },
+    webinar: { latencyMs: OVERVIEW_LATENCY_MS, runs: [] },
+    notes: [],
+  };
+  log(`VS Code ${vscode.version} (${vscode.env.appName}, host ${vscode.env.appHost})`);
+
+  // Activation: the empty extension first, then ours (module load + activate()).
+  for (const id of [EMPTY_EXTENSION_ID, EXTENSION_ID]) {
+    const extension = vscode.extensions.getExtension(id);
+    if (!extension) {
+      results.notes.push(`${id} is not loaded`);
+      continue;
+    }
+    const wasActive = extension.isActive;
+    const started = performance.now();
+    await extension.activate();
+    results.activation.push({ id, wasActive, ms: performance.now() - started });
+  }
+  const api = (await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as BenchApi;
+
+  const server = await startSampleServer();
+  const slow = await startSampleServer({ latencyMs: OVERVIEW_LATENCY_MS });
+  const slowControl = new SampleControl(slow);
+  const stalls = new StallMonitor();
+  try {
+    await configure(server);
+    await vscode.commands.executeCommand('realtimekit.setApiToken', SAMPLE_TOKEN);
+    const scope = { accountId: SAMPLE_ACCOUNT_ID, appId: SAMPLE_APP_ID };
+
+    const small = await smallParticipant(server);
+    log(`small participant: ${small.name} (${small.samples} samples per series)`);
+    const veryHeavyPeer = HEAVY_PARTICIPANTS.veryHeavy.peerIds[0];
+    const veryHeavyBytes = await answerBytes(
+      server,
+      `/accounts/${SAMPLE_ACCOUNT_ID}/realtime/kit/${SAMPLE_APP_ID}/sessions/peer-report/${veryHeavyPeer}?include_peer_events=true`,
+    ).catch(() => undefined);
+    const cases: Array<{ name: string; command: string; args: Record<string, unknown>; samples: number; runs: number }> = [
+      {
+        name: `small participant (${small.name})`,
+        command: 'realtimekit.showSessionParticipant',
+        args: { ...scope, sessionId: STORY_SESSION_IDS.current, participantId: small.participantId },
+        samples: small.samples,
+        runs: RUNS,
+      },
+      {
+        name: 'heavy participant (3 peers)',
+        command: 'realtimekit.showSessionParticipant',
+        args: { ...scope, sessionId: SCALE_SESSION_IDS.heavy, participantId: HEAVY_PARTICIPANTS.heavy.id },
+        samples: HEAVY_PARTICIPANTS.heavy.samplesPerSeries,
+        runs: RUNS,
+      },
+      {
+        name: 'very heavy peer',
+        command: 'realtimekit.showPeerReport',
+        args: { ...scope, peerId: veryHeavyPeer },
+        samples: HEAVY_PARTICIPANTS.veryHeavy.samplesPerSeries,
+        runs: Math.min(RUNS, 2),
+      },
+    ];
+    if (veryHeavyBytes !== undefined)
+      results.notes.push(
+        `The very heavy peer's report is ${(veryHeavyBytes / 1024 / 1024).toFixed(1)} MB (cap ${MAX_RESPONSE_BYTES / 1024 / 1024} MB)` +
+          (veryHeavyBytes > MAX_RESPONSE_BYTES ? ': over the cap, so the extension refuses it unread.' : '.'),
+      );
+
+    for (const item of cases) {
+      const fresh: StatsCase = { name: item.name, mode: 'fresh panel', samplesPerSeries: item.samples, runs: [] };
+      const refreshed: StatsCase = { name: item.name, mode: 'Refresh', samplesPerSeries: item.samples, runs: [] };
+      results.stats.push(fresh, refreshed);
+      const measure = async (runCommand: () => Thenable<unknown>): Promise<StatsRun> => {
+        const started = Date.now();
+        let error: string | undefined;
+        let value: unknown;
+        try {
+          value = await runCommand();
+        } catch (caught) {
+          error = (caught as Error).message;
+        }
+        const commandMs = Date.now() - started;
+        const phases = api.panels.phaseTimes;
+        const mine = phases && phases.paintedAt >= started ? phases : undefined;
+        if (!mine && !error && value === undefined) error = 'the command showed nothing (see the notification)';
+        return { ...(mine ?? {}), commandMs, stallMs: stalls.worst(started), error };
+      };
+      for (let i = 0; i < item.runs; i++) {
+        await closeEditors();
+        const result = await measure(() => vscode.commands.executeCommand(item.command, item.args));
+        fresh.runs.push(result);
+        log(`${item.name}, fresh panel: ${result.commandMs} ms${result.error ? ` (${result.error})` : ''}`);
+        if (result.error) break;
+      }
+      if (fresh.runs.some((r) => r.error)) continue;
+      // Refresh re-reads every target in the explorer too: keep only this one there.
+      const keep = api.panels.phaseTimes?.target;
+      for (const target of api.store.targets()) if (targetKey(target) !== keep) await api.store.remove(targetKey(target));
+      for (let i = 0; i < item.runs; i++) {
+        await sleep(300);
+        const result = await measure(() => vscode.commands.executeCommand('realtimekit.refresh'));
+        refreshed.runs.push(result);
+        log(`${item.name}, Refresh: ${result.commandMs} ms${result.error ? ` (${result.error})` : ''}`);
+      }
+    }
+    await closeEditors();
+
+    // The session overviews, at 50 ms a request.
+    await configure(slow);
+    await sleep(500);
+    const schedulerOf = () =>
+      (api.sessionPanels as unknown as { deps?: { scheduler?: { clear(): void; concurrency?: number } } }).deps?.scheduler;
+    results.overview.concurrency = schedulerOf()?.concurrency;
+    const overview = async (sessionId: string, into: { participants?: number; runs: OverviewRun[] }, label: string) => {
+      await closeEditors();
+      schedulerOf()?.clear();
+      await slowControl.clearRequests();
+      const started = Date.now();
+      await vscode.commands.executeCommand('realtimekit.showSessionOverview', { ...scope, sessionId });
+      const commandMs = Date.now() - started;
+      const times = api.sessionPanels.overviewTimes;
+      const mine = times && times.sessionId === sessionId && times.startedAt >= started ? times : undefined;
+      const requests = await slowControl.requests();
+      const analysis = requests.filter((r) => /peer-report|\/participants\/[^/?]+/.test(r.path)).length;
+      const concurrency = results.overview.concurrency ?? 4;
+      into.participants = mine?.participants;
+      const analysing = mine?.analysisStartedAt !== undefined && mine.analysisDoneAt !== undefined;
+      const result: OverviewRun = {
+        listOnScreenMs: mine?.listPaintedAt !== undefined ? mine.listPaintedAt - mine.startedAt : undefined,
+        analyseMs: analysing ? mine.analysisDoneAt! - mine.analysisStartedAt! : undefined,
+        commandMs,
+        analysisRequests: analysis,
+        listRequests: requests.length - analysis,
+        boundMs: (Math.ceil(analysis / concurrency) * OVERVIEW_LATENCY_MS) | 0,
+        stallMs: stalls.worst(started),
+        stallWhileAnalysingMs: analysing ? stalls.worst(mine.analysisStartedAt!, mine.analysisDoneAt!) : 0,
+      };
+      into.runs.push(result);
+      log(`${label}: list on screen ${result.listOnScreenMs} ms, analysed in ${result.analyseMs} ms, command ${commandMs} ms`);
+    };
+    for (let i = 0; i < RUNS; i++) await overview(SCALE_SESSION_IDS.hundredTwoPeers, results.overview, 'overview of 100 x 2 peers');
+    for (let i = 0; i < RUNS; i++) await overview(SCALE_SESSION_IDS.webinar2345, results.webinar, 'webinar of 2,345');
+    await closeEditors();
+  } finally {
+    stalls.dispose();
+    fs.writeFileSync(RESULTS_FILE, JSON.stringify(results, null, 2));
+    await server.close();
+    await slow.close();
+  }
+}

@@ -1,0 +1,203 @@
+/**
+ * Benchmark (not a test) in the real host: `npm run bench:host`. Builds the extension, bundles
+ * bench/host/inHost.ts, starts code-server with the extension and an empty extension loaded for
+ * development and headless Chromium showing the workbench, runs the real commands inside the
+ * extension host against the sample server, and prints one table of where the time goes.
+ *
+ *   RTK_BENCH_RUNS=3   runs per case (medians are printed)
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { format } from 'node:util';
+import * as esbuild from 'esbuild';
+import { openBrowser, startCodeServer, workbenchUrl } from '../../test/host/codeServer';
+import { ensureTestHost } from '../../test/host/ensureTestHost';
+import type { BenchResults, OverviewRun, StatsRun } from './inHost';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const OUT = path.join(ROOT, 'out', 'bench', 'host');
+const TIMEOUT_MS = 20 * 60_000;
+
+function emptyExtension(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rtk-empty-extension-'));
+  fs.writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({
+      name: 'empty-extension',
+      publisher: 'rtk-bench',
+      version: '0.0.1',
+      engines: { vscode: '^1.90.0' },
+      main: './extension.js',
+      activationEvents: [],
+    }),
+  );
+  fs.writeFileSync(path.join(dir, 'extension.js'), 'exports.activate = () => undefined;\nexports.deactivate = () => undefined;\n');
+  return dir;
+}
+
+async function runInHost(): Promise<BenchResults> {
+  const build = spawnSync('npx', ['tsx', 'scripts/build.ts'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('the extension did not build');
+  await esbuild.build({
+    entryPoints: [path.join(__dirname, 'inHost.ts')],
+    outfile: path.join(OUT, 'index.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    logLevel: 'warning',
+  });
+  ensureTestHost();
+  const resultsFile = path.join(OUT, 'results.json');
+  fs.rmSync(resultsFile, { force: true });
+  const empty = emptyExtension();
+  const server = await startCodeServer({ settings: { 'realtimekit.overview.autoAnalyseLimit': 100 } });
+  const browser = await openBrowser();
+  try {
+    let settle: (code: number) => void = () => undefined;
+    const exited = new Promise<number>((resolve) => (settle = resolve));
+    await browser.page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
+      const text = format(...(Array.isArray(args) ? args : [args]));
+      if (text.startsWith('[bench]')) (type === 'error' ? console.error : console.log)(text);
+    });
+    await browser.page.exposeFunction('codeAutomationExit', (code: number) => settle(Number(code)));
+    await browser.page.goto(
+      workbenchUrl(server, { extensionDevelopmentPaths: [ROOT, empty], extensionTestsPath: path.join(OUT, 'index.js') }),
+    );
+    const timeout = new Promise<number>((resolve) => setTimeout(() => resolve(-1), TIMEOUT_MS).unref());
+    const code = await Promise.race([exited, timeout]);
+    if (code === -1) throw new Error(`the benchmark did not finish within ${TIMEOUT_MS / 60_000} min`);
+    if (!fs.existsSync(resultsFile)) throw new Error(`the host wrote no results (exit ${code})`);
+    if (code !== 0) console.error(`[bench] the host run ended with code ${code}; printing what it measured`);
+    return JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as BenchResults;
+  } finally {
+    await browser.close();
+    await server.stop();
+    fs.rmSync(empty, { recursive: true, force: true });
+  }
+}
+
+function median(values: Array<number | undefined>): number | undefined {
+  const numbers = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
+  if (numbers.length === 0) return undefined;
+  const mid = Math.floor(numbers.length / 2);
+  return numbers.length % 2 ? numbers[mid] : (numbers[mid - 1] + numbers[mid]) / 2;
+}
+
+const ms = (value: number | undefined) => (value === undefined ? '–' : `${Math.round(value).toLocaleString('en-US')}`);
+
+function table(headers: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function printResults(results: BenchResults): void {
+  console.log(`\nReal host: VS Code ${results.vscodeVersion} (code-server, extension host ${results.appHost}), headless Chromium.`);
+  console.log('Times in ms, median of the runs shown. Parallel requests overlap, so request and transfer are wall time.\n');
+  const pick = (runs: StatsRun[], key: keyof StatsRun) => median(runs.filter((r) => !r.error).map((r) => r[key] as number | undefined));
+  const rows = results.stats
+    .filter((c) => c.runs.length > 0)
+    .map((c) => {
+      const ok = c.runs.filter((r) => !r.error);
+      const label = `${c.name}, ${c.samplesPerSeries?.toLocaleString('en-US')} samples/series, ${c.mode}`;
+      if (ok.length === 0)
+        return [
+          label,
+          `not shown: ${c.runs[0].error}`,
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          ms(pick(c.runs, 'commandMs')),
+          '',
+          ms(median(c.runs.map((r) => r.stallMs))),
+          `${c.runs.length}`,
+        ];
+      const bytes = median(ok.map((r) => r.bytes));
+      return [
+        `${label} (${bytes !== undefined ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : '?'}, ${ok[0].requests} req)`,
+        ms(pick(c.runs, 'requestMs')),
+        ms(pick(c.runs, 'transferMs')),
+        ms(pick(c.runs, 'parseMs')),
+        ms(pick(c.runs, 'normaliseMs')),
+        ms(pick(c.runs, 'analyseMs')),
+        ms(pick(c.runs, 'postMs')),
+        ms(pick(c.runs, 'receiveMs')),
+        ms(pick(c.runs, 'paintMs')),
+        ms(pick(c.runs, 'lastByteToPaintedMs')),
+        ms(pick(c.runs, 'commandMs')),
+        ms(pick(c.runs, 'stallMs')),
+        `${ok.length}`,
+      ];
+    });
+  const overviewRow = (label: string, runs: OverviewRun[]): string[] => {
+    const pickO = (key: keyof OverviewRun) => median(runs.map((r) => r[key]));
+    return [
+      label,
+      `list on screen ${ms(pickO('listOnScreenMs'))}`,
+      '',
+      '',
+      '',
+      runs.some((r) => r.analyseMs !== undefined) ? `analysed ${ms(pickO('analyseMs'))}` : 'not analysed (above the limit)',
+      '',
+      '',
+      '',
+      '',
+      ms(pickO('commandMs')),
+      `${ms(pickO('stallMs'))}${runs.some((r) => r.analyseMs !== undefined) ? ` (analysing: ${ms(pickO('stallWhileAnalysingMs'))})` : ''}`,
+      `${runs.length}`,
+    ];
+  };
+  const o = results.overview;
+  const w = results.webinar;
+  rows.push(overviewRow(`session overview, ${o.participants ?? '?'} participants x 2 peers, ${o.latencyMs} ms latency`, o.runs));
+  rows.push(overviewRow(`session list, ${w.participants?.toLocaleString('en-US') ?? '?'} participants, ${w.latencyMs} ms latency`, w.runs));
+  for (const a of results.activation)
+    rows.push([`activation: ${a.id}${a.wasActive ? ' (was already active)' : ''}`, '', '', '', '', '', '', '', '', '', ms(a.ms), '', '1']);
+  console.log(
+    table(
+      [
+        'case',
+        'request',
+        'transfer',
+        'parse',
+        'normalise',
+        'analyse',
+        'post',
+        'webview receive',
+        'first paint',
+        'last byte → painted',
+        'command → resolved',
+        'worst host stall',
+        'runs',
+      ],
+      rows,
+    ),
+  );
+  if (o.runs.length > 0) {
+    const analysed = median(o.runs.map((r) => r.analyseMs));
+    const requests = median(o.runs.map((r) => r.analysisRequests));
+    const bound = median(o.runs.map((r) => r.boundMs));
+    console.log(
+      `\nOverview analysis: ${ms(analysed)} ms for ${requests} requests at concurrency ${o.concurrency ?? '?'} x ${o.latencyMs} ms ` +
+        `= bound ${ms(bound)} ms, ratio ${analysed && bound ? (analysed / bound).toFixed(2) : '?'} (goal ≤ 1.3); ` +
+        `list ${median(o.runs.map((r) => r.listRequests))} requests; worst stall while analysing ${ms(median(o.runs.map((r) => r.stallWhileAnalysingMs)))} ms (goal ≤ 100).`,
+    );
+  }
+  if (w.runs.length > 0)
+    console.log(
+      `Webinar list on screen after ${ms(median(w.runs.map((r) => r.listOnScreenMs)))} ms (goal ≤ 1,000), ${median(w.runs.map((r) => r.listRequests))} requests.`,
+    );
+  for (const note of results.notes) console.log(`Note: ${note}`);
+}
+
+runInHost().then(printResults, (error: unknown) => {
+  console.error(`[bench:host] ${(error as Error).stack ?? String(error)}`);
+  process.exitCode = 1;
+});
