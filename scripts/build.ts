@@ -1,7 +1,9 @@
 /**
- * Builds the bundles that ship (extension host: node/cjs; stats, session and compare webviews: browser/iife) and the
+ * Builds the bundles that ship (extension host, node/cjs: dist/extension.js, which activation loads, and dist/core.js,
+ * required on first use; stats, session and compare webviews: browser/iife) and the
  * integration-test bundle that runs inside the host. `--production` minifies and drops sourcemaps.
  */
+import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -15,11 +17,34 @@ const shared: esbuild.BuildOptions = {
   legalComments: production ? 'none' : 'inline',
 };
 
+/** src/extension.ts's require('./core') stays a run-time require of dist/core.js, next to dist/extension.js. */
+const coreAtRunTime: esbuild.Plugin = {
+  name: 'core-at-run-time',
+  setup(build) {
+    const core = path.resolve('src/core');
+    build.onResolve({ filter: /^\.\/core$/ }, (args) =>
+      path.resolve(args.resolveDir, args.path) === core ? { path: './core.js', external: true } : undefined,
+    );
+  },
+};
+
 const configs: esbuild.BuildOptions[] = [
   {
     ...shared,
+    // What activate() loads: registrations only, everything else is required from dist/core.js on first use.
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    plugins: [coreAtRunTime],
+  },
+  {
+    ...shared,
+    // The API client, store, panels, analysis and command handlers (src/core.ts).
+    entryPoints: ['src/core.ts'],
+    outfile: 'dist/core.js',
     platform: 'node',
     format: 'cjs',
     target: 'node20',

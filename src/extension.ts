@@ -1,24 +1,25 @@
-/** Wires the extension together: state, the API client, the explorer, panels and commands. */
+/**
+ * Activation: registers every command, the explorer tree, the webview serializers, the URI handler and
+ * the configuration listener, and loads nothing heavy. The rest (API client, store, panels, analysis) is
+ * dist/core.js (src/core.ts), required the first time one of those is used. Nothing here awaits I/O:
+ * the context keys are set in the background.
+ */
 import * as vscode from 'vscode';
-import { RealtimeKitClient } from './api/client';
-import { RequestScheduler } from './api/scheduler';
-import { COMMANDS } from './commands';
-import { registerCommand } from './commands/support/register';
-import type { Services } from './commands/support/services';
-import { createLogChannel, createLogger, logRequest, type Logger } from './common/logger';
-import { InspectorUriHandler } from './links/uriHandler';
-import { COMPARE_VIEW_TYPE, ComparePanels } from './panels/comparePanels';
-import { SESSION_VIEW_TYPE, SessionPanels } from './panels/sessionPanels';
-import { STATS_VIEW_TYPE, StatsPanels } from './panels/statsPanels';
-import { checkApiBaseUrl } from './state/apiBaseUrl';
-import { RecentIds } from './state/recentIds';
-import { autoAnalyseLimit, configuredScope, readSettings } from './state/settings';
+import { LazyTree } from './activation/lazyTree';
+import { COMMAND_IDS } from './common/commands';
+import { createLogChannel, createLogger, type Logger } from './common/logger';
+import type { Core } from './core';
+import type { ComparePanels } from './panels/comparePanels';
+import type { SessionPanels } from './panels/sessionPanels';
+import type { StatsPanels } from './panels/statsPanels';
+import { notificationText } from './commands/support/notificationText';
+import { errorMessage } from './shared/errorMessage';
+import { configuredScope } from './state/settings';
 import { TokenStore } from './state/tokenStore';
-import { ExplorerStore, sessionKey } from './store/explorerStore';
-import { InspectionHistory } from './store/inspectionHistory';
-import { ExplorerTreeDataProvider } from './views/explorerTreeDataProvider';
+import type { ExplorerStore } from './store/explorerStore';
+import type { ExplorerTreeDataProvider } from './views/explorerTreeDataProvider';
 
-/** What activate() returns: used by the integration tests to look at the tree. */
+/** What activate() returns: used by the integration tests to look at the tree. Each property loads the core. */
 export interface ExtensionApi {
   readonly tree: ExplorerTreeDataProvider;
   readonly store: ExplorerStore;
@@ -27,107 +28,108 @@ export interface ExtensionApi {
   readonly comparePanels: ComparePanels;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const channel = createLogChannel();
   const log = createLogger(channel);
   const tokens = new TokenStore(context.secrets);
-  const scheduler = new RequestScheduler();
-  let client: RealtimeKitClient | undefined;
-  const getClient = () => {
-    client ??= createClient(tokens, scheduler, log.child('api'));
-    return client;
+  let signedIn = false;
+  let loaded: Core | undefined;
+
+  /** The core, required and built on first use (synchronously: require is). */
+  const core = (): Core => {
+    if (!loaded) {
+      const started = performance.now();
+      // Required at run time from dist/core.js (external in this bundle): see scripts/build.ts.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { createCore } = require('./core') as typeof import('./core');
+      loaded = createCore(context, { log, tokens, signedIn, viewTypes });
+      tree.attach(loaded.tree);
+      log.debug(`Core loaded in ${Math.round(performance.now() - started)} ms.`);
+    }
+    return loaded;
   };
-  const store = new ExplorerStore(new InspectionHistory(context.globalState), getClient, configuredScope, log.child('store'));
-  const tree = new ExplorerTreeDataProvider(store, log.child('tree'));
-  const panels = new StatsPanels(context.extensionUri, log.child('panels'), (target) =>
-    target.kind === 'sessionParticipant' ? sessionPanels.attributionOf(target, target.sessionId, target.participantId) : undefined,
-  );
-  const sessionPanels = new SessionPanels(
-    context.extensionUri,
-    {
-      client: getClient,
-      scheduler,
-      autoAnalyseLimit,
-      onRows: (scope, sessionId, rows) => {
-        store.setVerdicts(scope, sessionId, rows);
-        panels.attributionChanged(
-          (target) => (target.kind === 'sessionParticipant' ? sessionKey(target, target.sessionId) : undefined),
-          sessionKey(scope, sessionId),
-        );
-      },
-    },
-    log.child('overview'),
-  );
-  const comparePanels = new ComparePanels(
-    context.extensionUri,
-    {
-      client: getClient,
-      scheduler,
-      knownStatistics: (scope, sessionId, participantId) => sessionPanels.statisticsOf(scope, sessionId, participantId),
-    },
-    log.child('compare'),
-  );
-  const services: Services = {
-    tokens,
-    recent: new RecentIds(context.globalState),
-    log: log.child('commands'),
-    panels,
-    sessionPanels,
-    comparePanels,
-    store,
-    scheduler,
-    client: getClient,
+  const setSignedIn = (hasToken: boolean) => {
+    signedIn = hasToken;
+    loaded?.store.setSignedIn(hasToken);
   };
+
+  // Fire and forget: activation does not wait for SecretStorage or setContext. The tree waits for the
+  // first answer before its first getChildren, so it does not show the signed-out view by mistake.
+  const tokenKnown = tokens.refreshContext().then(setSignedIn, (error: unknown) => log.error('Reading the stored token', error));
+  updateConfiguredContext(log);
+  const tree = new LazyTree(() => core().tree, tokenKnown);
+
+  // The panels' view types are the manifest's onWebviewPanel activation events (the panel modules, which
+  // define them, are not loaded here); the core checks it has a panel collection for each.
+  const viewTypes = webviewViewTypes(context);
+  const serializers = viewTypes.map((viewType) =>
+    vscode.window.registerWebviewPanelSerializer(viewType, {
+      deserializeWebviewPanel: (panel, state) => core().serializer(viewType).deserializeWebviewPanel(panel, state),
+    }),
+  );
 
   context.subscriptions.push(
     channel,
     tokens,
-    store,
     tree,
-    panels,
-    sessionPanels,
-    comparePanels,
     // Several participants can be selected, to compare them.
     vscode.window.createTreeView('realtimekit.explorer', { treeDataProvider: tree, canSelectMany: true }),
-    vscode.window.registerWebviewPanelSerializer(STATS_VIEW_TYPE, panels),
-    vscode.window.registerWebviewPanelSerializer(SESSION_VIEW_TYPE, sessionPanels),
-    vscode.window.registerWebviewPanelSerializer(COMPARE_VIEW_TYPE, comparePanels),
-    vscode.window.registerUriHandler(new InspectorUriHandler(log.child('links'))),
-    ...COMMANDS.map((command) => registerCommand(services, command)),
-    tokens.onDidChange((hasToken) => store.setSignedIn(hasToken)),
+    ...serializers,
+    vscode.window.registerUriHandler({ handleUri: (uri) => core().uriHandler.handleUri(uri) }),
+    ...COMMAND_IDS.map((id) =>
+      vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+        try {
+          return await core().runCommand(id, args);
+        } catch (error) {
+          // Only a core that failed to load gets here: the handlers report their own failures.
+          log.error(id, error);
+          void vscode.window.showErrorMessage(notificationText(`RealtimeKit: ${errorMessage(error)}`));
+          return undefined;
+        }
+      }),
+    ),
+    tokens.onDidChange(setSignedIn),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('realtimekit')) client = undefined;
-      if (event.affectsConfiguration('realtimekit.accountId') || event.affectsConfiguration('realtimekit.appId')) {
-        void updateConfiguredContext();
-        store.clear();
-      }
+      loaded?.configurationChanged(event);
+      if (event.affectsConfiguration('realtimekit.accountId') || event.affectsConfiguration('realtimekit.appId'))
+        updateConfiguredContext(log);
     }),
   );
-  store.setSignedIn(await tokens.refreshContext());
-  await updateConfiguredContext();
-  return { tree, store, panels, sessionPanels, comparePanels };
+  return {
+    get tree() {
+      return core().tree;
+    },
+    get store() {
+      return core().store;
+    },
+    get panels() {
+      return core().panels;
+    },
+    get sessionPanels() {
+      return core().sessionPanels;
+    },
+    get comparePanels() {
+      return core().comparePanels;
+    },
+  };
 }
 
-/** A client for the configured API root; refuses a root the token must not be sent to. */
-function createClient(tokens: TokenStore, scheduler: RequestScheduler, log: Logger): RealtimeKitClient {
-  const checked = checkApiBaseUrl(readSettings().apiBaseUrl);
-  if ('error' in checked) {
-    log.warn(checked.error);
-    throw new Error(checked.error);
-  }
-  // Requests to anything but the Cloudflare API say where they went: the token goes there too.
-  const host = checked.isDefault ? undefined : checked.host;
-  if (host) log.info(`API requests go to ${checked.url} (setting realtimekit.apiBaseUrl).`);
-  return new RealtimeKitClient({
-    baseUrl: checked.url,
-    getToken: () => tokens.get(),
-    log: (entry) => logRequest(log, entry, host),
-    onResponse: (response) => scheduler.observeResponse(response),
-  });
+/** The view types of onWebviewPanel:… in package.json's activationEvents (read from memory, no I/O). */
+function webviewViewTypes(context: vscode.ExtensionContext): string[] {
+  const events: unknown = (context.extension.packageJSON as { activationEvents?: unknown }).activationEvents;
+  const prefix = 'onWebviewPanel:';
+  return Array.isArray(events)
+    ? events
+        .filter((event): event is string => typeof event === 'string' && event.startsWith(prefix))
+        .map((event) => event.slice(prefix.length))
+    : [];
 }
 
-function updateConfiguredContext(): Thenable<unknown> {
-  return vscode.commands.executeCommand('setContext', 'realtimekit.configured', configuredScope() !== undefined);
+/** Sets realtimekit.configured in the background; a failure is logged. */
+function updateConfiguredContext(log: Logger): void {
+  vscode.commands
+    .executeCommand('setContext', 'realtimekit.configured', configuredScope() !== undefined)
+    .then(undefined, (error: unknown) => log.error('Setting the realtimekit.configured context', error));
 }
 
 export function deactivate(): void {

@@ -31,31 +31,42 @@ export interface CompareArgument extends SessionArgument {
   participantIds: string[];
 }
 
-/** Command ID → the arguments it takes. Palette commands take their argument optionally. */
-export interface CommandArguments {
-  'realtimekit.setApiToken': [token?: string];
-  'realtimekit.clearApiToken': [];
-  'realtimekit.showSessionParticipant': [argument?: SessionParticipantArgument];
-  'realtimekit.showPeerReport': [argument?: PeerReportArgument];
-  'realtimekit.showMeetingParticipant': [argument?: MeetingParticipantArgument];
-  'realtimekit.openSession': [argument?: SessionArgument];
-  'realtimekit.showSessionOverview': [argument?: SessionArgument];
-  'realtimekit.compareParticipants': [argument?: CompareArgument | ExplorerNode, selected?: ExplorerNode[]];
-  'realtimekit.refresh': [node?: ExplorerNode];
-  'realtimekit.configure': [];
-  'realtimekit.clearRecentIds': [];
-  'realtimekit.tree.loadMore': [node?: ExplorerNode];
-  'realtimekit.tree.openStats': [node?: ExplorerNode];
-  'realtimekit.tree.showPeerReport': [node?: ExplorerNode];
-  'realtimekit.tree.openSession': [node?: ExplorerNode];
-  'realtimekit.tree.showSessionOverview': [node?: ExplorerNode];
-  'realtimekit.tree.copyId': [node?: ExplorerNode];
-  'realtimekit.tree.copyJson': [node?: ExplorerNode];
-  'realtimekit.tree.copyLink': [node?: ExplorerNode];
-  'realtimekit.tree.remove': [node?: ExplorerNode];
-}
+/** A command's argument tuple, for the type only: the value is a placeholder never read. */
+const takes = <Arguments extends unknown[]>() => undefined as unknown as Arguments;
+
+/**
+ * Command ID → the arguments it takes. Palette commands take their argument optionally. An object rather
+ * than an interface so the list of IDs exists at run time too (COMMAND_IDS), written once.
+ */
+const COMMAND_ARGUMENTS = {
+  'realtimekit.setApiToken': takes<[token?: string]>(),
+  'realtimekit.clearApiToken': takes<[]>(),
+  'realtimekit.showSessionParticipant': takes<[argument?: SessionParticipantArgument]>(),
+  'realtimekit.showPeerReport': takes<[argument?: PeerReportArgument]>(),
+  'realtimekit.showMeetingParticipant': takes<[argument?: MeetingParticipantArgument]>(),
+  'realtimekit.openSession': takes<[argument?: SessionArgument]>(),
+  'realtimekit.showSessionOverview': takes<[argument?: SessionArgument]>(),
+  'realtimekit.compareParticipants': takes<[argument?: CompareArgument | ExplorerNode, selected?: ExplorerNode[]]>(),
+  'realtimekit.refresh': takes<[node?: ExplorerNode]>(),
+  'realtimekit.configure': takes<[]>(),
+  'realtimekit.clearRecentIds': takes<[]>(),
+  'realtimekit.tree.loadMore': takes<[node?: ExplorerNode]>(),
+  'realtimekit.tree.openStats': takes<[node?: ExplorerNode]>(),
+  'realtimekit.tree.showPeerReport': takes<[node?: ExplorerNode]>(),
+  'realtimekit.tree.openSession': takes<[node?: ExplorerNode]>(),
+  'realtimekit.tree.showSessionOverview': takes<[node?: ExplorerNode]>(),
+  'realtimekit.tree.copyId': takes<[node?: ExplorerNode]>(),
+  'realtimekit.tree.copyJson': takes<[node?: ExplorerNode]>(),
+  'realtimekit.tree.copyLink': takes<[node?: ExplorerNode]>(),
+  'realtimekit.tree.remove': takes<[node?: ExplorerNode]>(),
+};
+
+export type CommandArguments = typeof COMMAND_ARGUMENTS;
 
 export type CommandId = keyof CommandArguments;
+
+/** Every command ID: what activation registers before anything else is loaded. */
+export const COMMAND_IDS = Object.keys(COMMAND_ARGUMENTS) as readonly CommandId[];
 
 /** A command with its arguments, ready to run later (Retry, links, tree items). */
 export interface CommandCall<C extends CommandId = CommandId> {
