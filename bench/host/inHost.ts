@@ -147,6 +147,15 @@ async function answerBytes(server: SampleServer, pathAndQuery: string): Promise<
 }
 
 export async function run(): Promise<void> {
+  try {
+    await benchmark();
+  } catch (error) {
+    console.error(`[bench] failed: ${(error as Error).stack ?? String(error)}`);
+    throw error;
+  }
+}
+
+async function benchmark(): Promise<void> {
   fs.rmSync(RESULTS_FILE, { force: true });
   const results: BenchResults = {
     vscodeVersion: vscode.version,
@@ -232,8 +241,13 @@ export async function run(): Promise<void> {
           error = (caught as Error).message;
         }
         const commandMs = Date.now() - started;
-        const phases = api.panels.phaseTimes;
-        const mine = phases && phases.paintedAt >= started ? phases : undefined;
+        // The command stops waiting for the paint after a bound; the phases come when the paint does.
+        const paintedSince = () => {
+          const phases = api.panels.phaseTimes;
+          return phases && phases.paintedAt >= started ? phases : undefined;
+        };
+        for (let waited = 0; !paintedSince() && !error && value !== undefined && waited < 30_000; waited += 100) await sleep(100);
+        const mine = paintedSince();
         if (!mine && !error && value === undefined) error = 'the command showed nothing (see the notification)';
         return { ...(mine ?? {}), commandMs, stallMs: stalls.worst(started), error };
       };

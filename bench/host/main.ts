@@ -54,19 +54,19 @@ async function runInHost(): Promise<BenchResults> {
   const resultsFile = path.join(OUT, 'results.json');
   fs.rmSync(resultsFile, { force: true });
   const empty = emptyExtension();
-  const server = await startCodeServer({ settings: { 'realtimekit.overview.autoAnalyseLimit': 100 } });
+  // The empty extension is installed as an ordinary one: the web workbench takes one development path.
+  const server = await startCodeServer({ settings: { 'realtimekit.overview.autoAnalyseLimit': 100 }, extensions: [empty] });
   const browser = await openBrowser();
   try {
     let settle: (code: number) => void = () => undefined;
     const exited = new Promise<number>((resolve) => (settle = resolve));
     await browser.page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
       const text = format(...(Array.isArray(args) ? args : [args]));
-      if (text.startsWith('[bench]')) (type === 'error' ? console.error : console.log)(text);
+      if (text.startsWith('[bench]') || type === 'error' || process.env.RTK_BENCH_VERBOSE)
+        (type === 'error' ? console.error : console.log)(text);
     });
     await browser.page.exposeFunction('codeAutomationExit', (code: number) => settle(Number(code)));
-    await browser.page.goto(
-      workbenchUrl(server, { extensionDevelopmentPaths: [ROOT, empty], extensionTestsPath: path.join(OUT, 'index.js') }),
-    );
+    await browser.page.goto(workbenchUrl(server, { extensionDevelopmentPaths: [ROOT], extensionTestsPath: path.join(OUT, 'index.js') }));
     const timeout = new Promise<number>((resolve) => setTimeout(() => resolve(-1), TIMEOUT_MS).unref());
     const code = await Promise.race([exited, timeout]);
     if (code === -1) throw new Error(`the benchmark did not finish within ${TIMEOUT_MS / 60_000} min`);

@@ -22,7 +22,8 @@ export class ResponseTooLarge extends Error {
  * it is told when the headers and the last byte arrived (Date.now()) and how many bytes came.
  */
 export const FETCH_TIMING = 'rtkTiming';
-export interface FetchTiming {
+export class FetchTiming {
+  // A class, not a plain object: axios deep-copies plain objects in its config, and this one is written to.
   headers?: number;
   lastByte?: number;
   bytes?: number;

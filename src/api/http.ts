@@ -5,7 +5,7 @@
  */
 import axios, { AxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
 import axiosRetry, { exponentialDelay, retryAfter } from 'axios-retry';
-import { cappedFetch, FETCH_TIMING, RESPONSE_TOO_LARGE, type FetchTiming } from './cappedFetch';
+import { cappedFetch, FETCH_TIMING, FetchTiming, RESPONSE_TOO_LARGE } from './cappedFetch';
 import type { PhaseSink, RequestTiming } from '../common/phaseTimes';
 import { RealtimeKitApiError, type ApiErrorKind } from './errors';
 import { fillPath } from './endpoints';
@@ -223,7 +223,7 @@ export class RealtimeKitHttp {
     const token = await this.options.getToken();
     if (!token) throw this.error(spec, 'noToken');
     const started = Date.now();
-    const fetchTiming: FetchTiming = {};
+    const fetchTiming = new FetchTiming();
     let attempt = 0;
     const baseUrl = this.options.baseUrl.replace(/\/+$/, '');
     try {
