@@ -16,7 +16,6 @@ import {
   SCALE_SESSION_IDS,
   STORY_PARTICIPANTS,
   STORY_SESSION_IDS,
-  startSampleServer,
   type SampleServer,
 } from '../../sample-server';
 import { RealtimeKitClient } from '../../src/api/client';
@@ -29,10 +28,17 @@ import type { PanelPhaseTimes } from '../../src/panels/statsPanels';
 import { SampleControl } from '../../test/fixtures/sampleControl';
 
 export const RESULTS_FILE = path.join(__dirname, 'results.json');
+/** Written by bench/host/main.ts: the sample servers run in its process, so their work is not the host's. */
+export const SERVERS_FILE = path.join(__dirname, 'servers.json');
+export interface BenchServers {
+  baseUrl: string;
+  /** The server the session overviews are read from, answering after latencyMs. */
+  slowBaseUrl: string;
+  latencyMs: number;
+}
 const EXTENSION_ID = 'rtk-tools.realtimekit-inspector';
 export const EMPTY_EXTENSION_ID = 'rtk-bench.empty-extension';
 const RUNS = Math.max(1, Number(process.env.RTK_BENCH_RUNS ?? 3));
-const OVERVIEW_LATENCY_MS = 50;
 
 /** What the bench reads from the extension's API (structural, so a changing ExtensionApi does not matter). */
 interface BenchApi {
@@ -157,13 +163,14 @@ export async function run(): Promise<void> {
 
 async function benchmark(): Promise<void> {
   fs.rmSync(RESULTS_FILE, { force: true });
+  const urls = JSON.parse(fs.readFileSync(SERVERS_FILE, 'utf8')) as BenchServers;
   const results: BenchResults = {
     vscodeVersion: vscode.version,
     appHost: vscode.env.appHost,
     activation: [],
     stats: [],
-    overview: { latencyMs: OVERVIEW_LATENCY_MS, runs: [] },
-    webinar: { latencyMs: OVERVIEW_LATENCY_MS, runs: [] },
+    overview: { latencyMs: urls.latencyMs, runs: [] },
+    webinar: { latencyMs: urls.latencyMs, runs: [] },
     notes: [],
   };
   log(`VS Code ${vscode.version} (${vscode.env.appName}, host ${vscode.env.appHost})`);
@@ -182,8 +189,9 @@ async function benchmark(): Promise<void> {
   }
   const api = (await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as BenchApi;
 
-  const server = await startSampleServer();
-  const slow = await startSampleServer({ latencyMs: OVERVIEW_LATENCY_MS });
+  const remote = (baseUrl: string): SampleServer => ({ baseUrl, port: Number(new URL(baseUrl).port), close: async () => undefined });
+  const server = remote(urls.baseUrl);
+  const slow = remote(urls.slowBaseUrl);
   const slowControl = new SampleControl(slow);
   const stalls = new StallMonitor();
   try {
@@ -297,7 +305,7 @@ async function benchmark(): Promise<void> {
         commandMs,
         analysisRequests: analysis,
         listRequests: requests.length - analysis,
-        boundMs: (Math.ceil(analysis / concurrency) * OVERVIEW_LATENCY_MS) | 0,
+        boundMs: (Math.ceil(analysis / concurrency) * urls.latencyMs) | 0,
         stallMs: stalls.worst(started),
         stallWhileAnalysingMs: analysing ? stalls.worst(mine.analysisStartedAt!, mine.analysisDoneAt!) : 0,
       };
@@ -310,7 +318,5 @@ async function benchmark(): Promise<void> {
   } finally {
     stalls.dispose();
     fs.writeFileSync(RESULTS_FILE, JSON.stringify(results, null, 2));
-    await server.close();
-    await slow.close();
   }
 }

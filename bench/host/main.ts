@@ -14,11 +14,14 @@ import { format } from 'node:util';
 import * as esbuild from 'esbuild';
 import { openBrowser, startCodeServer, workbenchUrl } from '../../test/host/codeServer';
 import { ensureTestHost } from '../../test/host/ensureTestHost';
-import type { BenchResults, OverviewRun, StatsRun } from './inHost';
+import { startSampleServer } from '../../sample-server';
+import type { BenchResults, BenchServers, OverviewRun, StatsRun } from './inHost';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const OUT = path.join(ROOT, 'out', 'bench', 'host');
 const TIMEOUT_MS = 20 * 60_000;
+/** The session overviews' sample-server latency. */
+const OVERVIEW_LATENCY_MS = 50;
 
 function emptyExtension(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rtk-empty-extension-'));
@@ -53,6 +56,11 @@ async function runInHost(): Promise<BenchResults> {
   ensureTestHost();
   const resultsFile = path.join(OUT, 'results.json');
   fs.rmSync(resultsFile, { force: true });
+  // The sample servers run here, not in the extension host: their work must not count as the host's.
+  const sample = await startSampleServer();
+  const slowSample = await startSampleServer({ latencyMs: OVERVIEW_LATENCY_MS });
+  const servers: BenchServers = { baseUrl: sample.baseUrl, slowBaseUrl: slowSample.baseUrl, latencyMs: OVERVIEW_LATENCY_MS };
+  fs.writeFileSync(path.join(OUT, 'servers.json'), JSON.stringify(servers));
   const empty = emptyExtension();
   // The empty extension is installed as an ordinary one: the web workbench takes one development path.
   const server = await startCodeServer({ settings: { 'realtimekit.overview.autoAnalyseLimit': 100 }, extensions: [empty] });
@@ -76,6 +84,8 @@ async function runInHost(): Promise<BenchResults> {
   } finally {
     await browser.close();
     await server.stop();
+    await sample.close();
+    await slowSample.close();
     fs.rmSync(empty, { recursive: true, force: true });
   }
 }
