@@ -4,6 +4,8 @@ export interface ApiResponse {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** The body already serialised, when the server keeps it (see reportCache.ts). */
+  text?: string;
 }
 
 export interface Paging {

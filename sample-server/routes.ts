@@ -1,6 +1,7 @@
 /** The RealtimeKit GET endpoints under /accounts/{account_id}/realtime/kit, once auth has passed. */
 import { currentParticipantDetails, currentPeerReport } from './currentShapes';
 import { SAMPLE_APP_ID } from './identity';
+import { cachedResponse } from './reportCache';
 import { legacyParticipantDetails, legacyPeerReport } from './legacyShapes';
 import { booleanParam, enumParam, filtersParam, paginate, rangeParam, requireUuid, timeParam } from './query';
 import { liveSessionAt } from './liveSession';
@@ -193,11 +194,14 @@ function peerReport(app: AppRecord, peerId: string, query: URLSearchParams, cont
   // Unlike the participant endpoints, the peer report carries peer events unless told otherwise.
   const includePeerEvents = booleanParam(query, 'include_peer_events', true);
   const filters = filtersParam(query);
-  return ok(
-    peer.participant.session.generation === 'legacy'
-      ? legacyPeerReport(peer, includePeerEvents, filters)
-      : currentPeerReport(peer, includePeerEvents, filters),
-  );
+  const build = () =>
+    ok(
+      peer.participant.session.generation === 'legacy'
+        ? legacyPeerReport(peer, includePeerEvents, filters)
+        : currentPeerReport(peer, includePeerEvents, filters),
+    );
+  if (peer.participant.session.status === 'LIVE') return build();
+  return cachedResponse(`${peerId}|${includePeerEvents}|${filters ? [...filters].sort().join(',') : ''}`, build);
 }
 
 function sessionMedia(session: SessionRecord, kind: MediaKind, query: URLSearchParams, context: RouteContext): ApiResponse {

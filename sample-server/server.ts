@@ -59,7 +59,7 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
 }
 
 function sendJson(res: ServerResponse, response: ApiResponse, extraHeaders: Record<string, string> = {}): void {
-  send(res, response.status, { ...extraHeaders, ...response.headers }, JSON.stringify(response.body));
+  send(res, response.status, { ...extraHeaders, ...response.headers }, response.text ?? JSON.stringify(response.body));
 }
 
 function isLoopback(address: string | undefined): boolean {

@@ -92,6 +92,8 @@ export function attributeSession(
     result.set(sender, senderEntry);
     add(senderEntry.affected, { participantId: receiver, rule, confidence, evidence });
   };
+  // A sender's track is checked against every one of its receivers: find its windows once.
+  const windowsOf = memoWindows();
   const suspects: Suspect[] = [];
   for (const input of inputs) {
     for (const peer of input.peerStats.filter(isCurrent)) {
@@ -99,8 +101,8 @@ export function attributeSession(
         const sender = findSender(consumer);
         if (!sender || sender.participantId === input.participantId) continue;
         for (const rule of PROBLEM_RULES) {
-          const senderWindows = sender.track ? problemWindows(sender.track, rule) : [];
-          for (const window of problemWindows(consumer, rule)) {
+          const senderWindows = sender.track ? windowsOf(sender.track, rule) : [];
+          for (const window of windowsOf(consumer, rule)) {
             if (!sender.track || !measuredDuring(sender.track, rule, window)) {
               suspects.push({ receiver: input.participantId, sender: sender.participantId, rule, window });
               continue;
@@ -169,4 +171,15 @@ export function attributionNotice(inputs: readonly AttributionInput[]): string |
   const withTracks = inputs.flatMap((input) => input.peerStats).filter((peer) => peer.tracks.length > 0);
   if (withTracks.length === 0 || withTracks.some(isCurrent)) return undefined;
   return 'Who affected whom needs the current API (per-peer reports with producer links); this session’s statistics came in the older shape, so no issue is attributed to another participant.';
+}
+
+function memoWindows(): (track: QualityTrack, rule: ProblemRule) => ProblemWindow[] {
+  const cache = new WeakMap<QualityTrack, Map<ProblemRule, ProblemWindow[]>>();
+  return (track, rule) => {
+    const byRule = cache.get(track) ?? new Map<ProblemRule, ProblemWindow[]>();
+    cache.set(track, byRule);
+    let windows = byRule.get(rule);
+    if (!windows) byRule.set(rule, (windows = problemWindows(track, rule)));
+    return windows;
+  };
 }
