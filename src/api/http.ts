@@ -9,6 +9,7 @@ import { cappedFetch, FETCH_TIMING, FetchTiming, RESPONSE_TOO_LARGE } from './ca
 import type { PhaseSink, RequestTiming } from '../common/phaseTimes';
 import { RealtimeKitApiError, type ApiErrorKind } from './errors';
 import { fillPath } from './endpoints';
+import { errorMessage } from '../shared/errorMessage';
 
 export interface Envelope {
   success?: boolean;
@@ -270,7 +271,7 @@ export class RealtimeKitHttp {
 
   private mapAxiosError(error: unknown, spec: RequestSpec): RealtimeKitApiError {
     if (!(error instanceof AxiosError)) {
-      return this.error(spec, 'network', { apiMessage: error instanceof Error ? error.message : String(error) });
+      return this.error(spec, 'network', { apiMessage: errorMessage(error) });
     }
     if (error.code === AxiosError.ERR_CANCELED) return this.cancelled(spec);
     if (isTooLarge(error)) return this.error(spec, 'tooLarge', { limitBytes: this.maxResponseBytes });
