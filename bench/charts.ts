@@ -57,7 +57,6 @@ function payloadWith(samplesPerSeries: number): PanelPayload {
     issues: [],
     verdict: { level: 'unknown', line: 'benchmark' },
     precallLimits: { maxRttMs: 300, maxJitterMs: 30, maxLossFraction: 0.05, minThroughputKbps: 500 },
-    raw: {},
     fetchedAt: new Date().toISOString(),
     restore: {},
   };

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { markdownReport } from '../analysis/markdownReport';
 import type { ExportFormat } from '../shared/messages';
 import type { AnalysedInspection } from '../inspection/inspection';
+import { rawJsonText } from './panelContent';
 
 function defaultName(content: AnalysedInspection, format: ExportFormat): string {
   const person =
@@ -24,7 +25,7 @@ export async function exportPanel(content: AnalysedInspection, format: ExportFor
   const text =
     format === 'markdown'
       ? markdownReport(content.participant, content.issues, content.verdict, { generatedAt: new Date().toISOString() })
-      : `${JSON.stringify(content.raw, null, 2)}\n`;
+      : `${rawJsonText(content)}\n`;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   void vscode.window.showInformationMessage(`RealtimeKit: exported to ${target.fsPath || target.toString()}`, 'Open').then((choice) => {
     if (choice === 'Open') void vscode.window.showTextDocument(target);

@@ -1,8 +1,8 @@
-/** The payload a stats panel posts to its webview, from an analysed inspection. */
+/** The payload a stats panel posts to its webview, from an analysed inspection, and its raw JSON on request. */
 import { PRECALL_LIMITS } from '../analysis/thresholds';
 import type { AnalysedInspection } from '../inspection/inspection';
 import type { InspectionTarget } from '../inspection/inspectionTarget';
-import type { PanelAttribution, PanelPayload } from '../shared/messages';
+import { RAW_JSON_PREVIEW_CHARS, type PanelAttribution, type PanelPayload, type RawJsonMessage } from '../shared/messages';
 import { toWireParticipant } from '../shared/wire';
 
 export interface PayloadExtras {
@@ -16,7 +16,6 @@ export function toPayload(content: AnalysedInspection, target: InspectionTarget,
     issues: content.issues,
     verdict: content.verdict,
     precallLimits: PRECALL_LIMITS,
-    raw: content.raw,
     fetchedAt: content.fetchedAt,
     stale: content.stale,
     pictureAllowed: extras.pictureAllowed,
@@ -24,4 +23,30 @@ export function toPayload(content: AnalysedInspection, target: InspectionTarget,
     sessionOverview: target.kind === 'sessionParticipant',
     restore: { ...target },
   };
+}
+
+/** Pretty-printed once per answer: opening Raw JSON, copying it and exporting it share the text. */
+const rawTexts = new WeakMap<object, string>();
+
+export function rawJsonText(content: AnalysedInspection): string {
+  let text = rawTexts.get(content);
+  if (text === undefined) {
+    text = JSON.stringify(content.raw, null, 2) ?? 'undefined';
+    rawTexts.set(content, text);
+  }
+  return text;
+}
+
+/**
+ * What the webview gets when Raw JSON is opened: the whole text, or for a huge answer its start (cut at a
+ * line end) with the full length, so the panel says how much it shows; Copy and Export take the whole.
+ */
+export function rawJsonMessage(content: AnalysedInspection, limit = RAW_JSON_PREVIEW_CHARS): RawJsonMessage {
+  const text = rawJsonText(content);
+  let shown = text;
+  if (text.length > limit) {
+    const lineEnd = text.lastIndexOf('\n', limit);
+    shown = text.slice(0, lineEnd > 0 ? lineEnd : limit);
+  }
+  return { type: 'rawJson', fetchedAt: content.fetchedAt, text: shown, totalChars: text.length };
 }

@@ -21,7 +21,7 @@ import {
   type WebviewToHost,
 } from '../shared/messages';
 import { exportPanel } from './exportReport';
-import { toPayload } from './panelContent';
+import { rawJsonMessage, rawJsonText, toPayload } from './panelContent';
 import { WebviewHandshake, type WaitOutcome } from './webviewHandshake';
 import { createNonce, pictureOrigin, webviewShell } from './webviewHtml';
 
@@ -195,6 +195,16 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
         break;
       case 'copy':
         void vscode.env.clipboard.writeText(message.text).then(() => vscode.window.setStatusBarMessage('RealtimeKit: copied', 2000));
+        break;
+      case 'rawJson':
+        // The answer crosses to the webview only now, when the user opened Raw JSON.
+        if (entry.content) void this.post(panel, rawJsonMessage(entry.content));
+        break;
+      case 'copyRawJson':
+        if (entry.content)
+          void vscode.env.clipboard
+            .writeText(rawJsonText(entry.content))
+            .then(() => vscode.window.setStatusBarMessage('RealtimeKit: copied the raw JSON', 2000));
         break;
       case 'refresh':
         void runCall(reopenCommand(target));

@@ -23,8 +23,7 @@ export interface PanelPayload {
   issues: DetectedIssue[];
   verdict: Verdict;
   precallLimits: PrecallLimits;
-  /** The API's `data` object as received, for the raw JSON view. */
-  raw: unknown;
+  /** When the data was fetched; a raw JSON answer names it too, so one for older data is ignored. */
   fetchedAt: string;
   stale?: boolean;
   /** Absent when no overview of its session is open; the panel then offers to open one. */
@@ -60,13 +59,32 @@ export function isRenderTimings(value: unknown): value is RenderTimings {
   return Number.isFinite(item.received) && Number.isFinite(item.painted);
 }
 
+/**
+ * The API's answer, pretty-printed by the host, sent only when the user opens Raw JSON (the payload does
+ * not carry it: it can be half of a large answer). `text` is the start of it when `totalChars` is more.
+ */
+export interface RawJsonMessage {
+  type: 'rawJson';
+  /** The `fetchedAt` of the data it belongs to. */
+  fetchedAt: string;
+  text: string;
+  totalChars: number;
+}
+
+/** The most of the raw JSON a panel lays out; Copy and Export JSON take the whole of it on the host. */
+export const RAW_JSON_PREVIEW_CHARS = 1_000_000;
+
 export type HostToWebview =
-  { type: 'show'; payload: PanelPayload } | { type: 'loading'; title: string } | { type: 'error'; message: string };
+  { type: 'show'; payload: PanelPayload } | { type: 'loading'; title: string } | { type: 'error'; message: string } | RawJsonMessage;
 
 export type WebviewToHost =
   | { type: 'ready' }
   | { type: 'rendered'; id?: string; timings?: RenderTimings }
   | { type: 'copy'; text: string }
+  /** Raw JSON was opened: the host answers with a RawJsonMessage. */
+  | { type: 'rawJson' }
+  /** Copy the whole raw answer (the host has it; the panel may hold only its start). */
+  | { type: 'copyRawJson' }
   | { type: 'refresh' }
   | { type: 'export'; format: ExportFormat }
   | { type: 'openPeer'; peerId: string }
@@ -89,6 +107,8 @@ export function isWebviewToHost(value: unknown): value is WebviewToHost {
     case 'rendered':
       return (value as { timings?: unknown }).timings === undefined || isRenderTimings((value as { timings?: unknown }).timings);
     case 'ready':
+    case 'rawJson':
+    case 'copyRawJson':
     case 'refresh':
     case 'showPicture':
     case 'openSessionOverview':

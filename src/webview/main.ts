@@ -1,5 +1,4 @@
 /** Entry point of the stats panel webview. */
-import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode/codicons/dist/codicon.css';
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
@@ -44,6 +43,9 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       show(message.payload, samePerson ? current!.peer : typeof saved?.peer === 'number' ? saved.peer : 0);
       break;
     }
+    case 'rawJson':
+      current?.view.showRawJson(message);
+      break;
     case 'loading':
       root.replaceChildren(el('p', { class: 'muted' }, `Loading ${message.title}…`));
       break;

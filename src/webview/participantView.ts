@@ -3,11 +3,11 @@
  * pre-call test, quality charts with the events timeline, raw JSON and export.
  */
 import { formatDuration, formatTime } from '../shared/format';
-import type { PanelPayload } from '../shared/messages';
+import type { PanelPayload, RawJsonMessage } from '../shared/messages';
 import type { InspectedParticipant } from '../shared/model';
 import type { WirePeerStats } from '../shared/wire';
 import { el } from './dom';
-import { copyButton, fieldTable } from './fields';
+import { actionButton, copyButton, fieldTable } from './fields';
 import { deviceSection } from './sections/deviceSection';
 import { networkSection } from './sections/networkSection';
 import { precallSection } from './sections/precallSection';
@@ -25,12 +25,12 @@ export interface RenderedView {
   destroy(): void;
   /** Rebuilds the charts, e.g. after a theme change. */
   redrawCharts(): void;
+  /** The host's answer to Raw JSON being opened. */
+  showRawJson(message: RawJsonMessage): void;
 }
 
 function button(label: string, icon: string, onClick: () => void, id?: string): HTMLElement {
-  const element = el('vscode-button', { icon, id, secondary: '' }, label);
-  element.addEventListener('click', onClick);
-  return element;
+  return actionButton(label, icon, onClick, { id });
 }
 
 function header(payload: PanelPayload): HTMLElement {
@@ -139,21 +139,46 @@ function peerReports(p: PanelPayload['participant']): HTMLElement | undefined {
   );
 }
 
-function rawSection(raw: unknown): HTMLElement {
-  const text = JSON.stringify(raw, null, 2) ?? 'undefined';
+const millionChars = (chars: number) => `${(chars / 1_000_000).toFixed(1)} million characters`;
+
+/**
+ * The API's answer as the host pretty-printed it. It does not come with the payload (it can be half of a
+ * large one): the host sends it when the section is first opened, and copies the whole of it itself.
+ */
+function rawSection(fetchedAt: string): { element: HTMLElement; show(message: RawJsonMessage): void } {
   const pre = el('pre', { id: 'raw-json' });
+  const note = el('p', { class: 'muted', id: 'raw-json-note', role: 'status' });
+  let requested = false;
   const details = el(
     'details',
     { class: 'raw' },
     el('summary', {}, 'Raw JSON'),
-    el('div', { class: 'actions' }, copyButton(text, 'raw JSON')),
+    el(
+      'div',
+      { class: 'actions' },
+      copyButton(() => vscode.postMessage({ type: 'copyRawJson' }), 'raw JSON'),
+    ),
+    note,
     pre,
   );
-  // Large answers are only laid out when opened.
   details.addEventListener('toggle', () => {
-    if (details.open && !pre.textContent) pre.textContent = text;
+    if (!details.open || requested) return;
+    requested = true;
+    note.textContent = 'Loading the answer…';
+    vscode.postMessage({ type: 'rawJson' });
   });
-  return details;
+  return {
+    element: details,
+    show(message) {
+      // An answer for other data (a refresh crossed the request) waits for the 'show' that follows it.
+      if (message.fetchedAt !== fetchedAt || !requested) return;
+      pre.textContent = message.text;
+      note.textContent =
+        message.text.length < message.totalChars
+          ? `Showing the first ${millionChars(message.text.length)} of ${millionChars(message.totalChars)}; Copy and Export JSON take the whole answer.`
+          : '';
+    },
+  };
 }
 
 /** `zoom` (epoch ms) opens the charts on a time window, e.g. an issue of another peer just switched to. */
@@ -190,6 +215,7 @@ export function renderParticipant(
       openSessionOverview: () => vscode.postMessage({ type: 'openSessionOverview' }),
     },
   );
+  const raw = rawSection(payload.fetchedAt);
   root.replaceChildren(
     header(payload),
     summary,
@@ -199,11 +225,12 @@ export function renderParticipant(
     networkSection(peer),
     precallSection(peer, payload.precallLimits),
     qualityHolder,
-    rawSection(payload.raw),
+    raw.element,
   );
   quality.mount();
   if (zoom) quality.zoomTo(zoom.from, zoom.to);
   return {
+    showRawJson: (message) => raw.show(message),
     destroy: () => quality.destroy(),
     redrawCharts: () => {
       quality.destroy();

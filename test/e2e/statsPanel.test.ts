@@ -44,6 +44,26 @@ describe('UI: the stats panel', function () {
     await screenshot(page, 'stats-dark');
   });
 
+  it('opens Raw JSON: the answer crosses from the host only then, and Copy takes it from the host', async () => {
+    const { page } = workbench;
+    const view = statsWebview(page);
+    const pre = view.locator('#raw-json');
+    assert.equal(await pre.textContent(), '', 'the answer is not sent with the data');
+    await view.locator('details.raw summary').click();
+    await view.locator('#raw-json', { hasText: /\S/ }).waitFor({ timeout: 15_000 });
+    const text = (await pre.textContent()) ?? '';
+    assert.equal(typeof JSON.parse(text), 'object', 'the whole answer, pretty-printed');
+    await view.locator('details.raw .copy').click();
+    const deadline = Date.now() + 10_000;
+    let copied = '';
+    while (copied !== text && Date.now() < deadline) {
+      copied = await page.evaluate(() => navigator.clipboard.readText()).catch(() => '');
+      if (copied !== text) await page.waitForTimeout(200);
+    }
+    assert.equal(copied, text, 'Copy puts the raw answer on the clipboard');
+    await view.locator('details.raw summary').click();
+  });
+
   it('toggles a chart to its table view for screen readers', async () => {
     const view = statsWebview(workbench.page);
     const toggle = view.locator('figure.chart .toggle-table').first();
