@@ -44,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       const { createCore } = require('./core') as typeof import('./core');
       loaded = createCore(context, { log, tokens, signedIn, viewTypes });
       tree.attach(loaded.tree);
-      log.debug(`Core loaded in ${Math.round(performance.now() - started)} ms.`);
+      log.info(`Core loaded in ${Math.round(performance.now() - started)} ms.`);
     }
     return loaded;
   };
