@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import { codiconSubset } from './codiconSubset';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -62,6 +63,8 @@ const configs: esbuild.BuildOptions[] = [
     format: 'iife',
     target: 'chrome120',
     loader: { '.ttf': 'file', '.woff2': 'file' },
+    // Only the codicons the webviews name (see scripts/codiconSubset.ts).
+    plugins: [codiconSubset()],
   },
   {
     ...shared,
@@ -72,6 +75,8 @@ const configs: esbuild.BuildOptions[] = [
     format: 'iife',
     target: 'chrome120',
     loader: { '.ttf': 'file', '.woff2': 'file' },
+    // Only the codicons the webviews name (see scripts/codiconSubset.ts).
+    plugins: [codiconSubset()],
   },
   {
     ...shared,
@@ -82,6 +87,8 @@ const configs: esbuild.BuildOptions[] = [
     format: 'iife',
     target: 'chrome120',
     loader: { '.ttf': 'file', '.woff2': 'file' },
+    // Only the codicons the webviews name (see scripts/codiconSubset.ts).
+    plugins: [codiconSubset()],
   },
 ];
 

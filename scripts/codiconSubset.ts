@@ -1,0 +1,63 @@
+/**
+ * esbuild plugin: `@vscode/codicons/dist/codicon.css` lists every icon (about 30 KB of the webviews' CSS,
+ * parsed on each panel's first paint); the webviews draw a few dozen. The plugin keeps the stylesheet's head
+ * (@font-face, the base .codicon rule, modifiers) and the glyph rules of the icons the webview sources name.
+ *
+ * An icon is kept when its name appears in src/webview or src/shared as a quoted string ('pass', as in an
+ * icon map or a button's icon argument) or after `codicon-` (a class written out). A name built at run time
+ * from pieces would be missed: keep icon names whole in the source.
+ */
+import type * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const ICONS_HEADER = /\/\*-+\s*\n\s*\*\s*Icons\s*\n\s*\*-+\*\/\s*\n/;
+const GLYPH_RULE = /^\.codicon-([a-z0-9-]+):before \{ content: "\\[0-9a-f]+" \}$/;
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(file);
+    return /\.(ts|css)$/.test(entry.name) ? [file] : [];
+  });
+}
+
+/** Every word the sources quote or write after `codicon-`; the icon names among them are the ones kept. */
+export function namedIcons(roots: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const file of roots.flatMap(sourceFiles)) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const match of text.matchAll(/['"`]([a-z][a-z0-9-]*)['"`]|codicon-([a-z0-9-]+)/g)) names.add(match[1] ?? match[2]);
+  }
+  return names;
+}
+
+/** The stylesheet with only the glyph rules of `names`; throws if its layout is not the one expected. */
+export function subsetCodiconCss(css: string, names: ReadonlySet<string>): string {
+  const header = ICONS_HEADER.exec(css);
+  if (!header) throw new Error('codicon.css: no "Icons" section; the subset plugin needs updating');
+  const head = css.slice(0, header.index + header[0].length);
+  const rules = css
+    .slice(header.index + header[0].length)
+    .split('\n')
+    .filter((line) => {
+      const rule = GLYPH_RULE.exec(line.trim());
+      if (!rule && line.trim()) throw new Error(`codicon.css: unexpected line "${line.trim()}"`);
+      return rule !== null && names.has(rule[1]);
+    });
+  return `${head}${rules.join('\n')}\n`;
+}
+
+export function codiconSubset(roots: readonly string[] = ['src/webview', 'src/shared']): esbuild.Plugin {
+  return {
+    name: 'codicon-subset',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]@vscode[\\/]codicons[\\/]dist[\\/]codicon\.css$/ }, (args) => ({
+        contents: subsetCodiconCss(fs.readFileSync(args.path, 'utf8'), namedIcons(roots)),
+        loader: 'css',
+        resolveDir: path.dirname(args.path),
+        watchFiles: roots.flatMap(sourceFiles),
+      }));
+    },
+  };
+}
