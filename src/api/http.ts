@@ -41,7 +41,7 @@ export interface HttpOptions {
    * once rather than waited for. One request's time-out by default.
    */
   maxRetryAfterSeconds?: number;
-  /** Answers larger than this are refused unread and not retried; 64 MB by default. */
+  /** Answers larger than this are refused unread and not retried; 128 MB by default. */
   maxResponseBytes?: number;
   log?: (entry: RequestLogEntry) => void;
   /** Status and headers of every attempt, retries included: the scheduler reads rate limits from them. */
@@ -69,7 +69,11 @@ interface InFlight {
 
 const MAX_RETRIES = 2;
 /** Far above any real answer (a long call's full statistics are a few MB), far below what exhausts memory. */
-export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+/**
+ * Far above a normal answer (a participant's three peers of 20,000 samples per series are about 40 MB;
+ * 100,000 samples per series about 70 MB), yet a bound on what one answer may cost in memory.
+ */
+export const MAX_RESPONSE_BYTES = 128 * 1024 * 1024;
 
 /** Each envelope's timings, for the callers that share it. */
 const timings = new WeakMap<Envelope, RequestTiming>();
