@@ -20,7 +20,8 @@ import { checkApiBaseUrl } from './state/apiBaseUrl';
 import { RecentIds } from './state/recentIds';
 import { autoAnalyseLimit, configuredScope, readSettings } from './state/settings';
 import type { TokenStore } from './state/tokenStore';
-import { ExplorerStore, sessionKey } from './store/explorerStore';
+import { sessionKey } from './inspection/inspectionTarget';
+import { ExplorerStore } from './store/explorerStore';
 import { InspectionHistory } from './store/inspectionHistory';
 import { ExplorerTreeDataProvider } from './views/explorerTreeDataProvider';
 

@@ -31,6 +31,11 @@ export function targetKey(target: InspectionTarget): string {
   }
 }
 
+/** The key of a session; `scope` may be any object with the account and app (a target, say). */
+export function sessionKey(scope: Scope, sessionId: string): string {
+  return targetKey({ kind: 'session', accountId: scope.accountId, appId: scope.appId, sessionId });
+}
+
 /** The ID a person would look for: the session's, the peer's or the participant's. */
 export function primaryId(target: InspectionTarget): string {
   switch (target.kind) {

@@ -14,7 +14,7 @@ import { comparePayload, type CompareInput } from '../sessionAnalysis/comparePay
 import { isCompareWebviewToHost, type CompareHostToWebview, type ComparePayload, type CompareWebviewToHost } from '../shared/compare';
 import { errorMessage } from '../shared/errorMessage';
 import type { InspectedParticipant } from '../shared/model';
-import { sessionKey } from '../store/explorerStore';
+import { sessionKey } from '../inspection/inspectionTarget';
 import { WebviewHandshake } from './webviewHandshake';
 import { createNonce, webviewShell } from './webviewHtml';
 

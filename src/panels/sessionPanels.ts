@@ -21,7 +21,7 @@ import {
   type SessionWebviewToHost,
 } from '../shared/session';
 import { LIVE_POLL_SECONDS, SessionOverviewRun } from '../sessionAnalysis/sessionOverviewRun';
-import { sessionKey } from '../store/explorerStore';
+import { sessionKey } from '../inspection/inspectionTarget';
 import { WebviewHandshake, type WaitOutcome } from './webviewHandshake';
 import { createNonce, webviewShell } from './webviewHtml';
 

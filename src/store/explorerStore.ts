@@ -13,7 +13,7 @@ import type { Logger } from '../common/logger';
 import type { ParticipantRow, VerdictLevel } from '../shared/session';
 import { fetchInspection } from '../inspection/fetchInspection';
 import type { Inspection } from '../inspection/inspection';
-import { scopeOf, targetKey, type InspectionTarget, type ParticipantTarget } from '../inspection/inspectionTarget';
+import { scopeOf, sessionKey, targetKey, type InspectionTarget, type ParticipantTarget } from '../inspection/inspectionTarget';
 import { PagedList } from './pagedList';
 import { InspectionHistory, treeSummaryOf, type TreeSummary } from './inspectionHistory';
 
@@ -44,10 +44,6 @@ interface BrowseLists {
   scope: Scope;
   sessions: PagedList<RawSession>;
   meetings: PagedList<RawMeeting>;
-}
-
-export function sessionKey(scope: Scope, sessionId: string): string {
-  return targetKey({ kind: 'session', ...scope, sessionId });
 }
 
 export class ExplorerStore implements vscode.Disposable {

@@ -8,9 +8,9 @@ import { text } from '../api/coerce';
 import { normalizeParticipant } from '../api/normalize';
 import type { RawSessionParticipant } from '../api/types';
 import type { Logger } from '../common/logger';
-import { scopeOf, targetKey, type InspectionTarget } from '../inspection/inspectionTarget';
+import { scopeOf, sessionKey, targetKey, type InspectionTarget } from '../inspection/inspectionTarget';
 import { errorMessage } from '../shared/errorMessage';
-import { sessionKey, sessionLabel, type BrowseListName, type ExplorerStore, type StoreChange } from '../store/explorerStore';
+import { sessionLabel, type BrowseListName, type ExplorerStore, type StoreChange } from '../store/explorerStore';
 import type { ExplorerNode } from './treeNodes';
 import {
   browseTreeItem,
