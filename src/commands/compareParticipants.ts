@@ -15,9 +15,9 @@ import { MAX_COMPARED, MIN_COMPARED } from '../shared/compare';
 import { asExplorerNode, type ExplorerNode } from '../views/treeNodes';
 import { ArgumentError, argumentObject, requiredString } from './support/arguments';
 import type { CommandDefinition } from './support/commandDefinition';
-import { askForId } from './support/prompts';
 import { resolveScope } from './support/scope';
 import type { Services } from './support/services';
+import { sessionArgument } from './support/sessionArgument';
 import { withApi } from './support/withApi';
 
 const COMMAND = 'realtimekit.compareParticipants' satisfies CommandId;
@@ -77,10 +77,9 @@ async function fromArgumentOrPalette(services: Services, rawArgument: unknown): 
     const scope = await resolveScope(services, argument, TITLE);
     return scope && { scope, sessionId: sessionId.trim(), participantIds: unique };
   }
-  const scope = await resolveScope(services, undefined, TITLE);
-  if (!scope) return undefined;
-  const sessionId = await askForId('session', services.recent, { title: TITLE, step: 'session' });
-  if (!sessionId) return undefined;
+  const chosen = await sessionArgument(services, undefined, COMMAND, TITLE);
+  if (!chosen) return undefined;
+  const { scope, sessionId } = chosen;
   const participants = await withApi(services, 'Listing the session participants', async (signal) => {
     const all: RawSessionParticipant[] = [];
     for await (const page of services.client().allSessionParticipants(scope, sessionId, { includePeerEvents: false }, { signal }))

@@ -2,10 +2,8 @@
 import * as vscode from 'vscode';
 import type { RawSessionParticipant } from '../api/types';
 import { call, type CommandId } from '../common/commands';
-import { argumentObject, requiredString } from './support/arguments';
-import { askForId } from './support/prompts';
-import { resolveScope } from './support/scope';
 import type { CommandDefinition } from './support/commandDefinition';
+import { sessionArgument } from './support/sessionArgument';
 import type { Services } from './support/services';
 import { notificationText } from './support/notificationText';
 import { withApi } from './support/withApi';
@@ -14,15 +12,9 @@ const COMMAND = 'realtimekit.openSession' satisfies CommandId;
 const TITLE = 'RealtimeKit: Open Session';
 
 async function openSession(services: Services, rawArgument?: unknown): Promise<unknown> {
-  const argument = argumentObject(rawArgument, COMMAND);
-  let sessionId = argument ? requiredString(argument, 'sessionId', COMMAND) : undefined;
-  const scope = await resolveScope(services, argument, TITLE);
-  if (!scope) return undefined;
-  if (!argument) {
-    sessionId = await askForId('session', services.recent, { title: TITLE, step: 'session' });
-    if (!sessionId) return undefined;
-  }
-  const id = sessionId!;
+  const chosen = await sessionArgument(services, rawArgument, COMMAND, TITLE);
+  if (!chosen) return undefined;
+  const { scope, sessionId: id } = chosen;
   const rerun = call('realtimekit.openSession', { ...scope, sessionId: id });
   const client = services.client();
   // The session's own record gives the tree its meeting name; the list works without it.

@@ -6,10 +6,8 @@
 import type { CommandId } from '../common/commands';
 import { call } from '../common/commands';
 import type { SessionOverviewResult } from '../shared/session';
-import { argumentObject, requiredString } from './support/arguments';
 import type { CommandDefinition } from './support/commandDefinition';
-import { askForId } from './support/prompts';
-import { resolveScope } from './support/scope';
+import { sessionArgument } from './support/sessionArgument';
 import type { Services } from './support/services';
 import { withApi } from './support/withApi';
 
@@ -17,15 +15,9 @@ const COMMAND = 'realtimekit.showSessionOverview' satisfies CommandId;
 const TITLE = 'RealtimeKit: Show Session Overview';
 
 async function showSessionOverview(services: Services, rawArgument?: unknown): Promise<SessionOverviewResult | undefined> {
-  const argument = argumentObject(rawArgument, COMMAND);
-  let sessionId = argument ? requiredString(argument, 'sessionId', COMMAND) : undefined;
-  const scope = await resolveScope(services, argument, TITLE);
-  if (!scope) return undefined;
-  if (!argument) {
-    sessionId = await askForId('session', services.recent, { title: TITLE, step: 'session' });
-    if (!sessionId) return undefined;
-  }
-  const id = sessionId!;
+  const chosen = await sessionArgument(services, rawArgument, COMMAND, TITLE);
+  if (!chosen) return undefined;
+  const { scope, sessionId: id } = chosen;
   return withApi(
     services,
     'Opening the session overview',
