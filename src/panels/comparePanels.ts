@@ -16,7 +16,7 @@ import { errorMessage } from '../shared/errorMessage';
 import type { InspectedParticipant } from '../shared/model';
 import { sessionKey } from '../inspection/inspectionTarget';
 import { WebviewHandshake } from './webviewHandshake';
-import { createNonce, webviewShell } from './webviewHtml';
+import { webviewDocument, webviewPanelOptions } from './webviewPanel';
 
 export const COMPARE_VIEW_TYPE = 'realtimekit.compare';
 
@@ -68,7 +68,7 @@ export class ComparePanels implements vscode.Disposable, vscode.WebviewPanelSeri
         COMPARE_VIEW_TYPE,
         compareTitle(payload),
         vscode.ViewColumn.Active,
-        this.webviewOptions(),
+        webviewPanelOptions(this.extensionUri),
       );
       entry = this.adopt(key, scope, panel);
     }
@@ -82,7 +82,7 @@ export class ComparePanels implements vscode.Disposable, vscode.WebviewPanelSeri
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const restore = (state as { restore?: Record<string, unknown> } | undefined)?.restore;
-    panel.webview.options = this.webviewOptions();
+    panel.webview.options = webviewPanelOptions(this.extensionUri);
     const ids = restore?.participantIds;
     if (
       typeof restore?.accountId !== 'string' ||
@@ -91,7 +91,7 @@ export class ComparePanels implements vscode.Disposable, vscode.WebviewPanelSeri
       !Array.isArray(ids) ||
       !ids.every((id) => typeof id === 'string')
     ) {
-      panel.webview.html = this.html(panel, 'RealtimeKit compare');
+      panel.webview.html = webviewDocument(panel, this.extensionUri, 'compare', 'RealtimeKit compare');
       void this.post(panel, {
         type: 'error',
         message: 'This comparison cannot be restored: compare the participants again from the session overview.',
@@ -154,7 +154,7 @@ export class ComparePanels implements vscode.Disposable, vscode.WebviewPanelSeri
     panel.onDidDispose(() => {
       if (this.open.get(key) === entry) this.open.delete(key);
     });
-    panel.webview.html = this.html(panel, panel.title);
+    panel.webview.html = webviewDocument(panel, this.extensionUri, 'compare', panel.title);
     this.open.set(key, entry);
     return entry;
   }
@@ -182,21 +182,6 @@ export class ComparePanels implements vscode.Disposable, vscode.WebviewPanelSeri
       default:
         message satisfies never;
     }
-  }
-
-  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist')] };
-  }
-
-  private html(panel: vscode.WebviewPanel, title: string): string {
-    const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
-    return webviewShell({
-      cspSource: panel.webview.cspSource,
-      nonce: createNonce(),
-      title,
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'compare.js')).toString(),
-      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'compare.css')).toString(),
-    });
   }
 
   private async post(panel: vscode.WebviewPanel, message: CompareHostToWebview): Promise<void> {

@@ -23,7 +23,7 @@ import {
 import { LIVE_POLL_SECONDS, SessionOverviewRun } from '../sessionAnalysis/sessionOverviewRun';
 import { sessionKey } from '../inspection/inspectionTarget';
 import { WebviewHandshake, type WaitOutcome } from './webviewHandshake';
-import { createNonce, webviewShell } from './webviewHtml';
+import { webviewDocument, webviewPanelOptions } from './webviewPanel';
 
 export const SESSION_VIEW_TYPE = 'realtimekit.session';
 const FLUSH_MS = 100;
@@ -94,7 +94,12 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
       return entry.run.result();
     }
     if (!entry) {
-      const panel = vscode.window.createWebviewPanel(SESSION_VIEW_TYPE, sessionId, vscode.ViewColumn.Active, this.webviewOptions());
+      const panel = vscode.window.createWebviewPanel(
+        SESSION_VIEW_TYPE,
+        sessionId,
+        vscode.ViewColumn.Active,
+        webviewPanelOptions(this.extensionUri),
+      );
       entry = this.adopt(key, scope, sessionId, panel);
     } else {
       entry.panel.reveal(undefined, false);
@@ -196,9 +201,9 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
   /** Restores an overview after a reload from the IDs its webview kept; the data is fetched again. */
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const restore = (state as { restore?: { accountId?: unknown; appId?: unknown; sessionId?: unknown } } | undefined)?.restore;
-    panel.webview.options = this.webviewOptions();
+    panel.webview.options = webviewPanelOptions(this.extensionUri);
     if (typeof restore?.accountId !== 'string' || typeof restore.appId !== 'string' || typeof restore.sessionId !== 'string') {
-      panel.webview.html = this.html(panel, 'RealtimeKit session');
+      panel.webview.html = webviewDocument(panel, this.extensionUri, 'session', 'RealtimeKit session');
       void this.post(panel, {
         type: 'error',
         message: 'This overview cannot be restored: open the session again from the RealtimeKit view.',
@@ -247,7 +252,7 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
       clearTimeout(entry.flushTimer);
       if (this.open.get(key) === entry) this.open.delete(key);
     });
-    panel.webview.html = this.html(panel, sessionId);
+    panel.webview.html = webviewDocument(panel, this.extensionUri, 'session', sessionId);
     this.open.set(key, entry);
     return entry;
   }
@@ -415,21 +420,6 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
       this.log.error('Exporting the session report', error);
       void vscode.window.showErrorMessage(`RealtimeKit: export failed: ${errorMessage(error)}`);
     }
-  }
-
-  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist')] };
-  }
-
-  private html(panel: vscode.WebviewPanel, title: string): string {
-    const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
-    return webviewShell({
-      cspSource: panel.webview.cspSource,
-      nonce: createNonce(),
-      title,
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'session.js')).toString(),
-      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'session.css')).toString(),
-    });
   }
 
   private async post(panel: vscode.WebviewPanel, message: SessionHostToWebview): Promise<void> {
