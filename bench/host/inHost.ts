@@ -60,6 +60,8 @@ export interface StatsCase {
 }
 export interface OverviewRun {
   listOnScreenMs?: number;
+  /** The measure: from the list's last page arriving to the list painted. */
+  lastPageToScreenMs?: number;
   analyseMs?: number;
   commandMs: number;
   analysisRequests: number;
@@ -301,6 +303,8 @@ async function benchmark(): Promise<void> {
       const analysing = mine?.analysisStartedAt !== undefined && mine.analysisDoneAt !== undefined;
       const result: OverviewRun = {
         listOnScreenMs: mine?.listPaintedAt !== undefined ? mine.listPaintedAt - mine.startedAt : undefined,
+        lastPageToScreenMs:
+          mine?.listPaintedAt !== undefined && mine.listReadAt !== undefined ? mine.listPaintedAt - mine.listReadAt : undefined,
         analyseMs: analysing ? mine.analysisDoneAt! - mine.analysisStartedAt! : undefined,
         commandMs,
         analysisRequests: analysis,
