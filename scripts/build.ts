@@ -57,6 +57,15 @@ const configs: esbuild.BuildOptions[] = [
   },
   {
     ...shared,
+    // The stats worker thread the core starts (src/inspection/worker): parses and analyses large answers.
+    entryPoints: ['src/inspection/worker/statsWorker.ts'],
+    outfile: 'dist/statsWorker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+  {
+    ...shared,
     entryPoints: { webview: 'src/webview/main.ts' },
     outdir: 'dist',
     platform: 'browser',

@@ -2,7 +2,7 @@
 import type { PhaseSink } from '../common/phaseTimes';
 import { ENDPOINTS, filtersParam, type StatsFilter } from './endpoints';
 import { RealtimeKitApiError } from './errors';
-import { RealtimeKitHttp, isRecord, type Envelope, type HttpOptions } from './http';
+import { RealtimeKitHttp, isRecord, noDataError, type AnswerText, type Envelope, type HttpOptions, type RequestSpec } from './http';
 import { cleanId, validateId, type IdKind } from './ids';
 import { paginate, readPaging, type Page, type PageItems, type PaginateOptions } from './paging';
 import type {
@@ -47,39 +47,31 @@ export class RealtimeKitClient {
   async getSessionParticipant(
     scope: Scope,
     ids: { sessionId: string; participantId: string },
-    params: { filters?: readonly StatsFilter[]; includePeerEvents?: boolean } = {},
+    params: StatsParams = {},
     options: CallOptions = {},
   ): Promise<Record<string, unknown>> {
-    const operation = 'Fetching the session participant';
-    const checked = checkIds(operation, scope, { session: ids.sessionId, participant: ids.participantId });
-    const envelope = await this.http.get({
-      operation,
-      endpoint: ENDPOINTS.sessionParticipant,
-      pathValues: { ...pathScope(checked), session_id: checked.session, participant_id: checked.participant },
-      ids: { sessionId: checked.session, participantId: checked.participant },
-      query: { filters: filtersParam(params.filters), include_peer_events: params.includePeerEvents ?? true },
-      ...options,
-    });
-    return dataRecord(envelope, operation);
+    const spec = sessionParticipantSpec(scope, ids, params);
+    return dataRecord(await this.http.get({ ...spec, ...options }), spec.operation);
   }
 
-  async getPeerReport(
+  /** getSessionParticipant's answer unparsed, for parsing off this thread (see answerError for its problems). */
+  async getSessionParticipantText(
     scope: Scope,
-    peerId: string,
-    params: { filters?: readonly StatsFilter[]; includePeerEvents?: boolean } = {},
+    ids: { sessionId: string; participantId: string },
+    params: StatsParams = {},
     options: CallOptions = {},
-  ): Promise<Record<string, unknown>> {
-    const operation = 'Fetching the peer report';
-    const checked = checkIds(operation, scope, { peer: peerId });
-    const envelope = await this.http.get({
-      operation,
-      endpoint: ENDPOINTS.peerReport,
-      pathValues: { ...pathScope(checked), peer_id: checked.peer },
-      ids: { peerId: checked.peer },
-      query: { filters: filtersParam(params.filters), include_peer_events: params.includePeerEvents },
-      ...options,
-    });
-    return dataRecord(envelope, operation);
+  ): Promise<AnswerText> {
+    return this.http.getText({ ...sessionParticipantSpec(scope, ids, params), ...options });
+  }
+
+  async getPeerReport(scope: Scope, peerId: string, params: StatsParams = {}, options: CallOptions = {}): Promise<Record<string, unknown>> {
+    const spec = peerReportSpec(scope, peerId, params);
+    return dataRecord(await this.http.get({ ...spec, ...options }), spec.operation);
+  }
+
+  /** getPeerReport's answer unparsed, for parsing off this thread (see answerError for its problems). */
+  async getPeerReportText(scope: Scope, peerId: string, params: StatsParams = {}, options: CallOptions = {}): Promise<AnswerText> {
+    return this.http.getText({ ...peerReportSpec(scope, peerId, params), ...options });
   }
 
   async getMeetingParticipant(
@@ -275,6 +267,32 @@ export class RealtimeKitClient {
   }
 }
 
+type StatsParams = { filters?: readonly StatsFilter[]; includePeerEvents?: boolean };
+
+function sessionParticipantSpec(scope: Scope, ids: { sessionId: string; participantId: string }, params: StatsParams): RequestSpec {
+  const operation = 'Fetching the session participant';
+  const checked = checkIds(operation, scope, { session: ids.sessionId, participant: ids.participantId });
+  return {
+    operation,
+    endpoint: ENDPOINTS.sessionParticipant,
+    pathValues: { ...pathScope(checked), session_id: checked.session, participant_id: checked.participant },
+    ids: { sessionId: checked.session, participantId: checked.participant },
+    query: { filters: filtersParam(params.filters), include_peer_events: params.includePeerEvents ?? true },
+  };
+}
+
+function peerReportSpec(scope: Scope, peerId: string, params: StatsParams): RequestSpec {
+  const operation = 'Fetching the peer report';
+  const checked = checkIds(operation, scope, { peer: peerId });
+  return {
+    operation,
+    endpoint: ENDPOINTS.peerReport,
+    pathValues: { ...pathScope(checked), peer_id: checked.peer },
+    ids: { peerId: checked.peer },
+    query: { filters: filtersParam(params.filters), include_peer_events: params.includePeerEvents },
+  };
+}
+
 /** What the all* methods take: the call options every page is fetched with, and how to page. */
 export interface ListOptions extends CallOptions {
   concurrency?: number;
@@ -318,9 +336,7 @@ function pathScope(checked: Checked<never>): { account_id: string; app_id: strin
 }
 
 function dataRecord(envelope: Envelope, operation: string): Record<string, unknown> {
-  if (!isRecord(envelope.data)) {
-    throw new RealtimeKitApiError({ kind: 'malformed', operation, apiMessage: 'the answer has no data object' });
-  }
+  if (!isRecord(envelope.data)) throw noDataError(operation);
   return envelope.data;
 }
 

@@ -10,6 +10,9 @@ import type { PhaseSink, RequestTiming } from '../common/phaseTimes';
 import { RealtimeKitApiError, type ApiErrorKind } from './errors';
 import { fillPath } from './endpoints';
 import { errorMessage } from '../shared/errorMessage';
+import { apiErrorOf, isRecord, parseJson, readEnvelope, type AnswerProblem } from './envelope';
+
+export { apiErrorOf, isRecord } from './envelope';
 
 export interface Envelope {
   success?: boolean;
@@ -61,8 +64,33 @@ export interface RequestSpec {
   phases?: PhaseSink;
 }
 
+/** An answer's body unparsed, for a caller that parses it elsewhere (a worker thread). */
+export interface AnswerText {
+  text: string;
+  status: number;
+  /** What was asked, so a problem found where the text is parsed becomes the error `get` would have thrown. */
+  request: Pick<RequestSpec, 'operation' | 'endpoint' | 'ids'>;
+  /** Its request and transfer times; parseMs is 0, the caller adds its own. */
+  timing: RequestTiming;
+}
+
+/** The error `get` (and the client's `data` check) throws for an answer with this problem. */
+export function answerError(answer: Pick<AnswerText, 'status' | 'request'>, problem: AnswerProblem): RealtimeKitApiError {
+  const { operation, endpoint, ids } = answer.request;
+  if (problem.kind === 'noData') return noDataError(operation);
+  const { kind, ...detail } = problem;
+  return new RealtimeKitApiError({ kind, operation, endpoint, ids, status: answer.status, ...detail });
+}
+
+/** An envelope without a `data` object. */
+export function noDataError(operation: string): RealtimeKitApiError {
+  return new RealtimeKitApiError({ kind: 'malformed', operation, apiMessage: 'the answer has no data object' });
+}
+
+type Answer = Envelope | AnswerText;
+
 interface InFlight {
-  promise: Promise<Envelope>;
+  promise: Promise<Answer>;
   controller: AbortController;
   waiters: number;
 }
@@ -81,7 +109,7 @@ const timings = new WeakMap<Envelope, RequestTiming>();
 export class RealtimeKitHttp {
   private readonly axios: AxiosInstance;
   private readonly inFlight = new Map<string, InFlight>();
-  private readonly cache = new Map<string, { expires: number; envelope: Envelope }>();
+  private readonly cache = new Map<string, { expires: number; answer: Answer }>();
   private readonly cacheTtlMs: number;
   private readonly maxWaitMs: number;
   private readonly maxResponseBytes: number;
@@ -133,41 +161,48 @@ export class RealtimeKitHttp {
   }
 
   async get(spec: RequestSpec): Promise<Envelope> {
+    const envelope = (await this.request(spec, false)) as Envelope;
+    const timing = timings.get(envelope);
+    if (timing) spec.phases?.request(timing);
+    return envelope;
+  }
+
+  /** Like `get` with the body left unparsed (status checked, JSON not read); its timing comes with it. */
+  async getText(spec: RequestSpec): Promise<AnswerText> {
+    return (await this.request(spec, true)) as AnswerText;
+  }
+
+  private request(spec: RequestSpec, asText: boolean): Promise<Answer> {
     const url = this.url(spec);
+    // Text and parsed answers of one URL are cached and shared apart: they are different values.
+    const key = asText ? `text ${url}` : url;
     if (!spec.refresh) {
-      const cached = this.cache.get(url);
+      const cached = this.cache.get(key);
       if (cached && cached.expires > Date.now()) {
         this.options.log?.({ method: 'GET', path: url, durationMs: 0, outcome: 'cached' });
-        return cached.envelope;
+        return Promise.resolve(cached.answer);
       }
     }
-    let entry = this.inFlight.get(url);
+    let entry = this.inFlight.get(key);
     if (entry) {
       this.options.log?.({ method: 'GET', path: url, durationMs: 0, outcome: 'shared' });
     } else {
       const controller = new AbortController();
-      const created: InFlight = { controller, waiters: 0, promise: this.fetchEnvelope(url, spec, controller.signal) };
+      const created: InFlight = { controller, waiters: 0, promise: this.fetchAnswer(url, spec, controller.signal, asText) };
       const generation = this.generation;
       entry = created;
-      this.inFlight.set(url, created);
+      this.inFlight.set(key, created);
       created.promise
-        .then((envelope) => {
-          if (generation === this.generation) this.cache.set(url, { expires: Date.now() + this.cacheTtlMs, envelope });
+        .then((answer) => {
+          if (generation === this.generation) this.cache.set(key, { expires: Date.now() + this.cacheTtlMs, answer });
         })
         .catch(() => undefined)
         .finally(() => {
           // A request started after abortAll may hold this URL by now.
-          if (this.inFlight.get(url) === created) this.inFlight.delete(url);
+          if (this.inFlight.get(key) === created) this.inFlight.delete(key);
         });
     }
-    const answer = this.wait(entry, spec);
-    const phases = spec.phases;
-    if (!phases) return answer;
-    return answer.then((envelope) => {
-      const timing = timings.get(envelope);
-      if (timing) phases.request(timing);
-      return envelope;
-    });
+    return this.wait(entry, spec);
   }
 
   clearCache(): void {
@@ -184,11 +219,11 @@ export class RealtimeKitHttp {
   }
 
   /** Each caller may cancel on its own; the shared request is aborted when no caller is left. */
-  private wait(entry: InFlight, spec: RequestSpec): Promise<Envelope> {
+  private wait(entry: InFlight, spec: RequestSpec): Promise<Answer> {
     const signal = spec.signal;
     if (signal?.aborted) return Promise.reject(this.cancelled(spec));
     entry.waiters += 1;
-    return new Promise<Envelope>((resolve, reject) => {
+    return new Promise<Answer>((resolve, reject) => {
       let done = false;
       const leave = () => {
         if (done) return false;
@@ -224,7 +259,7 @@ export class RealtimeKitHttp {
     return search ? `${path}?${search}` : path;
   }
 
-  private async fetchEnvelope(url: string, spec: RequestSpec, signal: AbortSignal): Promise<Envelope> {
+  private async fetchAnswer(url: string, spec: RequestSpec, signal: AbortSignal, asText: boolean): Promise<Answer> {
     const token = await this.options.getToken();
     if (!token) throw this.error(spec, 'noToken');
     const started = Date.now();
@@ -244,17 +279,22 @@ export class RealtimeKitHttp {
         },
       });
       this.options.log?.({ method: 'GET', path: url, status: response.status, durationMs: Date.now() - started, outcome: 'ok', attempt });
-      const parseStarted = performance.now();
-      const envelope = this.parseEnvelope(response, spec);
       const headers = fetchTiming.headers ?? Date.now();
-      timings.set(envelope, {
+      const timing: RequestTiming = {
         path: url,
         started,
         headers,
         lastByte: fetchTiming.lastByte ?? headers,
         bytes: fetchTiming.bytes ?? response.data.length,
-        parseMs: performance.now() - parseStarted,
-      });
+        parseMs: 0,
+      };
+      if (asText) {
+        const request = { operation: spec.operation, endpoint: spec.endpoint, ids: spec.ids };
+        return { text: response.data, status: response.status, request, timing };
+      }
+      const parseStarted = performance.now();
+      const envelope = this.parseEnvelope(response, spec);
+      timings.set(envelope, { ...timing, parseMs: performance.now() - parseStarted });
       return envelope;
     } catch (error) {
       const mapped = error instanceof RealtimeKitApiError ? error : this.mapAxiosError(error, spec);
@@ -264,13 +304,9 @@ export class RealtimeKitHttp {
   }
 
   private parseEnvelope(response: AxiosResponse<string>, spec: RequestSpec): Envelope {
-    const parsed = parseJson(response.data);
-    if (!isRecord(parsed)) throw this.error(spec, 'malformed', { status: response.status });
-    if (parsed.success === false) {
-      const { code, message } = apiErrorOf(parsed);
-      throw this.error(spec, 'apiFailure', { status: response.status, apiCode: code, apiMessage: message });
-    }
-    return parsed as Envelope;
+    const read = readEnvelope(response.data);
+    if ('problem' in read) throw answerError({ status: response.status, request: spec }, read.problem);
+    return read.envelope as Envelope;
   }
 
   private mapAxiosError(error: unknown, spec: RequestSpec): RealtimeKitApiError {
@@ -323,46 +359,6 @@ export class RealtimeKitHttp {
   ): RealtimeKitApiError {
     return new RealtimeKitApiError({ kind, operation: spec.operation, endpoint: spec.endpoint, ids: spec.ids, ...extra });
   }
-}
-
-function parseJson(text: string): unknown {
-  if (typeof text !== 'string' || text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Both error shapes: RealtimeKit's { error: { code, message } } and Cloudflare's { errors: [{ code, message }] }. */
-export function apiErrorOf(body: Record<string, unknown>): { code?: number | string; message?: string } {
-  const single = body.error;
-  if (isRecord(single)) return { code: codeOf(single.code), message: textOf(single.message) };
-  if (typeof single === 'string') return { message: single };
-  const list = body.errors;
-  if (Array.isArray(list) && list.length > 0) {
-    const messages = list
-      .filter(isRecord)
-      .map((item) => textOf(item.message))
-      .filter(Boolean);
-    const first = list.find(isRecord);
-    return { code: first ? codeOf(first.code) : undefined, message: messages.join('; ') || undefined };
-  }
-  return { message: textOf(body.message) };
-}
-
-function codeOf(value: unknown): number | string | undefined {
-  return typeof value === 'number' || typeof value === 'string' ? value : undefined;
-}
-
-/** API text is shortened so a hostile or huge message cannot flood a notification. */
-function textOf(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value === '') return undefined;
-  return value.length > 300 ? `${value.slice(0, 300)}…` : value;
 }
 
 function isTooLarge(error: AxiosError): boolean {

@@ -2,6 +2,7 @@
 import { detectIssues, verdictOf } from '../analysis/detectIssues';
 import type { PhaseRecorder } from '../common/phaseTimes';
 import type { DetectedIssue, InspectedParticipant, Verdict } from '../shared/model';
+import type { WireParticipant } from '../shared/wire';
 
 export interface Inspection {
   participant: InspectedParticipant;
@@ -17,9 +18,13 @@ export interface Inspection {
 export interface AnalysedInspection extends Inspection {
   issues: DetectedIssue[];
   verdict: Verdict;
+  /** The webview's columns, when the stats worker built them with the analysis. */
+  wire?: WireParticipant;
 }
 
-export function analyseInspection(inspection: Inspection): AnalysedInspection {
+export function analyseInspection(inspection: Inspection | AnalysedInspection): AnalysedInspection {
+  // Analysed by the stats worker already (and not spread: its raw answer is parsed only when read).
+  if ('verdict' in inspection) return inspection;
   const analyse = () => {
     const issues = detectIssues(inspection.participant);
     return { ...inspection, issues, verdict: verdictOf(issues, inspection.participant) };

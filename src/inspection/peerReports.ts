@@ -8,11 +8,12 @@ import type { RealtimeKitClient, Scope } from '../api/client';
 import { normalizeParticipant } from '../api/normalize';
 import { requestKeys, type RequestScheduler } from '../api/scheduler';
 import { PhaseRecorder } from '../common/phaseTimes';
-import { errorMessage } from '../shared/errorMessage';
 import type { InspectedParticipant } from '../shared/model';
 import { fetchInspection } from './fetchInspection';
+import { mergePeerReports, peersToRead } from './mergePeerReports';
 import type { Inspection } from './inspection';
-import { scopeOf, type ParticipantTarget } from './inspectionTarget';
+import type { ParticipantTarget } from './inspectionTarget';
+import { inspectOffThread } from './worker/inspectOffThread';
 
 export interface PeerReportFailure {
   peerId: string;
@@ -63,8 +64,8 @@ export async function withPeerReports(
   participant: InspectedParticipant,
   options: PeerReportOptions = {},
 ): Promise<WithPeerReports> {
-  const peerIds = [...new Set(participant.peers.map((peer) => peer.peerId))];
-  if (participant.peerStats.length > 0 || peerIds.length === 0) return { participant, failures: [] };
+  const peerIds = peersToRead(participant);
+  if (peerIds.length === 0) return { participant, failures: [] };
   const settled = await Promise.allSettled(peerIds.map((peerId) => fetchPeerStatistics(client, scheduler, scope, peerId, options)));
   const reports: InspectedParticipant[] = [];
   const failures: PeerReportFailure[] = [];
@@ -77,18 +78,10 @@ export async function withPeerReports(
   return { participant: options.phases ? options.phases.time('normalise', merge) : merge(), failures };
 }
 
-/** The participant with its peers' statistics; what no peer report held stays named as absent. */
-export function mergePeerReports(participant: InspectedParticipant, reports: readonly InspectedParticipant[]): InspectedParticipant {
-  const peerStats = reports.flatMap((report) => report.peerStats);
-  const generations = [...new Set([...participant.generations, ...reports.flatMap((report) => report.generations)])];
-  const absent =
-    reports.length > 0
-      ? reports.map((report) => report.absent).reduce((common, next) => common.filter((name) => next.includes(name)))
-      : participant.absent;
-  return { ...participant, peerStats, generations, absent };
-}
-
-/** A stats panel's inspection: the target's answer and, for a session participant, its peers' reports. */
+/**
+ * A stats panel's inspection: the target's answer and, for a session participant, its peers' reports;
+ * parsed and analysed by the stats worker, except a meeting participant's (small, and no statistics).
+ */
 export async function inspectWithPeerReports(
   client: RealtimeKitClient,
   scheduler: RequestScheduler,
@@ -97,14 +90,8 @@ export async function inspectWithPeerReports(
 ): Promise<Inspection> {
   // Where the time goes, from the first request to the paint (the panel fills in the rest).
   const phases = options.phases ?? new PhaseRecorder();
-  const inspection = { ...(await fetchInspection(client, target, { ...options, phases })), phases };
-  if (target.kind !== 'sessionParticipant') return inspection;
-  const { participant, failures } = await withPeerReports(client, scheduler, scopeOf(target), inspection.participant, {
-    ...options,
-    phases,
-  });
-  const unread = failures.map((failure) => `the report of peer ${failure.peerId.slice(0, 8)} (${errorMessage(failure.error)})`);
-  return { ...inspection, participant: { ...participant, absent: [...participant.absent, ...unread] } };
+  if (target.kind !== 'meetingParticipant') return inspectOffThread(client, scheduler, target, { ...options, phases });
+  return { ...(await fetchInspection(client, target, { ...options, phases })), phases };
 }
 
 /**

@@ -12,7 +12,7 @@ export interface PayloadExtras {
 
 export function toPayload(content: AnalysedInspection, target: InspectionTarget, extras: PayloadExtras = {}): PanelPayload {
   return {
-    participant: toWireParticipant(content.participant),
+    participant: content.wire ?? toWireParticipant(content.participant),
     issues: content.issues,
     verdict: content.verdict,
     precallLimits: PRECALL_LIMITS,

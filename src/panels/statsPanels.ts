@@ -11,6 +11,7 @@ import { formatPhases, type PhaseRecorder, type PhaseSummary } from '../common/p
 import { analyseInspection, type AnalysedInspection, type Inspection } from '../inspection/inspection';
 import { isInspectionTarget, targetKey, type InspectionTarget, type ParticipantTarget } from '../inspection/inspectionTarget';
 import { reopenCommand } from '../inspection/reopenCommand';
+import { statsWorker } from '../inspection/worker/statsWorkerHost';
 import { errorMessage } from '../shared/errorMessage';
 import {
   isWebviewToHost,
@@ -58,7 +59,9 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     private readonly log: Logger,
     /** Who affected whom, from an open overview of the target's session. */
     private readonly attributionOf: (target: InspectionTarget) => PanelAttribution | undefined = () => undefined,
-  ) {}
+  ) {
+    statsWorker.log = log;
+  }
 
   /** Where the last painted inspection's time went (also logged at debug level). */
   get phaseTimes(): PanelPhaseTimes | undefined {
@@ -155,6 +158,7 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
   dispose(): void {
     for (const entry of this.open.values()) entry.panel.dispose();
     this.open.clear();
+    statsWorker.stop();
   }
 
   private notShown(title: string, outcome: WaitOutcome): WaitOutcome {

@@ -1,0 +1,92 @@
+/**
+ * JSON text to analysed wire participant: parse, normalise, merge the peers' reports, detect issues and
+ * build the webview's columns. Pure and synchronous: the stats worker runs it off the extension host's
+ * thread, and the host runs it itself when the worker cannot start.
+ */
+import { detectIssues, verdictOf } from '../../analysis/detectIssues';
+import { readData, type AnswerProblem } from '../../api/envelope';
+import { normalizeParticipant } from '../../api/normalize';
+import type { DetectedIssue, InspectedParticipant, Verdict } from '../../shared/model';
+import { toWireParticipant, type WireParticipant } from '../../shared/wire';
+import { mergePeerReports, peersToRead } from '../mergePeerReports';
+
+export interface AnswersRequest {
+  target: { kind: 'sessionParticipant'; sessionId: string } | { kind: 'peer'; peerId: string };
+  /** The target's own answer. */
+  text: string;
+  /** Its peers' reports, once asked for ('needPeers'); those that could not be fetched are left out. */
+  peers?: Array<{ peerId: string; text: string }>;
+}
+
+export interface AnswersTimes {
+  /** Per text: the target's answer, then each peer's. */
+  parseMs: number[];
+  normaliseMs: number;
+  analyseMs: number;
+  /** Building the columns. */
+  wireMs: number;
+}
+
+export interface PeerProblem {
+  peerId: string;
+  problem: AnswerProblem;
+}
+
+export type AnswersResult = { times: AnswersTimes } & (
+  | { kind: 'problem'; problem: AnswerProblem }
+  /** The target's statistics are in these peers' reports: ask again with them. */
+  | { kind: 'needPeers'; peerIds: string[] }
+  /** No peer report could be read. */
+  | { kind: 'unreadPeers'; peerProblems: PeerProblem[] }
+  | { kind: 'analysed'; participant: WireParticipant; issues: DetectedIssue[]; verdict: Verdict; peerProblems: PeerProblem[] }
+);
+
+export function analyseAnswers(request: AnswersRequest): AnswersResult {
+  const times: AnswersTimes = { parseMs: [], normaliseMs: 0, analyseMs: 0, wireMs: 0 };
+  const timed = <T>(phase: 'normaliseMs' | 'analyseMs' | 'wireMs', work: () => T): T => {
+    const started = performance.now();
+    const value = work();
+    times[phase] += performance.now() - started;
+    return value;
+  };
+  const parse = (text: string) => {
+    const started = performance.now();
+    const read = readData(text);
+    times.parseMs.push(performance.now() - started);
+    return read;
+  };
+  const main = parse(request.text);
+  if ('problem' in main) return { kind: 'problem', problem: main.problem, times };
+  const target = request.target;
+  let participant = timed('normaliseMs', () =>
+    target.kind === 'peer'
+      ? normalizeParticipant('peer', main.data, { peerId: target.peerId })
+      : normalizeParticipant('sessionParticipant', main.data, { sessionId: target.sessionId }),
+  );
+  const peerProblems: PeerProblem[] = [];
+  const peerIds = target.kind === 'sessionParticipant' ? peersToRead(participant) : [];
+  if (peerIds.length > 0) {
+    if (!request.peers) return { kind: 'needPeers', peerIds, times };
+    const reports: InspectedParticipant[] = [];
+    for (const { peerId, text } of request.peers) {
+      const read = parse(text);
+      if ('problem' in read) peerProblems.push({ peerId, problem: read.problem });
+      else reports.push(timed('normaliseMs', () => normalizeParticipant('peer', read.data, { peerId })));
+    }
+    if (reports.length === 0) return { kind: 'unreadPeers', peerProblems, times };
+    participant = timed('normaliseMs', () => mergePeerReports(participant, reports));
+  }
+  const analysed = participant;
+  const issues = timed('analyseMs', () => detectIssues(analysed));
+  const verdict = timed('analyseMs', () => verdictOf(issues, analysed));
+  const wire = timed('wireMs', () => toWireParticipant(analysed));
+  return { kind: 'analysed', participant: wire, issues, verdict, peerProblems, times };
+}
+
+/** The columns' buffers, to transfer rather than copy. */
+export function transferablesOf(result: AnswersResult): ArrayBuffer[] {
+  if (result.kind !== 'analysed') return [];
+  return result.participant.peerStats.flatMap((peer) =>
+    peer.tracks.flatMap((track) => Object.values(track.columns).map((column) => column.buffer as ArrayBuffer)),
+  );
+}

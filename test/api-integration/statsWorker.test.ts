@@ -1,0 +1,123 @@
+/**
+ * The stats worker against the sample server: what the worker thread sends back for a participant's
+ * answers equals what the host's own functions (normalise, merge, analyse, columns) make of them.
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+import { detectIssues, verdictOf } from '../../src/analysis/detectIssues';
+import { RealtimeKitClient, type Scope } from '../../src/api/client';
+import { normalizeParticipant } from '../../src/api/normalize';
+import { mergePeerReports, peersToRead } from '../../src/inspection/mergePeerReports';
+import type { AnswersResult } from '../../src/inspection/worker/analyseAnswers';
+import { samplesOf } from '../../src/inspection/worker/inspectOffThread';
+import { StatsWorker } from '../../src/inspection/worker/statsWorkerHost';
+import { toWireParticipant } from '../../src/shared/wire';
+import { SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, SAMPLE_TOKEN, sampleCatalog, startSampleServer, type SampleServer } from '../../sample-server';
+
+const scope: Scope = { accountId: SAMPLE_ACCOUNT_ID, appId: SAMPLE_APP_ID };
+const catalog = sampleCatalog();
+
+describe('The stats worker', function () {
+  this.timeout(60_000);
+  let server: SampleServer;
+  let dir: string;
+  let client: RealtimeKitClient;
+
+  before(async () => {
+    server = await startSampleServer();
+    client = new RealtimeKitClient({ baseUrl: server.baseUrl, getToken: () => SAMPLE_TOKEN });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rtk-stats-worker-'));
+    // The bundle scripts/build.ts ships, built apart so the test does not depend on dist/.
+    await esbuild.build({
+      entryPoints: ['src/inspection/worker/statsWorker.ts'],
+      outfile: path.join(dir, 'statsWorker.js'),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      logLevel: 'warning',
+    });
+  });
+
+  after(async () => {
+    await server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("sends back the host's own analysis of a participant and its peers' reports", async () => {
+    const ids = { sessionId: catalog.currentSession.id, participantId: catalog.currentSession.participants[0].id };
+    const text = (await client.getSessionParticipantText(scope, ids, { includePeerEvents: true })).text;
+    const target = { kind: 'sessionParticipant' as const, sessionId: ids.sessionId };
+    const worker = new StatsWorker(path.join(dir, 'statsWorker.js'));
+    const warnings: string[] = [];
+    worker.log = { warn: (message) => warnings.push(message) };
+    try {
+      const first = await worker.analyse({ target, text });
+      assert.equal(first.kind, 'needPeers');
+      const peerIds = (first as Extract<AnswersResult, { kind: 'needPeers' }>).peerIds;
+      const peers = await Promise.all(
+        peerIds.map(async (peerId) => ({
+          peerId,
+          text: (await client.getPeerReportText(scope, peerId, { includePeerEvents: true })).text,
+        })),
+      );
+      const result = await worker.analyse({ target, text, peers });
+      assert.equal(result.kind, 'analysed');
+      const analysed = result as Extract<AnswersResult, { kind: 'analysed' }>;
+
+      // The in-process path, as the host ran it before the worker.
+      const own = normalizeParticipant('sessionParticipant', JSON.parse(text).data, { sessionId: ids.sessionId });
+      assert.deepEqual(peersToRead(own), peerIds);
+      const reports = peers.map(({ peerId, text: report }) => normalizeParticipant('peer', JSON.parse(report).data, { peerId }));
+      const participant = mergePeerReports(own, reports);
+      const issues = detectIssues(participant);
+      assert.deepEqual(analysed.issues, issues);
+      assert.deepEqual(analysed.verdict, verdictOf(issues, participant));
+      assert.deepEqual(analysed.participant, toWireParticipant(participant));
+      assert.deepEqual(analysed.peerProblems, []);
+      assert.ok(
+        analysed.participant.peerStats.some((peer) => peer.tracks.length > 0),
+        'the sample has statistics',
+      );
+      // Read back from the columns, the samples keep every chart metric.
+      const track = analysed.participant.peerStats.flatMap((peer) => peer.tracks)[0];
+      assert.equal(samplesOf(track.columns).length, track.columns.t.length);
+      assert.deepEqual(warnings, [], 'the worker ran');
+    } finally {
+      worker.stop();
+    }
+  });
+
+  it('works on this thread, and says so, when the worker cannot start', async () => {
+    const worker = new StatsWorker(path.join(dir, 'missing.js'));
+    const warnings: string[] = [];
+    worker.log = { warn: (message) => warnings.push(message) };
+    const peerId = catalog.currentSession.participants[0].peerIds[0];
+    const text = (await client.getPeerReportText(scope, peerId, { includePeerEvents: true })).text;
+    const result = await worker.analyse({ target: { kind: 'peer', peerId }, text });
+    assert.equal(result.kind, 'analysed');
+    assert.equal(warnings.length, 1);
+  });
+
+  it('reports a malformed answer as a problem for the host to throw', async () => {
+    const worker = new StatsWorker(path.join(dir, 'statsWorker.js'));
+    try {
+      const result = await worker.analyse({
+        target: { kind: 'peer', peerId: 'p' },
+        text: '{"success":false,"error":{"code":7,"message":"no"}}',
+      });
+      assert.deepEqual(
+        { kind: result.kind, problem: 'problem' in result ? result.problem : undefined },
+        {
+          kind: 'problem',
+          problem: { kind: 'apiFailure', apiCode: 7, apiMessage: 'no' },
+        },
+      );
+    } finally {
+      worker.stop();
+    }
+  });
+});
