@@ -24,7 +24,8 @@ import {
 import { exportPanel } from './exportReport';
 import { rawJsonMessage, rawJsonText, toPayload } from './panelContent';
 import { WebviewHandshake, type WaitOutcome } from './webviewHandshake';
-import { createNonce, pictureOrigin, webviewShell } from './webviewHtml';
+import { pictureOrigin } from './webviewHtml';
+import { webviewDocument, webviewPanelOptions } from './webviewPanel';
 
 export const STATS_VIEW_TYPE = 'realtimekit.stats';
 
@@ -88,7 +89,12 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
       entry.panel.title = title;
       entry.panel.reveal(undefined, false);
     } else {
-      const panel = vscode.window.createWebviewPanel(STATS_VIEW_TYPE, title, vscode.ViewColumn.Active, this.webviewOptions());
+      const panel = vscode.window.createWebviewPanel(
+        STATS_VIEW_TYPE,
+        title,
+        vscode.ViewColumn.Active,
+        webviewPanelOptions(this.extensionUri),
+      );
       entry = this.adopt(key, target, panel, title);
     }
     // Kept before the webview is ready: if it starts late, its "ready" gets the data.
@@ -109,9 +115,9 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
    */
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const restore = (state as { restore?: unknown } | undefined)?.restore;
-    panel.webview.options = this.webviewOptions();
+    panel.webview.options = webviewPanelOptions(this.extensionUri);
     if (!isInspectionTarget(restore)) {
-      panel.webview.html = this.html(panel, 'RealtimeKit');
+      panel.webview.html = webviewDocument(panel, this.extensionUri, 'webview', 'RealtimeKit');
       void this.post(panel, {
         type: 'error',
         message: 'This panel cannot be restored: open the participant again from the RealtimeKit view.',
@@ -166,10 +172,6 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     return outcome;
   }
 
-  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist')] };
-  }
-
   private adopt(key: string, target: InspectionTarget, panel: vscode.WebviewPanel, title: string): OpenPanel {
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'realtimekit.svg');
     const entry: OpenPanel = { panel, target, handshake: new WebviewHandshake(panel) };
@@ -180,7 +182,7 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     panel.onDidDispose(() => {
       if (this.open.get(key) === entry) this.open.delete(key);
     });
-    panel.webview.html = this.html(panel, title);
+    panel.webview.html = webviewDocument(panel, this.extensionUri, 'webview', title);
     this.open.set(key, entry);
     return entry;
   }
@@ -247,7 +249,7 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
         if (!origin) break;
         entry.imageOrigin = origin;
         // A new policy needs a new document: the webview starts again and gets its data on "ready".
-        panel.webview.html = this.html(panel, panel.title, origin);
+        panel.webview.html = webviewDocument(panel, this.extensionUri, 'webview', panel.title, origin);
         break;
       }
       default:
@@ -260,18 +262,6 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     const attribution = this.attributionOf(entry.target);
     entry.postedAttribution = JSON.stringify(attribution ?? null);
     return toPayload(entry.content, entry.target, { pictureAllowed: entry.imageOrigin !== undefined, attribution });
-  }
-
-  private html(panel: vscode.WebviewPanel, title: string, imageOrigin?: string): string {
-    const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
-    return webviewShell({
-      cspSource: panel.webview.cspSource,
-      nonce: createNonce(),
-      title,
-      imageOrigin,
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
-      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
-    });
   }
 
   /** Posts the data, timing the payload and the post when the inspection records its phases. */
