@@ -66,31 +66,9 @@ const configs: esbuild.BuildOptions[] = [
   },
   {
     ...shared,
-    entryPoints: { webview: 'src/webview/main.ts' },
-    outdir: 'dist',
-    platform: 'browser',
-    format: 'iife',
-    target: 'chrome120',
-    loader: { '.ttf': 'file', '.woff2': 'file' },
-    // Only the codicons the webviews name (see scripts/codiconSubset.ts).
-    plugins: [codiconSubset()],
-  },
-  {
-    ...shared,
-    // The session overview's own bundle (dist/session.js + dist/session.css), same options as the webview's.
-    entryPoints: { session: 'src/webview/session/main.ts' },
-    outdir: 'dist',
-    platform: 'browser',
-    format: 'iife',
-    target: 'chrome120',
-    loader: { '.ttf': 'file', '.woff2': 'file' },
-    // Only the codicons the webviews name (see scripts/codiconSubset.ts).
-    plugins: [codiconSubset()],
-  },
-  {
-    ...shared,
-    // The compare panel's own bundle (dist/compare.js + dist/compare.css), same options as the webview's.
-    entryPoints: { compare: 'src/webview/compare/main.ts' },
+    // The three webviews, one bundle each: the stats panel (dist/webview.js + .css), the session
+    // overview (session) and compare (compare). They share the codicon font file.
+    entryPoints: { webview: 'src/webview/main.ts', session: 'src/webview/session/main.ts', compare: 'src/webview/compare/main.ts' },
     outdir: 'dist',
     platform: 'browser',
     format: 'iife',
