@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { RealtimeKitClient, Scope } from '../api/client';
-import type { RequestScheduler } from '../api/scheduler';
+import { fanOutController, type RequestScheduler } from '../api/scheduler';
 import { executeCommand } from '../common/commands';
 import type { Logger } from '../common/logger';
 import { errorMessage } from '../shared/errorMessage';
@@ -230,7 +230,7 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
       opened: false,
       pending: new Set(),
       polling: true,
-      disposed: new AbortController(),
+      disposed: fanOutController(),
       run: new SessionOverviewRun({
         client: this.deps.client(),
         scheduler: this.deps.scheduler,

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { RealtimeKitClient, Scope } from '../api/client';
 import { text } from '../api/coerce';
+import { fanOutController } from '../api/scheduler';
 import { RealtimeKitApiError } from '../api/errors';
 import type { RawMeeting, RawMeetingParticipant, RawSession, RawSessionParticipant } from '../api/types';
 import type { Logger } from '../common/logger';
@@ -64,7 +65,7 @@ export class ExplorerStore implements vscode.Disposable {
   private readonly sessionRequests = new Map<string, { scope: Scope; sessionId: string }>();
   private readonly meetingRequests = new Map<string, { scope: Scope; meetingId: string }>();
   private browse: BrowseLists | undefined;
-  private loads = new AbortController();
+  private loads = fanOutController();
 
   constructor(
     private readonly history: InspectionHistory,
@@ -126,7 +127,7 @@ export class ExplorerStore implements vscode.Disposable {
   /** Drops what was fetched and cancels what is loading; what is on screen is fetched again. */
   clear(): void {
     this.loads.abort();
-    this.loads = new AbortController();
+    this.loads = fanOutController();
     this.loaded.clear();
     this.sessionParticipants.clear();
     this.truncations.clear();
@@ -142,7 +143,7 @@ export class ExplorerStore implements vscode.Disposable {
    */
   refreshJobs(): Array<{ key: string; run: (signal: AbortSignal) => Promise<unknown> }> {
     this.loads.abort();
-    this.loads = new AbortController();
+    this.loads = fanOutController();
     const sessions = [...this.sessionRequests.values()];
     const meetings = [...this.meetingRequests.values()];
     const browsed = this.browse && { sessions: this.browse.sessions.started, meetings: this.browse.meetings.started };
