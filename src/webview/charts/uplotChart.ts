@@ -19,6 +19,8 @@ export interface ChartOptions {
   hiddenSeries?: readonly number[];
   /** Line width in CSS pixels (default 1.5). 1 draws hairlines, which software rendering rasterises many times faster. */
   lineWidth?: number;
+  /** Buckets (each drawn as its min and max) per pixel column; 1 by default. */
+  bucketsPerPixel?: number;
   /** Called when the user zooms or resets; the caller mirrors it on the other charts. */
   onZoom?: (min: number, max: number) => void;
 }
@@ -70,11 +72,9 @@ export function linkZoom(
   };
 }
 
-/** Points per pixel column kept when decimating: min and max of each bucket. */
-const BUCKETS_PER_PIXEL = 1;
-
 export function createChart(target: HTMLElement, model: ChartModel, options: ChartOptions): uPlot {
   const { theme } = options;
+  const bucketsPerPixel = options.bucketsPerPixel ?? 1;
   const first = model.x[0];
   const last = model.x[model.x.length - 1];
   // Redraw from the full data at the zoomed range's resolution, once per frame at most.
@@ -87,7 +87,7 @@ export function createChart(target: HTMLElement, model: ChartModel, options: Cha
       const { min, max } = plot.scales.x;
       if (min === undefined || max === undefined) return;
       plot.setData(
-        decimate(model, min, max, Math.max(50, Math.round(plot.bbox.width / devicePixelRatio) * BUCKETS_PER_PIXEL)) as uPlot.AlignedData,
+        decimate(model, min, max, Math.max(50, Math.round((plot.bbox.width / devicePixelRatio) * bucketsPerPixel))) as uPlot.AlignedData,
         false,
       );
     });
@@ -129,7 +129,11 @@ export function createChart(target: HTMLElement, model: ChartModel, options: Cha
     },
   };
   config.scales!.x = { time: true, range: (_plot, min, max) => (min === max ? [first - 30, last + 30] : [min, max]) };
-  const plot = new uPlot(config, decimate(model, first, last, Math.max(50, options.width)) as uPlot.AlignedData, target);
+  const plot = new uPlot(
+    config,
+    decimate(model, first, last, Math.max(50, Math.round(options.width * bucketsPerPixel))) as uPlot.AlignedData,
+    target,
+  );
   keyboardLegend(plot);
   return plot;
 }
