@@ -13,6 +13,7 @@ import type { PanelPayload } from '../src/shared/messages';
 import type { QualitySample, QualityTrack } from '../src/shared/model';
 import { toWireParticipant } from '../src/shared/wire';
 import { openBrowser } from '../test/host/codeServer';
+import { audioSample as audio, benchPage, median, videoSample as video } from './webviewBench';
 
 const ROOT = path.resolve(__dirname, '..');
 const SIZES = [1_000, 10_000, 20_000, 100_000];
@@ -24,19 +25,6 @@ function series(count: number, seed: number, make: (i: number, wave: number) => 
 }
 
 function payloadWith(samplesPerSeries: number): PanelPayload {
-  const audio = (i: number, wave: number) => ({
-    mos: 4.2 + wave * 0.3,
-    jitterMs: 8 + Math.abs(wave) * 20,
-    lossPct: i % 97 === 0 ? 12 : Math.abs(wave),
-    rttMs: 60 + wave * 30,
-    bitrateKbps: 32 + wave * 4,
-  });
-  const video = (i: number, wave: number) => ({
-    ...audio(i, wave),
-    fps: 28 + wave * 4,
-    height: i % 500 < 250 ? 720 : 360,
-    bitrateKbps: 900 + wave * 300,
-  });
   const tracks: QualityTrack[] = [
     { kind: 'audio', direction: 'producer', samples: series(samplesPerSeries, 1, audio), summary: {} },
     { kind: 'audio', direction: 'consumer', samples: series(samplesPerSeries, 2, audio), summary: {} },
@@ -62,23 +50,6 @@ function payloadWith(samplesPerSeries: number): PanelPayload {
   };
 }
 
-function page(dir: string): string {
-  const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="stylesheet" href="${path.join(ROOT, 'dist', 'webview.css')}"></head>
-<body class="vscode-dark" style="width:1200px"><main id="app"></main>
-<script>
-// tsx keeps function names with a __name helper inside functions handed to page.evaluate.
-window.__name = (f) => f;
-window.__messages = [];
-window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__messages.push({ m, at: performance.now() }), getState: () => undefined, setState: () => undefined });
-</script>
-<script src="${path.join(ROOT, 'dist', 'webview.js')}"></script></body></html>`;
-  const file = path.join(dir, 'bench.html');
-  fs.writeFileSync(file, html);
-  return `file://${file}`;
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
 async function main(): Promise<void> {
   if (
     !process.env.SKIP_BUILD &&
@@ -94,7 +65,7 @@ async function main(): Promise<void> {
       const paints: number[] = [];
       const zooms: number[] = [];
       for (let run = 0; run < RUNS; run++) {
-        await browser.page.goto(page(dir));
+        await browser.page.goto(benchPage(dir, 'webview'));
         await browser.page.waitForFunction(() =>
           (window as unknown as { __messages: { m: { type: string } }[] }).__messages.some((entry) => entry.m.type === 'ready'),
         );

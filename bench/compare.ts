@@ -17,6 +17,7 @@ import type { PanelPayload } from '../src/shared/messages';
 import type { QualitySample, QualityTrack } from '../src/shared/model';
 import { toColumns, toWireParticipant } from '../src/shared/wire';
 import { openBrowser } from '../test/host/codeServer';
+import { audioSample as audio, benchPage, median, videoSample as video } from './webviewBench';
 
 const ROOT = path.resolve(__dirname, '..');
 const PARTICIPANTS = 8;
@@ -28,19 +29,6 @@ const T0 = Date.parse('2026-11-20T09:00:00Z');
 function tracksOf(seed: number, offset: number): QualityTrack[] {
   const series = (phase: number, make: (i: number, wave: number) => Omit<QualitySample, 't'>): QualitySample[] =>
     Array.from({ length: SAMPLES }, (_, i) => ({ t: T0 + offset + i * 1000, ...make(i, Math.sin((i + seed * 7 + phase) / 37)) }));
-  const audio = (i: number, wave: number) => ({
-    mos: 4.2 + wave * 0.3,
-    jitterMs: 8 + Math.abs(wave) * 20,
-    lossPct: i % 97 === 0 ? 12 : Math.abs(wave),
-    rttMs: 60 + wave * 30,
-    bitrateKbps: 32 + wave * 4,
-  });
-  const video = (i: number, wave: number) => ({
-    ...audio(i, wave),
-    fps: 28 + wave * 4,
-    height: i % 500 < 250 ? 720 : 360,
-    bitrateKbps: 900 + wave * 300,
-  });
   return [
     { kind: 'audio', direction: 'producer', samples: series(1, audio), summary: {} },
     { kind: 'audio', direction: 'consumer', samples: series(2, audio), summary: {} },
@@ -85,29 +73,12 @@ function statsPayload(): PanelPayload {
   };
 }
 
-function page(dir: string, bundle: 'webview' | 'compare'): string {
-  const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="stylesheet" href="${path.join(ROOT, 'dist', `${bundle}.css`)}"></head>
-<body class="vscode-dark" style="width:1200px"><main id="app"></main>
-<script>
-// tsx keeps function names with a __name helper inside functions handed to page.evaluate.
-window.__name = (f) => f;
-window.__messages = [];
-window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__messages.push({ m, at: performance.now() }), getState: () => undefined, setState: () => undefined });
-</script>
-<script src="${path.join(ROOT, 'dist', `${bundle}.js`)}"></script></body></html>`;
-  const file = path.join(dir, `${bundle}.html`);
-  fs.writeFileSync(file, html);
-  return `file://${file}`;
-}
-
 /** The page's globals as the callbacks below use them (this file is type-checked without the DOM library). */
 interface PageGlobals {
   __messages: { m: { type: string }; at: number }[];
   postMessage(message: unknown, target: string): void;
   document: { querySelectorAll(selector: string): { length: number } };
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function paintTimes(
   browser: Awaited<ReturnType<typeof openBrowser>>,
@@ -142,9 +113,9 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rtk-bench-compare-'));
   const browser = await openBrowser({ viewport: { width: 1280, height: 900 } });
   try {
-    const stats = await paintTimes(browser, page(dir, 'webview'), statsPayload());
-    const aligned = await paintTimes(browser, page(dir, 'compare'), comparePayload(false));
-    const interleaved = await paintTimes(browser, page(dir, 'compare'), comparePayload(true));
+    const stats = await paintTimes(browser, benchPage(dir, 'webview'), statsPayload());
+    const aligned = await paintTimes(browser, benchPage(dir, 'compare'), comparePayload(false));
+    const interleaved = await paintTimes(browser, benchPage(dir, 'compare'), comparePayload(true));
     const points = (count: number) => `${count} × 4 tracks × ${SAMPLES.toLocaleString('en-US')} samples`;
     console.log(`\nmedian of ${RUNS} runs, payload posted → charts painted`);
     console.log(`stats panel, 1 participant (${points(1)}, ${stats.plots} plots):             ${stats.ms.toFixed(0)} ms`);
