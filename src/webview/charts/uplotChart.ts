@@ -72,6 +72,12 @@ export function linkZoom(
   };
 }
 
+/** Shows a time window (epoch ms) with some room either side; synced charts follow. */
+export function zoomAround(plot: uPlot | undefined, fromMs: number, toMs: number): void {
+  const pad = Math.max(10, (toMs - fromMs) / 1000 / 2);
+  plot?.setScale('x', { min: fromMs / 1000 - pad, max: toMs / 1000 + pad });
+}
+
 export function createChart(target: HTMLElement, model: ChartModel, options: ChartOptions): uPlot {
   const { theme } = options;
   const bucketsPerPixel = options.bucketsPerPixel ?? 1;

@@ -6,7 +6,7 @@
 import uPlot from 'uplot';
 import { maxOf, minOf } from '../../shared/extent';
 import { chartTheme, seriesColour, type ChartTheme } from '../charts/theme';
-import { axisStyle, createChart, keyboardLegend, linkZoom, Y_AXIS_SIZE } from '../charts/uplotChart';
+import { axisStyle, createChart, keyboardLegend, linkZoom, Y_AXIS_SIZE, zoomAround } from '../charts/uplotChart';
 import { el } from '../dom';
 import { chartFigure } from '../sections/qualitySection';
 import type { CompareChart } from './compareSeries';
@@ -154,8 +154,7 @@ export function chartsView(
       resize.observe(container);
     },
     zoomTo(from, to) {
-      const pad = Math.max(10, (to - from) / 1000 / 2);
-      plots[0]?.setScale('x', { min: from / 1000 - pad, max: to / 1000 + pad });
+      zoomAround(plots[0], from, to);
       container.scrollIntoView({ behavior: 'smooth', block: 'start' });
     },
     destroy() {

@@ -10,7 +10,7 @@ import type { PercentileRow } from '../../shared/metrics';
 import { buildCharts, type ChartModel } from '../charts/chartData';
 import { chartTheme, type ChartTheme } from '../charts/theme';
 import { timelineEvents, timelineModel } from '../charts/timelineData';
-import { axisStyle, createChart, keyboardLegend, linkZoom, Y_AXIS_SIZE, type Band } from '../charts/uplotChart';
+import { axisStyle, createChart, keyboardLegend, linkZoom, Y_AXIS_SIZE, zoomAround, type Band } from '../charts/uplotChart';
 import { el } from '../dom';
 import { chartTable } from './chartTable';
 
@@ -112,8 +112,7 @@ export function qualitySection(
       resize.observe(container);
     },
     zoomTo(fromMs, toMs) {
-      const pad = Math.max(10, (toMs - fromMs) / 1000 / 2);
-      plots[0]?.setScale('x', { min: fromMs / 1000 - pad, max: toMs / 1000 + pad });
+      zoomAround(plots[0], fromMs, toMs);
       container.scrollIntoView({ behavior: 'smooth', block: 'start' });
     },
     destroy() {
