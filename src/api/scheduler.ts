@@ -147,6 +147,16 @@ export class RequestScheduler {
       );
   }
 
+  /** A result kept under the key (by run or keep), if still there. */
+  recall<T>(key: string): T | undefined {
+    return this.cache.get(key) as T | undefined;
+  }
+
+  /** Keeps a result worked out from several tasks (an analysis of several answers) beside the tasks' own. */
+  keep(key: string, value: unknown): void {
+    this.remember(key, value);
+  }
+
   /** Forgets cached results: one key, or every key the predicate accepts. */
   invalidate(match: string | ((key: string) => boolean)): void {
     if (typeof match === 'string') this.cache.delete(match);

@@ -1,29 +1,32 @@
 /**
  * The current API keeps a participant's call statistics in the peer report of each of its peers, not in
- * its own answer. When a participant's answer holds none, this fetches every peer's report (in
- * parallel, through the one request scheduler) and merges their statistics into the participant, so
- * one participant is one complete picture in both generations.
+ * its own answer. When a participant's answer holds none, every peer's report is fetched (in parallel,
+ * through the one request scheduler) and the stats worker merges their statistics into the
+ * participant, so one participant is one complete picture in both generations.
  */
 import type { RealtimeKitClient, Scope } from '../api/client';
-import { normalizeParticipant } from '../api/normalize';
 import { requestKeys, type RequestScheduler } from '../api/scheduler';
+import type { RawSessionParticipant } from '../api/types';
 import { PhaseRecorder } from '../common/phaseTimes';
 import type { InspectedParticipant } from '../shared/model';
 import { fetchInspection } from './fetchInspection';
-import { mergePeerReports, peersToRead } from './mergePeerReports';
 import type { Inspection } from './inspection';
 import type { ParticipantTarget } from './inspectionTarget';
-import { inspectOffThread } from './worker/inspectOffThread';
+import type { OverviewFindings } from './worker/analyseAnswers';
+import { analyseOffThread, inspectOffThread, scheduledText, withColumnSamples } from './worker/inspectOffThread';
 
 export interface PeerReportFailure {
   peerId: string;
   error: unknown;
 }
 
-export interface WithPeerReports {
+export interface SessionParticipantStatistics {
+  /** Its statistics, its peers' reports merged; samples are read from columns when asked for. */
   participant: InspectedParticipant;
   /** Peers whose report could not be read; the others are still merged. */
   failures: PeerReportFailure[];
+  /** Given the overview's list entry. */
+  overview?: OverviewFindings;
 }
 
 export interface PeerReportOptions {
@@ -31,51 +34,6 @@ export interface PeerReportOptions {
   refresh?: boolean;
   /** Told each answer's timings and the time spent normalising and merging. */
   phases?: PhaseRecorder;
-}
-
-/** Fetches one peer's report through the scheduler (once per peer and cache) and normalises it. */
-export function fetchPeerStatistics(
-  client: RealtimeKitClient,
-  scheduler: RequestScheduler,
-  scope: Scope,
-  peerId: string,
-  options: PeerReportOptions = {},
-): Promise<InspectedParticipant> {
-  return scheduler.run(
-    requestKeys.peerReport(scope, peerId),
-    async (signal) => {
-      const raw = await client.getPeerReport(
-        scope,
-        peerId,
-        { includePeerEvents: true },
-        { signal, refresh: options.refresh, phases: options.phases },
-      );
-      const normalise = () => normalizeParticipant('peer', raw, { peerId });
-      return options.phases ? options.phases.time('normalise', normalise) : normalise();
-    },
-    { signal: options.signal, refresh: options.refresh, operation: 'Fetching the peer report' },
-  );
-}
-
-export async function withPeerReports(
-  client: RealtimeKitClient,
-  scheduler: RequestScheduler,
-  scope: Scope,
-  participant: InspectedParticipant,
-  options: PeerReportOptions = {},
-): Promise<WithPeerReports> {
-  const peerIds = peersToRead(participant);
-  if (peerIds.length === 0) return { participant, failures: [] };
-  const settled = await Promise.allSettled(peerIds.map((peerId) => fetchPeerStatistics(client, scheduler, scope, peerId, options)));
-  const reports: InspectedParticipant[] = [];
-  const failures: PeerReportFailure[] = [];
-  settled.forEach((outcome, index) => {
-    if (outcome.status === 'fulfilled') reports.push(outcome.value);
-    else failures.push({ peerId: peerIds[index], error: outcome.reason });
-  });
-  if (reports.length === 0) throw failures[0].error;
-  const merge = () => mergePeerReports(participant, reports);
-  return { participant: options.phases ? options.phases.time('normalise', merge) : merge(), failures };
 }
 
 /**
@@ -97,23 +55,46 @@ export async function inspectWithPeerReports(
 /**
  * One session participant's complete statistics, as the overview and compare need them: its details
  * (the older generation's statistics are there) and, when they hold none, its peers' reports; every
- * request through the scheduler. `onStart` says when its first request leaves the queue.
+ * request through the scheduler, parsing and analysis in the stats worker. Given the overview's list
+ * entry, also its table row and attribution digest. The result is kept by the scheduler, so opening the
+ * overview again is instant. `onStart` says when its first request leaves the queue.
  */
 export async function sessionParticipantStatistics(
   client: RealtimeKitClient,
   scheduler: RequestScheduler,
   scope: Scope,
   ids: { sessionId: string; participantId: string },
-  options: PeerReportOptions & { onStart?: () => void } = {},
-): Promise<WithPeerReports> {
-  const details = await scheduler.run(
-    requestKeys.sessionParticipant(scope, ids.sessionId, ids.participantId),
-    (signal) => {
-      options.onStart?.();
-      return client.getSessionParticipant(scope, ids, { includePeerEvents: true }, { signal, refresh: options.refresh });
+  options: PeerReportOptions & { onStart?: () => void; listEntry?: RawSessionParticipant } = {},
+): Promise<SessionParticipantStatistics> {
+  const participantKey = requestKeys.sessionParticipant(scope, ids.sessionId, ids.participantId);
+  const key = `${participantKey}#${options.listEntry ? 'overview' : 'statistics'}`;
+  const known = options.refresh ? undefined : scheduler.recall<SessionParticipantStatistics>(key);
+  if (known) return known;
+  const { result, failures } = await analyseOffThread(
+    client,
+    scheduler,
+    scope,
+    {
+      target: { kind: 'sessionParticipant', sessionId: ids.sessionId },
+      listEntry: options.listEntry,
+      fetch: () =>
+        scheduledText(
+          scheduler,
+          `${participantKey}#text`,
+          (signal) => {
+            options.onStart?.();
+            return client.getSessionParticipantText(scope, ids, { includePeerEvents: true }, { signal, refresh: options.refresh });
+          },
+          { signal: options.signal, refresh: options.refresh, operation: 'Fetching the session participant' },
+        ),
     },
-    { signal: options.signal, refresh: options.refresh, operation: 'Fetching the session participant' },
+    options,
   );
-  const participant = normalizeParticipant('sessionParticipant', details, { sessionId: ids.sessionId });
-  return withPeerReports(client, scheduler, scope, participant, options);
+  const analysed: SessionParticipantStatistics = {
+    participant: withColumnSamples(result.participant),
+    failures,
+    overview: result.overview,
+  };
+  scheduler.keep(key, analysed);
+  return analysed;
 }

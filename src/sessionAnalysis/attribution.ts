@@ -7,16 +7,17 @@
  * producer link, so nothing is attributed there.
  */
 import { clock } from '../analysis/series';
-import type { PeerStats, QualityTrack } from '../shared/model';
 import type { Affected, CausedBy, ParticipantRow } from '../shared/session';
-import { measuredDuring, overlaps, PROBLEM_RULES, problemWindows, type ProblemRule, type ProblemWindow } from './problemWindows';
+import { measuredDuring, windowsOf, type PeerDigest, type TrackDigest } from './attributionDigest';
+import { overlaps, PROBLEM_RULES, type ProblemRule, type ProblemWindow } from './problemWindows';
 
 export interface AttributionInput {
   participantId: string;
   displayName?: string;
   /** Its peers (from its peer events), so a consumer track's remote peer leads back to it. */
   peerIds: readonly string[];
-  peerStats: readonly PeerStats[];
+  /** Its statistics, digested (attributionDigest.ts). */
+  peers: readonly PeerDigest[];
 }
 
 export interface ParticipantAttribution {
@@ -27,7 +28,7 @@ export interface ParticipantAttribution {
 interface Sender {
   participantId: string;
   /** Its producer track for what the receiver got, when its report holds one. */
-  track?: QualityTrack;
+  track?: TrackDigest;
 }
 
 interface Suspect {
@@ -37,17 +38,17 @@ interface Suspect {
   window: ProblemWindow;
 }
 
-const isCurrent = (peer: PeerStats) => peer.generation === 'current';
+const isCurrent = (peer: PeerDigest) => peer.generation === 'current';
 const span = (window: Pick<ProblemWindow, 'from' | 'to'>) => `${clock(window.from)}–${clock(window.to)} UTC`;
 
 /** Joins producers and peers to their participants. */
 function senderIndex(inputs: readonly AttributionInput[], peerOwners: ReadonlyMap<string, string>) {
   const owners = new Map(peerOwners);
-  const byProducer = new Map<string, { participantId: string; track: QualityTrack }>();
-  const producerTracksByPeer = new Map<string, QualityTrack[]>();
+  const byProducer = new Map<string, { participantId: string; track: TrackDigest }>();
+  const producerTracksByPeer = new Map<string, TrackDigest[]>();
   for (const input of inputs) {
     for (const peerId of input.peerIds) owners.set(peerId, input.participantId);
-    for (const peer of input.peerStats.filter(isCurrent)) {
+    for (const peer of input.peers.filter(isCurrent)) {
       if (peer.peerId) owners.set(peer.peerId, input.participantId);
       for (const track of peer.tracks.filter((item) => item.direction === 'producer')) {
         if (track.producerId) byProducer.set(track.producerId, { participantId: input.participantId, track });
@@ -56,7 +57,7 @@ function senderIndex(inputs: readonly AttributionInput[], peerOwners: ReadonlyMa
     }
   }
   /** By producer ID; without one, by the sending peer and the media kind. */
-  return (consumer: QualityTrack): Sender | undefined => {
+  return (consumer: TrackDigest): Sender | undefined => {
     const exact = consumer.producerId ? byProducer.get(consumer.producerId) : undefined;
     if (exact) return exact;
     const participantId = consumer.remotePeerId ? owners.get(consumer.remotePeerId) : undefined;
@@ -92,11 +93,9 @@ export function attributeSession(
     result.set(sender, senderEntry);
     add(senderEntry.affected, { participantId: receiver, rule, confidence, evidence });
   };
-  // A sender's track is checked against every one of its receivers: find its windows once.
-  const windowsOf = memoWindows();
   const suspects: Suspect[] = [];
   for (const input of inputs) {
-    for (const peer of input.peerStats.filter(isCurrent)) {
+    for (const peer of input.peers.filter(isCurrent)) {
       for (const consumer of peer.tracks.filter((track) => track.direction === 'consumer')) {
         const sender = findSender(consumer);
         if (!sender || sender.participantId === input.participantId) continue;
@@ -168,18 +167,7 @@ function criticalProblemsExplained(row: ParticipantRow): boolean {
 
 /** For the UI: why there is no "caused by" column to trust, or undefined when attribution could run. */
 export function attributionNotice(inputs: readonly AttributionInput[]): string | undefined {
-  const withTracks = inputs.flatMap((input) => input.peerStats).filter((peer) => peer.tracks.length > 0);
+  const withTracks = inputs.flatMap((input) => input.peers).filter((peer) => peer.tracks.length > 0);
   if (withTracks.length === 0 || withTracks.some(isCurrent)) return undefined;
   return 'Who affected whom needs the current API (per-peer reports with producer links); this session’s statistics came in the older shape, so no issue is attributed to another participant.';
-}
-
-function memoWindows(): (track: QualityTrack, rule: ProblemRule) => ProblemWindow[] {
-  const cache = new WeakMap<QualityTrack, Map<ProblemRule, ProblemWindow[]>>();
-  return (track, rule) => {
-    const byRule = cache.get(track) ?? new Map<ProblemRule, ProblemWindow[]>();
-    cache.set(track, byRule);
-    let windows = byRule.get(rule);
-    if (!windows) byRule.set(rule, (windows = problemWindows(track, rule)));
-    return windows;
-  };
 }

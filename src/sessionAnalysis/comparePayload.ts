@@ -7,6 +7,7 @@ import type { ComparedParticipant, ComparePayload } from '../shared/compare';
 import type { InspectedParticipant } from '../shared/model';
 import { toWireParticipant } from '../shared/wire';
 import { attributeSession, attributionNotice, type AttributionInput } from './attribution';
+import { digestPeers } from './attributionDigest';
 
 export interface CompareInput {
   participantId: string;
@@ -28,7 +29,7 @@ export function comparePayload(
             participantId: input.participantId,
             displayName: input.displayName ?? input.statistics.displayName,
             peerIds: input.peerIds,
-            peerStats: input.statistics.peerStats,
+            peers: digestPeers(input.statistics.peerStats),
           },
         ]
       : [],

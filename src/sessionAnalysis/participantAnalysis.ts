@@ -7,7 +7,7 @@ import { num, text } from '../api/coerce';
 import { RealtimeKitApiError } from '../api/errors';
 import type { RawSessionParticipant } from '../api/types';
 import { errorMessage } from '../shared/errorMessage';
-import type { InspectedParticipant, PeerStats } from '../shared/model';
+import type { DetectedIssue, InspectedParticipant, PeerStats, Verdict } from '../shared/model';
 import type { IssueWindow, ParticipantRow, RowState } from '../shared/session';
 import { epochMs } from './epoch';
 import { peerSpans } from './peerSpans';
@@ -99,6 +99,14 @@ function deviceAndNetwork(peerStats: readonly PeerStats[]): Pick<ParticipantRow,
  * `stats` lacks are added, so reconnects count either way.
  */
 export function analyseParticipant(raw: RawSessionParticipant, stats: InspectedParticipant): ParticipantRow {
+  return participantFindings(raw, stats).row;
+}
+
+/** The analysed row, with the issues and verdict it was made from (the stats worker sends all three). */
+export function participantFindings(
+  raw: RawSessionParticipant,
+  stats: InspectedParticipant,
+): { row: ParticipantRow; issues: DetectedIssue[]; verdict: Verdict } {
   const base = pendingRow(raw);
   const participant: InspectedParticipant = {
     ...stats,
@@ -125,7 +133,7 @@ export function analyseParticipant(raw: RawSessionParticipant, stats: InspectedP
       from: issue.from!,
       to: issue.to!,
     }));
-  return {
+  const row: ParticipantRow = {
     ...base,
     displayName: base.displayName ?? stats.displayName,
     customParticipantId: base.customParticipantId ?? stats.customParticipantId,
@@ -143,4 +151,5 @@ export function analyseParticipant(raw: RawSessionParticipant, stats: InspectedP
     criticalIssues: issues.filter((issue) => issue.severity === 'critical').length,
     issueWindows,
   };
+  return { row, issues, verdict };
 }

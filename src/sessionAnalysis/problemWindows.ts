@@ -111,9 +111,3 @@ export function problemWindows(track: QualityTrack, rule: ProblemRule): ProblemW
 export function overlaps(a: Pick<ProblemWindow, 'from' | 'end'>, b: Pick<ProblemWindow, 'from' | 'end'>): boolean {
   return a.from < b.end && b.from < a.end;
 }
-
-/** Whether the track measured the rule's metric at all during the window (else it is silent there, not clean). */
-export function measuredDuring(track: QualityTrack, rule: ProblemRule, window: Pick<ProblemWindow, 'from' | 'end'>): boolean {
-  for (const sample of track.samples) if (sample.t >= window.from && sample.t < window.end && rule.read(sample) !== undefined) return true;
-  return false;
-}

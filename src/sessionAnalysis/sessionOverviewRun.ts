@@ -14,8 +14,9 @@ import { errorMessage } from '../shared/errorMessage';
 import type { InspectedParticipant } from '../shared/model';
 import type { ParticipantRow, SessionHeader, SessionProgress, SessionResource, SessionOverviewResult } from '../shared/session';
 import { attributeSession, withAttribution } from './attribution';
+import type { PeerDigest } from './attributionDigest';
 import { overviewResult } from './overviewResult';
-import { failedRow, pendingRow, analyseParticipant } from './participantAnalysis';
+import { failedRow, pendingRow } from './participantAnalysis';
 import { peerOwners } from './peerSpans';
 import { rankRows } from './ranking';
 import { analysisRequestCount } from './requestCount';
@@ -43,6 +44,8 @@ export class SessionOverviewRun {
   private rawById = new Map<string, RawSessionParticipant>();
   private readonly rows = new Map<string, ParticipantRow>();
   private readonly statistics = new Map<string, InspectedParticipant>();
+  /** What who-affected-whom needs of each analysed participant (the samples stay in their columns). */
+  private readonly digests = new Map<string, readonly PeerDigest[]>();
   private batch = fanOutController();
   private running = 0;
   private listNote: string | undefined;
@@ -230,7 +233,7 @@ export class SessionOverviewRun {
     if (!raw) return;
     const { client, scheduler, scope, sessionId } = this.options;
     try {
-      const { participant, failures } = await sessionParticipantStatistics(
+      const { participant, failures, overview } = await sessionParticipantStatistics(
         client,
         scheduler,
         scope,
@@ -238,14 +241,17 @@ export class SessionOverviewRun {
         {
           signal,
           refresh,
+          listEntry: raw,
           onStart: () => {
             this.setRow({ ...this.rowOf(participantId), state: 'analysing' });
             this.options.onChange([participantId]);
           },
         },
       );
+      if (!overview) throw new Error('The statistics worker sent no table row.');
       this.statistics.set(participantId, participant);
-      const row = analyseParticipant(raw, participant);
+      this.digests.set(participantId, overview.peers);
+      const row = overview.row;
       const unread = failures.map((failure) => `peer ${failure.peerId.slice(0, 8)}: ${errorMessage(failure.error)}`);
       this.setRow(unread.length ? { ...row, error: `Some peer reports could not be read (${unread.join('; ')})` } : row);
     } catch (error) {
@@ -256,11 +262,11 @@ export class SessionOverviewRun {
 
   /** Who affected whom, over every participant analysed so far. */
   private attribute(): void {
-    const inputs = [...this.statistics.entries()].map(([participantId, participant]) => ({
+    const inputs = [...this.digests.entries()].map(([participantId, peers]) => ({
       participantId,
-      displayName: participant.displayName,
+      displayName: this.statistics.get(participantId)?.displayName,
       peerIds: this.rows.get(participantId)?.peerIds ?? [],
-      peerStats: participant.peerStats,
+      peers,
     }));
     if (inputs.length === 0) return;
     const attribution = attributeSession(inputs, peerOwners(this.participants));

@@ -14,6 +14,8 @@ import { mergePeerReports, peersToRead } from '../../src/inspection/mergePeerRep
 import type { AnswersResult } from '../../src/inspection/worker/analyseAnswers';
 import { samplesOf } from '../../src/inspection/worker/inspectOffThread';
 import { StatsWorker } from '../../src/inspection/worker/statsWorkerHost';
+import { digestPeers } from '../../src/sessionAnalysis/attributionDigest';
+import { analyseParticipant } from '../../src/sessionAnalysis/participantAnalysis';
 import { toWireParticipant } from '../../src/shared/wire';
 import { SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, SAMPLE_TOKEN, sampleCatalog, startSampleServer, type SampleServer } from '../../sample-server';
 
@@ -86,6 +88,41 @@ describe('The stats worker', function () {
       const track = analysed.participant.peerStats.flatMap((peer) => peer.tracks)[0];
       assert.equal(samplesOf(track.columns).length, track.columns.t.length);
       assert.deepEqual(warnings, [], 'the worker ran');
+    } finally {
+      worker.stop();
+    }
+  });
+
+  it("sends the overview's row and attribution digest of a participant, transferred", async () => {
+    const session = catalog.currentSession;
+    const ids = { sessionId: session.id, participantId: session.participants[0].id };
+    const listEntry = (await client.listSessionParticipants(scope, ids.sessionId, { includePeerEvents: true })).items.find(
+      (entry) => entry.id === ids.participantId,
+    )!;
+    const text = (await client.getSessionParticipantText(scope, ids, { includePeerEvents: true })).text;
+    const target = { kind: 'sessionParticipant' as const, sessionId: ids.sessionId };
+    const own = normalizeParticipant('sessionParticipant', JSON.parse(text).data, { sessionId: ids.sessionId });
+    const peers = await Promise.all(
+      peersToRead(own).map(async (peerId) => ({
+        peerId,
+        text: (await client.getPeerReportText(scope, peerId, { includePeerEvents: true })).text,
+      })),
+    );
+    const worker = new StatsWorker(path.join(dir, 'statsWorker.js'));
+    try {
+      const result = await worker.analyse({ target, text, peers, listEntry });
+      assert.equal(result.kind, 'analysed');
+      const overview = (result as Extract<AnswersResult, { kind: 'analysed' }>).overview;
+      const participant = mergePeerReports(
+        own,
+        peers.map(({ peerId, text: report }) => normalizeParticipant('peer', JSON.parse(report).data, { peerId })),
+      );
+      assert.deepEqual(overview?.row, analyseParticipant(listEntry, participant));
+      assert.deepEqual(overview?.peers, digestPeers(participant.peerStats));
+      assert.ok(
+        overview!.peers.some((peer) => peer.tracks.some((track) => track.measured && track.measured.t.length > 0)),
+        'send-side times',
+      );
     } finally {
       worker.stop();
     }

@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import type { PeerStats, QualitySample, QualityTrack } from '../../src/shared/model';
 import { attributeSession, attributionNotice, withAttribution, type AttributionInput } from '../../src/sessionAnalysis/attribution';
+import { digestPeers } from '../../src/sessionAnalysis/attributionDigest';
 import { pendingRow } from '../../src/sessionAnalysis/participantAnalysis';
 import { peerOwners } from '../../src/sessionAnalysis/peerSpans';
 
@@ -31,7 +32,7 @@ function participant(
   generation: PeerStats['generation'] = 'current',
 ): AttributionInput {
   const peerId = `peer-${participantId}`;
-  return { participantId, displayName, peerIds: [peerId], peerStats: [{ peerId, events: [], tracks, generation }] };
+  return { participantId, displayName, peerIds: [peerId], peers: digestPeers([{ peerId, events: [], tracks, generation }]) };
 }
 
 const LOSS = { set: { lossPct: 12 } };
@@ -128,7 +129,7 @@ describe('attribution', () => {
   });
 
   it("says 'likely', as an inference, when several receivers suffer at once and the sender's samples are missing", () => {
-    const sam: AttributionInput = { participantId: 'sam', displayName: 'Sam', peerIds: ['peer-sam'], peerStats: [] };
+    const sam: AttributionInput = { participantId: 'sam', displayName: 'Sam', peerIds: ['peer-sam'], peers: [] };
     const result = attributeSession([
       sam,
       participant('ana', 'Ana', [track('consumer', fromSam, { from: 10, to: 30, ...LOSS })]),
@@ -144,7 +145,7 @@ describe('attribution', () => {
   });
 
   it('does not infer from a single receiver', () => {
-    const sam: AttributionInput = { participantId: 'sam', peerIds: ['peer-sam'], peerStats: [] };
+    const sam: AttributionInput = { participantId: 'sam', peerIds: ['peer-sam'], peers: [] };
     const result = attributeSession([sam, participant('ana', 'Ana', [track('consumer', fromSam, { from: 10, to: 30, ...LOSS })])]);
     assert.deepEqual(result.get('ana')!.causedBy, []);
   });

@@ -6,7 +6,11 @@
 import { detectIssues, verdictOf } from '../../analysis/detectIssues';
 import { readData, type AnswerProblem } from '../../api/envelope';
 import { normalizeParticipant } from '../../api/normalize';
+import type { RawSessionParticipant } from '../../api/types';
+import { digestPeers, type PeerDigest } from '../../sessionAnalysis/attributionDigest';
+import { participantFindings } from '../../sessionAnalysis/participantAnalysis';
 import type { DetectedIssue, InspectedParticipant, Verdict } from '../../shared/model';
+import type { ParticipantRow } from '../../shared/session';
 import { toWireParticipant, type WireParticipant } from '../../shared/wire';
 import { mergePeerReports, peersToRead } from '../mergePeerReports';
 
@@ -16,6 +20,14 @@ export interface AnswersRequest {
   text: string;
   /** Its peers' reports, once asked for ('needPeers'); those that could not be fetched are left out. */
   peers?: Array<{ peerId: string; text: string }>;
+  /** The session overview's list entry of the participant: the result then holds its table row and attribution digest. */
+  listEntry?: RawSessionParticipant;
+}
+
+/** What the session overview keeps of a participant besides its columns. */
+export interface OverviewFindings {
+  row: ParticipantRow;
+  peers: PeerDigest[];
 }
 
 export interface AnswersTimes {
@@ -38,7 +50,15 @@ export type AnswersResult = { times: AnswersTimes } & (
   | { kind: 'needPeers'; peerIds: string[] }
   /** No peer report could be read. */
   | { kind: 'unreadPeers'; peerProblems: PeerProblem[] }
-  | { kind: 'analysed'; participant: WireParticipant; issues: DetectedIssue[]; verdict: Verdict; peerProblems: PeerProblem[] }
+  | {
+      kind: 'analysed';
+      participant: WireParticipant;
+      issues: DetectedIssue[];
+      verdict: Verdict;
+      peerProblems: PeerProblem[];
+      /** Given a list entry. */
+      overview?: OverviewFindings;
+    }
 );
 
 export function analyseAnswers(request: AnswersRequest): AnswersResult {
@@ -77,6 +97,13 @@ export function analyseAnswers(request: AnswersRequest): AnswersResult {
     participant = timed('normaliseMs', () => mergePeerReports(participant, reports));
   }
   const analysed = participant;
+  const listEntry = request.listEntry;
+  if (listEntry) {
+    const { row, issues, verdict } = timed('analyseMs', () => participantFindings(listEntry, analysed));
+    const peers = timed('analyseMs', () => digestPeers(analysed.peerStats));
+    const wire = timed('wireMs', () => toWireParticipant(analysed));
+    return { kind: 'analysed', participant: wire, issues, verdict, peerProblems, overview: { row, peers }, times };
+  }
   const issues = timed('analyseMs', () => detectIssues(analysed));
   const verdict = timed('analyseMs', () => verdictOf(issues, analysed));
   const wire = timed('wireMs', () => toWireParticipant(analysed));
@@ -86,7 +113,13 @@ export function analyseAnswers(request: AnswersRequest): AnswersResult {
 /** The columns' buffers, to transfer rather than copy. */
 export function transferablesOf(result: AnswersResult): ArrayBuffer[] {
   if (result.kind !== 'analysed') return [];
-  return result.participant.peerStats.flatMap((peer) =>
+  const columns = result.participant.peerStats.flatMap((peer) =>
     peer.tracks.flatMap((track) => Object.values(track.columns).map((column) => column.buffer as ArrayBuffer)),
   );
+  const measured = (result.overview?.peers ?? []).flatMap((peer) =>
+    peer.tracks.flatMap((track) =>
+      track.measured ? [track.measured.t.buffer as ArrayBuffer, track.measured.rules.buffer as ArrayBuffer] : [],
+    ),
+  );
+  return [...columns, ...measured];
 }

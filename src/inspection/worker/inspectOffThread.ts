@@ -26,46 +26,26 @@ export async function inspectOffThread(
   target: StatsTarget,
   options: PeerReportOptions & { phases: PhaseRecorder },
 ): Promise<AnalysedInspection> {
-  const { signal, refresh, phases } = options;
-  const answer =
-    target.kind === 'peer'
-      ? await client.getPeerReportText(target, target.peerId, { filters: target.filters, includePeerEvents: true }, { signal, refresh })
-      : await client.getSessionParticipantText(
-          target,
-          target,
-          { filters: target.filters, includePeerEvents: target.includePeerEvents ?? true },
-          { signal, refresh },
-        );
-  const request: AnswersRequest = {
-    target: target.kind === 'peer' ? { kind: 'peer', peerId: target.peerId } : { kind: 'sessionParticipant', sessionId: target.sessionId },
-    text: answer.text,
-  };
-  let result = await statsWorker.analyse(request);
-  let mainParseMs = count(phases, result);
-  const peers: Array<{ peerId: string; answer: AnswerText }> = [];
-  const failures: PeerReportFailure[] = [];
-  if (result.kind === 'needPeers') {
-    const peerIds = result.peerIds;
-    const settled = await Promise.allSettled(peerIds.map((peerId) => fetchPeerText(client, scheduler, scopeOf(target), peerId, options)));
-    settled.forEach((outcome, index) => {
-      if (outcome.status === 'fulfilled') peers.push({ peerId: peerIds[index], answer: outcome.value });
-      else failures.push({ peerId: peerIds[index], error: outcome.reason });
-    });
-    if (peers.length === 0) throw failures[0].error;
-    result = await statsWorker.analyse({ ...request, peers: peers.map(({ peerId, answer }) => ({ peerId, text: answer.text })) });
-    mainParseMs += count(phases, result);
-    peers.forEach(({ answer }, index) => phases.request({ ...answer.timing, parseMs: result.times.parseMs[index + 1] ?? 0 }));
-  }
-  phases.request({ ...answer.timing, parseMs: mainParseMs });
-  if (result.kind === 'problem') throw answerError(answer, result.problem);
-  if (result.kind === 'needPeers') throw new Error('The statistics worker asked for the peer reports twice.');
-  for (const { peerId, problem } of result.peerProblems) {
-    const peer = peers.find((candidate) => candidate.peerId === peerId);
-    if (peer) failures.push({ peerId, error: answerError(peer.answer, problem) });
-  }
-  const order = peers.map((peer) => peer.peerId);
-  failures.sort((a, b) => order.indexOf(a.peerId) - order.indexOf(b.peerId));
-  if (result.kind === 'unreadPeers') throw failures[0].error;
+  const { signal, refresh } = options;
+  const { answer, result, failures } = await analyseOffThread(
+    client,
+    scheduler,
+    scopeOf(target),
+    {
+      target:
+        target.kind === 'peer' ? { kind: 'peer', peerId: target.peerId } : { kind: 'sessionParticipant', sessionId: target.sessionId },
+      fetch: () =>
+        target.kind === 'peer'
+          ? client.getPeerReportText(target, target.peerId, { filters: target.filters, includePeerEvents: true }, { signal, refresh })
+          : client.getSessionParticipantText(
+              target,
+              target,
+              { filters: target.filters, includePeerEvents: target.includePeerEvents ?? true },
+              { signal, refresh },
+            ),
+    },
+    options,
+  );
   const unread = failures.map((failure) => `the report of peer ${failure.peerId.slice(0, 8)} (${errorMessage(failure.error)})`);
   const wire: WireParticipant = { ...result.participant, absent: [...result.participant.absent, ...unread] };
   const inspection = {
@@ -74,7 +54,7 @@ export async function inspectOffThread(
     issues: result.issues,
     verdict: result.verdict,
     fetchedAt: new Date().toISOString(),
-    phases,
+    phases: options.phases,
   } as Omit<AnalysedInspection, 'raw'> as AnalysedInspection;
   // Parsed here only when asked for (Raw JSON, export, the command's result): the worker has read it already.
   let text: string | undefined = answer.text;
@@ -93,29 +73,101 @@ export async function inspectOffThread(
   return inspection;
 }
 
+export interface OffThreadAnswers {
+  /** The target's own answer. */
+  answer: AnswerText;
+  result: Extract<AnswersResult, { kind: 'analysed' }>;
+  /** Peers whose report could not be fetched or read, in the order of the peers; the others are merged. */
+  failures: PeerReportFailure[];
+}
+
+/**
+ * The target's answer, then (when its statistics are in its peers' reports) every peer's report, each
+ * fetched here as text and parsed, merged and analysed by the stats worker. Throws when the target's
+ * answer is unusable or no peer report could be read.
+ */
+export async function analyseOffThread(
+  client: RealtimeKitClient,
+  scheduler: RequestScheduler,
+  scope: Scope,
+  main: Omit<AnswersRequest, 'text' | 'peers'> & { fetch: () => Promise<AnswerText> },
+  options: PeerReportOptions,
+): Promise<OffThreadAnswers> {
+  const { fetch, ...request } = main;
+  const phases = options.phases;
+  const answer = await fetch();
+  let result = await statsWorker.analyse({ ...request, text: answer.text });
+  let mainParseMs = count(phases, result);
+  const peers: Array<{ peerId: string; answer: AnswerText }> = [];
+  const failures: PeerReportFailure[] = [];
+  if (result.kind === 'needPeers') {
+    const peerIds = result.peerIds;
+    const settled = await Promise.allSettled(peerIds.map((peerId) => fetchPeerText(client, scheduler, scope, peerId, options)));
+    settled.forEach((outcome, index) => {
+      if (outcome.status === 'fulfilled') peers.push({ peerId: peerIds[index], answer: outcome.value });
+      else failures.push({ peerId: peerIds[index], error: outcome.reason });
+    });
+    if (peers.length === 0) throw failures[0].error;
+    result = await statsWorker.analyse({
+      ...request,
+      text: answer.text,
+      peers: peers.map(({ peerId, answer }) => ({ peerId, text: answer.text })),
+    });
+    mainParseMs += count(phases, result);
+    const parseMs = result.times.parseMs;
+    peers.forEach(({ answer }, index) => phases?.request({ ...answer.timing, parseMs: parseMs[index + 1] ?? 0 }));
+  }
+  phases?.request({ ...answer.timing, parseMs: mainParseMs });
+  if (result.kind === 'problem') throw answerError(answer, result.problem);
+  if (result.kind === 'needPeers') throw new Error('The statistics worker asked for the peer reports twice.');
+  for (const { peerId, problem } of result.peerProblems) {
+    const peer = peers.find((candidate) => candidate.peerId === peerId);
+    if (peer) failures.push({ peerId, error: answerError(peer.answer, problem) });
+  }
+  const order = peers.map((peer) => peer.peerId);
+  failures.sort((a, b) => order.indexOf(a.peerId) - order.indexOf(b.peerId));
+  if (result.kind === 'unreadPeers') throw failures[0].error;
+  return { answer, result, failures };
+}
+
 /** The worker's times, added to the inspection's phases; returns the target's answer's parse time. */
-function count(phases: PhaseRecorder, result: AnswersResult): number {
-  phases.normaliseMs += result.times.normaliseMs;
-  phases.analyseMs += result.times.analyseMs;
-  phases.postMs += result.times.wireMs;
+function count(phases: PhaseRecorder | undefined, result: AnswersResult): number {
+  if (phases) {
+    phases.normaliseMs += result.times.normaliseMs;
+    phases.analyseMs += result.times.analyseMs;
+    phases.postMs += result.times.wireMs;
+  }
   return result.times.parseMs[0] ?? 0;
 }
 
-/** One peer's report as text, through the scheduler; not kept in its cache (the worker keeps nothing either). */
-async function fetchPeerText(
+/** One peer's report as text, through the scheduler. */
+function fetchPeerText(
   client: RealtimeKitClient,
   scheduler: RequestScheduler,
   scope: Scope,
   peerId: string,
   options: PeerReportOptions,
 ): Promise<AnswerText> {
-  const key = `${requestKeys.peerReport(scope, peerId)}#text`;
+  return scheduledText(
+    scheduler,
+    `${requestKeys.peerReport(scope, peerId)}#text`,
+    (signal) => client.getPeerReportText(scope, peerId, { includePeerEvents: true }, { signal, refresh: options.refresh }),
+    { ...options, operation: 'Fetching the peer report' },
+  );
+}
+
+/**
+ * An answer's text through the scheduler (its limits, de-duplication and cancellation), not kept in its
+ * cache: the worker reads it and keeps nothing, and what is kept is the analysis.
+ */
+export async function scheduledText(
+  scheduler: RequestScheduler,
+  key: string,
+  fetch: (signal: AbortSignal) => Promise<AnswerText>,
+  options: { signal?: AbortSignal; refresh?: boolean; operation: string },
+): Promise<AnswerText> {
   try {
-    return await scheduler.run(
-      key,
-      (signal) => client.getPeerReportText(scope, peerId, { includePeerEvents: true }, { signal, refresh: options.refresh }),
-      { signal: options.signal, refresh: options.refresh, operation: 'Fetching the peer report' },
-    );
+    return await scheduler.run(key, fetch, options);
   } finally {
     scheduler.invalidate(key);
   }
@@ -125,7 +177,7 @@ async function fetchPeerText(
  * The participant over the wire participant's columns: each track's samples are read back from them
  * only when asked for (a Markdown export), so the host never holds the samples twice.
  */
-function withColumnSamples(wire: WireParticipant): InspectedParticipant {
+export function withColumnSamples(wire: WireParticipant): InspectedParticipant {
   return {
     ...wire,
     peerStats: wire.peerStats.map(({ percentiles: _percentiles, tracks, ...peer }) => ({

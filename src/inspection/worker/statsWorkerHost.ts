@@ -25,7 +25,8 @@ export class StatsWorker {
   private readonly pending = new Map<number, Pending>();
   log: Pick<Logger, 'warn'> | undefined;
 
-  constructor(private readonly file = path.join(__dirname, 'statsWorker.js')) {}
+  /** The worker's bundle: dist/statsWorker.js beside the extension's; code run from source points it at a build. */
+  constructor(public file = path.join(__dirname, 'statsWorker.js')) {}
 
   analyse(request: AnswersRequest): Promise<AnswersResult> {
     const worker = this.start();
