@@ -6,6 +6,7 @@
  * prints the table.
  */
 import * as fs from 'node:fs';
+import * as inspector from 'node:inspector';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
@@ -39,6 +40,28 @@ export interface BenchServers {
 const EXTENSION_ID = 'rtk-tools.realtimekit-inspector';
 export const EMPTY_EXTENSION_ID = 'rtk-bench.empty-extension';
 const RUNS = Math.max(1, Number(process.env.RTK_BENCH_RUNS ?? 3));
+/** RTK_BENCH_ONLY=stats or overview: one half of the table, when working on it. */
+const ONLY = process.env.RTK_BENCH_ONLY;
+/** RTK_BENCH_PROFILE=1: a CPU profile of the extension host during each overview, written beside results.json. */
+const PROFILE = Boolean(process.env.RTK_BENCH_PROFILE);
+
+/** Records the extension host's CPU profile while `work` runs (DevTools' .cpuprofile format). */
+async function profiled<T>(file: string, work: () => Promise<T>): Promise<T> {
+  if (!PROFILE) return work();
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    fs.writeFileSync(path.join(__dirname, file), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
 
 /** What the bench reads from the extension's API (structural, so a changing ExtensionApi does not matter). */
 interface BenchApi {
@@ -237,7 +260,7 @@ async function benchmark(): Promise<void> {
           (veryHeavyBytes > MAX_RESPONSE_BYTES ? ': over the cap, so the extension refuses it unread.' : '.'),
       );
 
-    for (const item of cases) {
+    for (const item of ONLY === 'overview' ? [] : cases) {
       const fresh: StatsCase = { name: item.name, mode: 'fresh panel', samplesPerSeries: item.samples, runs: [] };
       const refreshed: StatsCase = { name: item.name, mode: 'Refresh', samplesPerSeries: item.samples, runs: [] };
       results.stats.push(fresh, refreshed);
@@ -292,7 +315,9 @@ async function benchmark(): Promise<void> {
       schedulerOf()?.clear();
       await slowControl.clearRequests();
       const started = Date.now();
-      await vscode.commands.executeCommand('realtimekit.showSessionOverview', { ...scope, sessionId });
+      await profiled(`${sessionId}.cpuprofile`, () =>
+        Promise.resolve(vscode.commands.executeCommand('realtimekit.showSessionOverview', { ...scope, sessionId })),
+      );
       const commandMs = Date.now() - started;
       const times = api.sessionPanels.overviewTimes;
       const mine = times && times.sessionId === sessionId && times.startedAt >= started ? times : undefined;
@@ -317,6 +342,7 @@ async function benchmark(): Promise<void> {
       log(`${label}: list on screen ${result.listOnScreenMs} ms, analysed in ${result.analyseMs} ms, command ${commandMs} ms`);
     };
     // Once each, cold: a second opening within 30 s would be answered from the HTTP cache.
+    if (ONLY === 'stats') return;
     await overview(SCALE_SESSION_IDS.hundredTwoPeers, results.overview, 'overview of 100 x 2 peers');
     await overview(SCALE_SESSION_IDS.webinar2345, results.webinar, 'webinar of 2,345');
     await closeEditors();
