@@ -3,7 +3,7 @@
  * retries through axios-retry, envelope and error-shape handling, de-duplication of identical GETs in
  * flight, and a short-lived cache. Knows nothing of VS Code; the caller hands in the token.
  */
-import axios, { AxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
+import axios, { AxiosError, type AxiosInstance } from 'axios';
 import axiosRetry, { exponentialDelay, retryAfter } from 'axios-retry';
 import { cappedFetch, FETCH_TIMING, FetchTiming, RESPONSE_TOO_LARGE } from './cappedFetch';
 import type { PhaseSink, RequestTiming } from '../common/phaseTimes';
@@ -66,12 +66,26 @@ export interface RequestSpec {
 
 /** An answer's body unparsed, for a caller that parses it elsewhere (a worker thread). */
 export interface AnswerText {
-  text: string;
+  /** The body as it came (UTF-8): a worker decodes it, so tens of MB are not decoded on this thread. */
+  bytes: Uint8Array;
+  /** The body decoded, on first read (an error's detail, Raw JSON). */
+  readonly text: string;
   status: number;
   /** What was asked, so a problem found where the text is parsed becomes the error `get` would have thrown. */
   request: Pick<RequestSpec, 'operation' | 'endpoint' | 'ids'>;
   /** Its request and transfer times; parseMs is 0, the caller adds its own. */
   timing: RequestTiming;
+}
+
+function answerText(bytes: Uint8Array, rest: Omit<AnswerText, 'bytes' | 'text'>): AnswerText {
+  let text: string | undefined;
+  return {
+    bytes,
+    get text() {
+      return (text ??= new TextDecoder().decode(bytes));
+    },
+    ...rest,
+  };
 }
 
 /** The error `get` (and the client's `data` check) throws for an answer with this problem. */
@@ -267,8 +281,9 @@ export class RealtimeKitHttp {
     let attempt = 0;
     const baseUrl = this.options.baseUrl.replace(/\/+$/, '');
     try {
-      const response = await this.axios.get<string>(baseUrl + url, {
+      const response = await this.axios.get<string | ArrayBuffer>(baseUrl + url, {
         signal,
+        responseType: asText ? 'arraybuffer' : 'text',
         headers: { Authorization: `Bearer ${token}` },
         // Told when the headers and the last byte arrive (the fetch passes it on, the server never sees it).
         fetchOptions: { [FETCH_TIMING]: fetchTiming } as RequestInit,
@@ -285,15 +300,16 @@ export class RealtimeKitHttp {
         started,
         headers,
         lastByte: fetchTiming.lastByte ?? headers,
-        bytes: fetchTiming.bytes ?? response.data.length,
+        bytes: fetchTiming.bytes ?? (typeof response.data === 'string' ? response.data.length : response.data.byteLength),
         parseMs: 0,
       };
-      if (asText) {
+      const data = response.data;
+      if (typeof data !== 'string') {
         const request = { operation: spec.operation, endpoint: spec.endpoint, ids: spec.ids };
-        return { text: response.data, status: response.status, request, timing };
+        return answerText(new Uint8Array(data), { status: response.status, request, timing });
       }
       const parseStarted = performance.now();
-      const envelope = this.parseEnvelope(response, spec);
+      const envelope = this.parseEnvelope(data, response.status, spec);
       timings.set(envelope, { ...timing, parseMs: performance.now() - parseStarted });
       return envelope;
     } catch (error) {
@@ -303,9 +319,9 @@ export class RealtimeKitHttp {
     }
   }
 
-  private parseEnvelope(response: AxiosResponse<string>, spec: RequestSpec): Envelope {
-    const read = readEnvelope(response.data);
-    if ('problem' in read) throw answerError({ status: response.status, request: spec }, read.problem);
+  private parseEnvelope(text: string, status: number, spec: RequestSpec): Envelope {
+    const read = readEnvelope(text);
+    if ('problem' in read) throw answerError({ status, request: spec }, read.problem);
     return read.envelope as Envelope;
   }
 
@@ -321,7 +337,8 @@ export class RealtimeKitHttp {
       return this.error(spec, timedOut ? 'timeout' : 'network', { apiMessage: timedOut ? undefined : networkReason(error) });
     }
     const status = response.status;
-    const body = parseJson(typeof response.data === 'string' ? response.data : '');
+    const data: unknown = response.data;
+    const body = parseJson(typeof data === 'string' ? data : data instanceof ArrayBuffer ? new TextDecoder().decode(data) : '');
     const { code, message } = isRecord(body) ? apiErrorOf(body) : { code: undefined, message: undefined };
     // Seconds or an HTTP date; 0 when absent.
     const retryAfterMs = retryAfter(error);

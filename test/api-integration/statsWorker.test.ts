@@ -66,7 +66,9 @@ describe('The stats worker', function () {
           text: (await client.getPeerReportText(scope, peerId, { includePeerEvents: true })).text,
         })),
       );
-      const result = await worker.analyse({ target, text, peers });
+      // As the host sends them: the bytes as they came, decoded in the worker.
+      const bytes = (body: string) => new TextEncoder().encode(body);
+      const result = await worker.analyse({ target, text: bytes(text), peers: peers.map((peer) => ({ ...peer, text: bytes(peer.text) })) });
       assert.equal(result.kind, 'analysed');
       const analysed = result as Extract<AnswersResult, { kind: 'analysed' }>;
 

@@ -14,12 +14,14 @@ import type { ParticipantRow } from '../../shared/session';
 import { toWireParticipant, type WireParticipant } from '../../shared/wire';
 import { mergePeerReports, peersToRead } from '../mergePeerReports';
 
+export type AnswerBody = string | Uint8Array;
+
 export interface AnswersRequest {
   target: { kind: 'sessionParticipant'; sessionId: string } | { kind: 'peer'; peerId: string };
-  /** The target's own answer. */
-  text: string;
+  /** The target's own answer: its text, or its UTF-8 bytes (decoded here, off the extension host's thread). */
+  text: AnswerBody;
   /** Its peers' reports, once asked for ('needPeers'); those that could not be fetched are left out. */
-  peers?: Array<{ peerId: string; text: string }>;
+  peers?: Array<{ peerId: string; text: AnswerBody }>;
   /** The session overview's list entry of the participant: the result then holds its table row and attribution digest. */
   listEntry?: RawSessionParticipant;
 }
@@ -69,9 +71,10 @@ export function analyseAnswers(request: AnswersRequest): AnswersResult {
     times[phase] += performance.now() - started;
     return value;
   };
-  const parse = (text: string) => {
+  const decoder = new TextDecoder();
+  const parse = (body: AnswerBody) => {
     const started = performance.now();
-    const read = readData(text);
+    const read = readData(typeof body === 'string' ? body : decoder.decode(body));
     times.parseMs.push(performance.now() - started);
     return read;
   };

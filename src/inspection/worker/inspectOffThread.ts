@@ -56,16 +56,16 @@ export async function inspectOffThread(
     fetchedAt: new Date().toISOString(),
     phases: options.phases,
   } as Omit<AnalysedInspection, 'raw'> as AnalysedInspection;
-  // Parsed here only when asked for (Raw JSON, export, the command's result): the worker has read it already.
-  let text: string | undefined = answer.text;
+  // Decoded and parsed here only when asked for (Raw JSON, export, the command's result): the worker has read it already.
+  let undecoded: AnswerText | undefined = answer;
   let raw: unknown;
   Object.defineProperty(inspection, 'raw', {
     enumerable: true,
     get: () => {
-      if (text !== undefined) {
-        const read = readData(text);
+      if (undecoded !== undefined) {
+        const read = readData(undecoded.text);
         raw = 'data' in read ? read.data : undefined;
-        text = undefined;
+        undecoded = undefined;
       }
       return raw;
     },
@@ -96,7 +96,7 @@ export async function analyseOffThread(
   const { fetch, ...request } = main;
   const phases = options.phases;
   const answer = await fetch();
-  let result = await statsWorker.analyse({ ...request, text: answer.text });
+  let result = await statsWorker.analyse({ ...request, text: answer.bytes });
   let mainParseMs = count(phases, result);
   const peers: Array<{ peerId: string; answer: AnswerText }> = [];
   const failures: PeerReportFailure[] = [];
@@ -110,8 +110,8 @@ export async function analyseOffThread(
     if (peers.length === 0) throw failures[0].error;
     result = await statsWorker.analyse({
       ...request,
-      text: answer.text,
-      peers: peers.map(({ peerId, answer }) => ({ peerId, text: answer.text })),
+      text: answer.bytes,
+      peers: peers.map(({ peerId, answer }) => ({ peerId, text: answer.bytes })),
     });
     mainParseMs += count(phases, result);
     const parseMs = result.times.parseMs;
