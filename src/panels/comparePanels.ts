@@ -15,6 +15,7 @@ import { isCompareWebviewToHost, type CompareHostToWebview, type ComparePayload,
 import { errorMessage } from '../shared/errorMessage';
 import type { InspectedParticipant } from '../shared/model';
 import { sessionKey } from '../inspection/inspectionTarget';
+import { packComparePayload } from './packColumns';
 import { WebviewHandshake } from './webviewHandshake';
 import { webviewDocument, webviewPanelOptions } from './webviewPanel';
 
@@ -141,7 +142,8 @@ export class ComparePanels implements vscode.Disposable, vscode.WebviewPanelSeri
       }),
     );
     const raw = await session;
-    return comparePayload(scope, { sessionId, title: text(raw?.meeting_display_name) }, inputs);
+    // One buffer for every column: a webview message loses the buffers past its 253rd.
+    return packComparePayload(comparePayload(scope, { sessionId, title: text(raw?.meeting_display_name) }, inputs));
   }
 
   private adopt(key: string, scope: Scope, panel: vscode.WebviewPanel): OpenCompare {
