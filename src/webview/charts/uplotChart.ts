@@ -2,6 +2,7 @@
 import uPlot from 'uplot';
 import { decimate, type ChartModel } from './chartData';
 import { seriesColour, type ChartTheme } from './theme';
+import { utcDate } from './utcTime';
 
 export interface Band {
   /** Seconds. */
@@ -102,6 +103,7 @@ export function createChart(target: HTMLElement, model: ChartModel, options: Cha
   const config: uPlot.Options = {
     width: options.width,
     height: options.height ?? 170,
+    tzDate: utcDate,
     scales: { x: { time: true }, y: model.metric.range ? { range: model.metric.range } : { auto: true } },
     axes: [axis, { ...axis, size: Y_AXIS_SIZE, values: (_plot, ticks) => ticks.map((tick) => `${tick}`) }],
     series: [

@@ -7,6 +7,7 @@ import uPlot from 'uplot';
 import { maxOf, minOf } from '../../shared/extent';
 import { chartTheme, seriesColour, type ChartTheme } from '../charts/theme';
 import { axisStyle, createChart, keyboardLegend, linkZoom, Y_AXIS_SIZE, zoomAround } from '../charts/uplotChart';
+import { utcDate } from '../charts/utcTime';
 import { el } from '../dom';
 import { chartFigure } from '../sections/qualitySection';
 import type { CompareChart } from './compareSeries';
@@ -207,6 +208,7 @@ function createLanes(
   const options: uPlot.Options = {
     width,
     height: 60 + lanes.length * 24,
+    tzDate: utcDate,
     scales: { x: { time: true }, y: { range: [0.5, lanes.length + 0.5] } },
     axes: [
       axis,

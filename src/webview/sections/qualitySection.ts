@@ -11,6 +11,7 @@ import { buildCharts, type ChartModel } from '../charts/chartData';
 import { chartTheme, type ChartTheme } from '../charts/theme';
 import { timelineEvents, timelineModel } from '../charts/timelineData';
 import { axisStyle, createChart, keyboardLegend, linkZoom, Y_AXIS_SIZE, zoomAround, type Band } from '../charts/uplotChart';
+import { utcDate } from '../charts/utcTime';
 import { el } from '../dom';
 import { chartTable } from './chartTable';
 
@@ -225,6 +226,7 @@ function createTimeline(
   const options: uPlot.Options = {
     width,
     height: 60 + lanes.length * 22,
+    tzDate: utcDate,
     scales: {
       x: {
         time: true,
