@@ -26,13 +26,19 @@ function causeLine(
   actions: AttributionActions,
 ): HTMLElement {
   const sender = names.get(cause.participantId) ?? cause.participantId;
+  const likely = cause.confidence === 'likely';
+  // The evidence is the whole clause ("caused by Sam Rivera's uplink: 12 % loss 08:32–08:52 UTC", or
+  // "likely Sam Rivera's uplink (inferred: …)"), as the stats panel shows it.
+  const said = cause.evidence
+    ? [likely ? el('em', { class: 'inferred' }, cause.evidence) : cause.evidence]
+    : [`caused by ${sender}’s uplink (${cause.rule})`, likely ? el('em', { class: 'inferred' }, INFERRED) : undefined];
   const line = el(
     'li',
     { class: 'attribution-line', 'data-rule': cause.rule },
     swatch(participant.colour),
     el('strong', {}, names.get(participant.participantId)!),
-    `: caused by ${sender}’s uplink${cause.evidence ? `: ${cause.evidence}` : ` (${cause.rule})`}`,
-    cause.confidence === 'likely' ? el('em', { class: 'inferred' }, INFERRED) : undefined,
+    ': ',
+    ...said,
     ' ',
     openButton(`Open ${sender}'s statistics`, () => actions.open(cause.participantId)),
   );
