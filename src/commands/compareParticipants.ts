@@ -91,24 +91,32 @@ async function fromArgumentOrPalette(services: Services, rawArgument: unknown): 
   return picked && { scope, sessionId, participantIds: picked };
 }
 
-/** A multi-pick that says how many to choose and refuses a count outside 2 to 8. */
+/** A multi-pick that says how many to choose and refuses a count outside 2 to 8, keeping the ticks when asked again. */
 async function pickParticipants(participants: readonly RawSessionParticipant[]): Promise<string[] | undefined> {
   const items = participants.flatMap((participant) => {
     const id = text(participant.id);
     return id ? [{ label: text(participant.display_name) ?? id, description: text(participant.preset_name), detail: id, id }] : [];
   });
+  let ticked = new Set<string>();
   for (;;) {
-    const picked = await vscode.window.showQuickPick(items, {
-      title: `${TITLE} (participants)`,
-      canPickMany: true,
-      ignoreFocusOut: true,
-      placeHolder: `Choose ${MIN_COMPARED} to ${MAX_COMPARED} participants`,
-    });
+    const picked = await vscode.window.showQuickPick(
+      items.map((item) => ({ ...item, picked: ticked.has(item.id) })),
+      {
+        title: `${TITLE} (participants)`,
+        canPickMany: true,
+        ignoreFocusOut: true,
+        // A pasted participant ID or a preset finds its rows too.
+        matchOnDescription: true,
+        matchOnDetail: true,
+        placeHolder: `Choose ${MIN_COMPARED} to ${MAX_COMPARED} participants`,
+      },
+    );
     if (!picked) return undefined;
     const problem = countProblem(picked.length);
     if (!problem) return picked.map((item) => item.id);
     const again = await vscode.window.showWarningMessage(problem, 'Choose Again');
     if (again !== 'Choose Again') return undefined;
+    ticked = new Set(picked.map((item) => item.id));
   }
 }
 
