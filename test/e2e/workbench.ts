@@ -19,7 +19,9 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
-export async function openWorkbench(options: { colorScheme?: 'light' | 'dark'; theme?: string } = {}): Promise<Workbench> {
+export async function openWorkbench(
+  options: { colorScheme?: 'light' | 'dark'; theme?: string; timezoneId?: string } = {},
+): Promise<Workbench> {
   let sample: SampleServer | undefined;
   let server: RunningCodeServer | undefined;
   let browser: OpenBrowser | undefined;
@@ -38,7 +40,7 @@ export async function openWorkbench(options: { colorScheme?: 'light' | 'dark'; t
         ...(options.theme ? { 'workbench.colorTheme': options.theme } : {}),
       },
     });
-    browser = await openBrowser({ colorScheme: options.colorScheme });
+    browser = await openBrowser({ colorScheme: options.colorScheme, timezoneId: options.timezoneId });
     await browser.page.goto(workbenchUrl(server, { extensionDevelopmentPaths: [ROOT] }));
     await browser.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     // The activity bar entry appears once the extension's contributions are registered.

@@ -172,7 +172,7 @@ export interface OpenBrowser {
 }
 
 export async function openBrowser(
-  options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {},
+  options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; timezoneId?: string } = {},
 ): Promise<OpenBrowser> {
   if (!fs.existsSync(CHROMIUM_PATH))
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: run the test-host setup (npm test installs it).`);
@@ -194,6 +194,8 @@ export async function openBrowser(
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1400, height: 900 },
     colorScheme: options.colorScheme ?? 'dark',
+    // The browser's time zone (the machine's by default): a zone away from UTC shows times drawn in local time.
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
   // The workbench's clipboard goes through the browser's; allow it so copy commands can be tested.
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
