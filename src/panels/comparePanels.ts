@@ -15,7 +15,7 @@ import { isCompareWebviewToHost, type CompareHostToWebview, type ComparePayload,
 import { errorMessage } from '../shared/errorMessage';
 import type { InspectedParticipant } from '../shared/model';
 import { sessionKey } from '../inspection/inspectionTarget';
-import { packComparePayload } from './packColumns';
+import { packComparePayload } from '../shared/packColumns';
 import { WebviewHandshake } from './webviewHandshake';
 import { webviewDocument, webviewPanelOptions } from './webviewPanel';
 

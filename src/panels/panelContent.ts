@@ -3,6 +3,7 @@ import { PRECALL_LIMITS } from '../analysis/thresholds';
 import type { AnalysedInspection } from '../inspection/inspection';
 import type { InspectionTarget } from '../inspection/inspectionTarget';
 import { RAW_JSON_PREVIEW_CHARS, type PanelAttribution, type PanelPayload, type RawJsonMessage } from '../shared/messages';
+import { packParticipant } from '../shared/packColumns';
 import { toWireParticipant } from '../shared/wire';
 
 export interface PayloadExtras {
@@ -12,7 +13,8 @@ export interface PayloadExtras {
 
 export function toPayload(content: AnalysedInspection, target: InspectionTarget, extras: PayloadExtras = {}): PanelPayload {
   return {
-    participant: content.wire ?? toWireParticipant(content.participant),
+    // One buffer for all columns: VS Code drops a message's buffers past 253 (see packColumns.ts).
+    participant: content.wire ?? packParticipant(toWireParticipant(content.participant)),
     issues: content.issues,
     verdict: content.verdict,
     precallLimits: PRECALL_LIMITS,

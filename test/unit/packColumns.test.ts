@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { packComparePayload } from '../../src/panels/packColumns';
+import { packComparePayload } from '../../src/shared/packColumns';
 import type { ComparedParticipant, ComparePayload } from '../../src/shared/compare';
 import { toColumns, type WireTrack } from '../../src/shared/wire';
 

@@ -11,6 +11,7 @@ import { digestPeers, type PeerDigest } from '../../sessionAnalysis/attributionD
 import { participantFindings } from '../../sessionAnalysis/participantAnalysis';
 import type { DetectedIssue, InspectedParticipant, Verdict } from '../../shared/model';
 import type { ParticipantRow } from '../../shared/session';
+import { packParticipant } from '../../shared/packColumns';
 import { toWireParticipant, type WireParticipant } from '../../shared/wire';
 import { mergePeerReports, peersToRead } from '../mergePeerReports';
 
@@ -104,12 +105,12 @@ export function analyseAnswers(request: AnswersRequest): AnswersResult {
   if (listEntry) {
     const { row, issues, verdict } = timed('analyseMs', () => participantFindings(listEntry, analysed));
     const peers = timed('analyseMs', () => digestPeers(analysed.peerStats));
-    const wire = timed('wireMs', () => toWireParticipant(analysed));
+    const wire = timed('wireMs', () => packParticipant(toWireParticipant(analysed)));
     return { kind: 'analysed', participant: wire, issues, verdict, peerProblems, overview: { row, peers }, times };
   }
   const issues = timed('analyseMs', () => detectIssues(analysed));
   const verdict = timed('analyseMs', () => verdictOf(issues, analysed));
-  const wire = timed('wireMs', () => toWireParticipant(analysed));
+  const wire = timed('wireMs', () => packParticipant(toWireParticipant(analysed)));
   return { kind: 'analysed', participant: wire, issues, verdict, peerProblems, times };
 }
 
@@ -124,5 +125,6 @@ export function transferablesOf(result: AnswersResult): ArrayBuffer[] {
       track.measured ? [track.measured.t.buffer as ArrayBuffer, track.measured.rules.buffer as ArrayBuffer] : [],
     ),
   );
-  return [...columns, ...measured];
+  // Every column is a view into one buffer (packParticipant), listed once.
+  return [...new Set([...columns, ...measured])];
 }

@@ -6,8 +6,8 @@
  * participants of 26 tracks each are 700 buffers. Views into one buffer cross as that one, with their
  * offsets. Pure.
  */
-import type { ComparePayload } from '../shared/compare';
-import type { TrackColumns } from '../shared/wire';
+import type { ComparePayload } from './compare';
+import type { TrackColumns, WireParticipant } from './wire';
 
 /** Copies of `tracks` whose columns are views into one new buffer; the given tracks are left as they are. */
 export function packColumns<T extends { columns: TrackColumns }>(tracks: readonly T[]): T[] {
@@ -36,6 +36,20 @@ export function packComparePayload(payload: ComparePayload): ComparePayload {
       const tracks = packed.slice(next, next + participant.tracks.length);
       next += participant.tracks.length;
       return { ...participant, tracks };
+    }),
+  };
+}
+
+/** The participant with every track's columns in one buffer (the stats panel's payload). */
+export function packParticipant(participant: WireParticipant): WireParticipant {
+  const packed = packColumns(participant.peerStats.flatMap((peer) => peer.tracks));
+  let next = 0;
+  return {
+    ...participant,
+    peerStats: participant.peerStats.map((peer) => {
+      const tracks = packed.slice(next, next + peer.tracks.length);
+      next += peer.tracks.length;
+      return { ...peer, tracks };
     }),
   };
 }
