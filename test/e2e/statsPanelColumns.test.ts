@@ -1,0 +1,147 @@
+/**
+ * Every quality column of a participant with many tracks reaches the stats panel. VS Code (1.100) sends
+ * each ArrayBuffer of a webview message as its own argument and drops those past 253: Mateo Silva of the
+ * story session has three peers of 22 tracks (594 columns), and his panel lost lines while the columns
+ * went one buffer each. The percentiles table is computed on the host and travels as JSON, so it says,
+ * inside the webview, which lines each chart must draw and how many samples each has.
+ */
+import { strict as assert } from 'node:assert';
+import type { FrameLocator } from 'playwright-core';
+import { SAMPLE_TOKEN, STORY_PARTICIPANTS, STORY_SESSION_IDS } from '../../sample-server';
+import { answerInputBox, openWorkbench, runFromPalette, screenshot, signIn, statsWebview, type Workbench } from './workbench';
+
+/** What one peer's panel shows, read in the webview in one go. */
+interface PeerShown {
+  /** The percentiles table: "Packet loss (%)" → its rows' tracks ("audio received from 1a2b3c4d") and samples. */
+  expected: Record<string, { track: string; samples: number }[]>;
+  charts: {
+    title: string;
+    /** The legend's series (the time axis left out). */
+    lines: string[];
+    /** The table view's columns after the time (every page shown), and how many of its rows have a value in each. */
+    columns: string[];
+    valuesPerColumn: number[];
+    rows: number;
+  }[];
+  empty: boolean;
+}
+
+describe('UI: a stats panel of 594 quality columns (VS Code keeps 253 buffers a message)', function () {
+  this.timeout(300_000);
+  let workbench: Workbench;
+  const webviewErrors: string[] = [];
+  const mateo = STORY_PARTICIPANTS.current.mateo;
+
+  before(async () => {
+    workbench = await openWorkbench();
+    workbench.page.on('pageerror', (error) => webviewErrors.push(String(error)));
+    await signIn(workbench.page, SAMPLE_TOKEN);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      if (webviewErrors.length) console.log(`      page errors: ${webviewErrors.slice(-10).join('\n        ')}`);
+      await screenshot(workbench.page, `failure-columns-${this.currentTest.title.slice(0, 30).replace(/\W+/g, '-')}`).catch(
+        () => undefined,
+      );
+    }
+    await workbench.page.keyboard.press('Escape');
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it("draws every line, with all its samples, in every chart of each of Mateo Silva's three peers", async () => {
+    const { page } = workbench;
+    await runFromPalette(page, 'RealtimeKit: Show Session Participant');
+    await answerInputBox(page, /Enter the session ID/, STORY_SESSION_IDS.current);
+    await answerInputBox(page, /Enter the participant ID/, mateo.id);
+    await page.locator('.quick-input-widget input[placeholder^="Restrict the statistics"]').waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+
+    const view = statsWebview(page);
+    // His answer holds no statistics: the panel reads his three peers' reports first. A new webview can take long to start.
+    await view.locator('#display-name', { hasText: mateo.displayName }).waitFor({ timeout: 120_000 });
+    const switcher = view.locator('#peer-switcher');
+    await switcher.waitFor({ timeout: 60_000 });
+    const options = await switcher.locator('option').allTextContents();
+    assert.equal(options.length, mateo.peerIds.length, `one entry per peer: ${options.join(' | ')}`);
+    mateo.peerIds.forEach((peerId, index) => assert.match(options[index], new RegExp(`^Peer ${index + 1}: ${peerId}`)));
+
+    let lines = 0;
+    for (let index = 0; index < mateo.peerIds.length; index++) {
+      await switcher.selectOption(String(index));
+      await view.locator(`#peer-switcher option[value="${index}"]:checked`).waitFor({ state: 'attached', timeout: 10_000 });
+      await view.locator('#quality').waitFor({ timeout: 10_000 });
+      const shown = await readPeer(view);
+      const label = `peer ${index + 1} (${mateo.peerIds[index].slice(0, 8)})`;
+      const expectedCharts = Object.keys(shown.expected).sort();
+      assert.ok(expectedCharts.length >= 5, `${label}: the percentiles name the metrics measured: ${expectedCharts.join(', ')}`);
+      assert.equal(shown.empty, false, `${label}: the panel says it has no quality samples`);
+      assert.deepEqual(
+        shown.charts.map((chart) => chart.title).sort(),
+        expectedCharts,
+        `${label}: a chart for every metric of the percentiles table`,
+      );
+      for (const chart of shown.charts) {
+        const expected = shown.expected[chart.title];
+        const where = `${label}, ${chart.title}`;
+        assert.deepEqual([...chart.lines].sort(), expected.map((row) => row.track).sort(), `${where}: the legend lists every track`);
+        assert.deepEqual(chart.columns, chart.lines, `${where}: the table view has the legend's series`);
+        assert.ok(chart.rows > 0, `${where}: the table view has rows`);
+        // Every sample the host counted is in the chart's data.
+        assert.deepEqual(
+          chart.columns.map((track, i) => `${track}: ${chart.valuesPerColumn[i]}`).sort(),
+          expected.map((row) => `${row.track}: ${row.samples}`).sort(),
+          `${where}: values per series in the table view, against the samples of the percentiles`,
+        );
+        lines += chart.lines.length;
+      }
+      await view.locator('#quality figure.chart').first().scrollIntoViewIfNeeded();
+      await screenshot(page, `stats-columns-peer-${index + 1}`);
+    }
+    // 3 peers x 22 tracks: more than 253 columns whichever way they were counted.
+    assert.ok(lines >= 300, `lines drawn over the three peers: ${lines}`);
+  });
+});
+
+/**
+ * The percentiles table, and for each chart its legend and its table view (every page opened, then
+ * closed again): done in the webview at once, so a re-render cannot land between two reads.
+ */
+async function readPeer(view: FrameLocator): Promise<PeerShown> {
+  // The charts are drawn once the quality section is in the document; wait for the first legend or the note.
+  await view.locator('#quality .u-legend, #quality p.muted:not(.hint)').first().waitFor({ timeout: 30_000 });
+  return view.locator('#quality').evaluate((quality): PeerShown => {
+    const expected: PeerShown['expected'] = {};
+    for (const row of Array.from(quality.querySelectorAll('table.percentiles tbody tr'))) {
+      const [metric, track, , , , samples] = Array.from(row.querySelectorAll('td'), (cell) => cell.textContent ?? '');
+      (expected[metric] ??= []).push({ track, samples: Number(samples) });
+    }
+    const charts = Array.from(quality.querySelectorAll<HTMLElement>('figure.chart[data-metric]')).map((figure) => {
+      const title = figure.getAttribute('aria-label') ?? '';
+      const lines = Array.from(
+        figure.querySelectorAll('.u-legend .u-series:not(:first-child) .u-label'),
+        (entry) => entry.textContent ?? '',
+      );
+      const toggle = figure.querySelector<HTMLButtonElement>('.toggle-table')!;
+      toggle.click();
+      const more = figure.querySelector<HTMLButtonElement>('.table-view button.more');
+      while (more && !more.hidden) more.click();
+      const columns = Array.from(figure.querySelectorAll('.table-view thead th'), (th) => th.textContent ?? '').slice(1);
+      const body = Array.from(figure.querySelectorAll('.table-view tbody tr'));
+      const valuesPerColumn = columns.map(
+        (_, i) =>
+          body.filter((tr) => {
+            const text = tr.children[i + 1]?.textContent ?? '';
+            return text !== '–' && text !== '';
+          }).length,
+      );
+      toggle.click();
+      return { title, lines, columns, valuesPerColumn, rows: body.length };
+    });
+    const empty = Array.from(quality.querySelectorAll('p.muted')).some((p) => /No quality samples/.test(p.textContent ?? ''));
+    return { expected, charts, empty };
+  });
+}
