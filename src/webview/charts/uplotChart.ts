@@ -68,7 +68,9 @@ export function linkZoom(
     onWindow(min, max);
     if (syncing) return;
     syncing = true;
-    for (const plot of plots) if (plot !== source) plot.setScale('x', { min, max });
+    // A plot already showing the window is not redrawn.
+    for (const plot of plots)
+      if (plot !== source && (plot.scales.x.min !== min || plot.scales.x.max !== max)) plot.setScale('x', { min, max });
     syncing = false;
   };
 }
@@ -84,6 +86,10 @@ export function createChart(target: HTMLElement, model: ChartModel, options: Cha
   const bucketsPerPixel = options.bucketsPerPixel ?? 1;
   const first = model.x[0];
   const last = model.x[model.x.length - 1];
+  const bucketsFor = (width: number) => Math.max(50, Math.round(width * bucketsPerPixel));
+  // What the plotted data was decimated for: a scale change that keeps the whole call in view at the
+  // same width (the synced charts' first setScale) needs no new data and no second draw.
+  let decimated = { min: first, max: last, buckets: bucketsFor(options.width) };
   // Redraw from the full data at the zoomed range's resolution, once per frame at most.
   let pending = false;
   const redecimate = (plot: uPlot) => {
@@ -93,10 +99,11 @@ export function createChart(target: HTMLElement, model: ChartModel, options: Cha
       pending = false;
       const { min, max } = plot.scales.x;
       if (min === undefined || max === undefined) return;
-      plot.setData(
-        decimate(model, min, max, Math.max(50, Math.round((plot.bbox.width / devicePixelRatio) * bucketsPerPixel))) as uPlot.AlignedData,
-        false,
-      );
+      const buckets = bucketsFor(plot.bbox.width / devicePixelRatio);
+      const whole = min <= first && max >= last;
+      if (whole && decimated.min <= first && decimated.max >= last && decimated.buckets === buckets) return;
+      decimated = { min, max, buckets };
+      plot.setData(decimate(model, min, max, buckets) as uPlot.AlignedData, false);
     });
   };
   const axis = axisStyle(theme);
@@ -137,11 +144,7 @@ export function createChart(target: HTMLElement, model: ChartModel, options: Cha
     },
   };
   config.scales!.x = { time: true, range: (_plot, min, max) => (min === max ? [first - 30, last + 30] : [min, max]) };
-  const plot = new uPlot(
-    config,
-    decimate(model, first, last, Math.max(50, Math.round(options.width * bucketsPerPixel))) as uPlot.AlignedData,
-    target,
-  );
+  const plot = new uPlot(config, decimate(model, first, last, decimated.buckets) as uPlot.AlignedData, target);
   keyboardLegend(plot);
   return plot;
 }
