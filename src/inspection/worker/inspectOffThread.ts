@@ -96,7 +96,8 @@ export async function analyseOffThread(
   const { fetch, ...request } = main;
   const phases = options.phases;
   const answer = await fetch();
-  let result = await statsWorker.analyse({ ...request, text: answer.bytes });
+  // A session participant's own answer mostly says which peer reports to fetch: ahead of the queue.
+  let result = await statsWorker.analyse({ ...request, text: answer.bytes }, { urgent: request.target.kind === 'sessionParticipant' });
   let mainParseMs = count(phases, result);
   const peers: Array<{ peerId: string; answer: AnswerText }> = [];
   const failures: PeerReportFailure[] = [];

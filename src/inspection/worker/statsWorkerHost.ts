@@ -12,30 +12,56 @@ import { analyseAnswers, type AnswersRequest, type AnswersResult } from './analy
 type Reply = { id: number; result: AnswersResult } | { id: number; error: string };
 
 interface Pending {
+  id: number;
   request: AnswersRequest;
   resolve: (result: AnswersResult) => void;
   reject: (error: unknown) => void;
 }
+
+/**
+ * Requests handed to the worker at once: one it works on and one waiting, so it never idles while an
+ * answer crosses back, and an urgent request waits behind one other at most.
+ */
+const IN_WORKER = 2;
 
 export class StatsWorker {
   private worker: Worker | undefined;
   /** Set once the worker failed: the work stays on this thread from then on. */
   private unavailable = false;
   private nextId = 0;
+  /** Sent to the worker, by ID. */
   private readonly pending = new Map<number, Pending>();
+  /** Not sent yet: urgent ones first, then in order. */
+  private readonly queued: Pending[] = [];
+  private urgentQueued = 0;
   log: Pick<Logger, 'warn'> | undefined;
 
   /** The worker's bundle: dist/statsWorker.js beside the extension's; code run from source points it at a build. */
   constructor(public file = path.join(__dirname, 'statsWorker.js')) {}
 
-  analyse(request: AnswersRequest): Promise<AnswersResult> {
-    const worker = this.start();
-    if (!worker) return Promise.resolve().then(() => analyseAnswers(request));
-    const id = this.nextId++;
+  /**
+   * Works out the request in the worker. `urgent`: small work that others wait on (a session
+   * participant's own answer, which says which peer reports to fetch); it goes before the queued
+   * peer reports, so the requests it leads to start while the worker parses the others.
+   */
+  analyse(request: AnswersRequest, options: { urgent?: boolean } = {}): Promise<AnswersResult> {
+    if (!this.start()) return Promise.resolve().then(() => analyseAnswers(request));
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { request, resolve, reject });
-      worker.postMessage({ id, request });
+      const entry = { id: this.nextId++, request, resolve, reject };
+      if (options.urgent) this.queued.splice(this.urgentQueued++, 0, entry);
+      else this.queued.push(entry);
+      this.send();
     });
+  }
+
+  private send(): void {
+    const worker = this.worker;
+    while (worker && this.pending.size < IN_WORKER && this.queued.length > 0) {
+      const entry = this.queued.shift()!;
+      if (this.urgentQueued > 0) this.urgentQueued -= 1;
+      this.pending.set(entry.id, entry);
+      worker.postMessage({ id: entry.id, request: entry.request });
+    }
   }
 
   /** Ends the worker; what it was still working on fails. */
@@ -43,8 +69,10 @@ export class StatsWorker {
     const worker = this.worker;
     this.worker = undefined;
     void worker?.terminate();
-    for (const { reject } of this.pending.values()) reject(new Error('The statistics worker was stopped.'));
+    for (const { reject } of [...this.pending.values(), ...this.queued]) reject(new Error('The statistics worker was stopped.'));
     this.pending.clear();
+    this.queued.length = 0;
+    this.urgentQueued = 0;
   }
 
   private start(): Worker | undefined {
@@ -68,6 +96,7 @@ export class StatsWorker {
     const pending = this.pending.get(reply.id);
     if (!pending) return;
     this.pending.delete(reply.id);
+    this.send();
     if ('error' in reply) pending.reject(new Error(reply.error));
     else pending.resolve(reply.result);
   }
@@ -79,8 +108,10 @@ export class StatsWorker {
     this.unavailable = true;
     this.log?.warn(`The statistics worker is unavailable, so large answers are analysed on the extension host's thread: ${String(error)}`);
     void worker?.terminate();
-    const pending = [...this.pending.values()];
+    const pending = [...this.pending.values(), ...this.queued];
     this.pending.clear();
+    this.queued.length = 0;
+    this.urgentQueued = 0;
     for (const { request, resolve, reject } of pending) {
       try {
         resolve(analyseAnswers(request));
