@@ -26,30 +26,37 @@ export function packColumns<T extends { columns: TrackColumns }>(tracks: readonl
   });
 }
 
+/** The groups with every group's tracks packed together into one buffer, handed back per group. */
+function packGroups<G, T extends { columns: TrackColumns }>(
+  groups: readonly G[],
+  tracksOf: (group: G) => readonly T[],
+  withTracks: (group: G, tracks: T[]) => G,
+): G[] {
+  const packed = packColumns(groups.flatMap(tracksOf));
+  let next = 0;
+  return groups.map((group) => {
+    const count = tracksOf(group).length;
+    next += count;
+    return withTracks(group, packed.slice(next - count, next));
+  });
+}
+
 /** The payload with every participant's columns in one buffer. */
 export function packComparePayload(payload: ComparePayload): ComparePayload {
-  const packed = packColumns(payload.participants.flatMap((participant) => participant.tracks));
-  let next = 0;
-  return {
-    ...payload,
-    participants: payload.participants.map((participant) => {
-      const tracks = packed.slice(next, next + participant.tracks.length);
-      next += participant.tracks.length;
-      return { ...participant, tracks };
-    }),
-  };
+  const participants = packGroups(
+    payload.participants,
+    (participant) => participant.tracks,
+    (participant, tracks) => ({ ...participant, tracks }),
+  );
+  return { ...payload, participants };
 }
 
 /** The participant with every track's columns in one buffer (the stats panel's payload). */
 export function packParticipant(participant: WireParticipant): WireParticipant {
-  const packed = packColumns(participant.peerStats.flatMap((peer) => peer.tracks));
-  let next = 0;
-  return {
-    ...participant,
-    peerStats: participant.peerStats.map((peer) => {
-      const tracks = packed.slice(next, next + peer.tracks.length);
-      next += peer.tracks.length;
-      return { ...peer, tracks };
-    }),
-  };
+  const peerStats = packGroups(
+    participant.peerStats,
+    (peer) => peer.tracks,
+    (peer, tracks) => ({ ...peer, tracks }),
+  );
+  return { ...participant, peerStats };
 }
