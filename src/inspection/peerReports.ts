@@ -95,6 +95,7 @@ export async function sessionParticipantStatistics(
     failures,
     overview: result.overview,
   };
-  scheduler.keep(key, analysed);
+  // With a peer report missing, opening it again tries that report again.
+  if (failures.length === 0) scheduler.keep(key, analysed);
   return analysed;
 }
