@@ -122,20 +122,29 @@ export function decimate(model: ChartModel, xMin: number, xMax: number, buckets:
   while (i < end) {
     const bucketEnd = Math.min(end, Math.max(i + 1, lowerBound(x, x[start] + span * (Math.floor((x[i] - x[start]) / span) + 1))));
     xs.push(x[i], x[bucketEnd - 1]);
-    series.forEach((item, s) => {
+    // Plain loops and locals: this runs for every sample of every line (eight lines a chart in compare).
+    for (let s = 0; s < series.length; s++) {
+      const values = series[s].values;
       let min = Number.NaN;
       let max = Number.NaN;
       let minAt = -1;
       let maxAt = -1;
       for (let j = i; j < bucketEnd; j++) {
-        const value = item.values[j];
-        if (Number.isNaN(value)) continue;
-        if (minAt < 0 || value < min) [min, minAt] = [value, j];
-        if (maxAt < 0 || value > max) [max, maxAt] = [value, j];
+        const value = values[j];
+        if (value !== value) continue; // NaN
+        if (minAt < 0 || value < min) {
+          min = value;
+          minAt = j;
+        }
+        if (maxAt < 0 || value > max) {
+          max = value;
+          maxAt = j;
+        }
       }
-      const [first, second] = minAt <= maxAt ? [min, max] : [max, min];
-      ys[s].push(nullable(first), nullable(second));
-    });
+      if (minAt < 0) ys[s].push(null, null);
+      else if (minAt <= maxAt) ys[s].push(min, max);
+      else ys[s].push(max, min);
+    }
     i = bucketEnd;
   }
   return [xs, ...ys];
