@@ -23,6 +23,7 @@ import type { TokenStore } from './state/tokenStore';
 import { sessionKey } from './inspection/inspectionTarget';
 import { ExplorerStore } from './store/explorerStore';
 import { InspectionHistory } from './store/inspectionHistory';
+import { inspectForTree } from './store/treeInspection';
 import { ExplorerTreeDataProvider } from './views/explorerTreeDataProvider';
 
 /** What activation made before the core was loaded, handed in so there is one of each. */
@@ -57,7 +58,13 @@ export function createCore(context: vscode.ExtensionContext, base: CoreBase): Co
     client ??= createClient(tokens, scheduler, log.child('api'));
     return client;
   };
-  const store = new ExplorerStore(new InspectionHistory(context.globalState), getClient, configuredScope, log.child('store'));
+  const store = new ExplorerStore(
+    new InspectionHistory(context.globalState),
+    getClient,
+    configuredScope,
+    log.child('store'),
+    (target, signal) => inspectForTree(getClient(), scheduler, target, signal),
+  );
   store.setSignedIn(base.signedIn);
   const tree = new ExplorerTreeDataProvider(store, log.child('tree'));
   const panels = new StatsPanels(context.extensionUri, log.child('panels'), (target) =>

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { RealtimeKitApiError } from '../api/errors';
 import { inspectWithPeerReports } from '../inspection/peerReports';
+import { inspectionRequestKey, sharedInspections } from '../inspection/sharedInspections';
 import { errorMessage } from '../shared/errorMessage';
 import type { CommandDefinition } from './support/commandDefinition';
 import { notificationText } from './support/notificationText';
@@ -15,12 +16,28 @@ import type { Services } from './support/services';
 async function refresh(services: Services): Promise<boolean> {
   const client = services.client();
   client.dropInFlight();
-  const jobs = [
-    ...services.store.refreshJobs(),
-    ...services.panels.refreshJobs((target, signal) =>
-      inspectWithPeerReports(client, services.scheduler, target, { signal, refresh: true }),
-    ),
-  ];
+  // A target an open stats panel shows is fetched and analysed once (off the host's thread): the
+  // panel shows it, and the explorer takes the same inspection for its tree once the panel painted it
+  // (saving the tree's summary and redrawing the tree would otherwise compete with the panel's paint).
+  const inspect = sharedInspections((target, signal) =>
+    inspectWithPeerReports(client, services.scheduler, target, { signal, refresh: true }),
+  );
+  const painted = new Map<string, Promise<unknown>>();
+  const panelJobs = services.panels.refreshJobs(inspect).map(({ key, target, run }) => {
+    let done = () => {};
+    painted.set(inspectionRequestKey(target), new Promise<void>((resolve) => (done = resolve)));
+    return { key, run: (signal: AbortSignal) => run(signal).finally(done) };
+  });
+  const storeJobs = services.store.refreshJobs((target) => {
+    const shown = painted.get(inspectionRequestKey(target));
+    if (!shown) return undefined;
+    return async (signal: AbortSignal) => {
+      const inspection = await inspect(target, signal);
+      await shown;
+      return inspection;
+    };
+  });
+  const jobs = [...storeJobs, ...panelJobs];
   if (jobs.length === 0) return true;
   const failures: unknown[] = [];
   const cancelled = await withCancellableProgress('Refreshing RealtimeKit…', async (signal, progress) => {

@@ -86,6 +86,8 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     const title = target.kind === 'peer' ? `${name} · peer ${target.peerId.slice(0, 8)}` : name;
     let entry = this.open.get(key);
     if (entry) {
+      // Asked again with other filters: Refresh and a restore fetch what is shown now.
+      entry.target = target;
       entry.panel.title = title;
       entry.panel.reveal(undefined, false);
     } else {
@@ -132,14 +134,17 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     });
   }
 
-  /** Refresh: one job per open panel, fetching its target again and showing the new data. */
+  /**
+   * Refresh: one job per open panel, fetching its target again and showing the new data; a job ends
+   * once its panel painted the data (or is hidden, or a bound passed).
+   */
   refreshJobs(
     fetch: (target: ParticipantTarget, signal: AbortSignal) => Promise<Inspection>,
-  ): Array<{ key: string; run: (signal: AbortSignal) => Promise<unknown> }> {
+  ): Array<{ key: string; target: ParticipantTarget; run: (signal: AbortSignal) => Promise<unknown> }> {
     return [...this.open.entries()].flatMap(([key, entry]) => {
       const target = entry.target;
       if (target.kind === 'session') return [];
-      return [{ key: `panel:${key}`, run: async (signal: AbortSignal) => this.update(entry, await fetch(target, signal)) }];
+      return [{ key: `panel:${key}`, target, run: async (signal: AbortSignal) => this.update(entry, await fetch(target, signal)) }];
     });
   }
 

@@ -12,9 +12,9 @@ import { RealtimeKitApiError } from '../api/errors';
 import type { RawMeeting, RawMeetingParticipant, RawSession, RawSessionParticipant } from '../api/types';
 import type { Logger } from '../common/logger';
 import type { ParticipantRow, VerdictLevel } from '../shared/session';
-import { fetchInspection } from '../inspection/fetchInspection';
 import type { Inspection } from '../inspection/inspection';
 import { scopeOf, sessionKey, targetKey, type InspectionTarget, type ParticipantTarget } from '../inspection/inspectionTarget';
+import type { Inspect } from '../inspection/sharedInspections';
 import { PagedList } from './pagedList';
 import { InspectionHistory, treeSummaryOf, type TreeSummary } from './inspectionHistory';
 
@@ -33,6 +33,12 @@ export interface ParticipantVerdict {
   topIssue?: string;
   error?: string;
 }
+
+/**
+ * Refresh's fetch of a target an open stats panel shows (the panel's own, shared; it resolves once the
+ * panel painted it), or undefined when no panel shows it and the store fetches the target itself.
+ */
+export type PanelInspection = (target: ParticipantTarget) => ((signal: AbortSignal) => Promise<Inspection>) | undefined;
 
 export interface LoadedTarget {
   summary: TreeSummary;
@@ -53,6 +59,10 @@ export class ExplorerStore implements vscode.Disposable {
   private targetList: InspectionTarget[];
   private signedIn = false;
   private readonly loaded = new Map<string, LoadedTarget>();
+  /** Targets being fetched, so the tree and a Refresh job asking at once share one fetch. */
+  private readonly loading = new Map<string, Promise<LoadedTarget>>();
+  /** The last Refresh's fetches of the targets open panels show, which the tree takes rather than fetching again. */
+  private fromPanel: PanelInspection = () => undefined;
   private readonly sessionParticipants = new Map<string, RawSessionParticipant[]>();
   private readonly sessions = new Map<string, RawSession>();
   private readonly meetingParticipants = new Map<string, RawMeetingParticipant[]>();
@@ -72,6 +82,8 @@ export class ExplorerStore implements vscode.Disposable {
     private readonly client: () => RealtimeKitClient,
     private readonly configuredScope: () => Scope | undefined,
     private readonly log: Logger,
+    /** Fetches a target no panel is fetching (its own answer, read off the host's thread when large). */
+    private readonly inspect: Inspect,
   ) {
     this.targetList = history.targets();
   }
@@ -119,6 +131,7 @@ export class ExplorerStore implements vscode.Disposable {
   async remove(key: string): Promise<void> {
     this.targetList = this.targetList.filter((target) => targetKey(target) !== key);
     this.loaded.delete(key);
+    this.loading.delete(key);
     this.sessionParticipants.delete(key);
     await this.history.saveTargets(this.targetList);
     this.changed.fire({ type: 'root' });
@@ -129,6 +142,8 @@ export class ExplorerStore implements vscode.Disposable {
     this.loads.abort();
     this.loads = fanOutController();
     this.loaded.clear();
+    this.loading.clear();
+    this.fromPanel = () => undefined;
     this.sessionParticipants.clear();
     this.truncations.clear();
     this.meetingParticipants.clear();
@@ -139,15 +154,20 @@ export class ExplorerStore implements vscode.Disposable {
   /**
    * Refresh: cancels what is loading, then fetches again every target, every list that was expanded
    * and the browse lists, each as one job for the caller to run (in parallel, under its progress).
-   * The tree then shows the new data; a target that fails keeps its last data, marked stale.
+   * The tree then shows the new data; a target that fails keeps its last data, marked stale. A target
+   * an open stats panel shows is not fetched twice: `fromPanel` gives the panel's fetch, and the tree
+   * takes its analysed inspection.
    */
-  refreshJobs(): Array<{ key: string; run: (signal: AbortSignal) => Promise<unknown> }> {
+  refreshJobs(fromPanel: PanelInspection = () => undefined): Array<{ key: string; run: (signal: AbortSignal) => Promise<unknown> }> {
     this.loads.abort();
     this.loads = fanOutController();
     const sessions = [...this.sessionRequests.values()];
     const meetings = [...this.meetingRequests.values()];
     const browsed = this.browse && { sessions: this.browse.sessions.started, meetings: this.browse.meetings.started };
     this.loaded.clear();
+    this.loading.clear();
+    // The tree may ask for a target before its job starts (it refreshes at once): it gets the panel's fetch too.
+    this.fromPanel = fromPanel;
     this.sessionParticipants.clear();
     this.truncations.clear();
     this.meetingParticipants.clear();
@@ -223,15 +243,33 @@ export class ExplorerStore implements vscode.Disposable {
     return this.sessionParticipants.get(key);
   }
 
-  /** Fetches a target again; when the network fails, the last data is kept, marked stale. */
-  async loadTarget(target: ParticipantTarget): Promise<LoadedTarget> {
+  /**
+   * Fetches a target again (once, however many ask while it loads); when the network fails, the last
+   * data is kept, marked stale.
+   */
+  loadTarget(target: ParticipantTarget): Promise<LoadedTarget> {
     const key = targetKey(target);
     const cached = this.loaded.get(key);
-    if (cached) return cached;
+    if (cached) return Promise.resolve(cached);
+    const pending = this.loading.get(key);
+    if (pending) return pending;
+    const load = this.fetchTarget(key, target).finally(() => {
+      if (this.loading.get(key) === load) this.loading.delete(key);
+    });
+    this.loading.set(key, load);
+    return load;
+  }
+
+  private async fetchTarget(key: string, target: ParticipantTarget): Promise<LoadedTarget> {
+    const loads = this.loads;
+    const fromPanel = this.fromPanel;
     try {
       // The tree lists peer events, so it asks for them whatever the target was opened with.
       const request = target.kind === 'sessionParticipant' ? { ...target, includePeerEvents: true } : target;
-      const inspection = await fetchInspection(this.client(), request, { signal: this.loads.signal });
+      const panel = fromPanel(request);
+      const inspection = await untilAborted(panel ? panel(loads.signal) : this.inspect(request, loads.signal), loads.signal);
+      if (loads !== this.loads) throw cancelled();
+      // Column-backed when it comes from the stats worker: the summary reads no sample.
       const loaded = { summary: treeSummaryOf(inspection.participant), inspection };
       this.loaded.set(key, loaded);
       await this.history.saveSummary(key, loaded.summary);
@@ -240,7 +278,7 @@ export class ExplorerStore implements vscode.Disposable {
     } catch (error) {
       const summary = this.history.summary(key);
       const offline = error instanceof RealtimeKitApiError && error.retryable;
-      if (!summary || !offline) throw error;
+      if (!summary || !offline || loads.signal.aborted) throw error;
       this.log.warn(`Showing the last data of ${key}: ${error.message}`);
       const loaded = { summary, stale: true };
       this.loaded.set(key, loaded);
@@ -322,6 +360,20 @@ export class ExplorerStore implements vscode.Disposable {
 
 export function sessionLabel(session: RawSession): string {
   return text(session.meeting_display_name) ?? text(session.id) ?? 'Session';
+}
+
+/** The work's result, or a cancellation as soon as `signal` aborts (a shared fetch may go on for others). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(cancelled());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(cancelled());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function cancelled(): RealtimeKitApiError {
+  return new RealtimeKitApiError({ kind: 'cancelled', operation: 'Fetching call statistics' });
 }
 
 function sortByJoinTime(participants: RawSessionParticipant[]): RawSessionParticipant[] {

@@ -20,6 +20,7 @@ export async function run(): Promise<void> {
   require('./errors.test');
   require('./tree.test');
   require('./hardening.test');
+  require('./refresh.test');
   require('./sessionOverview.test');
   require('./compare.test');
   /* eslint-enable @typescript-eslint/no-require-imports */

@@ -1,0 +1,85 @@
+/** Refresh and the explorer: one fetch per target, shared with its open stats panel; the tree reads only what it shows. */
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, sampleCatalog } from '../../sample-server';
+import { targetKey } from '../../src/inspection/inspectionTarget';
+import type { SampleControl } from '../fixtures/sampleControl';
+import { extensionApi, setUpSampleServer } from './harness';
+
+describe('RealtimeKit Refresh', () => {
+  const catalog = sampleCatalog();
+  let control: SampleControl;
+
+  before(async () => {
+    control = await setUpSampleServer();
+  });
+
+  /** Requests for the participant's own answer (not its session's list, not its peers' reports). */
+  async function answerRequests(sessionId: string, participantId: string): Promise<number> {
+    return (await control.requests()).filter((entry) => entry.path.includes(`/sessions/${sessionId}/participants/${participantId}`)).length;
+  }
+
+  async function peerReportRequests(peerIds: readonly string[]): Promise<number> {
+    return (await control.requests()).filter((entry) => peerIds.some((peerId) => entry.path.includes(`/peer-report/${peerId}`))).length;
+  }
+
+  it('fetches a target an open stats panel shows once, and the tree takes the panel’s inspection', async function () {
+    this.timeout(60_000);
+    const api = await extensionApi();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const { sessionId, participantId, peerIds } = catalog.troubledParticipant;
+    const target = { kind: 'sessionParticipant' as const, accountId: SAMPLE_ACCOUNT_ID, appId: SAMPLE_APP_ID, sessionId, participantId };
+    await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId, participantId });
+    const shownAt = api.panels.fetchedAt(target);
+    assert.ok(shownAt, 'the panel is open');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await control.clearRequests();
+    assert.equal(await vscode.commands.executeCommand('realtimekit.refresh'), true);
+    assert.equal(await answerRequests(sessionId, participantId), 1, 'one request for the panel and the tree both');
+    const loaded = api.store.loadedTarget(targetKey(target));
+    assert.ok(loaded?.inspection, 'the tree has the new data');
+    assert.ok((api.panels.fetchedAt(target) ?? '') > shownAt, 'the panel shows the new data');
+    assert.equal(loaded.inspection.fetchedAt, api.panels.fetchedAt(target), 'the tree holds the same inspection');
+    assert.ok(loaded.summary.peerEvents.length > 0, 'with its peer events');
+    assert.equal(loaded.summary.peerCount, peerIds.length);
+  });
+
+  it('reads only the own answer of a looked-up participant that no panel shows, not its peers’ reports', async function () {
+    this.timeout(60_000);
+    const api = await extensionApi();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const { sessionId, participantId, peerIds } = catalog.troubledParticipant;
+    // A peer looked up on its own is fetched by Refresh too: only the others tell.
+    const unlisted = peerIds.filter((peerId) => !api.store.targets().some((target) => target.kind === 'peer' && target.peerId === peerId));
+    assert.ok(unlisted.length > 0, 'a peer of the participant is not looked up on its own');
+    await control.clearRequests();
+    assert.equal(await vscode.commands.executeCommand('realtimekit.refresh'), true);
+    assert.equal(await answerRequests(sessionId, participantId), 1);
+    assert.equal(await peerReportRequests(unlisted), 0, 'the tree shows no statistics');
+    const loaded = api.store.loadedTarget(
+      targetKey({ kind: 'sessionParticipant', accountId: SAMPLE_ACCOUNT_ID, appId: SAMPLE_APP_ID, sessionId, participantId }),
+    );
+    assert.ok(loaded?.inspection && !loaded.stale);
+    assert.ok(loaded.summary.peerEvents.length > 0);
+  });
+
+  it('reads a legacy participant’s statistics for the tree off the host’s thread, samples left in columns', async function () {
+    this.timeout(60_000);
+    const api = await extensionApi();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const { id: participantId } = catalog.legacySession.participants[0];
+    const sessionId = catalog.legacySession.id;
+    const target = { kind: 'sessionParticipant' as const, accountId: SAMPLE_ACCOUNT_ID, appId: SAMPLE_APP_ID, sessionId, participantId };
+    await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId, participantId });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await control.clearRequests();
+    assert.equal(await vscode.commands.executeCommand('realtimekit.refresh'), true);
+    assert.equal(await answerRequests(sessionId, participantId), 1);
+    const inspection = api.store.loadedTarget(targetKey(target))?.inspection;
+    assert.ok(inspection, 'fetched again');
+    const track = inspection.participant.peerStats.flatMap((peer) => peer.tracks)[0];
+    assert.ok(track, 'with the statistics its answer holds');
+    assert.ok(track.samples.length > 0, 'read back from the columns when asked for');
+    assert.ok((inspection.raw as { participant?: { peer_stats?: unknown } } | undefined)?.participant?.peer_stats, 'its raw answer');
+  });
+});
