@@ -74,7 +74,13 @@ export class ComparePanels implements vscode.Disposable, vscode.WebviewPanelSeri
       entry = this.adopt(key, scope, panel);
     }
     entry.payload = payload;
-    if ((await entry.handshake.whenReady()) !== 'done') return undefined;
+    const ready = await entry.handshake.whenReady();
+    if (ready === 'disposed') return undefined;
+    if (ready === 'timeout') {
+      // Webviews can be slow to start (seen in code-server): it gets the payload when it says it is ready.
+      this.log.warn(`The compare panel "${entry.panel.title}" did not start in time; its charts come when it does.`);
+      return resultOf(payload);
+    }
     const rendered = entry.handshake.nextRender();
     await this.post(entry.panel, { type: 'show', payload });
     if ((await rendered) === 'disposed') return undefined;
