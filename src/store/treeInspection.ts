@@ -5,13 +5,13 @@
  */
 import type { RealtimeKitClient } from '../api/client';
 import { readData } from '../api/envelope';
-import { answerError, type AnswerText } from '../api/http';
+import { answerError } from '../api/http';
 import { normalizeParticipant } from '../api/normalize';
 import type { RequestScheduler } from '../api/scheduler';
 import type { Inspection } from '../inspection/inspection';
 import type { ParticipantTarget } from '../inspection/inspectionTarget';
 import { inspectWithPeerReports } from '../inspection/peerReports';
-import { withColumnSamples } from '../inspection/worker/inspectOffThread';
+import { withColumnSamples, withLazyRaw } from '../inspection/worker/inspectOffThread';
 import { statsWorker } from '../inspection/worker/statsWorkerHost';
 
 export async function inspectForTree(
@@ -36,21 +36,4 @@ export async function inspectForTree(
   const read = readData(answer.text);
   if ('problem' in read) throw answerError(answer, read.problem);
   return { raw: read.data, participant: normalizeParticipant('sessionParticipant', read.data, { sessionId: target.sessionId }), fetchedAt };
-}
-
-/** The answer is decoded and parsed here only if its raw data is asked for (Copy as JSON). */
-function withLazyRaw(inspection: Omit<Inspection, 'raw'>, answer: AnswerText): Inspection {
-  let unread: AnswerText | undefined = answer;
-  let raw: unknown;
-  return Object.defineProperty(inspection as Inspection, 'raw', {
-    enumerable: true,
-    get: () => {
-      if (unread !== undefined) {
-        const read = readData(unread.text);
-        raw = 'data' in read ? read.data : undefined;
-        unread = undefined;
-      }
-      return raw;
-    },
-  });
 }

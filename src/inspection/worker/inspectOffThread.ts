@@ -48,18 +48,23 @@ export async function inspectOffThread(
   );
   const unread = failures.map((failure) => `the report of peer ${failure.peerId.slice(0, 8)} (${errorMessage(failure.error)})`);
   const wire: WireParticipant = { ...result.participant, absent: [...result.participant.absent, ...unread] };
-  const inspection = {
+  const inspection: Omit<AnalysedInspection, 'raw'> = {
     participant: withColumnSamples(wire),
     wire,
     issues: result.issues,
     verdict: result.verdict,
     fetchedAt: new Date().toISOString(),
     phases: options.phases,
-  } as Omit<AnalysedInspection, 'raw'> as AnalysedInspection;
+  };
   // Decoded and parsed here only when asked for (Raw JSON, export, the command's result): the worker has read it already.
+  return withLazyRaw(inspection, answer);
+}
+
+/** Gives the inspection a `raw` that decodes and parses the answer on first read, once. */
+export function withLazyRaw<T extends object>(inspection: T, answer: AnswerText): T & { raw: unknown } {
   let undecoded: AnswerText | undefined = answer;
   let raw: unknown;
-  Object.defineProperty(inspection, 'raw', {
+  return Object.defineProperty(inspection as T & { raw: unknown }, 'raw', {
     enumerable: true,
     get: () => {
       if (undecoded !== undefined) {
@@ -70,7 +75,6 @@ export async function inspectOffThread(
       return raw;
     },
   });
-  return inspection;
 }
 
 export interface OffThreadAnswers {
