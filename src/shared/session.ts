@@ -13,7 +13,7 @@ export interface CausedBy {
   rule: string;
   /** "likely" when the sender's own samples are missing and several receivers suffered at once. */
   confidence?: 'certain' | 'likely';
-  /** Human text, e.g. "Sam's uplink: 12 % loss 10:03-10:05". */
+  /** The whole clause, e.g. "caused by Sam's uplink: 12 % loss 10:03:00–10:05:00 UTC" or "likely Sam's uplink (inferred: …)". */
   evidence?: string;
   from?: number;
   to?: number;
