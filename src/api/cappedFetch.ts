@@ -56,22 +56,50 @@ async function fetchAtMost(limitBytes: number, input: Parameters<typeof fetch>[0
   if (!response.body || NULL_BODY_STATUSES.has(response.status)) return response;
   // Read here in one loop rather than through a second stream: axios reads the whole body anyway, and
   // a stream around the stream cost a promise and a copy per chunk (hundreds of answers per overview).
+  // With its length declared (and not compressed), each chunk goes straight to its place in the body
+  // as it arrives, so the last byte leaves no 70 MB copy to make on this thread.
+  const encoded = (response.headers.get('content-encoding') ?? 'identity') !== 'identity';
+  let whole = declared > 0 && !encoded ? new Uint8Array(declared) : undefined;
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let received = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    received += value.byteLength;
-    if (received > limitBytes) {
+    if (received + value.byteLength > limitBytes) {
       await reader.cancel(); // closes the connection: the rest is never downloaded
       throw new ResponseTooLarge(limitBytes);
     }
-    chunks.push(value);
+    if (whole && received + value.byteLength <= whole.byteLength) {
+      whole.set(value, received);
+    } else {
+      // More than declared: the chunks are kept and joined at the end after all.
+      if (whole) chunks.push(whole.subarray(0, received));
+      whole = undefined;
+      chunks.push(value);
+    }
+    received += value.byteLength;
   }
   if (timing) Object.assign(timing, { lastByte: Date.now(), bytes: received });
-  const body = chunks.length === 1 ? chunks[0] : concat(chunks, received);
-  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  const body = whole ? whole.subarray(0, received) : chunks.length === 1 ? chunks[0] : concat(chunks, received);
+  return readResponse(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+/**
+ * A response over a body already read. `new Response(bytes)` would copy the bytes once when made and
+ * once more when axios reads them (tens of MB each, on the extension host's thread): this one hands
+ * them over as they are. axios reads answers with arrayBuffer() or text() (see RealtimeKitHttp).
+ */
+function readResponse(bytes: Uint8Array, init: ResponseInit): Response {
+  const text = async () => new TextDecoder().decode(bytes);
+  return Object.assign(new Response(null, init), {
+    arrayBuffer: async () => {
+      const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+      return (whole ? bytes.buffer : bytes.slice().buffer) as ArrayBuffer;
+    },
+    text,
+    json: async (): Promise<unknown> => JSON.parse(await text()),
+  });
 }
 
 function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {

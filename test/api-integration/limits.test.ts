@@ -9,6 +9,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { RealtimeKitClient } from '../../src/api/client';
 import { RealtimeKitApiError } from '../../src/api/errors';
@@ -196,6 +197,41 @@ describe('HTTP limits against a misbehaving server', function () {
       assert.ok(sent.closed && sent.bytes < 50 * MB, `the server wrote ${Math.round(sent.bytes / MB)} MB`);
       fs.rmSync(outDir, { recursive: true, force: true });
     });
+  });
+
+  describe('reading an answer', () => {
+    // Multi-byte characters, some split across the server's writes, and more than one read's worth of body.
+    const data = { text: 'Zürich · São Paulo · 東京 '.repeat(40_000), n: 42 };
+    const body = Buffer.from(JSON.stringify({ success: true, data }));
+    /** Writes the body in uneven pieces, as it was asked to declare and encode it. */
+    const answer =
+      (mode: 'declared' | 'undeclared' | 'gzip'): Handler =>
+      (_request, response) => {
+        const sent = mode === 'gzip' ? zlib.gzipSync(body) : body;
+        response.writeHead(200, {
+          'content-type': 'application/json',
+          ...(mode === 'undeclared' ? {} : { 'content-length': String(sent.length) }),
+          ...(mode === 'gzip' ? { 'content-encoding': 'gzip' } : {}),
+        });
+        for (let offset = 0; offset < sent.length; offset += 65_537) response.write(sent.subarray(offset, offset + 65_537));
+        response.end();
+      };
+
+    const modes = {
+      declared: 'with its length declared',
+      undeclared: 'without a length',
+      gzip: 'compressed (longer than its declared length once decoded)',
+    } as const;
+    for (const mode of Object.keys(modes) as Array<keyof typeof modes>) {
+      it(`hands over every byte of an answer ${modes[mode]}, as bytes and parsed`, async () => {
+        handler = answer(mode);
+        const text = await httpFor().getText({ ...spec, refresh: true });
+        assert.equal(Buffer.compare(Buffer.from(text.bytes), body), 0, 'the bytes as sent');
+        assert.equal(text.text, body.toString('utf8'));
+        assert.equal(text.timing.bytes, body.length);
+        assert.deepEqual((await httpFor().get({ ...spec, refresh: true })).data, data);
+      });
+    }
   });
 
   describe('dropping what is in flight', () => {
