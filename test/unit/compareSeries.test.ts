@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
-import type { ComparedParticipant } from '../../src/shared/compare';
 import type { QualityTrack } from '../../src/shared/model';
 import { toColumns, type WireTrack } from '../../src/shared/wire';
 import { buildCompareCharts, participantNames } from '../../src/webview/compare/compareSeries';
 import { compareTimeline } from '../../src/webview/compare/compareTimeline';
 import { readPanelState } from '../../src/webview/compare/compareState';
+import { comparedParticipant } from '../fixtures/comparedParticipant';
 
 const t0 = Date.parse('2026-11-20T09:00:00Z');
 const s0 = t0 / 1000;
@@ -13,19 +13,7 @@ function track(kind: QualityTrack['kind'], direction: QualityTrack['direction'],
   return { kind, direction, columns: toColumns(samples), summary: {} };
 }
 
-function participant(participantId: string, fields: Partial<ComparedParticipant> = {}): ComparedParticipant {
-  return {
-    participantId,
-    colour: 0,
-    verdict: { level: 'good', line: 'Good call' },
-    issues: [],
-    causedBy: [],
-    affected: [],
-    tracks: [],
-    events: [],
-    ...fields,
-  };
-}
+const participant = comparedParticipant;
 
 const every = (count: number, make: (i: number) => Omit<QualityTrack['samples'][number], 't'>, offset = 0) =>
   Array.from({ length: count }, (_, i) => ({ t: t0 + offset + i * 1000, ...make(i) }));

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { packComparePayload } from '../../src/shared/packColumns';
-import type { ComparedParticipant, ComparePayload } from '../../src/shared/compare';
+import type { ComparePayload } from '../../src/shared/compare';
 import { toColumns, type WireTrack } from '../../src/shared/wire';
+import { comparedParticipant } from '../fixtures/comparedParticipant';
 
 const t0 = Date.parse('2026-11-20T09:00:00Z');
 
@@ -16,18 +17,7 @@ function track(samples: number, mos: number): WireTrack {
   };
 }
 
-function participant(participantId: string, tracks: WireTrack[]): ComparedParticipant {
-  return {
-    participantId,
-    colour: 0,
-    verdict: { level: 'good', line: 'Good call' },
-    issues: [],
-    causedBy: [],
-    affected: [],
-    tracks,
-    events: [],
-  };
-}
+const participant = (participantId: string, tracks: WireTrack[]) => comparedParticipant(participantId, { tracks });
 
 /** Every typed array in the message, as VS Code's webview serialiser collects them. */
 function typedArrays(value: unknown, found: ArrayBufferView[] = []): ArrayBufferView[] {
