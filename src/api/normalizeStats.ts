@@ -474,7 +474,6 @@ function samplesOf(rows: RawQualitySample[], direction: Direction): QualitySampl
       rttMs: num(row.rtt),
       bitrateKbps: bytes[i] === undefined ? undefined : Math.round((bytes[i]! * 8) / interval),
       fps: num(row.frames_per_second),
-      width: num(row.frame_width),
       height,
       framesDropped: num(row.frames_dropped),
       concealmentEvents: num(row.concealment_events),

@@ -8,11 +8,13 @@ import type { RealtimeKitClient, Scope } from '../api/client';
 import { requestKeys, type RequestScheduler } from '../api/scheduler';
 import type { RawSessionParticipant } from '../api/types';
 import { PhaseRecorder } from '../common/phaseTimes';
-import type { InspectedParticipant } from '../shared/model';
+import type { PeerDigest } from '../sessionAnalysis/attributionDigest';
+import type { DetectedIssue, InspectedParticipant, Verdict } from '../shared/model';
+import type { ParticipantRow } from '../shared/session';
+import type { WireParticipant } from '../shared/wire';
 import { fetchInspection } from './fetchInspection';
 import type { Inspection } from './inspection';
 import type { ParticipantTarget } from './inspectionTarget';
-import type { OverviewFindings } from './worker/analyseAnswers';
 import { analyseOffThread, inspectOffThread, scheduledText, withColumnSamples } from './worker/inspectOffThread';
 
 export interface PeerReportFailure {
@@ -23,10 +25,17 @@ export interface PeerReportFailure {
 export interface SessionParticipantStatistics {
   /** Its statistics, its peers' reports merged; samples are read from columns when asked for. */
   participant: InspectedParticipant;
+  /** The same as the webview's columns, built by the worker (compare sends them as they are). */
+  wire: WireParticipant;
+  /** Found by the worker on the full-precision samples. */
+  issues: DetectedIssue[];
+  verdict: Verdict;
+  /** What who-affected-whom needs of it. */
+  digest: PeerDigest[];
   /** Peers whose report could not be read; the others are still merged. */
   failures: PeerReportFailure[];
-  /** Given the overview's list entry. */
-  overview?: OverviewFindings;
+  /** Its session overview table row, given the overview's list entry. */
+  row?: ParticipantRow;
 }
 
 export interface PeerReportOptions {
@@ -56,8 +65,9 @@ export async function inspectWithPeerReports(
  * One session participant's complete statistics, as the overview and compare need them: its details
  * (the older generation's statistics are there) and, when they hold none, its peers' reports; every
  * request through the scheduler, parsing and analysis in the stats worker. Given the overview's list
- * entry, also its table row and attribution digest. The result is kept by the scheduler, so opening the
- * overview again is instant. `onStart` says when its first request leaves the queue.
+ * entry, also its table row. The result is kept by the scheduler, so opening the overview again is
+ * instant, and compare takes what the overview analysed. `onStart` says when its first request leaves
+ * the queue.
  */
 export async function sessionParticipantStatistics(
   client: RealtimeKitClient,
@@ -67,8 +77,13 @@ export async function sessionParticipantStatistics(
   options: PeerReportOptions & { onStart?: () => void; listEntry?: RawSessionParticipant } = {},
 ): Promise<SessionParticipantStatistics> {
   const participantKey = requestKeys.sessionParticipant(scope, ids.sessionId, ids.participantId);
-  const key = `${participantKey}#${options.listEntry ? 'overview' : 'statistics'}`;
-  const known = options.refresh ? undefined : scheduler.recall<SessionParticipantStatistics>(key);
+  const overviewKey = `${participantKey}#overview`;
+  const key = options.listEntry ? overviewKey : `${participantKey}#statistics`;
+  // The overview's analysis holds everything compare needs, and more.
+  const known = options.refresh
+    ? undefined
+    : (scheduler.recall<SessionParticipantStatistics>(key) ??
+      (options.listEntry ? undefined : scheduler.recall<SessionParticipantStatistics>(overviewKey)));
   if (known) return known;
   const { result, failures } = await analyseOffThread(
     client,
@@ -77,6 +92,7 @@ export async function sessionParticipantStatistics(
     {
       target: { kind: 'sessionParticipant', sessionId: ids.sessionId },
       listEntry: options.listEntry,
+      digest: true,
       fetch: () =>
         scheduledText(
           scheduler,
@@ -92,8 +108,12 @@ export async function sessionParticipantStatistics(
   );
   const analysed: SessionParticipantStatistics = {
     participant: withColumnSamples(result.participant),
+    wire: result.participant,
+    issues: result.issues,
+    verdict: result.verdict,
+    digest: result.digest ?? [],
     failures,
-    overview: result.overview,
+    row: result.row,
   };
   // With a peer report missing, opening it again tries that report again.
   if (failures.length === 0) scheduler.keep(key, analysed);

@@ -9,11 +9,10 @@ import { text } from '../api/coerce';
 import type { RequestScheduler } from '../api/scheduler';
 import { executeCommand } from '../common/commands';
 import type { Logger } from '../common/logger';
-import { sessionParticipantStatistics } from '../inspection/peerReports';
+import { sessionParticipantStatistics, type SessionParticipantStatistics } from '../inspection/peerReports';
 import { comparePayload, type CompareInput } from '../sessionAnalysis/comparePayload';
 import { isCompareWebviewToHost, type CompareHostToWebview, type ComparePayload, type CompareWebviewToHost } from '../shared/compare';
 import { errorMessage } from '../shared/errorMessage';
-import type { InspectedParticipant } from '../shared/model';
 import { sessionKey } from '../inspection/inspectionTarget';
 import { packComparePayload } from '../shared/packColumns';
 import { WebviewHandshake } from './webviewHandshake';
@@ -30,7 +29,7 @@ export interface ComparePanelDeps {
   client: () => RealtimeKitClient;
   scheduler: RequestScheduler;
   /** Statistics an open session overview already has, so comparing from it costs no request. */
-  knownStatistics: (scope: Scope, sessionId: string, participantId: string) => InspectedParticipant | undefined;
+  knownStatistics: (scope: Scope, sessionId: string, participantId: string) => SessionParticipantStatistics | undefined;
 }
 
 interface OpenCompare {
@@ -135,9 +134,9 @@ export class ComparePanels implements vscode.Disposable, vscode.WebviewPanelSeri
         const known = this.deps.knownStatistics(scope, sessionId, participantId);
         try {
           const statistics =
-            known ??
-            (await sessionParticipantStatistics(client, this.deps.scheduler, scope, { sessionId, participantId }, { signal })).participant;
-          return { participantId, displayName: statistics.displayName, peerIds: statistics.peers.map((peer) => peer.peerId), statistics };
+            known ?? (await sessionParticipantStatistics(client, this.deps.scheduler, scope, { sessionId, participantId }, { signal }));
+          const { displayName, peers } = statistics.participant;
+          return { participantId, displayName, peerIds: peers.map((peer) => peer.peerId), statistics };
         } catch (error) {
           this.log.warn(`Compare: ${participantId}: ${errorMessage(error)}`);
           return { participantId, peerIds: [], error: errorMessage(error) };

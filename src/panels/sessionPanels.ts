@@ -11,7 +11,7 @@ import { executeCommand } from '../common/commands';
 import type { Logger } from '../common/logger';
 import { errorMessage } from '../shared/errorMessage';
 import type { PanelAttribution } from '../shared/messages';
-import type { InspectedParticipant } from '../shared/model';
+import type { SessionParticipantStatistics } from '../inspection/peerReports';
 import {
   isSessionWebviewToHost,
   type ParticipantRow,
@@ -157,7 +157,7 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
   }
 
   /** A participant's statistics, when an open overview of its session has analysed it. */
-  statisticsOf(scope: Scope, sessionId: string, participantId: string): InspectedParticipant | undefined {
+  statisticsOf(scope: Scope, sessionId: string, participantId: string): SessionParticipantStatistics | undefined {
     return this.open.get(sessionKey(scope, sessionId))?.run.statisticsOf(participantId);
   }
 

@@ -1,19 +1,27 @@
 /**
  * What the compare panel shows of 2 to 8 participants of one session: each one's tracks in the wire
- * format, its events, its issues and verdict, and who affected whom among them. Pure.
+ * format, its events, its issues and verdict, and who affected whom among them. Pure: everything heavy
+ * (columns, issues, digests) was done by the stats worker, so no sample is touched here.
  */
-import { detectIssues, verdictOf } from '../analysis/detectIssues';
 import type { ComparedParticipant, ComparePayload } from '../shared/compare';
-import type { InspectedParticipant } from '../shared/model';
-import { toWireParticipant } from '../shared/wire';
+import type { DetectedIssue, Verdict } from '../shared/model';
+import type { WireParticipant } from '../shared/wire';
 import { attributeSession, attributionNotice, type AttributionInput } from './attribution';
-import { digestPeers } from './attributionDigest';
+import type { PeerDigest } from './attributionDigest';
+
+/** A participant's statistics as the stats worker analysed them. */
+export interface ComparedStatistics {
+  wire: WireParticipant;
+  issues: DetectedIssue[];
+  verdict: Verdict;
+  digest: readonly PeerDigest[];
+}
 
 export interface CompareInput {
   participantId: string;
   displayName?: string;
   peerIds: readonly string[];
-  statistics?: InspectedParticipant;
+  statistics?: ComparedStatistics;
   error?: string;
 }
 
@@ -27,9 +35,9 @@ export function comparePayload(
       ? [
           {
             participantId: input.participantId,
-            displayName: input.displayName ?? input.statistics.displayName,
+            displayName: input.displayName ?? input.statistics.wire.displayName,
             peerIds: input.peerIds,
-            peers: digestPeers(input.statistics.peerStats),
+            peers: input.statistics.digest,
           },
         ]
       : [],
@@ -41,7 +49,7 @@ export function comparePayload(
     const found = attribution.get(input.participantId);
     const base = {
       participantId: input.participantId,
-      displayName: input.displayName ?? statistics?.displayName,
+      displayName: input.displayName ?? statistics?.wire.displayName,
       colour,
       causedBy: found?.causedBy ?? [],
       affected: found?.affected ?? [],
@@ -55,14 +63,13 @@ export function comparePayload(
         events: [],
         error: input.error,
       };
-    const issues = detectIssues(statistics);
-    const wire = toWireParticipant(statistics);
+    const { wire } = statistics;
     return {
       ...base,
-      verdict: verdictOf(issues, statistics),
-      issues,
+      verdict: statistics.verdict,
+      issues: statistics.issues,
       tracks: wire.peerStats.flatMap((peer) => peer.tracks),
-      events: statistics.peerStats.flatMap((peer) => peer.events),
+      events: wire.peerStats.flatMap((peer) => peer.events),
       error: input.error,
     };
   });

@@ -9,12 +9,10 @@ import { text } from '../api/coerce';
 import { RealtimeKitApiError } from '../api/errors';
 import { estimateRequests, fanOutController, type RequestScheduler } from '../api/scheduler';
 import type { RawSession, RawSessionParticipant } from '../api/types';
-import { sessionParticipantStatistics } from '../inspection/peerReports';
+import { sessionParticipantStatistics, type SessionParticipantStatistics } from '../inspection/peerReports';
 import { errorMessage } from '../shared/errorMessage';
-import type { InspectedParticipant } from '../shared/model';
 import type { ParticipantRow, SessionHeader, SessionProgress, SessionResource, SessionOverviewResult } from '../shared/session';
 import { attributeSession, withAttribution } from './attribution';
-import type { PeerDigest } from './attributionDigest';
 import { overviewResult } from './overviewResult';
 import { failedRow, pendingRow } from './participantAnalysis';
 import { peerOwners } from './peerSpans';
@@ -43,9 +41,8 @@ export class SessionOverviewRun {
   private participants: RawSessionParticipant[] = [];
   private rawById = new Map<string, RawSessionParticipant>();
   private readonly rows = new Map<string, ParticipantRow>();
-  private readonly statistics = new Map<string, InspectedParticipant>();
-  /** What who-affected-whom needs of each analysed participant (the samples stay in their columns). */
-  private readonly digests = new Map<string, readonly PeerDigest[]>();
+  /** Each analysed participant's statistics, its attribution digest among them. */
+  private readonly statistics = new Map<string, SessionParticipantStatistics>();
   private batch = fanOutController();
   private running = 0;
   private listNote: string | undefined;
@@ -155,8 +152,8 @@ export class SessionOverviewRun {
     return rankRows([...this.rows.values()]);
   }
 
-  /** A participant's merged statistics, once analysed (compare and the panel reuse them). */
-  statisticsOf(participantId: string): InspectedParticipant | undefined {
+  /** A participant's merged statistics, once analysed (compare reuses them). */
+  statisticsOf(participantId: string): SessionParticipantStatistics | undefined {
     return this.statistics.get(participantId);
   }
 
@@ -233,7 +230,7 @@ export class SessionOverviewRun {
     if (!raw) return;
     const { client, scheduler, scope, sessionId } = this.options;
     try {
-      const { participant, failures, overview } = await sessionParticipantStatistics(
+      const statistics = await sessionParticipantStatistics(
         client,
         scheduler,
         scope,
@@ -248,11 +245,10 @@ export class SessionOverviewRun {
           },
         },
       );
-      if (!overview) throw new Error('The statistics worker sent no table row.');
-      this.statistics.set(participantId, participant);
-      this.digests.set(participantId, overview.peers);
-      const row = overview.row;
-      const unread = failures.map((failure) => `peer ${failure.peerId.slice(0, 8)}: ${errorMessage(failure.error)}`);
+      const row = statistics.row;
+      if (!row) throw new Error('The statistics worker sent no table row.');
+      this.statistics.set(participantId, statistics);
+      const unread = statistics.failures.map((failure) => `peer ${failure.peerId.slice(0, 8)}: ${errorMessage(failure.error)}`);
       this.setRow(unread.length ? { ...row, error: `Some peer reports could not be read (${unread.join('; ')})` } : row);
     } catch (error) {
       this.setRow(failedRow(raw, error));
@@ -262,11 +258,11 @@ export class SessionOverviewRun {
 
   /** Who affected whom, over every participant analysed so far. */
   private attribute(): void {
-    const inputs = [...this.digests.entries()].map(([participantId, peers]) => ({
+    const inputs = [...this.statistics.entries()].map(([participantId, statistics]) => ({
       participantId,
-      displayName: this.statistics.get(participantId)?.displayName,
+      displayName: statistics.participant.displayName,
       peerIds: this.rows.get(participantId)?.peerIds ?? [],
-      peers,
+      peers: statistics.digest,
     }));
     if (inputs.length === 0) return;
     const attribution = attributeSession(inputs, peerOwners(this.participants));

@@ -1,7 +1,7 @@
 /** The quality metrics charted and summarised, and how a track is named. Shared by host and webview. */
 import type { QualityTrack } from './model';
 
-export const METRIC_KEYS = ['mos', 'lossPct', 'jitterMs', 'rttMs', 'bitrateKbps', 'fps', 'height', 'width'] as const;
+export const METRIC_KEYS = ['mos', 'lossPct', 'jitterMs', 'rttMs', 'bitrateKbps', 'fps', 'height'] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
 
 export interface MetricDefinition {

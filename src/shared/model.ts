@@ -125,7 +125,6 @@ export interface QualitySample {
   /** Bitrate in kbit/s over the interval, from byte counters when available. */
   bitrateKbps?: number;
   fps?: number;
-  width?: number;
   height?: number;
   framesDropped?: number;
   concealmentEvents?: number;

@@ -1,13 +1,19 @@
 /**
- * The shape quality data travels in to the webview: one Float64Array per metric (NaN where a sample has
+ * The shape quality data travels in to the webview: one typed array per metric (NaN where a sample has
  * no value) instead of one object per sample. VS Code transfers typed arrays in postMessage as binary
  * for extensions built for 1.57+, so even 100k samples cross in milliseconds, and charts read columns as is.
+ * Times stay Float64 (epoch milliseconds need it); metrics are Float32, whose 7 significant digits are
+ * far finer than the 2 decimals any chart, legend or table shows, and a metric a track never reports
+ * (fps of an audio track) is left out: the payload a heavy call sends is about half what it was.
  */
 import { METRIC_KEYS, percentileRows, type MetricKey, type PercentileRow } from './metrics';
 import type { InspectedParticipant, PeerStats, QualitySample, QualityTrack } from './model';
 
-/** `t` in epoch milliseconds, ascending; metrics aligned with it, NaN where absent. */
-export type TrackColumns = { t: Float64Array } & Record<MetricKey, Float64Array>;
+/** A metric's values, aligned with `t`, NaN where a sample has none. */
+export type MetricColumn = Float32Array;
+
+/** `t` in epoch milliseconds, ascending; the metrics the track reports at least once aligned with it. */
+export type TrackColumns = { t: Float64Array } & Partial<Record<MetricKey, MetricColumn>>;
 
 export type WireTrack = Omit<QualityTrack, 'samples'> & { columns: TrackColumns };
 export type WirePeerStats = Omit<PeerStats, 'tracks'> & { tracks: WireTrack[]; percentiles: PercentileRow[] };
@@ -15,8 +21,11 @@ export type WireParticipant = Omit<InspectedParticipant, 'peerStats'> & { peerSt
 
 export function toColumns(samples: readonly QualitySample[]): TrackColumns {
   const sorted = samples.every((sample, i) => i === 0 || samples[i - 1].t <= sample.t) ? samples : [...samples].sort((a, b) => a.t - b.t);
-  const columns = { t: Float64Array.from(sorted, (sample) => sample.t) } as TrackColumns;
-  for (const key of METRIC_KEYS) columns[key] = Float64Array.from(sorted, (sample) => sample[key] ?? Number.NaN);
+  const columns: TrackColumns = { t: Float64Array.from(sorted, (sample) => sample.t) };
+  for (const key of METRIC_KEYS) {
+    if (!sorted.some((sample) => sample[key] !== undefined)) continue;
+    columns[key] = Float32Array.from(sorted, (sample) => sample[key] ?? Number.NaN);
+  }
   return columns;
 }
 

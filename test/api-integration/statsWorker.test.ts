@@ -114,15 +114,15 @@ describe('The stats worker', function () {
     try {
       const result = await worker.analyse({ target, text, peers, listEntry });
       assert.equal(result.kind, 'analysed');
-      const overview = (result as Extract<AnswersResult, { kind: 'analysed' }>).overview;
+      const analysed = result as Extract<AnswersResult, { kind: 'analysed' }>;
       const participant = mergePeerReports(
         own,
         peers.map(({ peerId, text: report }) => normalizeParticipant('peer', JSON.parse(report).data, { peerId })),
       );
-      assert.deepEqual(overview?.row, analyseParticipant(listEntry, participant));
-      assert.deepEqual(overview?.peers, digestPeers(participant.peerStats));
+      assert.deepEqual(analysed.row, analyseParticipant(listEntry, participant));
+      assert.deepEqual(analysed.digest, digestPeers(participant.peerStats));
       assert.ok(
-        overview!.peers.some((peer) => peer.tracks.some((track) => track.measured && track.measured.t.length > 0)),
+        analysed.digest!.some((peer) => peer.tracks.some((track) => track.measured && track.measured.t.length > 0)),
         'send-side times',
       );
     } finally {

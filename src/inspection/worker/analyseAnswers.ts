@@ -23,14 +23,10 @@ export interface AnswersRequest {
   text: AnswerBody;
   /** Its peers' reports, once asked for ('needPeers'); those that could not be fetched are left out. */
   peers?: Array<{ peerId: string; text: AnswerBody }>;
-  /** The session overview's list entry of the participant: the result then holds its table row and attribution digest. */
+  /** The session overview's list entry of the participant: the result then holds its table row, and its attribution digest. */
   listEntry?: RawSessionParticipant;
-}
-
-/** What the session overview keeps of a participant besides its columns. */
-export interface OverviewFindings {
-  row: ParticipantRow;
-  peers: PeerDigest[];
+  /** Wants the attribution digest (compare), without a table row. */
+  digest?: boolean;
 }
 
 export interface AnswersTimes {
@@ -59,8 +55,10 @@ export type AnswersResult = { times: AnswersTimes } & (
       issues: DetectedIssue[];
       verdict: Verdict;
       peerProblems: PeerProblem[];
-      /** Given a list entry. */
-      overview?: OverviewFindings;
+      /** Given a list entry or asked for: what who-affected-whom needs (the samples stay in the columns). */
+      digest?: PeerDigest[];
+      /** Given a list entry: the session overview's table row. */
+      row?: ParticipantRow;
     }
 );
 
@@ -102,16 +100,15 @@ export function analyseAnswers(request: AnswersRequest): AnswersResult {
   }
   const analysed = participant;
   const listEntry = request.listEntry;
-  if (listEntry) {
-    const { row, issues, verdict } = timed('analyseMs', () => participantFindings(listEntry, analysed));
-    const peers = timed('analyseMs', () => digestPeers(analysed.peerStats));
-    const wire = timed('wireMs', () => packParticipant(toWireParticipant(analysed)));
-    return { kind: 'analysed', participant: wire, issues, verdict, peerProblems, overview: { row, peers }, times };
-  }
-  const issues = timed('analyseMs', () => detectIssues(analysed));
-  const verdict = timed('analyseMs', () => verdictOf(issues, analysed));
+  const findings = listEntry
+    ? timed('analyseMs', () => participantFindings(listEntry, analysed))
+    : timed('analyseMs', () => {
+        const issues = detectIssues(analysed);
+        return { issues, verdict: verdictOf(issues, analysed), row: undefined };
+      });
+  const digest = listEntry || request.digest ? timed('analyseMs', () => digestPeers(analysed.peerStats)) : undefined;
   const wire = timed('wireMs', () => packParticipant(toWireParticipant(analysed)));
-  return { kind: 'analysed', participant: wire, issues, verdict, peerProblems, times };
+  return { kind: 'analysed', participant: wire, ...findings, digest, peerProblems, times };
 }
 
 /** The columns' buffers, to transfer rather than copy. */
@@ -120,7 +117,7 @@ export function transferablesOf(result: AnswersResult): ArrayBuffer[] {
   const columns = result.participant.peerStats.flatMap((peer) =>
     peer.tracks.flatMap((track) => Object.values(track.columns).map((column) => column.buffer as ArrayBuffer)),
   );
-  const measured = (result.overview?.peers ?? []).flatMap((peer) =>
+  const measured = (result.digest ?? []).flatMap((peer) =>
     peer.tracks.flatMap((track) =>
       track.measured ? [track.measured.t.buffer as ArrayBuffer, track.measured.rules.buffer as ArrayBuffer] : [],
     ),

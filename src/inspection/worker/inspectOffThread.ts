@@ -202,7 +202,10 @@ export function withColumnSamples(wire: WireParticipant): InspectedParticipant {
 export function samplesOf(columns: TrackColumns): QualitySample[] {
   return Array.from(columns.t, (t, index) => {
     const sample: QualitySample = { t };
-    for (const key of METRIC_KEYS) if (!Number.isNaN(columns[key][index])) sample[key] = columns[key][index];
+    for (const key of METRIC_KEYS) {
+      const value = columns[key]?.[index];
+      if (value !== undefined && !Number.isNaN(value)) sample[key] = value;
+    }
     return sample;
   });
 }

@@ -4,7 +4,7 @@
  * 100k samples. Pure, so it is unit-tested without a DOM.
  */
 import { METRICS, trackLabel, type MetricDefinition } from '../../shared/metrics';
-import type { WireTrack } from '../../shared/wire';
+import type { MetricColumn, WireTrack } from '../../shared/wire';
 
 export interface ChartSeries {
   label: string;
@@ -12,8 +12,8 @@ export interface ChartSeries {
   trackIndex: number;
   /** Palette index when the colour is not the track's (the compare panel colours by participant). */
   colour?: number;
-  /** Aligned with the chart's x; NaN where the track has no value. */
-  values: Float64Array;
+  /** Aligned with the chart's x; NaN where the track has no value. A track's own column, or compare's combination. */
+  values: Float32Array | Float64Array;
 }
 
 export interface ChartModel {
@@ -57,7 +57,7 @@ export function sharedAxis(tracks: readonly WireTrack[]): { axis: Float64Array; 
   return { axis, positions };
 }
 
-function hasValue(column: Float64Array): boolean {
+function hasValue(column: MetricColumn): boolean {
   for (let i = 0; i < column.length; i++) if (!Number.isNaN(column[i])) return true;
   return false;
 }
@@ -75,7 +75,7 @@ export function buildCharts(tracks: readonly WireTrack[]): ChartModel[] {
       const place = positions[trackIndex];
       let values = column;
       if (place) {
-        values = new Float64Array(axis.length).fill(Number.NaN);
+        values = new Float32Array(axis.length).fill(Number.NaN);
         for (let i = 0; i < column.length; i++) values[place[i]] = column[i];
       }
       series.push({ label: trackLabel(track), trackIndex, values });

@@ -6,6 +6,7 @@
 import type { ComparedParticipant } from '../../shared/compare';
 import { METRICS, type MetricKey } from '../../shared/metrics';
 import type { Direction } from '../../shared/model';
+import type { MetricColumn } from '../../shared/wire';
 import { sharedAxis, type ChartModel, type ChartSeries } from '../charts/chartData';
 
 /** How a participant's tracks of one direction become one value at each moment. */
@@ -23,7 +24,6 @@ export const COMBINATIONS: Record<MetricKey, Combination> = {
   bitrateKbps: { pick: 'sum', word: 'sum' },
   fps: { pick: 'min', word: 'lowest' },
   height: { pick: 'min', word: 'lowest' },
-  width: { pick: 'min', word: 'lowest' },
 };
 
 const DIRECTIONS: ReadonlyArray<{ direction: Direction; id: string; title: string; tracks: string }> = [
@@ -100,7 +100,7 @@ function coverage(t: Float64Array, axis: Float64Array, place: Int32Array): Int32
 }
 
 /** Folds one track's column into `values`: sample i covers [start[i], end[i]), or axis point i alone without `start`. */
-function combine(values: Float64Array, column: Float64Array, pick: Combination['pick'], start?: Int32Array, end?: Int32Array): void {
+function combine(values: Float64Array, column: MetricColumn, pick: Combination['pick'], start?: Int32Array, end?: Int32Array): void {
   // One comparison per pick, chosen once: this runs for every sample of every track of every chart.
   const better = pick === 'sum' ? undefined : pick === 'min' ? (a: number, b: number) => a < b : (a: number, b: number) => a > b;
   for (let i = 0; i < column.length; i++) {
@@ -117,7 +117,7 @@ function combine(values: Float64Array, column: Float64Array, pick: Combination['
   }
 }
 
-function hasValue(column: Float64Array | undefined): column is Float64Array {
+function hasValue(column: MetricColumn | undefined): column is MetricColumn {
   if (!column) return false;
   for (let i = 0; i < column.length; i++) if (!Number.isNaN(column[i])) return true;
   return false;
@@ -157,7 +157,7 @@ export function buildCompareCharts(participants: readonly ComparedParticipant[])
           .filter((index) => tracks[index].direction === direction && hasValue(tracks[index].columns[metric.key]));
         if (mine.length === 0) return;
         const values = new Float64Array(axis.length).fill(Number.NaN);
-        for (const index of mine) combine(values, tracks[index].columns[metric.key], pick, positions[index], ends[index]);
+        for (const index of mine) combine(values, tracks[index].columns[metric.key]!, pick, positions[index], ends[index]);
         series.push({ label: names.get(p.participantId)!, trackIndex: participants.indexOf(p), colour: p.colour, values });
         participantIds.push(p.participantId);
       });

@@ -1,0 +1,30 @@
+import { strict as assert } from 'node:assert';
+import { toColumns } from '../../src/shared/wire';
+
+const t0 = Date.parse('2026-11-20T09:00:00Z');
+
+describe('toColumns (the webview columns of a track)', () => {
+  const columns = toColumns([
+    { t: t0 + 2000, mos: 4.1, lossPct: 0.1 },
+    { t: t0, mos: 4.3 },
+    { t: t0 + 1000, mos: 3.7, lossPct: 12.5 },
+  ]);
+
+  it('keeps times as Float64 epoch milliseconds, in order', () => {
+    assert.ok(columns.t instanceof Float64Array);
+    assert.deepEqual(Array.from(columns.t), [t0, t0 + 1000, t0 + 2000]);
+  });
+
+  it('sends metrics as Float32, NaN where a sample has none, close enough for two decimals', () => {
+    assert.ok(columns.mos instanceof Float32Array);
+    assert.ok(Number.isNaN(columns.lossPct![0]));
+    assert.deepEqual(
+      Array.from(columns.lossPct!.subarray(1), (value) => Math.round(value * 100) / 100),
+      [12.5, 0.1],
+    );
+  });
+
+  it('leaves out a metric the track never reports', () => {
+    assert.deepEqual(Object.keys(columns).sort(), ['lossPct', 'mos', 't']);
+  });
+});
