@@ -71,7 +71,12 @@ describe('UI: Compare Participants from the tree and the palette', function () {
     await row.click({ button: 'right' });
     const item = workbench.page.locator('.monaco-menu .action-item', { hasText: entry }).first();
     await item.waitFor({ timeout: 10_000 });
+    // VS Code arms a menu item's mouseup 100 ms after showing it (so the right-click's own release does not
+    // choose an entry): a click sooner is lost, and the menu stays open. A person never clicks that fast.
+    await item.hover();
+    await workbench.page.waitForTimeout(300);
     await item.click();
+    await item.waitFor({ state: 'hidden', timeout: 10_000 });
   }
 
   /**
