@@ -21,6 +21,26 @@ export interface ChartModel {
   /** Seconds since epoch, ascending, shared by every series of the chart. */
   x: Float64Array;
   series: ChartSeries[];
+  /** What the chart draws, when not `decimate` of x and the series (compare: each line on its own times). */
+  source?: PlotSource;
+}
+
+/** What a chart draws: its whole span (seconds) and, for any window, at most two points per bucket per series. */
+export interface PlotSource {
+  first: number;
+  last: number;
+  window(xMin: number, xMax: number, buckets: number): PlotData;
+}
+
+/** The model's plot source: its own, or decimation of its shared axis. */
+export function plotSource(model: ChartModel): PlotSource {
+  return (
+    model.source ?? {
+      first: model.x[0],
+      last: model.x[model.x.length - 1],
+      window: (xMin, xMax, buckets) => decimate(model, xMin, xMax, buckets),
+    }
+  );
 }
 
 function sameTimes(a: Float64Array, b: Float64Array): boolean {
@@ -85,9 +105,9 @@ export function buildCharts(tracks: readonly WireTrack[]): ChartModel[] {
   return charts;
 }
 
-/** First index with x[i] >= value. */
-function lowerBound(x: Float64Array, value: number): number {
-  let low = 0;
+/** First index from `from` with x[i] >= value. */
+export function lowerBound(x: Float64Array, value: number, from = 0): number {
+  let low = from;
   let high = x.length;
   while (low < high) {
     const mid = (low + high) >>> 1;

@@ -1,6 +1,6 @@
 /** One uPlot chart: themed, cursor synced with its siblings, drag to zoom, legend entries toggle series. */
 import uPlot from 'uplot';
-import { decimate, type ChartModel } from './chartData';
+import { plotSource, type ChartModel } from './chartData';
 import { seriesColour, type ChartTheme } from './theme';
 import { utcDate } from './utcTime';
 
@@ -84,8 +84,8 @@ export function zoomAround(plot: uPlot | undefined, fromMs: number, toMs: number
 export function createChart(target: HTMLElement, model: ChartModel, options: ChartOptions): uPlot {
   const { theme } = options;
   const bucketsPerPixel = options.bucketsPerPixel ?? 1;
-  const first = model.x[0];
-  const last = model.x[model.x.length - 1];
+  const source = plotSource(model);
+  const { first, last } = source;
   const bucketsFor = (width: number) => Math.max(50, Math.round(width * bucketsPerPixel));
   // What the plotted data was decimated for: a scale change that keeps the whole call in view at the
   // same width (the synced charts' first setScale) needs no new data and no second draw.
@@ -103,7 +103,7 @@ export function createChart(target: HTMLElement, model: ChartModel, options: Cha
       const whole = min <= first && max >= last;
       if (whole && decimated.min <= first && decimated.max >= last && decimated.buckets === buckets) return;
       decimated = { min, max, buckets };
-      plot.setData(decimate(model, min, max, buckets) as uPlot.AlignedData, false);
+      plot.setData(source.window(min, max, buckets) as uPlot.AlignedData, false);
     });
   };
   const axis = axisStyle(theme);
@@ -144,7 +144,7 @@ export function createChart(target: HTMLElement, model: ChartModel, options: Cha
     },
   };
   config.scales!.x = { time: true, range: (_plot, min, max) => (min === max ? [first - 30, last + 30] : [min, max]) };
-  const plot = new uPlot(config, decimate(model, first, last, decimated.buckets) as uPlot.AlignedData, target);
+  const plot = new uPlot(config, source.window(first, last, decimated.buckets) as uPlot.AlignedData, target);
   keyboardLegend(plot);
   return plot;
 }

@@ -5,6 +5,7 @@
  */
 import uPlot from 'uplot';
 import { maxOf, minOf } from '../../shared/extent';
+import { plotSource } from '../charts/chartData';
 import { chartTheme, seriesColour, type ChartTheme } from '../charts/theme';
 import { axisStyle, createChart, keyboardLegend, linkZoom, Y_AXIS_SIZE, zoomAround } from '../charts/uplotChart';
 import { utcDate } from '../charts/utcTime';
@@ -42,8 +43,9 @@ export function chartsView(
   const plots: uPlot[] = [];
   /** Per plot, the participant of each series (series 0 is time). */
   const owners: string[][] = [];
-  const starts = [...(charts[0] ? [charts[0].model.x[0]] : []), ...timeline.x.slice(0, 1)];
-  const ends = [...(charts[0] ? [charts[0].model.x[charts[0].model.x.length - 1]] : []), ...timeline.x.slice(-1)];
+  const spans = charts.map((chart) => plotSource(chart.model));
+  const starts = [...spans.map((span) => span.first), ...timeline.x.slice(0, 1)];
+  const ends = [...spans.map((span) => span.last), ...timeline.x.slice(-1)];
   const whole = starts.length ? { min: minOf(starts)!, max: maxOf(ends)! } : undefined;
 
   const windowLabel = el('span', { id: 'zoom-window', 'aria-live': 'polite' });

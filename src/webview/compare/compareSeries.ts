@@ -6,8 +6,9 @@
 import type { ComparedParticipant } from '../../shared/compare';
 import { METRICS, type MetricKey } from '../../shared/metrics';
 import type { Direction } from '../../shared/model';
-import type { MetricColumn } from '../../shared/wire';
-import { sharedAxis, type ChartModel, type ChartSeries } from '../charts/chartData';
+import type { MetricColumn, WireTrack } from '../../shared/wire';
+import { lowerBound, sharedAxis, type ChartModel, type ChartSeries } from '../charts/chartData';
+import { heldLinesSource, type HeldLine } from '../charts/heldLines';
 
 /** How a participant's tracks of one direction become one value at each moment. */
 interface Combination {
@@ -63,24 +64,20 @@ export function participantNames(participants: readonly Pick<ComparedParticipant
   );
 }
 
+/** Gaps looked at for a track's typical gap: a median of this many evenly spread ones is as good, and sorts fast. */
+const GAPS_SAMPLED = 511;
+
 /** The typical gap between a track's samples: how long one sample stands for on the shared axis. */
 function medianInterval(t: Float64Array): number {
   if (t.length < 2) return 0;
-  const gaps = new Float64Array(t.length - 1);
-  for (let i = 1; i < t.length; i++) gaps[i - 1] = t[i] - t[i - 1];
-  return gaps.sort()[gaps.length >> 1];
-}
-
-/** First index with axis[i] >= value, searching from `from`. */
-function lowerBound(axis: Float64Array, value: number, from: number): number {
-  let low = from;
-  let high = axis.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (axis[mid] < value) low = mid + 1;
-    else high = mid;
+  const count = Math.min(t.length - 1, GAPS_SAMPLED);
+  const step = (t.length - 1) / count;
+  const gaps = new Float64Array(count);
+  for (let k = 0; k < count; k++) {
+    const i = 1 + Math.floor(k * step);
+    gaps[k] = t[i] - t[i - 1];
   }
-  return low;
+  return gaps.sort()[count >> 1];
 }
 
 /**
@@ -123,52 +120,133 @@ function hasValue(column: MetricColumn | undefined): column is MetricColumn {
   return false;
 }
 
+/** A participant's tracks of one direction on the union of their own times; the metrics of the same tracks share it. */
+interface OwnAxis {
+  axis: Float64Array;
+  /** The axis in seconds, as charts draw it. */
+  x: Float64Array;
+  positions: (Int32Array | undefined)[];
+  ends: (Int32Array | undefined)[];
+  /** How long one of its samples stands, in seconds. */
+  hold: number;
+}
+
+function ownAxis(tracks: readonly WireTrack[]): OwnAxis {
+  let hold = 0;
+  for (const track of tracks) hold = Math.max(hold, (medianInterval(track.columns.t) * 1.5) / 1000);
+  const { axis, positions } = sharedAxis(tracks);
+  const ends = positions.map((place, i) => place && coverage(tracks[i].columns.t, axis, place));
+  return { axis, x: axis.map((t) => t / 1000), positions, ends, hold };
+}
+
+/** A participant's tracks of one direction combined into one line on their own axis. */
+function ownLine(tracks: readonly WireTrack[], own: OwnAxis, key: MetricKey, pick: Combination['pick']): HeldLine {
+  if (tracks.length === 1) return { x: own.x, values: tracks[0].columns[key]!, hold: own.hold };
+  const values = new Float64Array(own.axis.length).fill(Number.NaN);
+  tracks.forEach((track, i) => combine(values, track.columns[key]!, pick, own.positions[i], own.ends[i]));
+  return { x: own.x, values, hold: own.hold };
+}
+
+/**
+ * Every chart's series on the union of all participants' times, as the table view lists them: built
+ * only when a table is first opened (for participants sampled at their own moments it is as long as all
+ * their samples together, for every line).
+ */
+function unionTables(owners: readonly ComparedParticipant[]): () => { x: Float64Array; values: Map<string, Float64Array[]> } {
+  let built: { x: Float64Array; values: Map<string, Float64Array[]> } | undefined;
+  return () => {
+    if (built) return built;
+    const tracks = owners.flatMap((p) => p.tracks);
+    const { axis, positions } = sharedAxis(tracks);
+    const ends = tracks.map((track, i) => (positions[i] ? coverage(track.columns.t, axis, positions[i]) : undefined));
+    const indices = new Map<ComparedParticipant, number[]>();
+    let offset = 0;
+    for (const p of owners) {
+      indices.set(
+        p,
+        p.tracks.map((_, i) => offset + i),
+      );
+      offset += p.tracks.length;
+    }
+    const values = new Map<string, Float64Array[]>();
+    for (const { metric, direction, id } of chartKinds()) {
+      const lines: Float64Array[] = [];
+      for (const p of owners) {
+        const mine = indices
+          .get(p)!
+          .filter((index) => tracks[index].direction === direction && hasValue(tracks[index].columns[metric.key]));
+        if (mine.length === 0) continue;
+        const line = new Float64Array(axis.length).fill(Number.NaN);
+        for (const index of mine)
+          combine(line, tracks[index].columns[metric.key]!, COMBINATIONS[metric.key].pick, positions[index], ends[index]);
+        lines.push(line);
+      }
+      if (lines.length > 0) values.set(`${metric.id}-${id}`, lines);
+    }
+    built = { x: axis.map((t) => t / 1000), values };
+    return built;
+  };
+}
+
+function* chartKinds() {
+  for (const metric of METRICS) for (const direction of DIRECTIONS) yield { metric, ...direction };
+}
+
 /**
  * One chart per metric (METRICS order) and direction (sent, received) that has data, each with one series
- * per participant that has data for it. Participants with an error contribute nothing.
+ * per participant that has data for it. Participants with an error contribute nothing. Each line is drawn
+ * from its participant's own times; the shared axis of `model.x` and the series' values is built on first
+ * read, by the table view.
  */
 export function buildCompareCharts(participants: readonly ComparedParticipant[]): CompareChart[] {
   const names = participantNames(participants);
   const owners = participants.filter((p) => !p.error);
-  const tracks = owners.flatMap((p) => p.tracks);
-  if (tracks.length === 0) return [];
-  const { axis, positions } = sharedAxis(tracks);
-  const x = axis.map((t) => t / 1000);
-  const ends = tracks.map((track, i) => (positions[i] ? coverage(track.columns.t, axis, positions[i]) : undefined));
-  const byOwner = new Map<ComparedParticipant, number[]>();
-  let offset = 0;
-  for (const p of owners) {
-    byOwner.set(
-      p,
-      p.tracks.map((_, i) => offset + i),
-    );
-    offset += p.tracks.length;
-  }
+  if (owners.every((p) => p.tracks.length === 0)) return [];
+  const axes = new Map<string, OwnAxis>();
+  const axisOf = (p: ComparedParticipant, tracks: readonly WireTrack[]) => {
+    const key = `${p.participantId}/${tracks.map((track) => p.tracks.indexOf(track)).join()}`;
+    let own = axes.get(key);
+    if (!own) axes.set(key, (own = ownAxis(tracks)));
+    return own;
+  };
+  const table = unionTables(owners);
 
   const charts: CompareChart[] = [];
-  for (const metric of METRICS) {
+  for (const { metric, direction, id, title, tracks: which } of chartKinds()) {
     const { pick, word } = COMBINATIONS[metric.key];
-    for (const { direction, id, title, tracks: which } of DIRECTIONS) {
-      const series: ChartSeries[] = [];
-      const participantIds: string[] = [];
-      owners.forEach((p) => {
-        const mine = byOwner
-          .get(p)!
-          .filter((index) => tracks[index].direction === direction && hasValue(tracks[index].columns[metric.key]));
-        if (mine.length === 0) return;
-        const values = new Float64Array(axis.length).fill(Number.NaN);
-        for (const index of mine) combine(values, tracks[index].columns[metric.key]!, pick, positions[index], ends[index]);
-        series.push({ label: names.get(p.participantId)!, trackIndex: participants.indexOf(p), colour: p.colour, values });
-        participantIds.push(p.participantId);
+    const chartId = `${metric.id}-${id}`;
+    const lines: HeldLine[] = [];
+    const series: ChartSeries[] = [];
+    const participantIds: string[] = [];
+    for (const p of owners) {
+      const mine = p.tracks.filter((track) => track.direction === direction && hasValue(track.columns[metric.key]));
+      if (mine.length === 0) continue;
+      const index = series.length;
+      lines.push(ownLine(mine, axisOf(p, mine), metric.key, pick));
+      series.push({
+        label: names.get(p.participantId)!,
+        trackIndex: participants.indexOf(p),
+        colour: p.colour,
+        get values() {
+          return table().values.get(chartId)![index];
+        },
       });
-      if (series.length === 0) continue;
-      charts.push({
-        id: `${metric.id}-${id}`,
-        model: { metric: { ...metric, id: `${metric.id}-${id}`, title: `${metric.title}, ${title}` }, x, series },
-        participantIds,
-        subtitle: `One line per participant: the ${word} of its ${which} at each moment.`,
-      });
+      participantIds.push(p.participantId);
     }
+    if (series.length === 0) continue;
+    charts.push({
+      id: chartId,
+      model: {
+        metric: { ...metric, id: chartId, title: `${metric.title}, ${title}` },
+        get x() {
+          return table().x;
+        },
+        series,
+        source: heldLinesSource(lines),
+      },
+      participantIds,
+      subtitle: `One line per participant: the ${word} of its ${which} at each moment.`,
+    });
   }
   return charts;
 }
