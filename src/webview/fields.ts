@@ -1,29 +1,9 @@
 /** Label/value tables and badges used by every section. Values are always text. */
+import { actionButton } from './button';
 import { el } from './dom';
 import { vscode } from './vscodeApi';
 
 export type FieldValue = string | number | boolean | undefined | null;
-
-/**
- * A native button that looks like VS Code's secondary button, with a codicon before its label (none: an
- * icon button, named by `aria-label`). Native rather than a web component: no shadow root, no component
- * library in the bundle, ready with the first paint.
- */
-export function actionButton(
-  label: string | undefined,
-  icon: string,
-  onClick: () => void,
-  attributes: Record<string, string | undefined> = {},
-): HTMLButtonElement {
-  const button = el(
-    'button',
-    { type: 'button', ...attributes, class: `button${label ? '' : ' icon-only'}${attributes.class ? ` ${attributes.class}` : ''}` },
-    el('span', { class: `codicon codicon-${icon}`, 'aria-hidden': 'true' }),
-    label,
-  );
-  button.addEventListener('click', onClick);
-  return button;
-}
 
 export function copyButton(value: string | (() => void), label: string): HTMLElement {
   const copy = typeof value === 'string' ? () => vscode.postMessage({ type: 'copy', text: value }) : value;

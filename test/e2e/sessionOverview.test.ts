@@ -140,7 +140,7 @@ describe('UI: the session overview', function () {
     const others = view.locator('#participants .row:not(.head)').filter({ hasNotText: 'Eve' }).locator('input[type="checkbox"]');
     await others.nth(0).check();
     await others.nth(1).check();
-    await view.locator('vscode-button', { hasText: 'Compare (3)' }).click();
+    await view.locator('button#compare', { hasText: 'Compare (3)' }).click();
     const compare = statsWebview(workbench.page);
     await compare.locator('#participants .chip-name').first().waitFor({ timeout: 60_000 });
     assert.equal(await compare.locator('#participants .chip-name').count(), 3);

@@ -2,6 +2,7 @@
 import type { ComparedParticipant, ComparePayload } from '../../shared/compare';
 import { seriesCssColour } from '../charts/theme';
 import { el } from '../dom';
+import { actionButton } from '../button';
 import { copyButton } from '../fields';
 import { VERDICT_ICONS } from '../sections/summarySection';
 
@@ -21,9 +22,7 @@ export function swatch(colour: number): HTMLElement {
 }
 
 export function openButton(label: string, onClick: () => void): HTMLElement {
-  const button = el('vscode-button', { secondary: '', icon: 'link-external', 'aria-label': label, title: label }, 'Open');
-  button.addEventListener('click', onClick);
-  return button;
+  return actionButton('Open', 'link-external', onClick, { 'aria-label': label, title: label });
 }
 
 function chip(participant: ComparedParticipant, name: string, open: (participantId: string) => void): HTMLElement {

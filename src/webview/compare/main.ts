@@ -3,7 +3,6 @@
  * one colour each, on shared synced charts with their events, and who affected whom. Posts 'ready' on
  * load and 'rendered' once the charts of a 'show' are painted; keeps zoom and hidden lines in its state.
  */
-import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode/codicons/dist/codicon.css';
 import 'uplot/dist/uPlot.min.css';
 import '../styles.css';

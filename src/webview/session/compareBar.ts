@@ -1,5 +1,6 @@
 /** The selection for Compare: "Compare (n)", enabled for 2 to 8 ticked participants, saying why otherwise. */
 import { MAX_COMPARED, MIN_COMPARED } from '../../shared/compare';
+import { actionButton } from '../button';
 import { el } from '../dom';
 import { compareHint } from './compareHint';
 
@@ -9,18 +10,23 @@ export interface CompareBar {
 }
 
 export function compareBar(onCompare: () => void, onClear: () => void): CompareBar {
-  const button = el('vscode-button', { id: 'compare', icon: 'split-horizontal', 'aria-describedby': 'compare-hint' });
+  const button = actionButton(
+    'Compare (0)',
+    'split-horizontal',
+    onCompare,
+    { id: 'compare', 'aria-describedby': 'compare-hint' },
+    { primary: true },
+  );
+  const label = button.querySelector('.button-label')!;
   const hint = el('span', { id: 'compare-hint', class: 'muted' });
   const clear = el('button', { type: 'button', class: 'link', id: 'clear-selection' }, 'Clear selection');
-  button.addEventListener('click', () => {
-    if (!button.hasAttribute('disabled')) onCompare();
-  });
   clear.addEventListener('click', onClear);
   return {
     element: el('div', { class: 'compare-bar' }, button, hint, clear),
     update(count) {
-      button.textContent = `Compare (${count})`;
-      button.toggleAttribute('disabled', count < MIN_COMPARED || count > MAX_COMPARED);
+      label.textContent = `Compare (${count})`;
+      // Native: a disabled button gets no click; it stays in the tab order's description through its hint.
+      button.disabled = count < MIN_COMPARED || count > MAX_COMPARED;
       hint.textContent = compareHint(count);
       clear.hidden = count === 0;
     },

@@ -2,6 +2,7 @@
 import { formatDuration, formatTime } from '../../shared/format';
 import type { SessionHeader } from '../../shared/session';
 import { el } from '../dom';
+import { actionButton } from '../button';
 import { badge, fieldTable } from '../fields';
 
 export function sessionHeader(header: SessionHeader, verdictLine: string, onExport: () => void): HTMLElement {
@@ -15,8 +16,7 @@ export function sessionHeader(header: SessionHeader, verdictLine: string, onExpo
     { label: 'Minutes consumed', value: header.minutesConsumed },
     { label: 'Type', value: header.type },
   ]);
-  const exportButton = el('vscode-button', { secondary: '', icon: 'export', id: 'export' }, 'Export');
-  exportButton.addEventListener('click', onExport);
+  const exportButton = actionButton('Export', 'export', onExport, { id: 'export' });
   const notices = header.notices.length
     ? el(
         'ul',

@@ -3,7 +3,6 @@
  * analysis progress, the participant table, the session timeline and what else the API holds. Rows
  * arrive in batches; they are applied once per frame, and 'rendered' is posted after the paint.
  */
-import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode/codicons/dist/codicon.css';
 import '../styles.css';
 import './session.css';
@@ -101,9 +100,13 @@ window.addEventListener('message', (event: MessageEvent<SessionHostToWebview>) =
         requestAnimationFrame(flushRows);
       }
       break;
-    case 'progress':
+    case 'progress': {
+      // Drawn anew on every update: a keyboard user on Stop or Pause stays there.
+      const focused = progressSlot.contains(document.activeElement) ? document.activeElement?.id : undefined;
       progressSlot.replaceChildren(progressView(message.progress, post));
+      if (focused) document.getElementById(focused)?.focus();
       break;
+    }
     case 'resources':
       resourcesSlot.replaceChildren(resourcesView(message.resources, post));
       break;

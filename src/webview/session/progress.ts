@@ -1,12 +1,10 @@
 /** How far the analysis is: "Analysed 34 of 60" with Stop, the offer to analyse all, live re-reading. */
 import type { SessionProgress, SessionWebviewToHost } from '../../shared/session';
+import { actionButton } from '../button';
 import { el } from '../dom';
 
-function button(label: string, icon: string, id: string, onClick: () => void, secondary = true): HTMLElement {
-  const element = el('vscode-button', { icon, id, secondary: secondary ? '' : undefined }, label);
-  element.addEventListener('click', onClick);
-  return element;
-}
+const button = (label: string, icon: string, id: string, onClick: () => void, primary = false) =>
+  actionButton(label, icon, onClick, { id }, { primary });
 
 const about = (seconds: number) => (seconds < 90 ? `${Math.max(1, Math.round(seconds))} s` : `${Math.round(seconds / 60)} min`);
 
@@ -38,7 +36,7 @@ export function progressView(progress: SessionProgress, post: (message: SessionW
           {},
           ` ${pending.participants.toLocaleString('en-US')} participants are not analysed yet. Analysing them all takes ${pending.requests.toLocaleString('en-US')} requests, about ${about(pending.estimatedSeconds)}.`,
         ),
-        button('Analyse all', 'play', 'analyse-all', () => post({ type: 'analyseAll' }), false),
+        button('Analyse all', 'play', 'analyse-all', () => post({ type: 'analyseAll' }), true),
       ),
     );
   }

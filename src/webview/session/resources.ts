@@ -1,6 +1,7 @@
 /** "What else the API holds": transcript, summary and chat, opened only through the host. */
 import { formatTime } from '../../shared/format';
 import type { SessionResource, SessionWebviewToHost } from '../../shared/session';
+import { actionButton } from '../button';
 import { el } from '../dom';
 
 const LABELS: Record<SessionResource['kind'], string> = { transcript: 'Transcript', summary: 'Summary', chat: 'Chat' };
@@ -8,12 +9,14 @@ const LABELS: Record<SessionResource['kind'], string> = { transcript: 'Transcrip
 function state(resource: SessionResource, post: (message: SessionWebviewToHost) => void): Node[] {
   switch (resource.state) {
     case 'available': {
-      const open = el(
-        'vscode-button',
-        { secondary: '', icon: 'link-external', 'data-kind': resource.kind },
+      const open = actionButton(
         `Open ${LABELS[resource.kind].toLowerCase()}`,
+        'link-external',
+        () => post({ type: 'openResource', kind: resource.kind }),
+        {
+          'data-kind': resource.kind,
+        },
       );
-      open.addEventListener('click', () => post({ type: 'openResource', kind: resource.kind }));
       return [open, resource.expiresAt ? el('span', { class: 'muted' }, ` link expires ${formatTime(resource.expiresAt)}`) : el('span')];
     }
     case 'not-available':

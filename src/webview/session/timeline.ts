@@ -5,6 +5,7 @@
  * Positions are percentages of the window, so a resize needs no redraw.
  */
 import type { ParticipantRow } from '../../shared/session';
+import { actionButton } from '../button';
 import { el } from '../dom';
 import { clockText } from './cellText';
 import { rowName } from './sortRows';
@@ -28,11 +29,8 @@ export function sessionTimeline(saved: TimeWindow | undefined, onWindowChange: (
   const current = () => (bounds ? (zoom ? clampWindow(zoom, bounds) : bounds) : undefined);
 
   const label = el('span', { class: 'muted', 'aria-live': 'polite' });
-  const button = (text: string, icon: string, title: string, onClick: () => void) => {
-    const element = el('vscode-button', { secondary: '', icon, title, 'aria-label': title }, text);
-    element.addEventListener('click', onClick);
-    return element;
-  };
+  const button = (text: string, icon: string, title: string, onClick: () => void) =>
+    actionButton(text || undefined, icon, onClick, { title, 'aria-label': title });
   const whole = el('button', { type: 'button', class: 'link', id: 'timeline-reset' }, 'Show the whole session');
   whole.addEventListener('click', () => setWindow(undefined));
   const act = (change: (window: TimeWindow, bounds: TimeWindow) => TimeWindow) => () => {
