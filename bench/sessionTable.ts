@@ -147,7 +147,7 @@ interface Figures {
 
 /** A page with the production bundle and a stand-in for acquireVsCodeApi that logs what is posted. */
 export function sessionPage(dir: string, bodyClass: string, style = ''): string {
-  const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="stylesheet" id="vscode-codicon-stylesheet" href="${path.join(ROOT, 'dist', 'session.css')}"></head>
+  const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="stylesheet" href="${path.join(ROOT, 'dist', 'session.css')}"></head>
 <body class="${bodyClass}" style="${style}"><main id="app"></main>
 <script>
 window.__name = (f) => f;

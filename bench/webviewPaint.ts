@@ -132,7 +132,7 @@ window.addEventListener('message', (event) => {
 
 function pageHtml(): string {
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<link rel="stylesheet" id="vscode-codicon-stylesheet" href="/dist/webview.css">
+<link rel="stylesheet" href="/dist/webview.css">
 </head>
 <body class="vscode-dark" data-bench><main id="app" aria-live="polite"><p class="muted">Loading…</p></main>
 <script>${PAGE_SCRIPT_BEFORE}</script>

@@ -32,7 +32,7 @@ export function webviewShell(options: ShellOptions): string {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" id="vscode-codicon-stylesheet" href="${escapeAttribute(options.styleUri)}">
+<link rel="stylesheet" href="${escapeAttribute(options.styleUri)}">
 <title>${escapeAttribute(options.title)}</title>
 </head>
 <body>
