@@ -13,13 +13,21 @@ export async function showInspection(
   title: string,
   target: ParticipantTarget,
 ): Promise<Record<string, unknown> | undefined> {
+  let panel: { abandon(): void } | undefined;
   const inspection = await withApi(
     services,
     title,
-    (signal) => inspectWithPeerReports(services.client(), services.scheduler, target, { signal, refresh: true }),
+    (signal) => {
+      // Its webview starts while the answer downloads.
+      panel = services.panels.prepare(target);
+      return inspectWithPeerReports(services.client(), services.scheduler, target, { signal, refresh: true });
+    },
     reopenCommand(target),
   );
-  if (inspection === undefined) return undefined;
+  if (inspection === undefined) {
+    panel?.abandon();
+    return undefined;
+  }
   const shown = { ...target, label: inspection.participant.displayName ?? target.label };
   await services.store.addInspection(shown, inspection);
   // Closed before it was painted: the user moved on, as with Cancel.
