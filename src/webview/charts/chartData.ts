@@ -77,7 +77,9 @@ export function sharedAxis(tracks: readonly WireTrack[]): { axis: Float64Array; 
   return { axis, positions };
 }
 
-function hasValue(column: MetricColumn): boolean {
+/** Whether a track reports the metric at all. */
+export function hasValue(column: MetricColumn | undefined): column is MetricColumn {
+  if (!column) return false;
   for (let i = 0; i < column.length; i++) if (!Number.isNaN(column[i])) return true;
   return false;
 }
@@ -91,7 +93,7 @@ export function buildCharts(tracks: readonly WireTrack[]): ChartModel[] {
     const series: ChartSeries[] = [];
     tracks.forEach((track, trackIndex) => {
       const column = track.columns[metric.key];
-      if (!column || !hasValue(column)) return;
+      if (!hasValue(column)) return;
       const place = positions[trackIndex];
       let values = column;
       if (place) {
@@ -142,30 +144,35 @@ export function decimate(model: ChartModel, xMin: number, xMax: number, buckets:
   while (i < end) {
     const bucketEnd = Math.min(end, Math.max(i + 1, lowerBound(x, x[start] + span * (Math.floor((x[i] - x[start]) / span) + 1))));
     xs.push(x[i], x[bucketEnd - 1]);
-    // Plain loops and locals: this runs for every sample of every line (eight lines a chart in compare).
-    for (let s = 0; s < series.length; s++) {
-      const values = series[s].values;
-      let min = Number.NaN;
-      let max = Number.NaN;
-      let minAt = -1;
-      let maxAt = -1;
-      for (let j = i; j < bucketEnd; j++) {
-        const value = values[j];
-        if (value !== value) continue; // NaN
-        if (minAt < 0 || value < min) {
-          min = value;
-          minAt = j;
-        }
-        if (maxAt < 0 || value > max) {
-          max = value;
-          maxAt = j;
-        }
-      }
-      if (minAt < 0) ys[s].push(null, null);
-      else if (minAt <= maxAt) ys[s].push(min, max);
-      else ys[s].push(max, min);
-    }
+    for (let s = 0; s < series.length; s++) if (!pushExtremes(series[s].values, i, bucketEnd, ys[s])) ys[s].push(null, null);
     i = bucketEnd;
   }
   return [xs, ...ys];
+}
+
+/**
+ * Appends the minimum and maximum of values[from, to), in time order; false (nothing appended) when
+ * every one is NaN. Plain loops and locals: this runs for every sample of every line of every chart.
+ */
+export function pushExtremes(values: ArrayLike<number>, from: number, to: number, out: (number | null)[]): boolean {
+  let min = Number.NaN;
+  let max = Number.NaN;
+  let minAt = -1;
+  let maxAt = -1;
+  for (let j = from; j < to; j++) {
+    const value = values[j];
+    if (value !== value) continue; // NaN
+    if (minAt < 0 || value < min) {
+      min = value;
+      minAt = j;
+    }
+    if (maxAt < 0 || value > max) {
+      max = value;
+      maxAt = j;
+    }
+  }
+  if (minAt < 0) return false;
+  if (minAt <= maxAt) out.push(min, max);
+  else out.push(max, min);
+  return true;
 }

@@ -5,7 +5,7 @@
  * A sample stands until its line's next one, or for the line's `hold` at most, as compare's combining
  * does: a longer gap (a reconnect) stays a gap. Pure, so it is unit-tested without a DOM.
  */
-import { lowerBound, type PlotData, type PlotSource } from './chartData';
+import { lowerBound, pushExtremes, type PlotData, type PlotSource } from './chartData';
 
 export interface HeldLine {
   /** Seconds since epoch, ascending. */
@@ -79,37 +79,17 @@ function bucketed(lines: readonly HeldLine[], xMin: number, xMax: number, bucket
       held = values[j - 1];
       heldUntil = x[j - 1] + hold;
     }
-    // Plain loops and locals: this runs for every sample of every line of every chart.
     for (let b = 0; b < buckets; b++) {
       const from = xMin + b * span;
       const to = b === buckets - 1 ? xMax : from + span;
-      let min = Number.NaN;
-      let max = Number.NaN;
-      let minAt = -1;
-      let maxAt = -1;
-      let last = -1;
-      for (; j < x.length && (x[j] < to || (b === buckets - 1 && x[j] <= to)); j++) {
-        last = j;
-        const value = values[j];
-        if (value !== value) continue; // NaN
-        if (minAt < 0 || value < min) {
-          min = value;
-          minAt = j;
-        }
-        if (maxAt < 0 || value > max) {
-          max = value;
-          maxAt = j;
-        }
-      }
-      if (last >= 0) {
-        const value = values[last];
+      const start = j;
+      while (j < x.length && (x[j] < to || (b === buckets - 1 && x[j] <= to))) j++;
+      if (j > start) {
+        const value = values[j - 1];
         held = value;
-        heldUntil = value !== value ? Number.NEGATIVE_INFINITY : x[last] + hold;
-      }
-      if (minAt >= 0) {
-        if (minAt <= maxAt) y.push(min, max);
-        else y.push(max, min);
-      } else if (last < 0 && heldUntil > from) y.push(held, held);
+        heldUntil = value !== value ? Number.NEGATIVE_INFINITY : x[j - 1] + hold;
+        if (!pushExtremes(values, start, j, y)) y.push(null, null);
+      } else if (heldUntil > from) y.push(held, held);
       else y.push(null, null);
     }
     return y;

@@ -7,7 +7,7 @@ import type { ComparedParticipant } from '../../shared/compare';
 import { METRICS, type MetricKey } from '../../shared/metrics';
 import type { Direction } from '../../shared/model';
 import type { MetricColumn, WireTrack } from '../../shared/wire';
-import { lowerBound, sharedAxis, type ChartModel, type ChartSeries } from '../charts/chartData';
+import { hasValue, lowerBound, sharedAxis, type ChartModel, type ChartSeries } from '../charts/chartData';
 import { heldLinesSource, type HeldLine } from '../charts/heldLines';
 
 /** How a participant's tracks of one direction become one value at each moment. */
@@ -110,12 +110,6 @@ function combine(values: Float64Array, column: MetricColumn, pick: Combination['
       else if (pick === 'min' ? value < current : value > current) values[j] = value;
     }
   }
-}
-
-function hasValue(column: MetricColumn | undefined): column is MetricColumn {
-  if (!column) return false;
-  for (let i = 0; i < column.length; i++) if (!Number.isNaN(column[i])) return true;
-  return false;
 }
 
 /** A participant's tracks of one direction on the union of their own times; the metrics of the same tracks share it. */
