@@ -2,19 +2,53 @@
 import { PRECALL_LIMITS } from '../analysis/thresholds';
 import type { AnalysedInspection } from '../inspection/inspection';
 import type { InspectionTarget } from '../inspection/inspectionTarget';
-import { RAW_JSON_PREVIEW_CHARS, type PanelAttribution, type PanelPayload, type RawJsonMessage } from '../shared/messages';
+import {
+  RAW_JSON_PREVIEW_CHARS,
+  type HostToWebview,
+  type PanelAttribution,
+  type PanelPayload,
+  type RawJsonMessage,
+} from '../shared/messages';
 import { packParticipant } from '../shared/packColumns';
-import { toWireParticipant } from '../shared/wire';
+import { previewParticipant } from '../shared/previewColumns';
+import { toWireParticipant, type WireParticipant } from '../shared/wire';
 
 export interface PayloadExtras {
   pictureAllowed?: boolean;
   attribution?: PanelAttribution;
 }
 
+/** Every column, in one buffer: VS Code drops a message's buffers past 253 (see packColumns.ts). */
+const fullWires = new WeakMap<AnalysedInspection, WireParticipant>();
+const previews = new WeakMap<AnalysedInspection, WireParticipant>();
+
+export function fullWire(content: AnalysedInspection): WireParticipant {
+  let wire = content.wire ?? fullWires.get(content);
+  if (!wire) fullWires.set(content, (wire = packParticipant(toWireParticipant(content.participant))));
+  return wire;
+}
+
+/** What the first paint gets: the long tracks cut down (previewColumns.ts); the full wire when none is long. */
+export function firstPaintWire(content: AnalysedInspection): WireParticipant {
+  let preview = previews.get(content);
+  if (!preview) {
+    const full = fullWire(content);
+    const cut = previewParticipant(full);
+    previews.set(content, (preview = cut === full ? full : packParticipant(cut)));
+  }
+  return preview;
+}
+
+/** The full columns, to post after a 'show' that carried a preview; undefined when it carried them all. */
+export function columnsMessage(content: AnalysedInspection): Extract<HostToWebview, { type: 'columns' }> | undefined {
+  const full = fullWire(content);
+  if (firstPaintWire(content) === full) return undefined;
+  return { type: 'columns', participantId: full.id, fetchedAt: content.fetchedAt, peerStats: full.peerStats };
+}
+
 export function toPayload(content: AnalysedInspection, target: InspectionTarget, extras: PayloadExtras = {}): PanelPayload {
   return {
-    // One buffer for all columns: VS Code drops a message's buffers past 253 (see packColumns.ts).
-    participant: content.wire ?? packParticipant(toWireParticipant(content.participant)),
+    participant: firstPaintWire(content),
     issues: content.issues,
     verdict: content.verdict,
     precallLimits: PRECALL_LIMITS,

@@ -22,7 +22,7 @@ import {
   type WebviewToHost,
 } from '../shared/messages';
 import { exportPanel } from './exportReport';
-import { rawJsonMessage, rawJsonText, toPayload } from './panelContent';
+import { columnsMessage, rawJsonMessage, rawJsonText, toPayload } from './panelContent';
 import { WebviewHandshake, type WaitOutcome } from './webviewHandshake';
 import { pictureOrigin } from './webviewHtml';
 import { webviewDocument, webviewPanelOptions } from './webviewPanel';
@@ -164,7 +164,7 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     for (const entry of this.open.values()) {
       if (!entry.content || !entry.panel.visible || sessionKeyOf(entry.target) !== key) continue;
       if (JSON.stringify(this.attributionOf(entry.target) ?? null) === entry.postedAttribution) continue;
-      void this.post(entry.panel, { type: 'show', payload: this.payload(entry) });
+      void this.postContent(entry);
     }
   }
 
@@ -210,7 +210,7 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
       case 'ready':
         entry.handshake.markReady();
         // A webview hidden and shown again starts afresh (no retained context): give it the data again.
-        if (entry.content) void this.post(panel, { type: 'show', payload: this.payload(entry) });
+        if (entry.content) void this.postContent(entry);
         break;
       case 'rendered':
         if (message.timings && entry.phases) this.painted(entry, entry.phases, message.timings);
@@ -283,11 +283,22 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
 
   /** Posts the data, timing the payload and the post when the inspection records its phases. */
   private postShow(entry: OpenPanel, phases: PhaseRecorder | undefined): Promise<void> {
-    if (!phases) return this.post(entry.panel, { type: 'show', payload: this.payload(entry) });
+    if (!phases) return this.postContent(entry);
     entry.phases = phases;
     const posted = phases.time('post', () => this.post(entry.panel, { type: 'show', payload: this.payload(entry) }));
     phases.postedAt = Date.now();
-    return posted;
+    return posted.then(() => this.postColumns(entry));
+  }
+
+  /** The data: a preview of long tracks for the first paint, then every sample. */
+  private async postContent(entry: OpenPanel): Promise<void> {
+    await this.post(entry.panel, { type: 'show', payload: this.payload(entry) });
+    await this.postColumns(entry);
+  }
+
+  private async postColumns(entry: OpenPanel): Promise<void> {
+    const columns = entry.content && columnsMessage(entry.content);
+    if (columns) await this.post(entry.panel, columns);
   }
 
   private painted(entry: OpenPanel, phases: PhaseRecorder, timings: RenderTimings): void {

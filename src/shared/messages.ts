@@ -1,6 +1,6 @@
 /** Messages between the stats panel host and the webview. Both sides import these types. */
 import type { DetectedIssue, Verdict } from './model';
-import type { WireParticipant } from './wire';
+import type { WireParticipant, WirePeerStats } from './wire';
 
 export interface PrecallLimits {
   maxRttMs: number;
@@ -75,7 +75,12 @@ export interface RawJsonMessage {
 export const RAW_JSON_PREVIEW_CHARS = 1_000_000;
 
 export type HostToWebview =
-  { type: 'show'; payload: PanelPayload } | { type: 'loading'; title: string } | { type: 'error'; message: string } | RawJsonMessage;
+  | { type: 'show'; payload: PanelPayload }
+  /** Every sample, right after a 'show' whose payload held a preview of the long tracks (see previewColumns.ts). */
+  | { type: 'columns'; participantId?: string; fetchedAt: string; peerStats: WirePeerStats[] }
+  | { type: 'loading'; title: string }
+  | { type: 'error'; message: string }
+  | RawJsonMessage;
 
 export type WebviewToHost =
   | { type: 'ready' }

@@ -12,10 +12,18 @@ let current: { payload: PanelPayload; view: RenderedView; peer: number } | undef
 /** When the last 'show' arrived (Date.now()), reported with its paint so the host can log where time goes. */
 let showReceivedAt: number | undefined;
 
+/** Full columns that came before the preview they complete was painted: drawn right after it. */
+let columnsWaiting = false;
+/** False from a 'show' until its paint is reported. */
+let painted = true;
+
 function show(payload: PanelPayload, peer: number, zoom?: { from: number; to: number }): void {
   current?.view.destroy();
-  const view = renderParticipant(root, payload, peer, (next, window) => show(payload, next, window), zoom);
+  // Another peer is drawn from the payload as it is then (its full columns may have come meanwhile).
+  const view = renderParticipant(root, payload, peer, (next, window) => show(current?.payload ?? payload, next, window), zoom);
   current = { payload, view, peer };
+  painted = false;
+  columnsWaiting = false;
   const state: StatsPanelState = { peer, restore: payload.restore };
   vscode.setState(state);
   // Reported after the browser has painted the charts.
@@ -28,6 +36,11 @@ function show(payload: PanelPayload, peer: number, zoom?: { from: number; to: nu
         id: payload.participant.id,
         timings: received === undefined ? undefined : { received, painted: Date.now() },
       });
+      painted = true;
+      if (columnsWaiting) {
+        columnsWaiting = false;
+        current?.view.useColumns(current.payload.participant.peerStats);
+      }
     }),
   );
 }
@@ -41,6 +54,14 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       const saved = vscode.getState() as Partial<StatsPanelState> | undefined;
       const samePerson = current !== undefined && current.payload.participant.id === message.payload.participant.id;
       show(message.payload, samePerson ? current!.peer : typeof saved?.peer === 'number' ? saved.peer : 0);
+      break;
+    }
+    case 'columns': {
+      const shown = current?.payload;
+      if (!current || !shown || shown.fetchedAt !== message.fetchedAt || shown.participant.id !== message.participantId) break;
+      current.payload = { ...shown, participant: { ...shown.participant, peerStats: message.peerStats } };
+      if (painted) current.view.useColumns(message.peerStats);
+      else columnsWaiting = true;
       break;
     }
     case 'rawJson':

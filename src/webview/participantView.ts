@@ -26,6 +26,8 @@ export interface RenderedView {
   destroy(): void;
   /** Rebuilds the charts, e.g. after a theme change. */
   redrawCharts(): void;
+  /** Every sample, after a first paint from a preview of the long tracks: the charts are drawn again from them. */
+  useColumns(peerStats: WirePeerStats[]): void;
   /** The host's answer to Raw JSON being opened. */
   showRawJson(message: RawJsonMessage): void;
 }
@@ -192,7 +194,7 @@ export function renderParticipant(
 ): RenderedView {
   const p = payload.participant;
   const peerIndex = Math.min(selectedPeer, Math.max(0, p.peerStats.length - 1));
-  const peer = p.peerStats[peerIndex];
+  let peer = p.peerStats[peerIndex];
   let quality: QualityView = qualitySection(peer, p.peerEvents, payload.issues);
   const qualityHolder = el(
     'section',
@@ -233,11 +235,18 @@ export function renderParticipant(
   return {
     showRawJson: (message) => raw.show(message),
     destroy: () => quality.destroy(),
-    redrawCharts: () => {
-      quality.destroy();
-      quality = qualitySection(peer, p.peerEvents, payload.issues);
-      qualityHolder.replaceChildren(qualityHolder.firstChild!, quality.element);
-      quality.mount();
+    redrawCharts,
+    useColumns: (peerStats) => {
+      peer = peerStats[peerIndex] ?? peer;
+      redrawCharts();
+      if (zoom) quality.zoomTo(zoom.from, zoom.to);
     },
   };
+
+  function redrawCharts(): void {
+    quality.destroy();
+    quality = qualitySection(peer, p.peerEvents, payload.issues);
+    qualityHolder.replaceChildren(qualityHolder.firstChild!, quality.element);
+    quality.mount();
+  }
 }

@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import type { FrameLocator, Locator } from 'playwright-core';
 import { SAMPLE_TOKEN, STORY_PARTICIPANTS, STORY_SESSION_IDS, sampleCatalog } from '../../sample-server';
-import { answerInputBox, openWorkbench, runFromPalette, screenshot, signIn, statsWebview, type Workbench } from './workbench';
+import { answerIdPrompt, openWorkbench, runFromPalette, screenshot, signIn, statsWebview, type Workbench } from './workbench';
 
 const TIME_ZONE = 'Asia/Kolkata';
 
@@ -224,30 +224,7 @@ describe('UI: Compare Participants from the tree and the palette', function () {
   });
 
   /** The session step: a recent ID is picked by typing it, a new one is typed into the input box. */
-  async function answerSessionPrompt(sessionId: string): Promise<void> {
-    const { page } = workbench;
-    const widget = page.locator('.quick-input-widget');
-    const recent = widget.locator('input[placeholder^="Choose a recent session ID"]');
-    const offered = await recent.waitFor({ timeout: 5_000 }).then(
-      () => true,
-      () => false,
-    );
-    if (!offered) return answerInputBox(page, /Enter the session ID/, sessionId);
-    await recent.fill(sessionId);
-    const row = widget.locator('.quick-input-list .monaco-list-row', { hasText: sessionId }).first();
-    if (
-      await row.waitFor({ timeout: 3_000 }).then(
-        () => true,
-        () => false,
-      )
-    ) {
-      await page.keyboard.press('Enter');
-      return;
-    }
-    await recent.fill('');
-    await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'Enter a new value' }).first().click();
-    await answerInputBox(page, /Enter the session ID/, sessionId);
-  }
+  const answerSessionPrompt = (sessionId: string) => answerIdPrompt(workbench.page, 'session ID', sessionId);
 
   async function participantPick(): Promise<Locator> {
     const widget = workbench.page.locator('.quick-input-widget');

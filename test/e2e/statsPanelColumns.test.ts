@@ -7,8 +7,17 @@
  */
 import { strict as assert } from 'node:assert';
 import type { FrameLocator } from 'playwright-core';
-import { SAMPLE_TOKEN, STORY_PARTICIPANTS, STORY_SESSION_IDS } from '../../sample-server';
-import { answerInputBox, openWorkbench, runFromPalette, screenshot, signIn, statsWebview, type Workbench } from './workbench';
+import { HEAVY_PARTICIPANTS, SAMPLE_TOKEN, SCALE_SESSION_IDS, STORY_PARTICIPANTS, STORY_SESSION_IDS } from '../../sample-server';
+import {
+  answerIdPrompt,
+  answerInputBox,
+  openWorkbench,
+  runFromPalette,
+  screenshot,
+  signIn,
+  statsWebview,
+  type Workbench,
+} from './workbench';
 
 /** What one peer's panel shows, read in the webview in one go. */
 interface PeerShown {
@@ -103,6 +112,39 @@ describe('UI: a stats panel of 594 quality columns (VS Code keeps 253 buffers a 
     }
     // 3 peers x 22 tracks: more than 253 columns whichever way they were counted.
     assert.ok(lines >= 300, `lines drawn over the three peers: ${lines}`);
+  });
+
+  it('paints a 20,000-sample participant from a preview, then holds every sample', async () => {
+    const { page } = workbench;
+    const heavy = HEAVY_PARTICIPANTS.heavy;
+    await runFromPalette(page, 'RealtimeKit: Show Session Participant');
+    await answerIdPrompt(page, 'session ID', SCALE_SESSION_IDS.heavy);
+    await answerIdPrompt(page, 'participant ID', heavy.id);
+    await page.locator('.quick-input-widget input[placeholder^="Restrict the statistics"]').waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    const view = statsWebview(page);
+    await view.locator('#quality .u-legend').first().waitFor({ timeout: 120_000 });
+    // The first chart's table view counts the samples its model holds: the preview's at most 4,000, then all of them.
+    let rows = 0;
+    for (const deadline = Date.now() + 60_000; rows !== heavy.samplesPerSeries && Date.now() < deadline; await page.waitForTimeout(500)) {
+      const figure = view.locator('#quality figure.chart').first();
+      await figure.locator('button.toggle-table').click();
+      const more =
+        (await figure
+          .locator('.table-view button.more')
+          .textContent({ timeout: 5_000 })
+          .catch(() => '')) ?? '';
+      rows = Number(/of (\d+) shown/.exec(more)?.[1] ?? 0);
+      if (
+        (await figure
+          .locator('button.toggle-table')
+          .getAttribute('aria-pressed')
+          .catch(() => null)) === 'true'
+      )
+        await figure.locator('button.toggle-table').click();
+    }
+    assert.equal(rows, heavy.samplesPerSeries, 'the first chart holds every sample of its tracks');
+    await screenshot(page, 'stats-heavy-participant');
   });
 });
 

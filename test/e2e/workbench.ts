@@ -89,6 +89,35 @@ export async function answerInputBox(page: Page, expectedPrompt: RegExp, value: 
   await page.keyboard.press('Enter');
 }
 
+/**
+ * Answers an ID prompt as a person would: a recent ID is picked by typing it; a new one is typed into the
+ * input box, reached through "Enter a new value" when recent IDs are offered. `label`: "session ID".
+ */
+export async function answerIdPrompt(page: Page, label: string, id: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  const recent = widget.locator(`input[placeholder^="Choose a recent ${label}"]`);
+  const prompt = new RegExp(`Enter the ${label}`);
+  const offered = await recent.waitFor({ timeout: 5_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (!offered) return answerInputBox(page, prompt, id);
+  await recent.fill(id);
+  const row = widget.locator('.quick-input-list .monaco-list-row', { hasText: id }).first();
+  if (
+    await row.waitFor({ timeout: 3_000 }).then(
+      () => true,
+      () => false,
+    )
+  ) {
+    await page.keyboard.press('Enter');
+    return;
+  }
+  await recent.fill('');
+  await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'Enter a new value' }).first().click();
+  await answerInputBox(page, prompt, id);
+}
+
 /** The document inside the visible stats webview (hidden editors keep their iframes, hidden). */
 export function statsWebview(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready:visible').frameLocator('#active-frame');

@@ -3,6 +3,7 @@
  * shared time axis (seconds), and decimates it to the chart's width so drawing costs the same for 1k or
  * 100k samples. Pure, so it is unit-tested without a DOM.
  */
+import { extremesAt, extremesOf } from '../../shared/extent';
 import { METRICS, trackLabel, type MetricDefinition } from '../../shared/metrics';
 import type { MetricColumn, WireTrack } from '../../shared/wire';
 
@@ -150,29 +151,9 @@ export function decimate(model: ChartModel, xMin: number, xMax: number, buckets:
   return [xs, ...ys];
 }
 
-/**
- * Appends the minimum and maximum of values[from, to), in time order; false (nothing appended) when
- * every one is NaN. Plain loops and locals: this runs for every sample of every line of every chart.
- */
+/** Appends the minimum and maximum of values[from, to), in time order; false (nothing appended) when every one is NaN. */
 export function pushExtremes(values: ArrayLike<number>, from: number, to: number, out: (number | null)[]): boolean {
-  let min = Number.NaN;
-  let max = Number.NaN;
-  let minAt = -1;
-  let maxAt = -1;
-  for (let j = from; j < to; j++) {
-    const value = values[j];
-    if (value !== value) continue; // NaN
-    if (minAt < 0 || value < min) {
-      min = value;
-      minAt = j;
-    }
-    if (maxAt < 0 || value > max) {
-      max = value;
-      maxAt = j;
-    }
-  }
-  if (minAt < 0) return false;
-  if (minAt <= maxAt) out.push(min, max);
-  else out.push(max, min);
+  if (!extremesOf(values, from, to)) return false;
+  out.push(values[extremesAt.first], values[extremesAt.second]);
   return true;
 }
