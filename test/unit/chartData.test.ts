@@ -107,7 +107,11 @@ describe('decimation', () => {
 describe('events timeline', () => {
   it('puts peer events, SDK events, device changes and issues on one axis, in lanes', () => {
     const events = timelineEvents(
-      [{ name: 'PEER_JOINING', at: '2026-11-20T09:00:01Z', peerId: 'p1' }],
+      [
+        { name: 'PEER_JOINING', at: '2026-11-20T09:00:01Z', peerId: 'p1' },
+        // Another peer's: on its own charts, not on these.
+        { name: 'PEER_JOINING', at: '2026-11-20T15:00:00Z', peerId: 'p2' },
+      ],
       {
         peerId: 'p1',
         events: [{ name: 'audio_mute', at: '2026-11-20T09:00:03Z' }],

@@ -25,7 +25,11 @@ export function timelineEvents(
   const push = (t: number | undefined, lane: TimelineLane, name: string, detail?: string) => {
     if (t !== undefined) events.push({ t, lane, name, detail });
   };
-  for (const event of peerEvents) push(seconds(event.at), 'Peer events', event.name, event.peerId ? `peer ${event.peerId}` : undefined);
+  // Another peer's joins and leaves belong on its own charts: after a reconnect they would stretch this
+  // peer's time axis over the whole session (a soak test's first peer drew in the first third of it).
+  for (const event of peerEvents)
+    if (!event.peerId || !peer?.peerId || event.peerId === peer.peerId)
+      push(seconds(event.at), 'Peer events', event.name, event.peerId ? `peer ${event.peerId}` : undefined);
   for (const event of peer?.events ?? []) push(seconds(event.at), 'SDK events', event.name, event.detail);
   for (const change of peer?.device?.deviceChanges ?? [])
     push(seconds(change.at), 'Device changes', `${change.change} ${change.kind ?? 'device'}`, change.label);
