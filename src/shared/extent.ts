@@ -44,3 +44,37 @@ export function extremesOf(values: ArrayLike<number>, from: number, to: number):
   extremesAt.second = Math.max(minAt, maxAt);
   return true;
 }
+
+/**
+ * Reorders `values` (no NaN) in place so that values[k] is what values.sort()[k] would be, for each of
+ * the ascending 0-based `ranks`: quickselect, linear on average, where a sort of a 100,000-sample
+ * series for three percentiles does twenty times the work.
+ */
+export function selectRanks(values: Float64Array, ranks: readonly number[]): void {
+  let from = 0;
+  for (const k of ranks) {
+    let left = from;
+    let right = values.length - 1;
+    while (right > left) {
+      const a = values[left];
+      const b = values[(left + right) >>> 1];
+      const c = values[right];
+      const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+      let i = left;
+      let j = right;
+      while (i <= j) {
+        while (values[i] < pivot) i++;
+        while (values[j] > pivot) j--;
+        if (i <= j) {
+          const swap = values[i];
+          values[i++] = values[j];
+          values[j--] = swap;
+        }
+      }
+      if (k <= j) right = j;
+      else if (k >= i) left = i;
+      else break;
+    }
+    from = Math.max(from, k + 1);
+  }
+}

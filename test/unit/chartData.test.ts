@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { QualityTrack } from '../../src/shared/model';
-import { toColumns, type WireTrack } from '../../src/shared/wire';
-import { percentileRows, trackLabel } from '../../src/shared/metrics';
+import { percentileRows, toColumns, type WireTrack } from '../../src/shared/wire';
+import { trackLabel } from '../../src/shared/metrics';
 import { buildCharts, decimate } from '../../src/webview/charts/chartData';
 import { timelineEvents, timelineModel } from '../../src/webview/charts/timelineData';
 
@@ -50,7 +50,9 @@ describe('chart data', () => {
 
   it('computes nearest-rank percentiles per series', () => {
     const samples = Array.from({ length: 100 }, (_, i) => ({ t: t0 + i * 1000, rttMs: i + 1 }));
-    const [row] = percentileRows([{ kind: 'audio', direction: 'producer', samples, summary: {} }]);
+    // A sample without RTT among them: the ranks count only the values there are.
+    const withGap = [...samples, { t: t0 + 500 }].sort((a, b) => a.t - b.t);
+    const [row] = percentileRows([{ kind: 'audio', direction: 'producer', summary: {}, columns: toColumns(withGap) }]);
     assert.deepEqual([row.p50, row.p75, row.p90, row.count], [50, 75, 90, 100]);
   });
 
