@@ -22,14 +22,14 @@ export interface PayloadExtras {
 const fullWires = new WeakMap<AnalysedInspection, WireParticipant>();
 const previews = new WeakMap<AnalysedInspection, WireParticipant>();
 
-export function fullWire(content: AnalysedInspection): WireParticipant {
+function fullWire(content: AnalysedInspection): WireParticipant {
   let wire = content.wire ?? fullWires.get(content);
   if (!wire) fullWires.set(content, (wire = packParticipant(toWireParticipant(content.participant))));
   return wire;
 }
 
 /** What the first paint gets: the long tracks cut down (previewColumns.ts); the full wire when none is long. */
-export function firstPaintWire(content: AnalysedInspection): WireParticipant {
+function firstPaintWire(content: AnalysedInspection): WireParticipant {
   let preview = previews.get(content);
   if (!preview) {
     const full = fullWire(content);

@@ -57,8 +57,8 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       break;
     }
     case 'columns': {
-      const shown = current?.payload;
-      if (!current || !shown || shown.fetchedAt !== message.fetchedAt || shown.participant.id !== message.participantId) break;
+      if (!current || current.payload.fetchedAt !== message.fetchedAt || current.payload.participant.id !== message.participantId) break;
+      const shown = current.payload;
       current.payload = { ...shown, participant: { ...shown.participant, peerStats: message.peerStats } };
       if (painted) current.view.useColumns(message.peerStats);
       else columnsWaiting = true;

@@ -25,7 +25,7 @@ export function compareBar(onCompare: () => void, onClear: () => void): CompareB
     element: el('div', { class: 'compare-bar' }, button, hint, clear),
     update(count) {
       label.textContent = `Compare (${count})`;
-      // Native: a disabled button gets no click; it stays in the tab order's description through its hint.
+      // A disabled button gets no click and no focus; the hint beside it says why.
       button.disabled = count < MIN_COMPARED || count > MAX_COMPARED;
       hint.textContent = compareHint(count);
       clear.hidden = count === 0;
