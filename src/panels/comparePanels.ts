@@ -61,21 +61,17 @@ export class ComparePanels implements vscode.Disposable, vscode.WebviewPanelSeri
       entry.panel.reveal(undefined, false);
       return resultOf(entry.payload);
     }
-    // Opened before the statistics are read: its webview starts (about a second in a browser host) meanwhile.
-    const fresh = !entry;
-    entry ??= this.adopt(
-      key,
-      scope,
-      vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, 'Compare', vscode.ViewColumn.Active, webviewPanelOptions(this.extensionUri)),
-    );
     const payload = await this.load(scope, sessionId, participantIds, signal, progress);
-    // Closed while the statistics were read: the user moved on.
-    if (this.open.get(key) !== entry) return undefined;
-    if (signal.aborted) {
-      if (fresh) entry.panel.dispose();
-      return undefined;
+    if (signal.aborted) return undefined;
+    if (!entry) {
+      const panel = vscode.window.createWebviewPanel(
+        COMPARE_VIEW_TYPE,
+        compareTitle(payload),
+        vscode.ViewColumn.Active,
+        webviewPanelOptions(this.extensionUri),
+      );
+      entry = this.adopt(key, scope, panel);
     }
-    entry.panel.title = compareTitle(payload);
     entry.payload = payload;
     const ready = await entry.handshake.whenReady();
     if (ready === 'disposed') return undefined;

@@ -78,29 +78,27 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     return this.open.get(targetKey(target))?.content?.fetchedAt;
   }
 
-  /**
-   * Opens the target's panel, saying "Loading…", before its data is fetched: a fresh webview takes
-   * about a second to start in a browser host, and it starts while the answer downloads rather than
-   * after. `abandon` closes it again if no data came (the fetch failed or was cancelled).
-   */
-  prepare(target: InspectionTarget): { abandon(): void } {
-    const key = targetKey(target);
-    if (this.open.has(key)) return { abandon: () => undefined };
-    const entry = this.create(key, target, panelTitle(target, target.label));
-    return { abandon: () => (entry.content ? undefined : entry.panel.dispose()) };
-  }
-
   /** Shows the inspection; resolves to 'done' once painted, or says why it was not. */
   async show(target: InspectionTarget, inspection: Inspection): Promise<WaitOutcome> {
     const key = targetKey(target);
-    const title = panelTitle(target, inspection.participant.displayName ?? target.label);
+    const name = inspection.participant.displayName ?? target.label ?? 'RealtimeKit participant';
+    // A participant and its peers' reports carry the same name: the peer's tab says which peer it is.
+    const title = target.kind === 'peer' ? `${name} · peer ${target.peerId.slice(0, 8)}` : name;
     let entry = this.open.get(key);
     if (entry) {
       // Asked again with other filters: Refresh and a restore fetch what is shown now.
       entry.target = target;
       entry.panel.title = title;
       entry.panel.reveal(undefined, false);
-    } else entry = this.create(key, target, title);
+    } else {
+      const panel = vscode.window.createWebviewPanel(
+        STATS_VIEW_TYPE,
+        title,
+        vscode.ViewColumn.Active,
+        webviewPanelOptions(this.extensionUri),
+      );
+      entry = this.adopt(key, target, panel, title);
+    }
     // Kept before the webview is ready: if it starts late, its "ready" gets the data.
     entry.content = analyseInspection(inspection);
     entry.showing = true;
@@ -177,16 +175,6 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
   private notShown(title: string, outcome: WaitOutcome): WaitOutcome {
     if (outcome === 'timeout') this.log.warn(`The stats panel "${title}" did not report it was painted in time.`);
     return outcome;
-  }
-
-  private create(key: string, target: InspectionTarget, title: string): OpenPanel {
-    const panel = vscode.window.createWebviewPanel(
-      STATS_VIEW_TYPE,
-      title,
-      vscode.ViewColumn.Active,
-      webviewPanelOptions(this.extensionUri),
-    );
-    return this.adopt(key, target, panel, title);
   }
 
   private adopt(key: string, target: InspectionTarget, panel: vscode.WebviewPanel, title: string): OpenPanel {
@@ -312,10 +300,4 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
   private async post(panel: vscode.WebviewPanel, message: HostToWebview): Promise<void> {
     await panel.webview.postMessage(message);
   }
-}
-
-/** The display name; a participant and its peers' reports carry the same one, so a peer's tab says which peer it is. */
-function panelTitle(target: InspectionTarget, displayName: string | undefined): string {
-  const name = displayName ?? 'RealtimeKit participant';
-  return target.kind === 'peer' ? `${name} · peer ${target.peerId.slice(0, 8)}` : name;
 }

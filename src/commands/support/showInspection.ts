@@ -13,21 +13,13 @@ export async function showInspection(
   title: string,
   target: ParticipantTarget,
 ): Promise<Record<string, unknown> | undefined> {
-  let panel: { abandon(): void } | undefined;
   const inspection = await withApi(
     services,
     title,
-    (signal) => {
-      // Its webview starts while the answer downloads.
-      panel = services.panels.prepare(target);
-      return inspectWithPeerReports(services.client(), services.scheduler, target, { signal, refresh: true });
-    },
+    (signal) => inspectWithPeerReports(services.client(), services.scheduler, target, { signal, refresh: true }),
     reopenCommand(target),
   );
-  if (inspection === undefined) {
-    panel?.abandon();
-    return undefined;
-  }
+  if (inspection === undefined) return undefined;
   const shown = { ...target, label: inspection.participant.displayName ?? target.label };
   await services.store.addInspection(shown, inspection);
   // Closed before it was painted: the user moved on, as with Cancel.
