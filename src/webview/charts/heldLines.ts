@@ -5,6 +5,7 @@
  * A sample stands until its line's next one, or for the line's `hold` at most, as compare's combining
  * does: a longer gap (a reconnect) stays a gap. Pure, so it is unit-tested without a DOM.
  */
+import { maxOf, minOf } from '../../shared/extent';
 import { lowerBound, pushExtremes, type PlotData, type PlotSource } from './chartData';
 
 export interface HeldLine {
@@ -19,8 +20,8 @@ export interface HeldLine {
 export function heldLinesSource(lines: readonly HeldLine[]): PlotSource {
   const drawn = lines.filter((line) => line.x.length > 0);
   return {
-    first: Math.min(...drawn.map((line) => line.x[0])),
-    last: Math.max(...drawn.map((line) => line.x[line.x.length - 1])),
+    first: minOf(drawn.map((line) => line.x[0])) ?? Number.NaN,
+    last: maxOf(drawn.map((line) => line.x[line.x.length - 1])) ?? Number.NaN,
     window: (xMin, xMax, buckets) => heldWindow(lines, xMin, xMax, buckets),
   };
 }
