@@ -40,8 +40,16 @@ interface OpenPanel {
   showing?: boolean;
   /** Who affected whom as last posted, to post again only when an overview changes it. */
   postedAttribution?: string;
+  /** Opened by prepare() and not shown yet: it has the focus it was opened with. */
+  prepared?: boolean;
   /** The shown inspection's phase times, waiting for the webview's paint. */
   phases?: PhaseRecorder;
+}
+
+/** A panel opened before its data: the fetch stops when it is closed, and it closes when no data comes. */
+export interface PreparedPanel {
+  closed: AbortSignal;
+  abandon(): void;
 }
 
 /** The last painted inspection's phases, for a user's log and the benchmark. */
@@ -78,27 +86,39 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     return this.open.get(targetKey(target))?.content?.fetchedAt;
   }
 
+  /**
+   * Opens the target's panel, saying "Loading…", before its data is fetched: a fresh webview takes
+   * about a second to start in a browser host, and it starts while the answer downloads rather than
+   * after. `closed` aborts when the user closes it before its data came (the fetch is then moot);
+   * `abandon` closes it again if no data came (the fetch failed or was cancelled). A target already
+   * open is left as it is: show() reveals it when the data comes.
+   */
+  prepare(target: InspectionTarget): PreparedPanel {
+    const key = targetKey(target);
+    if (this.open.has(key)) return { closed: new AbortController().signal, abandon: () => undefined };
+    const entry = this.create(key, target, panelTitle(target, target.label));
+    entry.prepared = true;
+    const closed = new AbortController();
+    entry.panel.onDidDispose(() => {
+      if (!entry.content) closed.abort();
+    });
+    return { closed: closed.signal, abandon: () => (entry.content ? undefined : entry.panel.dispose()) };
+  }
+
   /** Shows the inspection; resolves to 'done' once painted, or says why it was not. */
   async show(target: InspectionTarget, inspection: Inspection): Promise<WaitOutcome> {
     const key = targetKey(target);
-    const name = inspection.participant.displayName ?? target.label ?? 'RealtimeKit participant';
-    // A participant and its peers' reports carry the same name: the peer's tab says which peer it is.
-    const title = target.kind === 'peer' ? `${name} · peer ${target.peerId.slice(0, 8)}` : name;
+    const title = panelTitle(target, inspection.participant.displayName ?? target.label);
     let entry = this.open.get(key);
     if (entry) {
       // Asked again with other filters: Refresh and a restore fetch what is shown now.
       entry.target = target;
       entry.panel.title = title;
-      entry.panel.reveal(undefined, false);
-    } else {
-      const panel = vscode.window.createWebviewPanel(
-        STATS_VIEW_TYPE,
-        title,
-        vscode.ViewColumn.Active,
-        webviewPanelOptions(this.extensionUri),
-      );
-      entry = this.adopt(key, target, panel, title);
-    }
+      // A panel opened for this fetch took the focus then: taking it again now, just before the
+      // command resolves, would close a quick pick the user opened meanwhile (vscode#75209).
+      if (!entry.prepared) entry.panel.reveal(undefined, false);
+      entry.prepared = false;
+    } else entry = this.create(key, target, title);
     // Kept before the webview is ready: if it starts late, its "ready" gets the data.
     entry.content = analyseInspection(inspection);
     entry.showing = true;
@@ -175,6 +195,16 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
   private notShown(title: string, outcome: WaitOutcome): WaitOutcome {
     if (outcome === 'timeout') this.log.warn(`The stats panel "${title}" did not report it was painted in time.`);
     return outcome;
+  }
+
+  private create(key: string, target: InspectionTarget, title: string): OpenPanel {
+    const panel = vscode.window.createWebviewPanel(
+      STATS_VIEW_TYPE,
+      title,
+      vscode.ViewColumn.Active,
+      webviewPanelOptions(this.extensionUri),
+    );
+    return this.adopt(key, target, panel, title);
   }
 
   private adopt(key: string, target: InspectionTarget, panel: vscode.WebviewPanel, title: string): OpenPanel {
@@ -300,4 +330,10 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
   private async post(panel: vscode.WebviewPanel, message: HostToWebview): Promise<void> {
     await panel.webview.postMessage(message);
   }
+}
+
+/** The display name; a participant and its peers' reports carry the same one, so a peer's tab says which peer it is. */
+function panelTitle(target: InspectionTarget, displayName: string | undefined): string {
+  const name = displayName ?? 'RealtimeKit participant';
+  return target.kind === 'peer' ? `${name} · peer ${target.peerId.slice(0, 8)}` : name;
 }

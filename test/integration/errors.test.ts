@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { SAMPLE_TOKEN, sampleCatalog } from '../../sample-server';
 import type { SampleControl } from '../fixtures/sampleControl';
-import { setUpSampleServer } from './harness';
+import { extensionApi, setUpSampleServer } from './harness';
 
 describe('RealtimeKit command errors', () => {
   const catalog = sampleCatalog();
@@ -25,6 +25,45 @@ describe('RealtimeKit command errors', () => {
       participantId: '00000000-0000-4000-8000-000000000000',
     });
     assert.equal(result, undefined);
+  });
+
+  it('opens the panel while the answer downloads, and closes it again when the fetch fails', async () => {
+    const api = await extensionApi();
+    const unknown = '00000000-0000-4000-8000-00000000beef';
+    const before = api.panels.count;
+    await control.injectFault({ match: `/participants/${unknown}`, status: 404, delayMs: 3_000, times: 1 });
+    const pending = vscode.commands.executeCommand('realtimekit.showSessionParticipant', {
+      sessionId: catalog.currentSession.id,
+      participantId: unknown,
+    });
+    let openedEarly = false;
+    for (const deadline = Date.now() + 2_500; !openedEarly && Date.now() < deadline; await new Promise((r) => setTimeout(r, 50)))
+      openedEarly = api.panels.count === before + 1;
+    assert.ok(openedEarly, 'the panel opened (saying "Loading…") before the answer came');
+    assert.equal(await pending, undefined);
+    assert.equal(api.panels.count, before, 'no panel stays behind for a participant that was not found');
+  });
+
+  it('stops the fetch when the user closes the panel that is loading it', async () => {
+    const api = await extensionApi();
+    const before = api.panels.count;
+    await control.injectFault({ match: `/participants/${participant().id}`, delayMs: 20_000, times: 1 });
+    const pending = vscode.commands.executeCommand('realtimekit.showSessionParticipant', {
+      sessionId: catalog.currentSession.id,
+      participantId: participant().id,
+    });
+    for (
+      const deadline = Date.now() + 5_000;
+      api.panels.count === before && Date.now() < deadline;
+      await new Promise((r) => setTimeout(r, 50))
+    );
+    assert.equal(api.panels.count, before + 1, 'the panel opened before the answer came');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    const started = Date.now();
+    assert.equal(await pending, undefined);
+    assert.ok(Date.now() - started < 5_000, 'the command ended when its panel closed, not when the 20-second answer came');
+    assert.equal(api.panels.count, before);
+    await control.clearFaults();
   });
 
   it('refuses malformed and hostile IDs before any request', async () => {

@@ -5,6 +5,7 @@
 import { inspectWithPeerReports } from '../../inspection/peerReports';
 import type { ParticipantTarget } from '../../inspection/inspectionTarget';
 import { reopenCommand } from '../../inspection/reopenCommand';
+import type { PreparedPanel } from '../../panels/statsPanels';
 import type { Services } from './services';
 import { withApi } from './withApi';
 
@@ -13,13 +14,24 @@ export async function showInspection(
   title: string,
   target: ParticipantTarget,
 ): Promise<Record<string, unknown> | undefined> {
+  let panel: PreparedPanel | undefined;
   const inspection = await withApi(
     services,
     title,
-    (signal) => inspectWithPeerReports(services.client(), services.scheduler, target, { signal, refresh: true }),
+    (signal) => {
+      // Its webview starts while the answer downloads; closing it meanwhile cancels, as Cancel does.
+      panel = services.panels.prepare(target);
+      return inspectWithPeerReports(services.client(), services.scheduler, target, {
+        signal: AbortSignal.any([signal, panel.closed]),
+        refresh: true,
+      });
+    },
     reopenCommand(target),
   );
-  if (inspection === undefined) return undefined;
+  if (inspection === undefined || panel?.closed.aborted) {
+    panel?.abandon();
+    return undefined;
+  }
   const shown = { ...target, label: inspection.participant.displayName ?? target.label };
   await services.store.addInspection(shown, inspection);
   // Closed before it was painted: the user moved on, as with Cancel.
