@@ -95,6 +95,45 @@ describe('The stats worker', function () {
     }
   });
 
+  for (const where of ['in the worker', 'on this thread when the worker cannot start']) {
+    it(`reads peer reports ahead as they come, and analyses them as it would their text (${where})`, async () => {
+      const ids = { sessionId: catalog.currentSession.id, participantId: catalog.currentSession.participants[0].id };
+      const text = (await client.getSessionParticipantText(scope, ids, { includePeerEvents: true })).text;
+      const target = { kind: 'sessionParticipant' as const, sessionId: ids.sessionId };
+      const worker = new StatsWorker(path.join(dir, where === 'in the worker' ? 'statsWorker.js' : 'missing.js'));
+      worker.log = { warn: () => undefined };
+      try {
+        const first = (await worker.analyse({ target, text })) as Extract<AnswersResult, { kind: 'needPeers' }>;
+        const peers = await Promise.all(
+          first.peerIds.map(async (peerId) => ({
+            peerId,
+            text: (await client.getPeerReportText(scope, peerId, { includePeerEvents: true })).text,
+          })),
+        );
+        const reads = await Promise.all(peers.map((peer) => worker.readAhead(peer.peerId, peer.text)));
+        assert.ok(
+          reads.every((read) => read.times.parseMs.length === 1 && read.times.normaliseMs > 0),
+          'each read says what parsing and normalising took',
+        );
+        const readAhead = peers.map(({ peerId }, index) => ({ peerId, readAhead: reads[index].key }));
+        const ahead = await worker.analyse({ target, text, peers: readAhead });
+        const whole = await worker.analyse({ target, text, peers });
+        assert.equal(ahead.kind, 'analysed');
+        const { times: _aheadTimes, ...aheadResult } = ahead;
+        const { times: _wholeTimes, ...wholeResult } = whole;
+        assert.deepEqual(aheadResult, wholeResult);
+        // Taken by the analysis: the same keys again find nothing, and say so.
+        await assert.rejects(worker.analyse({ target, text, peers: readAhead }), /was lost before it was analysed/);
+        // Released unused, a report is gone too.
+        const unused = await worker.readAhead(peers[0].peerId, peers[0].text);
+        worker.release([unused.key]);
+        await assert.rejects(worker.analyse({ target, text, peers: [{ peerId: peers[0].peerId, readAhead: unused.key }] }), /was lost/);
+      } finally {
+        worker.stop();
+      }
+    });
+  }
+
   it("sends the overview's row and attribution digest of a participant, transferred", async () => {
     const session = catalog.currentSession;
     const ids = { sessionId: session.id, participantId: session.participants[0].id };

@@ -21,8 +21,11 @@ export interface AnswersRequest {
   target: { kind: 'sessionParticipant'; sessionId: string } | { kind: 'peer'; peerId: string };
   /** The target's own answer: its text, or its UTF-8 bytes (decoded here, off the extension host's thread). */
   text: AnswerBody;
-  /** Its peers' reports, once asked for ('needPeers'); those that could not be fetched are left out. */
-  peers?: Array<{ peerId: string; text: AnswerBody }>;
+  /**
+   * Its peers' reports, once asked for ('needPeers'); those that could not be fetched are left out.
+   * Each is its text, or the key of the report read ahead as it came (PeerReportsReadAhead).
+   */
+  peers?: Array<{ peerId: string; text: AnswerBody } | { peerId: string; readAhead: number }>;
   /** The session overview's list entry of the participant: the result then holds its table row, and its attribution digest. */
   listEntry?: RawSessionParticipant;
   /** Wants the attribution digest (compare), without a table row. */
@@ -62,22 +65,70 @@ export type AnswersResult = { times: AnswersTimes } & (
     }
 );
 
-export function analyseAnswers(request: AnswersRequest): AnswersResult {
-  const times: AnswersTimes = { parseMs: [], normaliseMs: 0, analyseMs: 0, wireMs: 0 };
-  const timed = <T>(phase: 'normaliseMs' | 'analyseMs' | 'wireMs', work: () => T): T => {
+/** A peer's report parsed and normalised, or why it could not be. */
+type ReadPeerReport = { report: InspectedParticipant } | { problem: AnswerProblem };
+
+/**
+ * Peer reports parsed and normalised as each one arrives, while the others still download, and kept
+ * (one store per thread that analyses) until the participant's analysis takes them by key.
+ */
+export class PeerReportsReadAhead {
+  private readonly reports = new Map<number, ReadPeerReport>();
+
+  /** Reads a report now; the analysis takes it later by its key. */
+  read(key: number, peerId: string, text: AnswerBody): AnswersTimes {
+    const times = newTimes();
+    this.reports.set(key, readPeerReport(peerId, text, times));
+    return times;
+  }
+
+  take(key: number): ReadPeerReport | undefined {
+    const read = this.reports.get(key);
+    this.reports.delete(key);
+    return read;
+  }
+
+  /** Forgets reports no analysis will take (the inspection failed or was cancelled). */
+  release(keys: number[]): void {
+    for (const key of keys) this.reports.delete(key);
+  }
+
+  get size(): number {
+    return this.reports.size;
+  }
+}
+
+const newTimes = (): AnswersTimes => ({ parseMs: [], normaliseMs: 0, analyseMs: 0, wireMs: 0 });
+
+function timer(times: AnswersTimes) {
+  return <T>(phase: 'normaliseMs' | 'analyseMs' | 'wireMs', work: () => T): T => {
     const started = performance.now();
     const value = work();
     times[phase] += performance.now() - started;
     return value;
   };
-  const decoder = new TextDecoder();
-  const parse = (body: AnswerBody) => {
-    const started = performance.now();
-    const read = readData(typeof body === 'string' ? body : decoder.decode(body));
-    times.parseMs.push(performance.now() - started);
-    return read;
-  };
-  const main = parse(request.text);
+}
+
+const decoder = new TextDecoder();
+
+function parse(body: AnswerBody, times: AnswersTimes) {
+  const started = performance.now();
+  const read = readData(typeof body === 'string' ? body : decoder.decode(body));
+  times.parseMs.push(performance.now() - started);
+  return read;
+}
+
+function readPeerReport(peerId: string, text: AnswerBody, times: AnswersTimes): ReadPeerReport {
+  const read = parse(text, times);
+  if ('problem' in read) return read;
+  return { report: timer(times)('normaliseMs', () => normalizeParticipant('peer', read.data, { peerId })) };
+}
+
+/** Works out a request; peer reports given by key are taken from `readAhead`. */
+export function analyseAnswers(request: AnswersRequest, readAhead?: PeerReportsReadAhead): AnswersResult {
+  const times = newTimes();
+  const timed = timer(times);
+  const main = parse(request.text, times);
   if ('problem' in main) return { kind: 'problem', problem: main.problem, times };
   const target = request.target;
   let participant = timed('normaliseMs', () =>
@@ -90,10 +141,11 @@ export function analyseAnswers(request: AnswersRequest): AnswersResult {
   if (peerIds.length > 0) {
     if (!request.peers) return { kind: 'needPeers', peerIds, times };
     const reports: InspectedParticipant[] = [];
-    for (const { peerId, text } of request.peers) {
-      const read = parse(text);
-      if ('problem' in read) peerProblems.push({ peerId, problem: read.problem });
-      else reports.push(timed('normaliseMs', () => normalizeParticipant('peer', read.data, { peerId })));
+    for (const peer of request.peers) {
+      const read = 'text' in peer ? readPeerReport(peer.peerId, peer.text, times) : readAhead?.take(peer.readAhead);
+      if (!read) throw new Error(`The report of peer ${peer.peerId} was lost before it was analysed: the statistics worker restarted.`);
+      if ('problem' in read) peerProblems.push({ peerId: peer.peerId, problem: read.problem });
+      else reports.push(read.report);
     }
     if (reports.length === 0) return { kind: 'unreadPeers', peerProblems, times };
     participant = timed('normaliseMs', () => mergePeerReports(participant, reports));

@@ -16,7 +16,7 @@ import type { AnalysedInspection } from '../inspection';
 import { scopeOf, type ParticipantTarget } from '../inspectionTarget';
 import type { PeerReportFailure, PeerReportOptions } from '../peerReports';
 import type { AnswersRequest, AnswersResult } from './analyseAnswers';
-import { statsWorker } from './statsWorkerHost';
+import { statsWorker, type ReadAheadReport } from './statsWorkerHost';
 
 type StatsTarget = Exclude<ParticipantTarget, { kind: 'meetingParticipant' }>;
 
@@ -103,24 +103,40 @@ export async function analyseOffThread(
   // A session participant's own answer mostly says which peer reports to fetch: ahead of the queue.
   let result = await statsWorker.analyse({ ...request, text: answer.bytes }, { urgent: request.target.kind === 'sessionParticipant' });
   let mainParseMs = count(phases, result);
-  const peers: Array<{ peerId: string; answer: AnswerText }> = [];
+  const peers: Array<{ peerId: string; answer: AnswerText; read: ReadAheadReport }> = [];
   const failures: PeerReportFailure[] = [];
   if (result.kind === 'needPeers') {
     const peerIds = result.peerIds;
-    const settled = await Promise.allSettled(peerIds.map((peerId) => fetchPeerText(client, scheduler, scope, peerId, options)));
-    settled.forEach((outcome, index) => {
-      if (outcome.status === 'fulfilled') peers.push({ peerId: peerIds[index], answer: outcome.value });
-      else failures.push({ peerId: peerIds[index], error: outcome.reason });
-    });
-    if (peers.length === 0) throw failures[0].error;
-    result = await statsWorker.analyse({
-      ...request,
-      text: answer.bytes,
-      peers: peers.map(({ peerId, answer }) => ({ peerId, text: answer.bytes })),
-    });
+    const readKeys: number[] = [];
+    try {
+      // Each report is parsed and normalised as soon as it came, while the others still download.
+      const settled = await Promise.allSettled(
+        peerIds.map(async (peerId) => {
+          const peerAnswer = await fetchPeerText(client, scheduler, scope, peerId, options);
+          const read = await statsWorker.readAhead(peerId, peerAnswer.bytes);
+          readKeys.push(read.key);
+          return { answer: peerAnswer, read };
+        }),
+      );
+      settled.forEach((outcome, index) => {
+        if (outcome.status === 'fulfilled') peers.push({ peerId: peerIds[index], ...outcome.value });
+        else failures.push({ peerId: peerIds[index], error: outcome.reason });
+      });
+      if (peers.length === 0) throw failures[0].error;
+      result = await statsWorker.analyse({
+        ...request,
+        text: answer.bytes,
+        peers: peers.map(({ peerId, read }) => ({ peerId, readAhead: read.key })),
+      });
+    } finally {
+      // Those the analysis took are gone already; the others (it failed or was cancelled) go now.
+      statsWorker.release(readKeys);
+    }
     mainParseMs += count(phases, result);
-    const parseMs = result.times.parseMs;
-    peers.forEach(({ answer }, index) => phases?.request({ ...answer.timing, parseMs: parseMs[index + 1] ?? 0 }));
+    for (const { answer: peerAnswer, read } of peers) {
+      count(phases, { times: read.times });
+      phases?.request({ ...peerAnswer.timing, parseMs: read.times.parseMs[0] ?? 0 });
+    }
   }
   phases?.request({ ...answer.timing, parseMs: mainParseMs });
   if (result.kind === 'problem') throw answerError(answer, result.problem);
@@ -136,7 +152,7 @@ export async function analyseOffThread(
 }
 
 /** The worker's times, added to the inspection's phases; returns the target's answer's parse time. */
-function count(phases: PhaseRecorder | undefined, result: AnswersResult): number {
+function count(phases: PhaseRecorder | undefined, result: Pick<AnswersResult, 'times'>): number {
   if (phases) {
     phases.normaliseMs += result.times.normaliseMs;
     phases.analyseMs += result.times.analyseMs;

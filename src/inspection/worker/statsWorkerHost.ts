@@ -7,15 +7,34 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../common/logger';
-import { analyseAnswers, type AnswersRequest, type AnswersResult } from './analyseAnswers';
+import {
+  analyseAnswers,
+  PeerReportsReadAhead,
+  type AnswerBody,
+  type AnswersRequest,
+  type AnswersResult,
+  type AnswersTimes,
+} from './analyseAnswers';
 
-type Reply = { id: number; result: AnswersResult } | { id: number; error: string };
+/** Work for the worker: analyse a request, or read a peer report ahead under a key. */
+type Job = { request: AnswersRequest } | { readAhead: { key: number; peerId: string; text: AnswerBody } };
+
+/** What the host posts to the worker. */
+export type ToStatsWorker = { id: number; job: Job } | { release: number[] };
+
+type Reply = { id: number; result: AnswersResult | AnswersTimes } | { id: number; error: string };
 
 interface Pending {
   id: number;
-  request: AnswersRequest;
-  resolve: (result: AnswersResult) => void;
+  job: Job;
+  resolve: (result: AnswersResult | AnswersTimes) => void;
   reject: (error: unknown) => void;
+}
+
+/** A peer report read ahead: the key its analysis takes it by, and what reading it took. */
+export interface ReadAheadReport {
+  key: number;
+  times: AnswersTimes;
 }
 
 /**
@@ -34,6 +53,9 @@ export class StatsWorker {
   /** Not sent yet: urgent ones first, then in order. */
   private readonly queued: Pending[] = [];
   private urgentQueued = 0;
+  private nextKey = 0;
+  /** Reports read ahead on this thread, when the worker is unavailable. */
+  private readonly readHere = new PeerReportsReadAhead();
   log: Pick<Logger, 'warn'> | undefined;
 
   /** The worker's bundle: dist/statsWorker.js beside the extension's; code run from source points it at a build. */
@@ -45,13 +67,40 @@ export class StatsWorker {
    * peer reports, so the requests it leads to start while the worker parses the others.
    */
   analyse(request: AnswersRequest, options: { urgent?: boolean } = {}): Promise<AnswersResult> {
-    if (!this.start()) return Promise.resolve().then(() => analyseAnswers(request));
+    return this.run({ request }, options.urgent) as Promise<AnswersResult>;
+  }
+
+  /**
+   * Parses and normalises a peer's report as soon as it came, while the others still download; the
+   * analysis that lists it by key takes it. Keys not taken must be released.
+   */
+  async readAhead(peerId: string, text: AnswerBody): Promise<ReadAheadReport> {
+    const key = this.nextKey++;
+    const times = (await this.run({ readAhead: { key, peerId, text } })) as AnswersTimes;
+    return { key, times };
+  }
+
+  /** Forgets reports read ahead that no analysis took (the inspection failed or was cancelled). */
+  release(keys: number[]): void {
+    if (keys.length === 0) return;
+    this.readHere.release(keys);
+    this.worker?.postMessage({ release: keys } satisfies ToStatsWorker);
+  }
+
+  private run(job: Job, urgent = false): Promise<AnswersResult | AnswersTimes> {
+    if (!this.start()) return Promise.resolve().then(() => this.runHere(job));
     return new Promise((resolve, reject) => {
-      const entry = { id: this.nextId++, request, resolve, reject };
-      if (options.urgent) this.queued.splice(this.urgentQueued++, 0, entry);
+      const entry = { id: this.nextId++, job, resolve, reject };
+      if (urgent) this.queued.splice(this.urgentQueued++, 0, entry);
       else this.queued.push(entry);
       this.send();
     });
+  }
+
+  private runHere(job: Job): AnswersResult | AnswersTimes {
+    if ('request' in job) return analyseAnswers(job.request, this.readHere);
+    const { key, peerId, text } = job.readAhead;
+    return this.readHere.read(key, peerId, text);
   }
 
   private send(): void {
@@ -60,7 +109,7 @@ export class StatsWorker {
       const entry = this.queued.shift()!;
       if (this.urgentQueued > 0) this.urgentQueued -= 1;
       this.pending.set(entry.id, entry);
-      worker.postMessage({ id: entry.id, request: entry.request });
+      worker.postMessage({ id: entry.id, job: entry.job } satisfies ToStatsWorker);
     }
   }
 
@@ -112,9 +161,9 @@ export class StatsWorker {
     this.pending.clear();
     this.queued.length = 0;
     this.urgentQueued = 0;
-    for (const { request, resolve, reject } of pending) {
+    for (const { job, resolve, reject } of pending) {
       try {
-        resolve(analyseAnswers(request));
+        resolve(this.runHere(job));
       } catch (caught) {
         reject(caught);
       }
