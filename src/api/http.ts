@@ -66,7 +66,10 @@ export interface RequestSpec {
 
 /** An answer's body unparsed, for a caller that parses it elsewhere (a worker thread). */
 export interface AnswerText {
-  /** The body as it came (UTF-8): a worker decodes it, so tens of MB are not decoded on this thread. */
+  /**
+   * The body as it came (UTF-8): a worker decodes it, so tens of MB are not decoded on this thread.
+   * Lent to the worker (its buffer transferred there and back), it is replaced by the one that came back.
+   */
   bytes: Uint8Array;
   /** The body decoded, on first read (an error's detail, Raw JSON). */
   readonly text: string;
@@ -81,8 +84,9 @@ function answerText(bytes: Uint8Array, rest: Omit<AnswerText, 'bytes' | 'text'>)
   let text: string | undefined;
   return {
     bytes,
+    // `bytes`, not the argument: the stats worker lends the body out and puts it back there.
     get text() {
-      return (text ??= new TextDecoder().decode(bytes));
+      return (text ??= new TextDecoder().decode(this.bytes));
     },
     ...rest,
   };
@@ -110,7 +114,6 @@ interface InFlight {
 }
 
 const MAX_RETRIES = 2;
-/** Far above any real answer (a long call's full statistics are a few MB), far below what exhausts memory. */
 /**
  * Far above a normal answer (a participant's three peers of 20,000 samples per series are about 40 MB;
  * 100,000 samples per series about 70 MB), yet a bound on what one answer may cost in memory.

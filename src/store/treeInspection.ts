@@ -28,7 +28,7 @@ export async function inspectForTree(
     { filters: target.filters, includePeerEvents: target.includePeerEvents ?? true },
     { signal },
   );
-  const result = await statsWorker.analyse({ target: { kind: 'sessionParticipant', sessionId: target.sessionId }, text: answer.bytes });
+  const result = await statsWorker.analyse({ target: { kind: 'sessionParticipant', sessionId: target.sessionId }, text: answer });
   if (result.kind === 'problem') throw answerError(answer, result.problem);
   const fetchedAt = new Date().toISOString();
   if (result.kind === 'analysed') return withLazyRaw({ participant: withColumnSamples(result.participant), fetchedAt }, answer);

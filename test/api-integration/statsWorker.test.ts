@@ -134,6 +134,25 @@ describe('The stats worker', function () {
     });
   }
 
+  it('lends an answer to the worker and gets it back whole, not copied, even to two jobs at once', async () => {
+    const peerId = catalog.currentSession.participants[0].peerIds[0];
+    const answer = await client.getPeerReportText(scope, peerId, { includePeerEvents: true });
+    const sent = answer.bytes;
+    const expected = new TextDecoder().decode(sent);
+    const worker = new StatsWorker(path.join(dir, 'statsWorker.js'));
+    try {
+      const target = { kind: 'peer' as const, peerId };
+      const [first, second] = await Promise.all([worker.analyse({ target, text: answer }), worker.analyse({ target, text: answer })]);
+      assert.equal(first.kind, 'analysed');
+      assert.deepEqual(second, { ...first, times: second.times }, 'the job that waited for the body got the same analysis');
+      assert.equal(sent.byteLength, 0, 'the bytes went to the worker (transferred, so the array left here is empty)');
+      assert.notEqual(answer.bytes, sent, 'the answer holds the bytes that came back');
+      assert.equal(answer.text, expected);
+    } finally {
+      worker.stop();
+    }
+  });
+
   it("sends the overview's row and attribution digest of a participant, transferred", async () => {
     const session = catalog.currentSession;
     const ids = { sessionId: session.id, participantId: session.participants[0].id };

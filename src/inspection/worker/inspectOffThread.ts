@@ -101,7 +101,7 @@ export async function analyseOffThread(
   const phases = options.phases;
   const answer = await fetch();
   // A session participant's own answer mostly says which peer reports to fetch: ahead of the queue.
-  let result = await statsWorker.analyse({ ...request, text: answer.bytes }, { urgent: request.target.kind === 'sessionParticipant' });
+  let result = await statsWorker.analyse({ ...request, text: answer }, { urgent: request.target.kind === 'sessionParticipant' });
   let mainParseMs = count(phases, result);
   const peers: Array<{ peerId: string; answer: AnswerText; read: ReadAheadReport }> = [];
   const failures: PeerReportFailure[] = [];
@@ -113,7 +113,7 @@ export async function analyseOffThread(
       const settled = await Promise.allSettled(
         peerIds.map(async (peerId) => {
           const peerAnswer = await fetchPeerText(client, scheduler, scope, peerId, options);
-          const read = await statsWorker.readAhead(peerId, peerAnswer.bytes);
+          const read = await statsWorker.readAhead(peerId, peerAnswer);
           readKeys.push(read.key);
           return { answer: peerAnswer, read };
         }),
@@ -125,7 +125,7 @@ export async function analyseOffThread(
       if (peers.length === 0) throw failures[0].error;
       result = await statsWorker.analyse({
         ...request,
-        text: answer.bytes,
+        text: answer,
         peers: peers.map(({ peerId, read }) => ({ peerId, readAhead: read.key })),
       });
     } finally {

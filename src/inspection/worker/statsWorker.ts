@@ -1,11 +1,11 @@
 /**
  * The stats worker thread (dist/statsWorker.js): reads peer reports ahead as they arrive and answers
- * each request with analyseAnswers, columns transferred.
+ * each request with analyseAnswers, columns transferred and the answers' bodies given back.
  */
 import { parentPort } from 'node:worker_threads';
 import { errorMessage } from '../../shared/errorMessage';
 import { analyseAnswers, PeerReportsReadAhead, transferablesOf } from './analyseAnswers';
-import type { ToStatsWorker } from './statsWorkerHost';
+import type { FromStatsWorker, ToStatsWorker } from './workerProtocol';
 
 const port = parentPort;
 const readAhead = new PeerReportsReadAhead();
@@ -14,16 +14,19 @@ port?.on('message', (message: ToStatsWorker) => {
     readAhead.release(message.release);
     return;
   }
-  const { id, job } = message;
+  const { id, job, lent } = message;
+  // The bodies go back whole: the host reads them again (Raw JSON, the command's result).
+  const giveBack = (reply: FromStatsWorker, transfer: ArrayBuffer[] = []) =>
+    port.postMessage(reply, [...transfer, ...lent.map((body) => body.buffer as ArrayBuffer)]);
   try {
     if ('readAhead' in job) {
       const { key, peerId, text } = job.readAhead;
-      port.postMessage({ id, result: readAhead.read(key, peerId, text) });
+      giveBack({ id, lent, result: readAhead.read(key, peerId, text) });
     } else {
       const result = analyseAnswers(job.request, readAhead);
-      port.postMessage({ id, result }, transferablesOf(result));
+      giveBack({ id, lent, result }, transferablesOf(result));
     }
   } catch (error) {
-    port.postMessage({ id, error: errorMessage(error) });
+    giveBack({ id, lent, error: errorMessage(error) });
   }
 });

@@ -15,20 +15,51 @@ import {
   type AnswersResult,
   type AnswersTimes,
 } from './analyseAnswers';
+import type { FromStatsWorker, Job, ToStatsWorker } from './workerProtocol';
 
-/** Work for the worker: analyse a request, or read a peer report ahead under a key. */
-type Job = { request: AnswersRequest } | { readAhead: { key: number; peerId: string; text: AnswerBody } };
+/** A body the host keeps (an AnswerText): lent to the worker, and put back in `bytes` when it is done. */
+export interface BodyHolder {
+  bytes: Uint8Array;
+}
 
-/** What the host posts to the worker. */
-export type ToStatsWorker = { id: number; job: Job } | { release: number[] };
+type Body = AnswerBody | BodyHolder;
 
-type Reply = { id: number; result: AnswersResult | AnswersTimes } | { id: number; error: string };
+/** A request as the host gives it: each body as it is, or its holder, to lend rather than copy. */
+export type HostAnswersRequest = Omit<AnswersRequest, 'text' | 'peers'> & {
+  text: Body;
+  peers?: Array<{ peerId: string; text: Body } | { peerId: string; readAhead: number }>;
+};
+
+type HostJob = { request: HostAnswersRequest } | { readAhead: { key: number; peerId: string; text: Body } };
 
 interface Pending {
   id: number;
-  job: Job;
+  job: HostJob;
+  /** The holders whose bodies are in the worker now, in the order it gives them back. */
+  lent: BodyHolder[];
   resolve: (result: AnswersResult | AnswersTimes) => void;
   reject: (error: unknown) => void;
+}
+
+/** The job as posted, and the holders whose whole buffer can go with it. */
+function toWorkerJob(job: HostJob): { job: Job; holders: BodyHolder[] } {
+  const holders: BodyHolder[] = [];
+  const body = (source: Body): AnswerBody => {
+    if (typeof source === 'string' || source instanceof Uint8Array) return source;
+    const { bytes } = source;
+    // A view into a larger buffer would take all of it along: that one is copied.
+    if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && !holders.includes(source)) holders.push(source);
+    return bytes;
+  };
+  if ('readAhead' in job) return { job: { readAhead: { ...job.readAhead, text: body(job.readAhead.text) } }, holders };
+  const { text, peers, ...rest } = job.request;
+  const request: AnswersRequest = {
+    ...rest,
+    text: body(text),
+    peers: peers?.map((peer) => ('text' in peer ? { peerId: peer.peerId, text: body(peer.text) } : peer)),
+  };
+  if (!peers) delete request.peers;
+  return { job: { request }, holders };
 }
 
 /** A peer report read ahead: the key its analysis takes it by, and what reading it took. */
@@ -56,6 +87,8 @@ export class StatsWorker {
   private nextKey = 0;
   /** Reports read ahead on this thread, when the worker is unavailable. */
   private readonly readHere = new PeerReportsReadAhead();
+  /** Holders whose bodies are in the worker: a job that needs one waits until it is back. */
+  private readonly out = new Set<BodyHolder>();
   log: Pick<Logger, 'warn'> | undefined;
 
   /** The worker's bundle: dist/statsWorker.js beside the extension's; code run from source points it at a build. */
@@ -66,7 +99,7 @@ export class StatsWorker {
    * participant's own answer, which says which peer reports to fetch); it goes before the queued
    * peer reports, so the requests it leads to start while the worker parses the others.
    */
-  analyse(request: AnswersRequest, options: { urgent?: boolean } = {}): Promise<AnswersResult> {
+  analyse(request: HostAnswersRequest, options: { urgent?: boolean } = {}): Promise<AnswersResult> {
     return this.run({ request }, options.urgent) as Promise<AnswersResult>;
   }
 
@@ -74,7 +107,7 @@ export class StatsWorker {
    * Parses and normalises a peer's report as soon as it came, while the others still download; the
    * analysis that lists it by key takes it. Keys not taken must be released.
    */
-  async readAhead(peerId: string, text: AnswerBody): Promise<ReadAheadReport> {
+  async readAhead(peerId: string, text: Body): Promise<ReadAheadReport> {
     const key = this.nextKey++;
     const times = (await this.run({ readAhead: { key, peerId, text } })) as AnswersTimes;
     return { key, times };
@@ -87,17 +120,18 @@ export class StatsWorker {
     this.worker?.postMessage({ release: keys } satisfies ToStatsWorker);
   }
 
-  private run(job: Job, urgent = false): Promise<AnswersResult | AnswersTimes> {
+  private run(job: HostJob, urgent = false): Promise<AnswersResult | AnswersTimes> {
     if (!this.start()) return Promise.resolve().then(() => this.runHere(job));
     return new Promise((resolve, reject) => {
-      const entry = { id: this.nextId++, job, resolve, reject };
+      const entry: Pending = { id: this.nextId++, job, lent: [], resolve, reject };
       if (urgent) this.queued.splice(this.urgentQueued++, 0, entry);
       else this.queued.push(entry);
       this.send();
     });
   }
 
-  private runHere(job: Job): AnswersResult | AnswersTimes {
+  private runHere(hostJob: HostJob): AnswersResult | AnswersTimes {
+    const { job } = toWorkerJob(hostJob);
     if ('request' in job) return analyseAnswers(job.request, this.readHere);
     const { key, peerId, text } = job.readAhead;
     return this.readHere.read(key, peerId, text);
@@ -105,11 +139,21 @@ export class StatsWorker {
 
   private send(): void {
     const worker = this.worker;
-    while (worker && this.pending.size < IN_WORKER && this.queued.length > 0) {
-      const entry = this.queued.shift()!;
-      if (this.urgentQueued > 0) this.urgentQueued -= 1;
+    while (worker && this.pending.size < IN_WORKER) {
+      // The first in line whose bodies are all here (another job may have one of them in the worker).
+      const index = this.queued.findIndex((entry) => !toWorkerJob(entry.job).holders.some((holder) => this.out.has(holder)));
+      if (index < 0) return;
+      const [entry] = this.queued.splice(index, 1);
+      if (index < this.urgentQueued) this.urgentQueued -= 1;
+      const { job, holders } = toWorkerJob(entry.job);
+      entry.lent = holders;
+      for (const holder of holders) this.out.add(holder);
       this.pending.set(entry.id, entry);
-      worker.postMessage({ id: entry.id, job: entry.job } satisfies ToStatsWorker);
+      const lent = holders.map((holder) => holder.bytes);
+      worker.postMessage(
+        { id: entry.id, job, lent } satisfies ToStatsWorker,
+        lent.map((body) => body.buffer as ArrayBuffer),
+      );
     }
   }
 
@@ -122,6 +166,7 @@ export class StatsWorker {
     this.pending.clear();
     this.queued.length = 0;
     this.urgentQueued = 0;
+    this.out.clear();
   }
 
   private start(): Worker | undefined {
@@ -131,7 +176,7 @@ export class StatsWorker {
       const worker = new Worker(this.file);
       // Never what keeps a process alive: it only ever answers requests.
       worker.unref();
-      worker.on('message', (reply: Reply) => this.settle(reply));
+      worker.on('message', (reply: FromStatsWorker) => this.settle(reply));
       worker.on('error', (error) => this.failed(worker, error));
       worker.on('exit', (code) => this.failed(worker, new Error(`it exited with code ${code}`)));
       this.worker = worker;
@@ -141,10 +186,14 @@ export class StatsWorker {
     return this.worker;
   }
 
-  private settle(reply: Reply): void {
+  private settle(reply: FromStatsWorker): void {
     const pending = this.pending.get(reply.id);
     if (!pending) return;
     this.pending.delete(reply.id);
+    pending.lent.forEach((holder, index) => {
+      holder.bytes = reply.lent[index];
+      this.out.delete(holder);
+    });
     this.send();
     if ('error' in reply) pending.reject(new Error(reply.error));
     else pending.resolve(reply.result);
@@ -161,7 +210,14 @@ export class StatsWorker {
     this.pending.clear();
     this.queued.length = 0;
     this.urgentQueued = 0;
+    // Bodies lent to the worker went down with it.
+    const lost = new Set(this.out);
+    this.out.clear();
     for (const { job, resolve, reject } of pending) {
+      if (toWorkerJob(job).holders.some((holder) => lost.has(holder))) {
+        reject(new Error('The statistics worker stopped while it read the answer: run the command again.'));
+        continue;
+      }
       try {
         resolve(this.runHere(job));
       } catch (caught) {

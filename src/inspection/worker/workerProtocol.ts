@@ -1,0 +1,16 @@
+/**
+ * The messages between the extension host and the stats worker. Answer bodies are lent: their buffers
+ * are transferred to the worker with the job and back with its reply, never copied (tens of MB each
+ * way on the host's thread otherwise), since the host reads them again for Raw JSON and the command's
+ * result.
+ */
+import type { AnswerBody, AnswersRequest, AnswersResult, AnswersTimes } from './analyseAnswers';
+
+/** Work for the worker: analyse a request, or read a peer report ahead under a key. */
+export type Job = { request: AnswersRequest } | { readAhead: { key: number; peerId: string; text: AnswerBody } };
+
+export type ToStatsWorker =
+  /** `lent`: the job's bodies whose buffers came with it, to send back in the reply in this order. */
+  { id: number; job: Job; lent: Uint8Array[] } | { release: number[] };
+
+export type FromStatsWorker = { id: number; lent: Uint8Array[] } & ({ result: AnswersResult | AnswersTimes } | { error: string });
