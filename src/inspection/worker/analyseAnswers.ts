@@ -92,10 +92,6 @@ export class PeerReportsReadAhead {
   release(keys: number[]): void {
     for (const key of keys) this.reports.delete(key);
   }
-
-  get size(): number {
-    return this.reports.size;
-  }
 }
 
 const newTimes = (): AnswersTimes => ({ parseMs: [], normaliseMs: 0, analyseMs: 0, wireMs: 0 });

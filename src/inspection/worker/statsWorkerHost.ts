@@ -53,12 +53,8 @@ function toWorkerJob(job: HostJob): { job: Job; holders: BodyHolder[] } {
   };
   if ('readAhead' in job) return { job: { readAhead: { ...job.readAhead, text: body(job.readAhead.text) } }, holders };
   const { text, peers, ...rest } = job.request;
-  const request: AnswersRequest = {
-    ...rest,
-    text: body(text),
-    peers: peers?.map((peer) => ('text' in peer ? { peerId: peer.peerId, text: body(peer.text) } : peer)),
-  };
-  if (!peers) delete request.peers;
+  const request: AnswersRequest = { ...rest, text: body(text) };
+  if (peers) request.peers = peers.map((peer) => ('text' in peer ? { peerId: peer.peerId, text: body(peer.text) } : peer));
   return { job: { request }, holders };
 }
 
