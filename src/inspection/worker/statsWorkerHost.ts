@@ -35,8 +35,8 @@ type HostJob = { request: HostAnswersRequest } | { readAhead: { key: number; pee
 interface Pending {
   id: number;
   job: HostJob;
-  /** The holders whose bodies are in the worker now, in the order it gives them back. */
-  lent: BodyHolder[];
+  /** The holders whose bodies go to the worker with the job, in the order it gives them back. */
+  holders: BodyHolder[];
   resolve: (result: AnswersResult | AnswersTimes) => void;
   reject: (error: unknown) => void;
 }
@@ -119,7 +119,7 @@ export class StatsWorker {
   private run(job: HostJob, urgent = false): Promise<AnswersResult | AnswersTimes> {
     if (!this.start()) return Promise.resolve().then(() => this.runHere(job));
     return new Promise((resolve, reject) => {
-      const entry: Pending = { id: this.nextId++, job, lent: [], resolve, reject };
+      const entry: Pending = { id: this.nextId++, job, holders: toWorkerJob(job).holders, resolve, reject };
       if (urgent) this.queued.splice(this.urgentQueued++, 0, entry);
       else this.queued.push(entry);
       this.send();
@@ -137,15 +137,15 @@ export class StatsWorker {
     const worker = this.worker;
     while (worker && this.pending.size < IN_WORKER) {
       // The first in line whose bodies are all here (another job may have one of them in the worker).
-      const index = this.queued.findIndex((entry) => !toWorkerJob(entry.job).holders.some((holder) => this.out.has(holder)));
+      const index = this.queued.findIndex((entry) => !entry.holders.some((holder) => this.out.has(holder)));
       if (index < 0) return;
       const [entry] = this.queued.splice(index, 1);
       if (index < this.urgentQueued) this.urgentQueued -= 1;
-      const { job, holders } = toWorkerJob(entry.job);
-      entry.lent = holders;
-      for (const holder of holders) this.out.add(holder);
+      for (const holder of entry.holders) this.out.add(holder);
       this.pending.set(entry.id, entry);
-      const lent = holders.map((holder) => holder.bytes);
+      // Built now: a body another job had out is back in its holder.
+      const { job } = toWorkerJob(entry.job);
+      const lent = entry.holders.map((holder) => holder.bytes);
       worker.postMessage(
         { id: entry.id, job, lent } satisfies ToStatsWorker,
         lent.map((body) => body.buffer as ArrayBuffer),
@@ -186,7 +186,7 @@ export class StatsWorker {
     const pending = this.pending.get(reply.id);
     if (!pending) return;
     this.pending.delete(reply.id);
-    pending.lent.forEach((holder, index) => {
+    pending.holders.forEach((holder, index) => {
       holder.bytes = reply.lent[index];
       this.out.delete(holder);
     });
@@ -209,8 +209,8 @@ export class StatsWorker {
     // Bodies lent to the worker went down with it.
     const lost = new Set(this.out);
     this.out.clear();
-    for (const { job, resolve, reject } of pending) {
-      if (toWorkerJob(job).holders.some((holder) => lost.has(holder))) {
+    for (const { job, holders, resolve, reject } of pending) {
+      if (holders.some((holder) => lost.has(holder))) {
         reject(new Error('The statistics worker stopped while it read the answer: run the command again.'));
         continue;
       }
