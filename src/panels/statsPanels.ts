@@ -40,7 +40,7 @@ interface OpenPanel {
   showing?: boolean;
   /** Who affected whom as last posted, to post again only when an overview changes it. */
   postedAttribution?: string;
-  /** Opened by prepare() and not shown yet: it has the focus it was opened with. */
+  /** Opened or revealed by prepare() and not shown since: it took the focus then. */
   prepared?: boolean;
   /** The shown inspection's phase times, waiting for the webview's paint. */
   phases?: PhaseRecorder;
@@ -91,11 +91,16 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
    * about a second to start in a browser host, and it starts while the answer downloads rather than
    * after. `closed` aborts when the user closes it before its data came (the fetch is then moot);
    * `abandon` closes it again if no data came (the fetch failed or was cancelled). A target already
-   * open is left as it is: show() reveals it when the data comes.
+   * open is revealed now, when asked, and keeps its data until the new data comes.
    */
   prepare(target: InspectionTarget): PreparedPanel {
     const key = targetKey(target);
-    if (this.open.has(key)) return { closed: new AbortController().signal, abandon: () => undefined };
+    const open = this.open.get(key);
+    if (open) {
+      open.panel.reveal(undefined, false);
+      open.prepared = true;
+      return { closed: new AbortController().signal, abandon: () => (open.prepared = false) };
+    }
     const entry = this.create(key, target, panelTitle(target, target.label));
     entry.prepared = true;
     const closed = new AbortController();
@@ -114,8 +119,8 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
       // Asked again with other filters: Refresh and a restore fetch what is shown now.
       entry.target = target;
       entry.panel.title = title;
-      // A panel opened for this fetch took the focus then: taking it again now, just before the
-      // command resolves, would close a quick pick the user opened meanwhile (vscode#75209).
+      // A panel opened or revealed for this fetch took the focus then: taking it again now, just before
+      // the command resolves, would close a quick pick the user opened meanwhile (vscode#75209).
       if (!entry.prepared) entry.panel.reveal(undefined, false);
       entry.prepared = false;
     } else entry = this.create(key, target, title);
