@@ -23,7 +23,7 @@ import type {
   QualityTrack,
   SdkEventModel,
 } from '../shared/model';
-import { maxOf, minOf } from '../shared/extent';
+import { maxOf, minOf, selectRanks } from '../shared/extent';
 import { bool, num, record, records, text } from './coerce';
 import type {
   RawCandidatePair,
@@ -402,10 +402,19 @@ function track(
   samples: QualitySample[],
   summary: QualityTrack['summary'],
 ): QualityTrack {
+  // A loop, not map and filter: tracks run to 100k samples.
   const mean = (read: (sample: QualitySample) => number | undefined) => {
-    const values = samples.map(read).filter((value): value is number => value !== undefined);
-    return values.length ? Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 100) / 100 : undefined;
+    let sum = 0;
+    let count = 0;
+    for (const sample of samples) {
+      const value = read(sample);
+      if (value === undefined) continue;
+      sum += value;
+      count += 1;
+    }
+    return count ? Math.round((sum / count) * 100) / 100 : undefined;
   };
+  const meanMos = summary.mos ? undefined : mean((s) => s.mos);
   return {
     kind,
     direction,
@@ -414,7 +423,7 @@ function track(
     samples,
     summary: {
       ...summary,
-      mos: summary.mos ?? (mean((s) => s.mos) === undefined ? undefined : { avg: mean((s) => s.mos) }),
+      mos: summary.mos ?? (meanMos === undefined ? undefined : { avg: meanMos }),
       avgLossPct: summary.avgLossPct ?? mean((s) => s.lossPct),
       avgRttMs: summary.avgRttMs ?? mean((s) => s.rttMs),
       avgJitterMs: mean((s) => s.jitterMs),
@@ -422,48 +431,92 @@ function track(
   };
 }
 
-/** Packet and byte counters may be per interval or running totals: running totals become deltas. */
-function isRunningTotal(values: (number | undefined)[]): boolean {
-  const present = values.filter((value): value is number => value !== undefined);
-  if (present.length < 3) return false;
-  for (let i = 1; i < present.length; i++) if (present[i] < present[i - 1]) return false;
-  return present[present.length - 1] > present[0] * 5 && present[present.length - 1] > 0;
-}
+/** A number per row, NaN where the row has none (in typed arrays: 100k-row reports make millions of values). */
+const valueOf = (value: number | undefined) => value ?? Number.NaN;
+const present = (value: number) => (Number.isNaN(value) ? undefined : value);
 
-/** One pass: each value minus the last value present before it. */
-function perInterval(values: (number | undefined)[]): (number | undefined)[] {
-  if (!isRunningTotal(values)) return values;
+/** Packet and byte counters may be per interval or running totals: running totals become deltas, in place. */
+function toPerInterval(values: Float64Array): void {
+  let first: number | undefined;
   let previous: number | undefined;
-  return values.map((value) => {
-    if (value === undefined) return undefined;
-    const delta = previous === undefined ? undefined : value - previous;
+  let count = 0;
+  for (const value of values) {
+    if (Number.isNaN(value)) continue;
+    if (previous !== undefined && value < previous) return;
+    first ??= value;
     previous = value;
-    return delta;
-  });
+    count += 1;
+  }
+  if (count < 3 || previous === undefined || first === undefined || !(previous > first * 5 && previous > 0)) return;
+  // Each value minus the last value present before it; the first has none.
+  let last: number | undefined;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (Number.isNaN(value)) continue;
+    values[i] = last === undefined ? Number.NaN : value - last;
+    last = value;
+  }
 }
 
+/** The rows that have a time, in time order (stable), with their times. */
+function inTimeOrder(rows: readonly RawQualitySample[]): { timed: RawQualitySample[]; t: Float64Array } {
+  let timed: RawQualitySample[] = [];
+  const times: number[] = [];
+  let sorted = true;
+  for (const row of rows) {
+    const t = time(row.timestamp);
+    if (t === undefined) continue;
+    if (times.length > 0 && t < times[times.length - 1]) sorted = false;
+    timed.push(row);
+    times.push(t);
+  }
+  if (!sorted) {
+    const order = Array.from(times, (_, index) => index).sort((a, b) => times[a] - times[b]);
+    timed = order.map((index) => timed[index]);
+    return { timed, t: new Float64Array(order.map((index) => times[index])) };
+  }
+  return { timed, t: new Float64Array(times) };
+}
+
+/** The median of the positive intervals between samples: the interval of the first sample. */
+function typicalGap(t: Float64Array): number {
+  const gaps = new Float64Array(Math.max(0, t.length - 1));
+  let count = 0;
+  for (let i = 1; i < t.length; i++) if (t[i] > t[i - 1]) gaps[count++] = t[i] - t[i - 1];
+  if (count === 0) return 5_000;
+  const positive = gaps.subarray(0, count);
+  const middle = Math.floor(count / 2);
+  selectRanks(positive, [middle]);
+  return positive[middle];
+}
+
+/** One pass over the rows per counter, then one that builds the samples: no intermediate objects per row. */
 function samplesOf(rows: RawQualitySample[], direction: Direction): QualitySample[] {
-  const timed = rows
-    .map((row) => ({ row, t: time(row.timestamp) }))
-    .filter((item): item is { row: RawQualitySample; t: number } => item.t !== undefined);
-  timed.sort((a, b) => a.t - b.t);
+  const { timed, t } = inTimeOrder(rows);
   const counterKey = direction === 'consumer' ? 'packets_received' : 'packets_sent';
-  const lost = perInterval(timed.map(({ row }) => num(row.packets_lost)));
-  const counted = perInterval(timed.map(({ row }) => num(row[counterKey]) ?? num(row.packets_received) ?? num(row.packets_sent)));
-  const bytes = perInterval(timed.map(({ row }) => num(row.bytes_sent) ?? num(row.bytes_received)));
-  const gaps = timed
-    .slice(1)
-    .map((item, i) => item.t - timed[i].t)
-    .filter((gap) => gap > 0)
-    .sort((a, b) => a - b);
-  const typicalGap = gaps[Math.floor(gaps.length / 2)] ?? 5_000;
-  return timed.map(({ row, t }, i) => {
-    const lostNow = lost[i];
-    const countedNow = counted[i];
-    const interval = i > 0 ? Math.max(1, t - timed[i - 1].t) : typicalGap;
-    const height = num(row.frame_height);
-    return {
-      t,
+  const lost = new Float64Array(timed.length);
+  const counted = new Float64Array(timed.length);
+  const bytes = new Float64Array(timed.length);
+  // A plain loop: Float64Array.from with a mapping function is several times slower in V8.
+  for (let i = 0; i < timed.length; i++) {
+    const row = timed[i];
+    lost[i] = valueOf(num(row.packets_lost));
+    counted[i] = valueOf(num(row[counterKey]) ?? num(row.packets_received) ?? num(row.packets_sent));
+    bytes[i] = valueOf(num(row.bytes_sent) ?? num(row.bytes_received));
+  }
+  toPerInterval(lost);
+  toPerInterval(counted);
+  toPerInterval(bytes);
+  const firstInterval = typicalGap(t);
+  const samples = new Array<QualitySample>(timed.length);
+  for (let i = 0; i < timed.length; i++) {
+    const row = timed[i];
+    const lostNow = present(lost[i]);
+    const countedNow = present(counted[i]);
+    const bytesNow = present(bytes[i]);
+    const interval = i > 0 ? Math.max(1, t[i] - t[i - 1]) : firstInterval;
+    samples[i] = {
+      t: t[i],
       mos: num(row.mos_quality) ?? num(row.quality),
       jitterMs: num(row.jitter),
       packetsLost: lostNow,
@@ -472,15 +525,16 @@ function samplesOf(rows: RawQualitySample[], direction: Direction): QualitySampl
           ? Math.round((lostNow / (lostNow + countedNow)) * 10_000) / 100
           : undefined,
       rttMs: num(row.rtt),
-      bitrateKbps: bytes[i] === undefined ? undefined : Math.round((bytes[i]! * 8) / interval),
+      bitrateKbps: bytesNow === undefined ? undefined : Math.round((bytesNow * 8) / interval),
       fps: num(row.frames_per_second),
-      height,
+      height: num(row.frame_height),
       framesDropped: num(row.frames_dropped),
       concealmentEvents: num(row.concealment_events),
       jitterBufferDelayMs: num(row.jitter_buffer_delay),
       limitation: text(row.quality_limitation_reason),
     };
-  });
+  }
+  return samples;
 }
 
 /** A short text of an event's metadata, for the timeline. */
