@@ -81,7 +81,7 @@ async function fetchAtMost(limitBytes: number, input: Parameters<typeof fetch>[0
     received += value.byteLength;
   }
   if (timing) Object.assign(timing, { lastByte: Date.now(), bytes: received });
-  const body = whole ? whole.subarray(0, received) : chunks.length === 1 ? chunks[0] : concat(chunks, received);
+  const body = whole ? whole.subarray(0, received) : chunks.length === 1 ? chunks[0] : await concat(chunks, received);
   return readResponse(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
@@ -102,10 +102,22 @@ function readResponse(bytes: Uint8Array, init: ResponseInit): Response {
   });
 }
 
-function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
+/**
+ * Joins at most this many bytes before letting other work run. Copying into new memory is paid page
+ * by page: in a VM that was 0.25 s for 68 MB, one stall of the extension host had it been done at once.
+ */
+const JOIN_SLICE_BYTES = 2 * 1024 * 1024;
+
+/** The chunks in one buffer, joined a slice at a time between other tasks. */
+async function concat(chunks: readonly Uint8Array[], length: number): Promise<Uint8Array> {
   const body = new Uint8Array(length);
   let offset = 0;
+  let sliceEnd = JOIN_SLICE_BYTES;
   for (const chunk of chunks) {
+    if (offset >= sliceEnd) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceEnd = offset + JOIN_SLICE_BYTES;
+    }
     body.set(chunk, offset);
     offset += chunk.byteLength;
   }
