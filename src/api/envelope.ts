@@ -25,7 +25,11 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** The parsed envelope, or why it is not one (not an object, or `success: false`). */
 export function readEnvelope(text: string): { envelope: Record<string, unknown> } | { problem: AnswerProblem } {
-  const parsed = parseJson(text);
+  return envelopeOf(parseJson(text));
+}
+
+/** readEnvelope of an answer parsed already. */
+export function envelopeOf(parsed: unknown): { envelope: Record<string, unknown> } | { problem: AnswerProblem } {
   if (!isRecord(parsed)) return { problem: { kind: 'malformed' } };
   if (parsed.success === false) {
     const { code, message } = apiErrorOf(parsed);
@@ -36,7 +40,12 @@ export function readEnvelope(text: string): { envelope: Record<string, unknown> 
 
 /** An answer's `data` object, or why there is none. */
 export function readData(text: string): { data: Record<string, unknown> } | { problem: AnswerProblem } {
-  const read = readEnvelope(text);
+  return dataOf(parseJson(text));
+}
+
+/** readData of an answer parsed already. */
+export function dataOf(parsed: unknown): { data: Record<string, unknown> } | { problem: AnswerProblem } {
+  const read = envelopeOf(parsed);
   if ('problem' in read) return read;
   return isRecord(read.envelope.data) ? { data: read.envelope.data } : { problem: { kind: 'noData' } };
 }

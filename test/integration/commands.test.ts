@@ -1,7 +1,7 @@
 /** The commands of interface.md, called with argument objects, against the sample server. */
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { sampleCatalog } from '../../sample-server';
+import { SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, SAMPLE_TOKEN, sampleCatalog } from '../../sample-server';
 import type { SampleControl } from '../fixtures/sampleControl';
 import { EXTENSION_ID, extensionApi, setUpSampleServer } from './harness';
 
@@ -92,7 +92,15 @@ describe('RealtimeKit commands in a real VS Code', () => {
   it('showPeerReport and showMeetingParticipant resolve to their data', async () => {
     const peerId = catalog.troubledParticipant.peerIds[0];
     const report = (await vscode.commands.executeCommand('realtimekit.showPeerReport', { peerId })) as Data;
-    assert.ok(report, 'peer report resolves');
+    // The answer as the server sends it: large enough that the extension parses it a slice at a time.
+    const baseUrl = vscode.workspace.getConfiguration('realtimekit').get<string>('apiBaseUrl');
+    const answer = await fetch(
+      `${baseUrl}/accounts/${SAMPLE_ACCOUNT_ID}/realtime/kit/${SAMPLE_APP_ID}/sessions/peer-report/${peerId}?include_peer_events=true`,
+      { headers: { Authorization: `Bearer ${SAMPLE_TOKEN}` } },
+    );
+    const body = await answer.text();
+    assert.ok(body.length > 256 * 1024, `a ${body.length}-character answer is parsed in slices`);
+    assert.deepEqual(report, (JSON.parse(body) as { data: unknown }).data, 'the peer report resolves to its data');
     const meeting = (await vscode.commands.executeCommand('realtimekit.showMeetingParticipant', {
       meetingId: catalog.meeting.id,
       participantId: catalog.meeting.participantId,

@@ -5,6 +5,7 @@
 import { inspectWithPeerReports } from '../../inspection/peerReports';
 import type { ParticipantTarget } from '../../inspection/inspectionTarget';
 import { reopenCommand } from '../../inspection/reopenCommand';
+import { readRaw } from '../../inspection/worker/inspectOffThread';
 import type { PreparedPanel } from '../../panels/statsPanels';
 import type { Services } from './services';
 import { withApi } from './withApi';
@@ -36,5 +37,5 @@ export async function showInspection(
   await services.store.addInspection(shown, inspection);
   // Closed before it was painted: the user moved on, as with Cancel.
   if ((await services.panels.show(shown, inspection)) === 'disposed') return undefined;
-  return inspection.raw as Record<string, unknown>;
+  return (await readRaw(inspection)) as Record<string, unknown>;
 }

@@ -4,7 +4,8 @@
  * webview's columns (transferred, not copied).
  */
 import type { RealtimeKitClient, Scope } from '../../api/client';
-import { readData } from '../../api/envelope';
+import { dataOf, parseJson } from '../../api/envelope';
+import { parseJsonInSlices } from '../../api/slicedJson';
 import { answerError, type AnswerText } from '../../api/http';
 import { requestKeys, type RequestScheduler } from '../../api/scheduler';
 import type { PhaseRecorder } from '../../common/phaseTimes';
@@ -60,21 +61,41 @@ export async function inspectOffThread(
   return withLazyRaw(inspection, answer);
 }
 
-/** Gives the inspection a `raw` that decodes and parses the answer on first read, once. */
+/** How to parse an inspection's raw answer without stalling this thread, for those given a lazy one. */
+const rawReaders = new WeakMap<object, () => Promise<unknown>>();
+
+/**
+ * Gives the inspection a `raw` that decodes and parses the answer on first read, once; readRaw parses
+ * it a slice at a time instead.
+ */
 export function withLazyRaw<T extends object>(inspection: T, answer: AnswerText): T & { raw: unknown } {
-  let undecoded: AnswerText | undefined = answer;
+  let unread: AnswerText | undefined = answer;
   let raw: unknown;
-  return Object.defineProperty(inspection as T & { raw: unknown }, 'raw', {
+  let reading: Promise<unknown> | undefined;
+  const keep = (parsed: unknown) => {
+    // Read once: whichever of the two reads finishes first is the answer both give.
+    if (unread !== undefined) {
+      const read = dataOf(parsed);
+      raw = 'data' in read ? read.data : undefined;
+      unread = undefined;
+    }
+    return raw;
+  };
+  const lazy = Object.defineProperty(inspection as T & { raw: unknown }, 'raw', {
     enumerable: true,
-    get: () => {
-      if (undecoded !== undefined) {
-        const read = readData(undecoded.text);
-        raw = 'data' in read ? read.data : undefined;
-        undecoded = undefined;
-      }
-      return raw;
-    },
+    get: () => (unread === undefined ? raw : keep(parseJson(unread.text))),
   });
+  rawReaders.set(lazy, () => (reading ??= unread === undefined ? Promise.resolve(raw) : parseJsonInSlices(unread.bytes).then(keep)));
+  return lazy;
+}
+
+/**
+ * The inspection's raw answer (the API's `data`) without a long stall of this thread: a lazy one (see
+ * withLazyRaw) is parsed a slice at a time; a 69 MB answer parsed at once held the extension host for
+ * half a second after its panel was painted.
+ */
+export function readRaw(inspection: { raw: unknown }): Promise<unknown> {
+  return rawReaders.get(inspection)?.() ?? Promise.resolve(inspection.raw);
 }
 
 export interface OffThreadAnswers {

@@ -1,0 +1,65 @@
+import { strict as assert } from 'node:assert';
+import { parseJsonInSlices, type SliceOptions } from '../../src/api/slicedJson';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+/** Tiny thresholds, so even short texts are cut into containers built from members and batches. */
+const tiny: SliceOptions = { smallBytes: 12, sliceMs: 0, yieldNow: () => Promise.resolve() };
+
+describe('JSON parsed in slices', () => {
+  it('gives what JSON.parse gives, whatever the nesting, strings, spacing and characters', async () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const pieces = ['a', 'é', '😀', '"', '\\', '{', '}', '[', ']', ',', ':', ' ', '\n', '\u2028'];
+    const randomString = () =>
+      Array.from({ length: Math.floor(random() * 6) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+    const randomValue = (depth: number): unknown => {
+      const pick = random();
+      if (depth > 4 || pick < 0.3) return [1.5, -2e-7, 0, true, false, null, randomString()][Math.floor(random() * 7)];
+      if (pick < 0.65) return Array.from({ length: Math.floor(random() * 5) }, () => randomValue(depth + 1));
+      return Object.fromEntries(Array.from({ length: Math.floor(random() * 5) }, () => [randomString(), randomValue(depth + 1)]));
+    };
+    const texts = [
+      '{}',
+      '[]',
+      ' \n[ 1 , [ ] , { } , "a,b]" ]\t',
+      '{"a": {"b": [1, 2, {"c": "}"}]}, "a": 3}',
+      '\ufeff{"long": "' + 'x'.repeat(50) + '", "n": [' + Array.from({ length: 40 }, (_, i) => i).join(', ') + ']}',
+    ];
+    for (let i = 0; i < 300; i++) texts.push(JSON.stringify(randomValue(0), null, i % 3 === 0 ? 2 : undefined));
+    for (const text of texts) {
+      const expected: unknown = JSON.parse(text.replace(/^\ufeff/, ''));
+      assert.deepEqual(await parseJsonInSlices(encode(text), tiny), expected, text);
+      assert.deepEqual(Object.keys((await parseJsonInSlices(encode(text), tiny)) ?? {}), Object.keys(expected ?? {}), `key order: ${text}`);
+    }
+  });
+
+  it('answers undefined for what is not JSON, as parseJson does', async () => {
+    const broken = [
+      '',
+      '{"a": 1',
+      '{"a": 1}}',
+      '[1 2, 3, 4, 5, 6, 7, 8]',
+      '{"a" 1, "b": 2, "c": 3, "d": 4}',
+      '[{"a": [1, 2, 3, 4, 5]} x, 2]',
+      '{"a": [1, 2, 3, 4, 5, 6, 7]} trailing',
+      '[1, 2, 3, 4, 5, 6, 7, 8]]',
+      '{"a": [1, 2, 3, 4, 5, 6, 7, 8}',
+      '{[1, 2, 3, 4, 5, 6, 7, 8]: 1}',
+      '["unterminated, 1, 2, 3, 4, 5]',
+    ];
+    for (const text of broken) assert.equal(await parseJsonInSlices(encode(text), tiny), undefined, text);
+    assert.deepEqual(await parseJsonInSlices(encode('"a string longer than twelve bytes"'), tiny), 'a string longer than twelve bytes');
+  });
+
+  it('lets other work run between slices of a large body, and parses a small one at once', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => ({ timestamp: new Date(i * 1000).toISOString(), mos: 4.2, name: `peer ${i}` }));
+    const body = encode(JSON.stringify({ success: true, data: { quality: { audio: rows, video: rows } } }));
+    let yields = 0;
+    const parsed = await parseJsonInSlices(body, { smallBytes: 4_096, sliceMs: 0, yieldNow: async () => void yields++ });
+    assert.deepEqual(parsed, { success: true, data: { quality: { audio: rows, video: rows } } });
+    assert.ok(yields > 100, `${yields} yields`);
+    yields = 0;
+    await parseJsonInSlices(encode('{"a": 1}'), { sliceMs: 0, yieldNow: async () => void yields++ });
+    assert.equal(yields, 0);
+  });
+});
