@@ -20,6 +20,8 @@ export interface AnalysedInspection extends Inspection {
   verdict: Verdict;
   /** The webview's columns, when the stats worker built them with the analysis. */
   wire?: WireParticipant;
+  /** The first paint's cut of long tracks (previewColumns.ts), when the stats worker made it. */
+  preview?: WireParticipant;
 }
 
 export function analyseInspection(inspection: Inspection | AnalysedInspection): AnalysedInspection {

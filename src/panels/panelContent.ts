@@ -30,7 +30,7 @@ function fullWire(content: AnalysedInspection): WireParticipant {
 
 /** What the first paint gets: the long tracks cut down (previewColumns.ts); the full wire when none is long. */
 function firstPaintWire(content: AnalysedInspection): WireParticipant {
-  let preview = previews.get(content);
+  let preview = content.preview ?? previews.get(content);
   if (!preview) {
     const full = fullWire(content);
     const cut = previewParticipant(full);

@@ -16,8 +16,17 @@ import { samplesOf } from '../../src/inspection/worker/inspectOffThread';
 import { StatsWorker } from '../../src/inspection/worker/statsWorkerHost';
 import { digestPeers } from '../../src/sessionAnalysis/attributionDigest';
 import { analyseParticipant } from '../../src/sessionAnalysis/participantAnalysis';
+import { previewParticipant } from '../../src/shared/previewColumns';
 import { toWireParticipant } from '../../src/shared/wire';
-import { SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, SAMPLE_TOKEN, sampleCatalog, startSampleServer, type SampleServer } from '../../sample-server';
+import {
+  HEAVY_PARTICIPANTS,
+  SAMPLE_ACCOUNT_ID,
+  SAMPLE_APP_ID,
+  SAMPLE_TOKEN,
+  sampleCatalog,
+  startSampleServer,
+  type SampleServer,
+} from '../../sample-server';
 
 const scope: Scope = { accountId: SAMPLE_ACCOUNT_ID, appId: SAMPLE_APP_ID };
 const catalog = sampleCatalog();
@@ -90,6 +99,27 @@ describe('The stats worker', function () {
       const track = analysed.participant.peerStats.flatMap((peer) => peer.tracks)[0];
       assert.equal(samplesOf(track.columns).length, track.columns.t.length);
       assert.deepEqual(warnings, [], 'the worker ran');
+    } finally {
+      worker.stop();
+    }
+  });
+
+  it("cuts a long participant's first-paint preview in the worker, as the panel would on the host", async () => {
+    const peerId = HEAVY_PARTICIPANTS.heavy.peerIds[0];
+    const text = (await client.getPeerReportText(scope, peerId, { includePeerEvents: true })).text;
+    const worker = new StatsWorker(path.join(dir, 'statsWorker.js'));
+    try {
+      const result = await worker.analyse({ target: { kind: 'peer', peerId }, text: new TextEncoder().encode(text) });
+      assert.equal(result.kind, 'analysed');
+      const analysed = result as Extract<AnswersResult, { kind: 'analysed' }>;
+      assert.ok(analysed.preview, 'a 20,000-sample peer gets a preview');
+      assert.deepEqual(analysed.preview, previewParticipant(analysed.participant));
+      const buffers = new Set(analysed.preview.peerStats.flatMap((peer) => peer.tracks.map((track) => track.columns.t.buffer)));
+      assert.equal(buffers.size, 1, 'packed in one buffer');
+      assert.notEqual([...buffers][0], analysed.participant.peerStats[0].tracks[0].columns.t.buffer, 'apart from the full columns');
+      // The overview and compare never paint a preview: none is made for them.
+      const digestOnly = await worker.analyse({ target: { kind: 'peer', peerId }, text, digest: true });
+      assert.equal((digestOnly as Extract<AnswersResult, { kind: 'analysed' }>).preview, undefined);
     } finally {
       worker.stop();
     }

@@ -12,6 +12,7 @@ import { participantFindings } from '../../sessionAnalysis/participantAnalysis';
 import type { DetectedIssue, InspectedParticipant, Verdict } from '../../shared/model';
 import type { ParticipantRow } from '../../shared/session';
 import { packParticipant } from '../../shared/packColumns';
+import { previewParticipant } from '../../shared/previewColumns';
 import { toWireParticipant, type WireParticipant } from '../../shared/wire';
 import { mergePeerReports, peersToRead } from '../mergePeerReports';
 
@@ -62,6 +63,8 @@ export type AnswersResult = { times: AnswersTimes } & (
       digest?: PeerDigest[];
       /** Given a list entry: the session overview's table row. */
       row?: ParticipantRow;
+      /** For a stats panel with long tracks: the first paint's columns (previewColumns.ts), packed. */
+      preview?: WireParticipant;
     }
 );
 
@@ -156,20 +159,25 @@ export function analyseAnswers(request: AnswersRequest, readAhead?: PeerReportsR
       });
   const digest = listEntry || request.digest ? timed('analyseMs', () => digestPeers(analysed.peerStats)) : undefined;
   const wire = timed('wireMs', () => packParticipant(toWireParticipant(analysed)));
-  return { kind: 'analysed', participant: wire, ...findings, digest, peerProblems, times };
+  // Only a stats panel paints a preview first; cut here, it costs the extension host's thread nothing.
+  const cut = listEntry || request.digest ? wire : timed('wireMs', () => previewParticipant(wire));
+  const preview = cut === wire ? undefined : timed('wireMs', () => packParticipant(cut));
+  return { kind: 'analysed', participant: wire, ...findings, digest, peerProblems, preview, times };
 }
 
 /** The columns' buffers, to transfer rather than copy. */
 export function transferablesOf(result: AnswersResult): ArrayBuffer[] {
   if (result.kind !== 'analysed') return [];
-  const columns = result.participant.peerStats.flatMap((peer) =>
-    peer.tracks.flatMap((track) => Object.values(track.columns).map((column) => column.buffer as ArrayBuffer)),
+  const columns = [result.participant, ...(result.preview ? [result.preview] : [])].flatMap((participant) =>
+    participant.peerStats.flatMap((peer) =>
+      peer.tracks.flatMap((track) => Object.values(track.columns).map((column) => column.buffer as ArrayBuffer)),
+    ),
   );
   const measured = (result.digest ?? []).flatMap((peer) =>
     peer.tracks.flatMap((track) =>
       track.measured ? [track.measured.t.buffer as ArrayBuffer, track.measured.rules.buffer as ArrayBuffer] : [],
     ),
   );
-  // Every column is a view into one buffer (packParticipant), listed once.
+  // Every column of a participant is a view into one buffer (packParticipant), listed once.
   return [...new Set([...columns, ...measured])];
 }

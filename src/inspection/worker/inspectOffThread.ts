@@ -48,10 +48,12 @@ export async function inspectOffThread(
     options,
   );
   const unread = failures.map((failure) => `the report of peer ${failure.peerId.slice(0, 8)} (${errorMessage(failure.error)})`);
-  const wire: WireParticipant = { ...result.participant, absent: [...result.participant.absent, ...unread] };
+  const absent = [...result.participant.absent, ...unread];
+  const wire: WireParticipant = { ...result.participant, absent };
   const inspection: Omit<AnalysedInspection, 'raw'> = {
     participant: withColumnSamples(wire),
     wire,
+    preview: result.preview && { ...result.preview, absent },
     issues: result.issues,
     verdict: result.verdict,
     fetchedAt: new Date().toISOString(),
