@@ -60,6 +60,10 @@ class MemberStack {
   }
 }
 
+/** As JSON.parse sets a member: an own property even when its name is "__proto__" (assignment would set the prototype). */
+const setOwn = (target: unknown, key: string, value: unknown) =>
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+
 const isSpace = (byte: number) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 
 /** The parsed value, or undefined when the bytes are not JSON (as parseJson answers). */
@@ -104,7 +108,7 @@ export async function parseJsonInSlices(bytes: Uint8Array, options: SliceOptions
       const flush = async () => {
         if (batchStart < 0) return;
         const inner = text(batchStart, batchEnd);
-        if (frame.isObject) Object.assign(result as object, JSON.parse(`{${inner}}`));
+        if (frame.isObject) for (const [key, value] of Object.entries(JSON.parse(`{${inner}}`) as object)) setOwn(result, key, value);
         else for (const item of JSON.parse(`[${inner}]`) as unknown[]) (result as unknown[]).push(item);
         batchStart = -1;
         await pause();
@@ -128,7 +132,7 @@ export async function parseJsonInSlices(bytes: Uint8Array, options: SliceOptions
         if (frame.isObject) {
           const key: unknown = colon < 0 ? undefined : JSON.parse(text(start, colon));
           if (typeof key !== 'string') throw new SyntaxError('a member without a key');
-          (result as Record<string, unknown>)[key] = value;
+          setOwn(result, key, value);
         } else (result as unknown[]).push(value);
       }
       await flush();

@@ -23,11 +23,17 @@ describe('JSON parsed in slices', () => {
       '[]',
       ' \n[ 1 , [ ] , { } , "a,b]" ]\t',
       '{"a": {"b": [1, 2, {"c": "}"}]}, "a": 3}',
+      '{"__proto__": {"polluted": true}, "b": [1, 2, 3, 4, 5, 6], "__proto__": [7, 8, 9, 10, 11, 12]}',
       '\ufeff{"long": "' + 'x'.repeat(50) + '", "n": [' + Array.from({ length: 40 }, (_, i) => i).join(', ') + ']}',
     ];
     for (let i = 0; i < 300; i++) texts.push(JSON.stringify(randomValue(0), null, i % 3 === 0 ? 2 : undefined));
     for (const text of texts) {
       const expected: unknown = JSON.parse(text.replace(/^\ufeff/, ''));
+      if (text.includes('__proto__')) {
+        const parsed = (await parseJsonInSlices(encode(text), tiny)) as object;
+        assert.equal(Object.getPrototypeOf(parsed), Object.prototype, 'a "__proto__" member is a member, not the prototype');
+        assert.deepEqual(Object.getOwnPropertyDescriptor(parsed, '__proto__')?.value, [7, 8, 9, 10, 11, 12]);
+      }
       assert.deepEqual(await parseJsonInSlices(encode(text), tiny), expected, text);
       assert.deepEqual(Object.keys((await parseJsonInSlices(encode(text), tiny)) ?? {}), Object.keys(expected ?? {}), `key order: ${text}`);
     }
