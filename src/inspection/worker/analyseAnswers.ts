@@ -157,10 +157,12 @@ export function analyseAnswers(request: AnswersRequest, readAhead?: PeerReportsR
         const issues = detectIssues(analysed);
         return { issues, verdict: verdictOf(issues, analysed), row: undefined };
       });
-  const digest = listEntry || request.digest ? timed('analyseMs', () => digestPeers(analysed.peerStats)) : undefined;
+  // The overview and compare want the digest; only a stats panel, which wants none, paints a preview first.
+  const forStatsPanel = !listEntry && !request.digest;
+  const digest = forStatsPanel ? undefined : timed('analyseMs', () => digestPeers(analysed.peerStats));
   const wire = timed('wireMs', () => packParticipant(toWireParticipant(analysed)));
-  // Only a stats panel paints a preview first; cut here, it costs the extension host's thread nothing.
-  const cut = listEntry || request.digest ? wire : timed('wireMs', () => previewParticipant(wire));
+  // Cut here, the preview costs the extension host's thread nothing.
+  const cut = forStatsPanel ? timed('wireMs', () => previewParticipant(wire)) : wire;
   const preview = cut === wire ? undefined : timed('wireMs', () => packParticipant(cut));
   return { kind: 'analysed', participant: wire, ...findings, digest, peerProblems, preview, times };
 }
