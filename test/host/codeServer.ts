@@ -12,7 +12,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { CHROMIUM_PATH, codeServerBin } from './ensureTestHost';
 
 export interface CodeServerOptions {
-  /** User settings written to User/settings.json before start. */
+  /** Settings written before start to User/settings.json and to the remote's Machine/settings.json. */
   settings?: Record<string, unknown>;
   /** Folder opened as the workspace; a fresh empty one when absent. */
   workspace?: string;
@@ -81,8 +81,16 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const userDataDir = path.join(root, 'user-data');
   const extensionsDir = path.join(root, 'extensions');
   const workspace = options.workspace ?? path.join(root, 'workspace');
-  for (const dir of [path.join(userDataDir, 'User'), extensionsDir, workspace]) fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
+  const settings = JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2);
+  // code-server's window is a remote one, so the workbench reads machine-scoped settings
+  // (realtimekit.apiBaseUrl) from the remote's Machine/settings.json and drops them from User/settings.json
+  // once the extension has registered their scope. Whether the extension host saw the User value first was
+  // a race: one CI run's session overview called the default API root and failed (ENOTFOUND).
+  for (const scope of ['User', 'Machine']) {
+    fs.mkdirSync(path.join(userDataDir, scope), { recursive: true });
+    fs.writeFileSync(path.join(userDataDir, scope, 'settings.json'), settings);
+  }
+  for (const dir of [extensionsDir, workspace]) fs.mkdirSync(dir, { recursive: true });
   for (const folder of options.extensions ?? []) {
     const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as {
       publisher: string;
