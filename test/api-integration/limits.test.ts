@@ -229,6 +229,10 @@ describe('HTTP limits against a misbehaving server', function () {
         assert.equal(Buffer.compare(Buffer.from(text.bytes), body), 0, 'the bytes as sent');
         assert.equal(text.text, body.toString('utf8'));
         assert.equal(text.timing.bytes, body.length);
+        // The stats worker takes a body whose buffer is exactly the body; a larger one it would copy.
+        assert.ok(body.length > MB, 'a body over the size that is copied out');
+        assert.equal(text.bytes.byteOffset, 0);
+        assert.equal(text.bytes.buffer.byteLength, body.length);
         assert.deepEqual((await httpFor().get({ ...spec, refresh: true })).data, data);
       });
     }
