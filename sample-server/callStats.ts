@@ -200,7 +200,7 @@ function findRemotePeer(peer: PeerRecord): PeerRecord | undefined {
 }
 
 function buildStats(peer: PeerRecord): PeerCallStats {
-  const rng = new Rng(`stats:${peer.id}`);
+  const rng = new Rng(peer.revision ? `stats:${peer.id}#${peer.revision}` : `stats:${peer.id}`);
   const { scenario, participant } = peer;
   const device = DEVICES[participant.deviceIndex];
   const location = LOCATIONS[participant.locationIndex];
@@ -354,7 +354,7 @@ const cache = new Map<string, PeerCallStats>();
 
 export function callStatsFor(peer: PeerRecord): PeerCallStats {
   // A LIVE peer's statistics grow with the session's now, so the key says how far they run.
-  const key = `${peer.id}@${peerEnd(peer)}`;
+  const key = `${peer.id}@${peerEnd(peer)}#${peer.revision ?? 0}`;
   const cached = cache.get(key);
   if (cached) {
     // Re-insert so Map order is least-recently-used first.

@@ -131,7 +131,10 @@ export function startSampleServer(options: SampleServerOptions = {}): Promise<Sa
   const routeContext = (): RouteContext => ({
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     liveSteps: Math.floor((Date.now() - startedAt) / liveStepMs),
+    revision,
   });
+  // Peer reports re-issued this many times: a Refresh then gets other answers than before.
+  let revision = 0;
   const faults = new FaultQueue();
   const rateLimit = new RateLimitCounter();
   let requestLog: RequestLogEntry[] = [];
@@ -148,6 +151,10 @@ export function startSampleServer(options: SampleServerOptions = {}): Promise<Sa
     if (route === 'DELETE /__control/requests') {
       requestLog = [];
       return sendJson(res, { status: 200, body: { success: true } });
+    }
+    if (route === 'POST /__control/revision') {
+      revision += 1;
+      return sendJson(res, { status: 200, body: { success: true, data: { revision } } });
     }
     if (route === 'DELETE /__control/faults') {
       faults.clear();

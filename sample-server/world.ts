@@ -64,6 +64,8 @@ export interface PeerRecord {
   leftAt?: number;
   scenario: PeerScenario;
   story?: PeerStory;
+  /** Set when its report was re-issued (POST /__control/revision): its random parts are drawn anew. */
+  revision?: number;
 }
 
 export interface ParticipantRecord {

@@ -19,8 +19,9 @@ async function refresh(services: Services): Promise<boolean> {
   // A target an open stats panel shows is fetched and analysed once (off the host's thread): the
   // panel shows it, and the explorer takes the same inspection for its tree once the panel painted it
   // (saving the tree's summary and redrawing the tree would otherwise compete with the panel's paint).
+  // Answers the same as the panel's are not read again: an ended session's never change.
   const inspect = sharedInspections((target, signal) =>
-    inspectWithPeerReports(client, services.scheduler, target, { signal, refresh: true }),
+    inspectWithPeerReports(client, services.scheduler, target, { signal, refresh: true, previous: services.panels.shown(target) }),
   );
   const painted = new Map<string, Promise<unknown>>();
   const panelJobs = services.panels.refreshJobs(inspect).map(({ key, target, run }) => {

@@ -3,6 +3,7 @@ import { detectIssues, verdictOf } from '../analysis/detectIssues';
 import type { PhaseRecorder } from '../common/phaseTimes';
 import type { DetectedIssue, InspectedParticipant, Verdict } from '../shared/model';
 import type { WireParticipant } from '../shared/wire';
+import type { AnswerFingerprints } from './worker/fingerprint';
 
 export interface Inspection {
   participant: InspectedParticipant;
@@ -22,6 +23,10 @@ export interface AnalysedInspection extends Inspection {
   wire?: WireParticipant;
   /** The first paint's cut of long tracks (previewColumns.ts), when the stats worker made it. */
   preview?: WireParticipant;
+  /** What the stats worker read, when every answer was read: a later fetch of the same answers keeps this inspection. */
+  fingerprints?: AnswerFingerprints;
+  /** Set when a later fetch got the same answers again: when (`fetchedAt` stays that of the data). */
+  checkedAt?: string;
 }
 
 export function analyseInspection(inspection: Inspection | AnalysedInspection): AnalysedInspection {

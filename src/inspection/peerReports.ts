@@ -13,7 +13,7 @@ import type { DetectedIssue, InspectedParticipant, Verdict } from '../shared/mod
 import type { ParticipantRow } from '../shared/session';
 import type { WireParticipant } from '../shared/wire';
 import { fetchInspection } from './fetchInspection';
-import type { Inspection } from './inspection';
+import type { AnalysedInspection, Inspection } from './inspection';
 import type { ParticipantTarget } from './inspectionTarget';
 import { analyseOffThread, inspectOffThread, scheduledText, withColumnSamples } from './worker/inspectOffThread';
 
@@ -53,7 +53,8 @@ export async function inspectWithPeerReports(
   client: RealtimeKitClient,
   scheduler: RequestScheduler,
   target: ParticipantTarget,
-  options: PeerReportOptions = {},
+  /** `previous`: the target's inspection on screen, kept when its answers come the same again. */
+  options: PeerReportOptions & { previous?: AnalysedInspection } = {},
 ): Promise<Inspection> {
   // Where the time goes, from the first request to the paint (the panel fills in the rest).
   const phases = options.phases ?? new PhaseRecorder();

@@ -10,6 +10,7 @@ import type { Logger } from '../common/logger';
 import { formatPhases, type PhaseRecorder, type PhaseSummary } from '../common/phaseTimes';
 import { analyseInspection, type AnalysedInspection, type Inspection } from '../inspection/inspection';
 import { isInspectionTarget, targetKey, type InspectionTarget, type ParticipantTarget } from '../inspection/inspectionTarget';
+import { inspectionRequestKey } from '../inspection/sharedInspections';
 import { reopenCommand } from '../inspection/reopenCommand';
 import { statsWorker } from '../inspection/worker/statsWorkerHost';
 import { errorMessage } from '../shared/errorMessage';
@@ -81,6 +82,16 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     return this.open.size;
   }
 
+  /**
+   * What an open panel shows of the target, if it was fetched with the same request: fetching the
+   * target again compares its answers with this one's and keeps it when they are the same.
+   */
+  shown(target: ParticipantTarget): AnalysedInspection | undefined {
+    const entry = this.open.get(targetKey(target));
+    if (!entry?.content || entry.target.kind === 'session') return undefined;
+    return inspectionRequestKey(entry.target) === inspectionRequestKey(target) ? entry.content : undefined;
+  }
+
   /** When the data on a target's panel was fetched, if it is open. */
   fetchedAt(target: InspectionTarget): string | undefined {
     return this.open.get(targetKey(target))?.content?.fetchedAt;
@@ -124,13 +135,14 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
       if (!entry.prepared) entry.panel.reveal(undefined, false);
       entry.prepared = false;
     } else entry = this.create(key, target, title);
+    const before = entry.content;
     // Kept before the webview is ready: if it starts late, its "ready" gets the data.
     entry.content = analyseInspection(inspection);
     entry.showing = true;
     const ready = await entry.handshake.whenReady().finally(() => (entry.showing = false));
     if (ready !== 'done') return this.notShown(title, ready);
     const rendered = entry.handshake.nextRender();
-    await this.postShow(entry, inspection.phases);
+    await this.postShow(entry, inspection.phases, before);
     const outcome = await rendered;
     return outcome === 'done' ? outcome : this.notShown(title, outcome);
   }
@@ -175,10 +187,11 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
 
   /** New data for an open panel; a hidden one gets it when it is shown again (its webview says "ready"). */
   private async update(entry: OpenPanel, inspection: Inspection): Promise<void> {
+    const before = entry.content;
     entry.content = analyseInspection(inspection);
     if (!entry.panel.visible) return;
     const rendered = entry.handshake.nextRender();
-    await this.postShow(entry, inspection.phases);
+    await this.postShow(entry, inspection.phases, before);
     await rendered;
   }
 
@@ -187,7 +200,7 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     for (const entry of this.open.values()) {
       if (!entry.content || !entry.panel.visible || sessionKeyOf(entry.target) !== key) continue;
       if (JSON.stringify(this.attributionOf(entry.target) ?? null) === entry.postedAttribution) continue;
-      void this.postContent(entry);
+      void this.postShow(entry, undefined);
     }
   }
 
@@ -233,7 +246,7 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
       case 'ready':
         entry.handshake.markReady();
         // A webview hidden and shown again starts afresh (no retained context): give it the data again.
-        if (entry.content) void this.postContent(entry);
+        if (entry.content) void this.postShow(entry, undefined);
         break;
       case 'rendered':
         if (message.timings && entry.phases) this.painted(entry, entry.phases, message.timings);
@@ -304,19 +317,24 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     return toPayload(entry.content, entry.target, { pictureAllowed: entry.imageOrigin !== undefined, attribution });
   }
 
-  /** Posts the data, timing the payload and the post when the inspection records its phases. */
-  private postShow(entry: OpenPanel, phases: PhaseRecorder | undefined): Promise<void> {
-    if (!phases) return this.postContent(entry);
-    entry.phases = phases;
-    const posted = phases.time('post', () => this.post(entry.panel, { type: 'show', payload: this.payload(entry) }));
-    phases.postedAt = Date.now();
-    return posted.then(() => this.postColumns(entry));
+  /**
+   * Posts the data (a preview of long tracks for the first paint, then every sample), timing the
+   * payload and the post when the inspection records its phases. When the
+   * panel shows `before` and the data is that again (fetched anew, the same answers), only says so:
+   * the panel keeps its charts, zoom and scroll.
+   */
+  private postShow(entry: OpenPanel, phases: PhaseRecorder | undefined, before?: AnalysedInspection): Promise<void> {
+    const message = this.showMessage(entry, before);
+    if (phases) entry.phases = phases;
+    const posted = phases ? phases.time('post', () => this.post(entry.panel, message)) : this.post(entry.panel, message);
+    if (phases) phases.postedAt = Date.now();
+    return message.type === 'checked' ? posted : posted.then(() => this.postColumns(entry));
   }
 
-  /** The data: a preview of long tracks for the first paint, then every sample. */
-  private async postContent(entry: OpenPanel): Promise<void> {
-    await this.post(entry.panel, { type: 'show', payload: this.payload(entry) });
-    await this.postColumns(entry);
+  private showMessage(entry: OpenPanel, before: AnalysedInspection | undefined): HostToWebview {
+    const { checkedAt, fetchedAt } = entry.content ?? {};
+    if (checkedAt && fetchedAt && before?.fetchedAt === fetchedAt) return { type: 'checked', fetchedAt, checkedAt };
+    return { type: 'show', payload: this.payload(entry) };
   }
 
   private async postColumns(entry: OpenPanel): Promise<void> {

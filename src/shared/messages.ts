@@ -25,6 +25,8 @@ export interface PanelPayload {
   precallLimits: PrecallLimits;
   /** When the data was fetched; a raw JSON answer names it too, so one for older data is ignored. */
   fetchedAt: string;
+  /** When a later fetch got the same answers again (Refresh found no change). */
+  checkedAt?: string;
   stale?: boolean;
   /** Absent when no overview of its session is open; the panel then offers to open one. */
   attribution?: PanelAttribution;
@@ -78,6 +80,8 @@ export type HostToWebview =
   | { type: 'show'; payload: PanelPayload }
   /** Every sample, right after a 'show' whose payload held a preview of the long tracks (see previewColumns.ts). */
   | { type: 'columns'; participantId?: string; fetchedAt: string; peerStats: WirePeerStats[] }
+  /** Fetched again at `checkedAt` and the same as the data fetched at `fetchedAt`: only the panel's note changes. */
+  | { type: 'checked'; fetchedAt: string; checkedAt: string }
   | { type: 'loading'; title: string }
   | { type: 'error'; message: string }
   | RawJsonMessage;

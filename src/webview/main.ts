@@ -26,21 +26,23 @@ function show(payload: PanelPayload, peer: number, zoom?: { from: number; to: nu
   columnsWaiting = false;
   const state: StatsPanelState = { peer, restore: payload.restore };
   vscode.setState(state);
-  // Reported after the browser has painted the charts.
+  reportPainted(payload.participant.id, () => {
+    painted = true;
+    if (columnsWaiting) {
+      columnsWaiting = false;
+      current?.view.useColumns(current.payload.participant.peerStats);
+    }
+  });
+}
+
+/** Says 'rendered' once the browser has painted what changed, with when the message came and when it was painted. */
+function reportPainted(id: string | undefined, then: () => void = () => {}): void {
   requestAnimationFrame(() =>
     requestAnimationFrame(() => {
       const received = showReceivedAt;
       showReceivedAt = undefined;
-      vscode.postMessage({
-        type: 'rendered',
-        id: payload.participant.id,
-        timings: received === undefined ? undefined : { received, painted: Date.now() },
-      });
-      painted = true;
-      if (columnsWaiting) {
-        columnsWaiting = false;
-        current?.view.useColumns(current.payload.participant.peerStats);
-      }
+      vscode.postMessage({ type: 'rendered', id, timings: received === undefined ? undefined : { received, painted: Date.now() } });
+      then();
     }),
   );
 }
@@ -64,6 +66,15 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       else columnsWaiting = true;
       break;
     }
+    case 'checked':
+      showReceivedAt = Date.now();
+      // Checked data that is not the data shown (a 'show' for newer data crossed it) changes nothing.
+      if (current && current.payload.fetchedAt === message.fetchedAt) {
+        current.payload = { ...current.payload, checkedAt: message.checkedAt };
+        current.view.checked(message.checkedAt);
+      }
+      reportPainted(current?.payload.participant.id);
+      break;
     case 'rawJson':
       current?.view.showRawJson(message);
       break;

@@ -30,6 +30,8 @@ export interface RenderedView {
   useColumns(peerStats: WirePeerStats[]): void;
   /** The host's answer to Raw JSON being opened. */
   showRawJson(message: RawJsonMessage): void;
+  /** The data was fetched again at `checkedAt` and found the same. */
+  checked(checkedAt: string): void;
 }
 
 function button(label: string, icon: string, onClick: () => void, id?: string): HTMLElement {
@@ -72,13 +74,20 @@ function header(payload: PanelPayload): HTMLElement {
     el(
       'p',
       { class: 'muted' },
-      `${KIND_LABELS[p.kind]} · data shape: ${generation} · fetched ${formatTime(payload.fetchedAt)}`,
+      `${KIND_LABELS[p.kind]} · data shape: ${generation} · `,
+      el('span', { id: 'fetched' }, fetchedNote(payload.fetchedAt, payload.checkedAt)),
       payload.stale ? el('strong', { class: 'stale' }, ' · stale (last data kept)') : undefined,
     ),
     actions,
     facts,
     picture,
   );
+}
+
+/** When the data was fetched, and when a Refresh last found it unchanged. */
+function fetchedNote(fetchedAt: string, checkedAt: string | undefined): string {
+  const fetched = `fetched ${formatTime(fetchedAt)}`;
+  return checkedAt ? `${fetched}, unchanged at ${formatTime(checkedAt)}` : fetched;
 }
 
 /** A participant picture is loaded only on request: fetching it tells the picture's host who is looking. */
@@ -234,6 +243,10 @@ export function renderParticipant(
   if (zoom) quality.zoomTo(zoom.from, zoom.to);
   return {
     showRawJson: (message) => raw.show(message),
+    checked: (checkedAt) => {
+      const note = root.querySelector('#fetched');
+      if (note) note.textContent = fetchedNote(payload.fetchedAt, checkedAt);
+    },
     destroy: () => quality.destroy(),
     redrawCharts,
     useColumns: (peerStats) => {

@@ -164,6 +164,38 @@ describe('The stats worker', function () {
     });
   }
 
+  it('reads neither an answer nor a peer report again when it has the fingerprint of the last one read', async () => {
+    const ids = { sessionId: catalog.currentSession.id, participantId: catalog.currentSession.participants[0].id };
+    const text = (await client.getSessionParticipantText(scope, ids, { includePeerEvents: true })).text;
+    const target = { kind: 'sessionParticipant' as const, sessionId: ids.sessionId };
+    const worker = new StatsWorker(path.join(dir, 'statsWorker.js'));
+    try {
+      const first = (await worker.analyse({ target, text })) as Extract<AnswersResult, { kind: 'needPeers' }>;
+      assert.equal(first.kind, 'needPeers');
+      const same = await worker.analyse({ target, text, unchangedIf: first.fingerprint });
+      assert.deepEqual({ kind: same.kind, fingerprint: same.fingerprint }, { kind: 'unchanged', fingerprint: first.fingerprint });
+      assert.equal(same.times.normaliseMs, 0, 'not parsed');
+      const other = await worker.analyse({
+        target,
+        text: text.replace('"success":true', '"success": true'),
+        unchangedIf: first.fingerprint,
+      });
+      assert.equal(other.kind, 'needPeers', 'a byte changed: read');
+
+      const peerId = first.peerIds[0];
+      const report = (await client.getPeerReportText(scope, peerId, { includePeerEvents: true })).text;
+      const read = await worker.readAhead(peerId, report);
+      assert.equal(read.unchanged, false);
+      worker.release([read.key]);
+      const again = await worker.readAhead(peerId, report, read.fingerprint);
+      assert.deepEqual({ unchanged: again.unchanged, fingerprint: again.fingerprint }, { unchanged: true, fingerprint: read.fingerprint });
+      assert.equal(again.times.normaliseMs, 0, 'not parsed');
+      await assert.rejects(worker.analyse({ target, text, peers: [{ peerId, readAhead: again.key }] }), /was lost/, 'nor kept');
+    } finally {
+      worker.stop();
+    }
+  });
+
   it('lends an answer to the worker and gets it back whole, not copied, even to two jobs at once', async () => {
     const peerId = catalog.currentSession.participants[0].peerIds[0];
     const answer = await client.getPeerReportText(scope, peerId, { includePeerEvents: true });

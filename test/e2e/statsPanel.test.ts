@@ -99,6 +99,22 @@ describe('UI: the stats panel', function () {
     assert.equal(await ticks(), whole, 'back to the whole call');
   });
 
+  it('refreshes an ended call in place: the same answers keep the zoomed charts, and the panel says they were unchanged', async () => {
+    const view = statsWebview(workbench.page);
+    const ticks = () => view.locator('#zoom-window').innerText();
+    const whole = await ticks();
+    await view.locator('#issues li button.link').first().click();
+    await workbench.page.waitForTimeout(300);
+    const zoomed = await ticks();
+    assert.notEqual(zoomed, whole);
+    assert.doesNotMatch(await view.locator('#fetched').innerText(), /unchanged/);
+    await view.locator('#refresh').click();
+    await view.locator('#fetched', { hasText: /unchanged at/ }).waitFor({ timeout: 30_000 });
+    assert.equal(await ticks(), zoomed, 'still zoomed: the charts were not drawn again');
+    await screenshot(workbench.page, 'stats-refreshed-unchanged');
+    await view.locator('#zoom-reset').click();
+  });
+
   it('exports the Markdown report through the save dialog', async () => {
     const { page } = workbench;
     await statsWebview(page).locator('#export-markdown').click();

@@ -36,12 +36,37 @@ describe('RealtimeKit Refresh', () => {
     await control.clearRequests();
     assert.equal(await vscode.commands.executeCommand('realtimekit.refresh'), true);
     assert.equal(await answerRequests(sessionId, participantId), 1, 'one request for the panel and the tree both');
+    assert.equal(await peerReportRequests(peerIds), peerIds.length, 'and one for each peer report');
     const loaded = api.store.loadedTarget(targetKey(target));
-    assert.ok(loaded?.inspection, 'the tree has the new data');
-    assert.ok((api.panels.fetchedAt(target) ?? '') > shownAt, 'the panel shows the new data');
-    assert.equal(loaded.inspection.fetchedAt, api.panels.fetchedAt(target), 'the tree holds the same inspection');
+    assert.ok(loaded?.inspection, 'the tree has the data');
+    const shown = api.panels.shown(target);
+    assert.ok(shown?.checkedAt && shown.checkedAt > shownAt, 'the panel says the data was checked now');
+    assert.equal(shown.fetchedAt, shownAt, 'the same answers: the data shown stands');
+    assert.equal(loaded.inspection.checkedAt, shown.checkedAt, 'the tree holds the same inspection');
     assert.ok(loaded.summary.peerEvents.length > 0, 'with its peer events');
     assert.equal(loaded.summary.peerCount, peerIds.length);
+  });
+
+  it('reads every answer again once a peer report changed, and the panel shows the new data', async function () {
+    this.timeout(60_000);
+    const api = await extensionApi();
+    const { sessionId, participantId } = catalog.troubledParticipant;
+    const target = { kind: 'sessionParticipant' as const, accountId: SAMPLE_ACCOUNT_ID, appId: SAMPLE_APP_ID, sessionId, participantId };
+    const before = api.panels.shown(target);
+    assert.ok(before, 'the panel of the test before is open');
+    await control.reviseReports();
+    assert.equal(await vscode.commands.executeCommand('realtimekit.refresh'), true);
+    const after = api.panels.shown(target);
+    assert.ok(after && after.fetchedAt > before.fetchedAt, 'new data');
+    assert.equal(after.checkedAt, undefined);
+    assert.equal(after.fingerprints?.answer, before.fingerprints?.answer, 'its own answer is the same');
+    assert.notDeepEqual(after.fingerprints?.peers, before.fingerprints?.peers, 'its peer reports are not');
+    assert.deepEqual(Object.keys(after.fingerprints?.peers ?? {}).sort(), Object.keys(before.fingerprints?.peers ?? {}).sort());
+    assert.deepEqual(
+      after.participant.peerStats.map((peer) => peer.peerId),
+      before.participant.peerStats.map((peer) => peer.peerId),
+      'every peer report merged, those skipped as unchanged at first too',
+    );
   });
 
   it('reads only the own answer of a looked-up participant that no panel shows, not its peers’ reports', async function () {

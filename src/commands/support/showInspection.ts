@@ -25,6 +25,8 @@ export async function showInspection(
       return inspectWithPeerReports(services.client(), services.scheduler, target, {
         signal: AbortSignal.any([signal, panel.closed]),
         refresh: true,
+        // Shown already: answers the same as the panel's are not read again.
+        previous: services.panels.shown(target),
       });
     },
     reopenCommand(target),

@@ -15,6 +15,7 @@ import { packParticipant } from '../../shared/packColumns';
 import { previewParticipant } from '../../shared/previewColumns';
 import { toWireParticipant, type WireParticipant } from '../../shared/wire';
 import { mergePeerReports, peersToRead } from '../mergePeerReports';
+import { fingerprintOf } from './fingerprint';
 
 export type AnswerBody = string | Uint8Array;
 
@@ -31,6 +32,8 @@ export interface AnswersRequest {
   listEntry?: RawSessionParticipant;
   /** Wants the attribution digest (compare), without a table row. */
   digest?: boolean;
+  /** The fingerprint of the target's answer as last read: the same answer again is not read ('unchanged'). */
+  unchangedIf?: string;
 }
 
 export interface AnswersTimes {
@@ -47,8 +50,11 @@ export interface PeerProblem {
   problem: AnswerProblem;
 }
 
-export type AnswersResult = { times: AnswersTimes } & (
+/** `fingerprint`: the target's answer's (fingerprint.ts). */
+export type AnswersResult = { times: AnswersTimes; fingerprint: string } & (
   | { kind: 'problem'; problem: AnswerProblem }
+  /** The target's answer is the one `unchangedIf` named: not read. */
+  | { kind: 'unchanged' }
   /** The target's statistics are in these peers' reports: ask again with them. */
   | { kind: 'needPeers'; peerIds: string[] }
   /** No peer report could be read. */
@@ -71,6 +77,13 @@ export type AnswersResult = { times: AnswersTimes } & (
 /** A peer's report parsed and normalised, or why it could not be. */
 type ReadPeerReport = { report: InspectedParticipant } | { problem: AnswerProblem };
 
+/** A peer report read ahead: its fingerprint, and whether it was the one `unchangedIf` named (then not read, nor kept). */
+export interface ReadAheadResult {
+  times: AnswersTimes;
+  fingerprint: string;
+  unchanged: boolean;
+}
+
 /**
  * Peer reports parsed and normalised as each one arrives, while the others still download, and kept
  * (one store per thread that analyses) until the participant's analysis takes them by key.
@@ -78,11 +91,14 @@ type ReadPeerReport = { report: InspectedParticipant } | { problem: AnswerProble
 export class PeerReportsReadAhead {
   private readonly reports = new Map<number, ReadPeerReport>();
 
-  /** Reads a report now; the analysis takes it later by its key. */
-  read(key: number, peerId: string, text: AnswerBody): AnswersTimes {
+  /** Reads a report now, unless it is the one `unchangedIf` names; the analysis takes it later by its key. */
+  read(key: number, peerId: string, text: AnswerBody, unchangedIf?: string): ReadAheadResult {
     const times = newTimes();
-    this.reports.set(key, readPeerReport(peerId, text, times));
-    return times;
+    const { fingerprint, ms } = fingerprinted(text);
+    const unchanged = fingerprint === unchangedIf;
+    if (unchanged) times.parseMs.push(ms);
+    else this.reports.set(key, readPeerReport(peerId, text, times, ms));
+    return { times, fingerprint, unchanged };
   }
 
   take(key: number): ReadPeerReport | undefined {
@@ -110,15 +126,23 @@ function timer(times: AnswersTimes) {
 
 const decoder = new TextDecoder();
 
-function parse(body: AnswerBody, times: AnswersTimes) {
+/** The body's fingerprint, and the time it took (counted as parsing the body). */
+function fingerprinted(body: AnswerBody): { fingerprint: string; ms: number } {
+  const started = performance.now();
+  const fingerprint = fingerprintOf(body);
+  return { fingerprint, ms: performance.now() - started };
+}
+
+/** `hashedMs`: the time its fingerprint took, counted with its parse. */
+function parse(body: AnswerBody, times: AnswersTimes, hashedMs = 0) {
   const started = performance.now();
   const read = readData(typeof body === 'string' ? body : decoder.decode(body));
-  times.parseMs.push(performance.now() - started);
+  times.parseMs.push(performance.now() - started + hashedMs);
   return read;
 }
 
-function readPeerReport(peerId: string, text: AnswerBody, times: AnswersTimes): ReadPeerReport {
-  const read = parse(text, times);
+function readPeerReport(peerId: string, text: AnswerBody, times: AnswersTimes, hashedMs = 0): ReadPeerReport {
+  const read = parse(text, times, hashedMs);
   if ('problem' in read) return read;
   return { report: timer(times)('normaliseMs', () => normalizeParticipant('peer', read.data, { peerId })) };
 }
@@ -127,8 +151,13 @@ function readPeerReport(peerId: string, text: AnswerBody, times: AnswersTimes): 
 export function analyseAnswers(request: AnswersRequest, readAhead?: PeerReportsReadAhead): AnswersResult {
   const times = newTimes();
   const timed = timer(times);
-  const main = parse(request.text, times);
-  if ('problem' in main) return { kind: 'problem', problem: main.problem, times };
+  const { fingerprint, ms } = fingerprinted(request.text);
+  if (fingerprint === request.unchangedIf) {
+    times.parseMs.push(ms);
+    return { kind: 'unchanged', times, fingerprint };
+  }
+  const main = parse(request.text, times, ms);
+  if ('problem' in main) return { kind: 'problem', problem: main.problem, times, fingerprint };
   const target = request.target;
   let participant = timed('normaliseMs', () =>
     target.kind === 'peer'
@@ -138,7 +167,7 @@ export function analyseAnswers(request: AnswersRequest, readAhead?: PeerReportsR
   const peerProblems: PeerProblem[] = [];
   const peerIds = target.kind === 'sessionParticipant' ? peersToRead(participant) : [];
   if (peerIds.length > 0) {
-    if (!request.peers) return { kind: 'needPeers', peerIds, times };
+    if (!request.peers) return { kind: 'needPeers', peerIds, times, fingerprint };
     const reports: InspectedParticipant[] = [];
     for (const peer of request.peers) {
       const read = 'text' in peer ? readPeerReport(peer.peerId, peer.text, times) : readAhead?.take(peer.readAhead);
@@ -146,7 +175,7 @@ export function analyseAnswers(request: AnswersRequest, readAhead?: PeerReportsR
       if ('problem' in read) peerProblems.push({ peerId: peer.peerId, problem: read.problem });
       else reports.push(read.report);
     }
-    if (reports.length === 0) return { kind: 'unreadPeers', peerProblems, times };
+    if (reports.length === 0) return { kind: 'unreadPeers', peerProblems, times, fingerprint };
     participant = timed('normaliseMs', () => mergePeerReports(participant, reports));
   }
   const analysed = participant;
@@ -164,7 +193,7 @@ export function analyseAnswers(request: AnswersRequest, readAhead?: PeerReportsR
   // Cut here, the preview costs the extension host's thread nothing.
   const cut = forStatsPanel ? timed('wireMs', () => previewParticipant(wire)) : wire;
   const preview = cut === wire ? undefined : timed('wireMs', () => packParticipant(cut));
-  return { kind: 'analysed', participant: wire, ...findings, digest, peerProblems, preview, times };
+  return { kind: 'analysed', participant: wire, ...findings, digest, peerProblems, preview, times, fingerprint };
 }
 
 /** The columns' buffers, to transfer rather than copy. */

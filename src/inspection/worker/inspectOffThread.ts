@@ -17,18 +17,23 @@ import type { AnalysedInspection } from '../inspection';
 import { scopeOf, type ParticipantTarget } from '../inspectionTarget';
 import type { PeerReportFailure, PeerReportOptions } from '../peerReports';
 import type { AnswersRequest, AnswersResult } from './analyseAnswers';
+import type { AnswerFingerprints } from './fingerprint';
 import { statsWorker, type ReadAheadReport } from './statsWorkerHost';
 
 type StatsTarget = Exclude<ParticipantTarget, { kind: 'meetingParticipant' }>;
 
+/**
+ * The target's inspection. Given the one on screen (`previous`), answers the same as its are not read
+ * again, and when all of them are, that inspection stands, marked as checked now.
+ */
 export async function inspectOffThread(
   client: RealtimeKitClient,
   scheduler: RequestScheduler,
   target: StatsTarget,
-  options: PeerReportOptions & { phases: PhaseRecorder },
+  options: PeerReportOptions & { phases: PhaseRecorder; previous?: AnalysedInspection },
 ): Promise<AnalysedInspection> {
-  const { signal, refresh } = options;
-  const { answer, result, failures } = await analyseOffThread(
+  const { signal, refresh, previous } = options;
+  const { answer, result, failures, fingerprints } = await analyseOffThread(
     client,
     scheduler,
     scopeOf(target),
@@ -45,8 +50,10 @@ export async function inspectOffThread(
               { signal, refresh },
             ),
     },
-    options,
+    { ...options, previous: previous?.fingerprints },
   );
+  if (result === 'unchanged' && previous) return withLazyRaw(checkedAgain(previous, fingerprints, options.phases), answer);
+  if (result === 'unchanged') throw new Error('An answer was found unchanged with nothing to compare it with.');
   const unread = failures.map((failure) => `the report of peer ${failure.peerId.slice(0, 8)} (${errorMessage(failure.error)})`);
   const absent = [...result.participant.absent, ...unread];
   const wire: WireParticipant = { ...result.participant, absent };
@@ -58,9 +65,22 @@ export async function inspectOffThread(
     verdict: result.verdict,
     fetchedAt: new Date().toISOString(),
     phases: options.phases,
+    // Kept only when complete: a peer report missing now is tried again next time.
+    fingerprints: failures.length === 0 ? fingerprints : undefined,
   };
   // Decoded and parsed here only when asked for (Raw JSON, export, the command's result): the worker has read it already.
   return withLazyRaw(inspection, answer);
+}
+
+/** The inspection on screen, fetched again and found the same: its data and `fetchedAt` stand. */
+function checkedAgain(
+  previous: AnalysedInspection,
+  fingerprints: AnswerFingerprints,
+  phases: PhaseRecorder,
+): Omit<AnalysedInspection, 'raw'> {
+  // Field by field: spreading it would read (parse) its lazy raw answer.
+  const { participant, wire, preview, issues, verdict, fetchedAt } = previous;
+  return { participant, wire, preview, issues, verdict, fetchedAt, checkedAt: new Date().toISOString(), fingerprints, phases };
 }
 
 /** How to parse an inspection's raw answer without stalling this thread, for those given a lazy one. */
@@ -103,42 +123,76 @@ export function readRaw(inspection: { raw: unknown }): Promise<unknown> {
 export interface OffThreadAnswers {
   /** The target's own answer. */
   answer: AnswerText;
-  result: Extract<AnswersResult, { kind: 'analysed' }>;
+  /** What this fetch got, for the next one to compare with (complete when no peer report failed). */
+  fingerprints: AnswerFingerprints;
   /** Peers whose report could not be fetched or read, in the order of the peers; the others are merged. */
   failures: PeerReportFailure[];
 }
 
+type Analysed = OffThreadAnswers & { result: Extract<AnswersResult, { kind: 'analysed' }> };
+/** Analysed, or (given the last fetch's fingerprints) every answer was the same again: nothing was read. */
+export type OffThreadOutcome = Analysed | (OffThreadAnswers & { result: 'unchanged' });
+
+type MainAnswer = Omit<AnswersRequest, 'text' | 'peers' | 'unchangedIf'> & { fetch: () => Promise<AnswerText> };
+
 /**
  * The target's answer, then (when its statistics are in its peers' reports) every peer's report, each
- * fetched here as text and parsed, merged and analysed by the stats worker. Throws when the target's
- * answer is unusable or no peer report could be read.
+ * fetched here as text and parsed, merged and analysed by the stats worker. Given `previous` (what the
+ * last fetch of the target read), answers the same as then are not read again, and when all of them
+ * are, the result is 'unchanged'. Throws when the target's answer is unusable or no peer report could
+ * be read.
  */
 export async function analyseOffThread(
   client: RealtimeKitClient,
   scheduler: RequestScheduler,
   scope: Scope,
-  main: Omit<AnswersRequest, 'text' | 'peers'> & { fetch: () => Promise<AnswerText> },
+  main: MainAnswer,
   options: PeerReportOptions,
-): Promise<OffThreadAnswers> {
+): Promise<Analysed>;
+export async function analyseOffThread(
+  client: RealtimeKitClient,
+  scheduler: RequestScheduler,
+  scope: Scope,
+  main: MainAnswer,
+  options: PeerReportOptions & { previous?: AnswerFingerprints },
+): Promise<OffThreadOutcome>;
+export async function analyseOffThread(
+  client: RealtimeKitClient,
+  scheduler: RequestScheduler,
+  scope: Scope,
+  main: MainAnswer,
+  options: PeerReportOptions & { previous?: AnswerFingerprints },
+): Promise<OffThreadOutcome> {
   const { fetch, ...request } = main;
-  const phases = options.phases;
+  const { phases, previous } = options;
   const answer = await fetch();
   // A session participant's own answer mostly says which peer reports to fetch: ahead of the queue.
-  let result = await statsWorker.analyse({ ...request, text: answer }, { urgent: request.target.kind === 'sessionParticipant' });
+  let result = await statsWorker.analyse(
+    { ...request, text: answer, unchangedIf: previous?.answer },
+    { urgent: request.target.kind === 'sessionParticipant' },
+  );
   let mainParseMs = count(phases, result);
-  const peers: Array<{ peerId: string; answer: AnswerText; read: ReadAheadReport }> = [];
+  const fingerprints: AnswerFingerprints = { answer: result.fingerprint, peers: {} };
+  const unchangedAnswer = result.kind === 'unchanged';
+  // The same answer as last time names the same peers.
+  const peerIds = result.kind === 'needPeers' ? result.peerIds : unchangedAnswer && previous ? Object.keys(previous.peers) : [];
+  const peers: Array<{ peerId: string; answer: AnswerText; read: ReadAheadReport; parseMs: number }> = [];
   const failures: PeerReportFailure[] = [];
-  if (result.kind === 'needPeers') {
-    const peerIds = result.peerIds;
+  if (peerIds.length > 0) {
     const readKeys: number[] = [];
+    const readPeer = async (peerId: string, peerAnswer: AnswerText, unchangedIf?: string) => {
+      const read = await statsWorker.readAhead(peerId, peerAnswer, unchangedIf);
+      if (!read.unchanged) readKeys.push(read.key);
+      count(phases, read);
+      return read;
+    };
     try {
       // Each report is parsed and normalised as soon as it came, while the others still download.
       const settled = await Promise.allSettled(
         peerIds.map(async (peerId) => {
           const peerAnswer = await fetchPeerText(client, scheduler, scope, peerId, options);
-          const read = await statsWorker.readAhead(peerId, peerAnswer);
-          readKeys.push(read.key);
-          return { answer: peerAnswer, read };
+          const read = await readPeer(peerId, peerAnswer, unchangedAnswer ? previous?.peers[peerId] : undefined);
+          return { answer: peerAnswer, read, parseMs: read.times.parseMs[0] ?? 0 };
         }),
       );
       settled.forEach((outcome, index) => {
@@ -146,22 +200,28 @@ export async function analyseOffThread(
         else failures.push({ peerId: peerIds[index], error: outcome.reason });
       });
       if (peers.length === 0) throw failures[0].error;
-      result = await statsWorker.analyse({
-        ...request,
-        text: answer,
-        peers: peers.map(({ peerId, read }) => ({ peerId, readAhead: read.key })),
-      });
+      for (const peer of peers) fingerprints.peers[peer.peerId] = peer.read.fingerprint;
+      if (!unchangedAnswer || failures.length > 0 || peers.some((peer) => !peer.read.unchanged)) {
+        // Something changed: the reports skipped as unchanged are read after all.
+        for (const peer of peers.filter(({ read }) => read.unchanged)) {
+          peer.read = await readPeer(peer.peerId, peer.answer);
+          peer.parseMs += peer.read.times.parseMs[0] ?? 0;
+        }
+        result = await statsWorker.analyse({
+          ...request,
+          text: answer,
+          peers: peers.map(({ peerId, read }) => ({ peerId, readAhead: read.key })),
+        });
+        mainParseMs += count(phases, result);
+      }
     } finally {
       // Those the analysis took are gone already; the others (it failed or was cancelled) go now.
       statsWorker.release(readKeys);
     }
-    mainParseMs += count(phases, result);
-    for (const { answer: peerAnswer, read } of peers) {
-      count(phases, { times: read.times });
-      phases?.request({ ...peerAnswer.timing, parseMs: read.times.parseMs[0] ?? 0 });
-    }
+    for (const peer of peers) phases?.request({ ...peer.answer.timing, parseMs: peer.parseMs });
   }
   phases?.request({ ...answer.timing, parseMs: mainParseMs });
+  if (result.kind === 'unchanged') return { answer, fingerprints, failures, result: 'unchanged' };
   if (result.kind === 'problem') throw answerError(answer, result.problem);
   if (result.kind === 'needPeers') throw new Error('The statistics worker asked for the peer reports twice.');
   for (const { peerId, problem } of result.peerProblems) {
@@ -171,10 +231,10 @@ export async function analyseOffThread(
   const order = peers.map((peer) => peer.peerId);
   failures.sort((a, b) => order.indexOf(a.peerId) - order.indexOf(b.peerId));
   if (result.kind === 'unreadPeers') throw failures[0].error;
-  return { answer, result, failures };
+  return { answer, fingerprints, failures, result };
 }
 
-/** The worker's times, added to the inspection's phases; returns the target's answer's parse time. */
+/** The worker's times, added to the inspection's phases; returns the (first) answer's parse time. */
 function count(phases: PhaseRecorder | undefined, result: Pick<AnswersResult, 'times'>): number {
   if (phases) {
     phases.normaliseMs += result.times.normaliseMs;

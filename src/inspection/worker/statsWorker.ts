@@ -20,8 +20,8 @@ port?.on('message', (message: ToStatsWorker) => {
     port.postMessage(reply, [...transfer, ...lent.map((body) => body.buffer as ArrayBuffer)]);
   try {
     if ('readAhead' in job) {
-      const { key, peerId, text } = job.readAhead;
-      giveBack({ id, lent, result: readAhead.read(key, peerId, text) });
+      const { key, peerId, text, unchangedIf } = job.readAhead;
+      giveBack({ id, lent, result: readAhead.read(key, peerId, text, unchangedIf) });
     } else {
       const result = analyseAnswers(job.request, readAhead);
       giveBack({ id, lent, result }, transferablesOf(result));

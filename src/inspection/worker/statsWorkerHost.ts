@@ -13,9 +13,9 @@ import {
   type AnswerBody,
   type AnswersRequest,
   type AnswersResult,
-  type AnswersTimes,
+  type ReadAheadResult,
 } from './analyseAnswers';
-import type { FromStatsWorker, Job, ToStatsWorker } from './workerProtocol';
+import type { FromStatsWorker, Job, ReadAheadJob, ToStatsWorker } from './workerProtocol';
 
 /** A body the host keeps (an AnswerText): lent to the worker, and put back in `bytes` when it is done. */
 export interface BodyHolder {
@@ -30,14 +30,14 @@ export type HostAnswersRequest = Omit<AnswersRequest, 'text' | 'peers'> & {
   peers?: Array<{ peerId: string; text: Body } | { peerId: string; readAhead: number }>;
 };
 
-type HostJob = { request: HostAnswersRequest } | { readAhead: { key: number; peerId: string; text: Body } };
+type HostJob = { request: HostAnswersRequest } | { readAhead: Omit<ReadAheadJob, 'text'> & { text: Body } };
 
 interface Pending {
   id: number;
   job: HostJob;
   /** The holders whose bodies go to the worker with the job, in the order it gives them back. */
   holders: BodyHolder[];
-  resolve: (result: AnswersResult | AnswersTimes) => void;
+  resolve: (result: AnswersResult | ReadAheadResult) => void;
   reject: (error: unknown) => void;
 }
 
@@ -58,10 +58,9 @@ function toWorkerJob(job: HostJob): { job: Job; holders: BodyHolder[] } {
   return { job: { request }, holders };
 }
 
-/** A peer report read ahead: the key its analysis takes it by, and what reading it took. */
-export interface ReadAheadReport {
+/** A peer report read ahead: the key its analysis takes it by (unless it was unchanged), and what reading it took. */
+export interface ReadAheadReport extends ReadAheadResult {
   key: number;
-  times: AnswersTimes;
 }
 
 /**
@@ -101,12 +100,13 @@ export class StatsWorker {
 
   /**
    * Parses and normalises a peer's report as soon as it came, while the others still download; the
-   * analysis that lists it by key takes it. Keys not taken must be released.
+   * analysis that lists it by key takes it. Keys not taken must be released. A report whose fingerprint
+   * is `unchangedIf` is not read (nor kept): `unchanged` says so.
    */
-  async readAhead(peerId: string, text: Body): Promise<ReadAheadReport> {
+  async readAhead(peerId: string, text: Body, unchangedIf?: string): Promise<ReadAheadReport> {
     const key = this.nextKey++;
-    const times = (await this.run({ readAhead: { key, peerId, text } })) as AnswersTimes;
-    return { key, times };
+    const read = (await this.run({ readAhead: { key, peerId, text, unchangedIf } })) as ReadAheadResult;
+    return { key, ...read };
   }
 
   /** Forgets reports read ahead that no analysis took (the inspection failed or was cancelled). */
@@ -116,7 +116,7 @@ export class StatsWorker {
     this.worker?.postMessage({ release: keys } satisfies ToStatsWorker);
   }
 
-  private run(job: HostJob, urgent = false): Promise<AnswersResult | AnswersTimes> {
+  private run(job: HostJob, urgent = false): Promise<AnswersResult | ReadAheadResult> {
     if (!this.start()) return Promise.resolve().then(() => this.runHere(job));
     return new Promise((resolve, reject) => {
       const entry: Pending = { id: this.nextId++, job, holders: toWorkerJob(job).holders, resolve, reject };
@@ -126,11 +126,11 @@ export class StatsWorker {
     });
   }
 
-  private runHere(hostJob: HostJob): AnswersResult | AnswersTimes {
+  private runHere(hostJob: HostJob): AnswersResult | ReadAheadResult {
     const { job } = toWorkerJob(hostJob);
     if ('request' in job) return analyseAnswers(job.request, this.readHere);
-    const { key, peerId, text } = job.readAhead;
-    return this.readHere.read(key, peerId, text);
+    const { key, peerId, text, unchangedIf } = job.readAhead;
+    return this.readHere.read(key, peerId, text, unchangedIf);
   }
 
   private send(): void {

@@ -1,0 +1,89 @@
+/**
+ * Fetching a shown target again against the sample server: answers the same as those on screen are
+ * not read again, and the inspection on screen stands; any answer that differs is read, with every
+ * other one, as a fresh inspection would.
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+import { RealtimeKitClient } from '../../src/api/client';
+import { RequestScheduler } from '../../src/api/scheduler';
+import type { AnalysedInspection } from '../../src/inspection/inspection';
+import { inspectWithPeerReports } from '../../src/inspection/peerReports';
+import { statsWorker } from '../../src/inspection/worker/statsWorkerHost';
+import { SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, SAMPLE_TOKEN, sampleCatalog, startSampleServer, type SampleServer } from '../../sample-server';
+
+describe('Fetching a shown target again', function () {
+  this.timeout(60_000);
+  const { sessionId, participantId, peerIds } = sampleCatalog().troubledParticipant;
+  const target = { kind: 'sessionParticipant' as const, accountId: SAMPLE_ACCOUNT_ID, appId: SAMPLE_APP_ID, sessionId, participantId };
+  let server: SampleServer;
+  let dir: string;
+  let inspect: (previous?: AnalysedInspection) => Promise<AnalysedInspection>;
+
+  before(async () => {
+    server = await startSampleServer();
+    const client = new RealtimeKitClient({ baseUrl: server.baseUrl, getToken: () => SAMPLE_TOKEN });
+    const scheduler = new RequestScheduler();
+    inspect = async (previous) =>
+      (await inspectWithPeerReports(client, scheduler, target, { refresh: true, previous })) as AnalysedInspection;
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rtk-unchanged-'));
+    await esbuild.build({
+      entryPoints: ['src/inspection/worker/statsWorker.ts'],
+      outfile: path.join(dir, 'statsWorker.js'),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      logLevel: 'warning',
+    });
+    statsWorker.file = path.join(dir, 'statsWorker.js');
+  });
+
+  after(async () => {
+    statsWorker.stop();
+    await server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps the inspection on screen when every answer is the same, reading none of them', async () => {
+    const shown = await inspect();
+    assert.deepEqual(Object.keys(shown.fingerprints?.peers ?? {}).sort(), [...peerIds].sort(), 'what was read');
+    const again = await inspect(shown);
+    assert.ok(again.checkedAt, 'checked now');
+    assert.equal(again.fetchedAt, shown.fetchedAt, 'the data is that of the first fetch');
+    assert.equal(again.wire, shown.wire, 'the very columns on screen');
+    assert.deepEqual(again.fingerprints, shown.fingerprints);
+    const summary = again.phases!.summary();
+    assert.equal(summary.normaliseMs, 0, 'nothing parsed or normalised');
+    assert.equal(summary.requests, 1 + peerIds.length, 'every answer was fetched');
+    assert.deepEqual(again.raw, shown.raw, 'its raw answer is read from the new bytes');
+  });
+
+  it('reads every answer when one peer report differs, those that did not too', async () => {
+    const shown = await inspect();
+    const [changed, ...same] = peerIds;
+    assert.ok(same.length > 0, 'the participant has more than one peer');
+    const previous = {
+      ...shown,
+      fingerprints: { ...shown.fingerprints!, peers: { ...shown.fingerprints!.peers, [changed]: 'another report' } },
+    };
+    const again = await inspect(previous);
+    assert.equal(again.checkedAt, undefined);
+    assert.ok(again.fetchedAt >= shown.fetchedAt);
+    assert.notEqual(again.wire, shown.wire, 'analysed anew');
+    assert.deepEqual(again.wire, shown.wire, 'from every report: the same data as the first fetch');
+    assert.deepEqual(again.fingerprints, shown.fingerprints);
+  });
+
+  it('reads every answer when the target’s own answer differs', async () => {
+    const shown = await inspect();
+    const previous = { ...shown, fingerprints: { ...shown.fingerprints!, answer: 'another answer' } };
+    const again = await inspect(previous);
+    assert.equal(again.checkedAt, undefined);
+    assert.deepEqual(again.wire, shown.wire);
+    assert.deepEqual(again.fingerprints, shown.fingerprints);
+  });
+});
