@@ -77,7 +77,8 @@ export interface StatsRun extends Partial<PhaseSummary> {
 }
 export interface StatsCase {
   name: string;
-  mode: 'fresh panel' | 'Refresh';
+  /** Refresh: the same answers again (an ended call); answers changed: the sample server re-issued the peer reports first. */
+  mode: 'fresh panel' | 'Refresh' | 'Refresh, answers changed';
   samplesPerSeries?: number;
   runs: StatsRun[];
 }
@@ -218,6 +219,7 @@ async function benchmark(): Promise<void> {
   const server = remote(urls.baseUrl);
   const slow = remote(urls.slowBaseUrl);
   const slowControl = new SampleControl(slow);
+  const control = new SampleControl(server);
   const stalls = new StallMonitor();
   try {
     await configure(server);
@@ -263,7 +265,8 @@ async function benchmark(): Promise<void> {
     for (const item of ONLY === 'overview' ? [] : cases) {
       const fresh: StatsCase = { name: item.name, mode: 'fresh panel', samplesPerSeries: item.samples, runs: [] };
       const refreshed: StatsCase = { name: item.name, mode: 'Refresh', samplesPerSeries: item.samples, runs: [] };
-      results.stats.push(fresh, refreshed);
+      const changed: StatsCase = { name: item.name, mode: 'Refresh, answers changed', samplesPerSeries: item.samples, runs: [] };
+      results.stats.push(fresh, refreshed, changed);
       const measure = async (runCommand: () => Thenable<unknown>): Promise<StatsRun> => {
         const started = Date.now();
         let error: string | undefined;
@@ -302,6 +305,13 @@ async function benchmark(): Promise<void> {
         const result = await measure(() => vscode.commands.executeCommand('realtimekit.refresh'));
         refreshed.runs.push(result);
         log(`${item.name}, Refresh: ${result.commandMs} ms${result.error ? ` (${result.error})` : ''}`);
+      }
+      for (let i = 0; i < item.runs; i++) {
+        await sleep(300);
+        await control.reviseReports();
+        const result = await measure(() => vscode.commands.executeCommand('realtimekit.refresh'));
+        changed.runs.push(result);
+        log(`${item.name}, Refresh, answers changed: ${result.commandMs} ms${result.error ? ` (${result.error})` : ''}`);
       }
     }
     await closeEditors();

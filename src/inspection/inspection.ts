@@ -10,6 +10,8 @@ export interface Inspection {
   /** The API's `data` as received. */
   raw: unknown;
   fetchedAt: string;
+  /** Set when a later fetch got the same answers again: when (`fetchedAt` stays that of the data). */
+  checkedAt?: string;
   /** Set when the fetch failed and this is the last data kept. */
   stale?: boolean;
   /** Where this inspection's time went, filled in until it is painted. */
@@ -25,8 +27,6 @@ export interface AnalysedInspection extends Inspection {
   preview?: WireParticipant;
   /** What the stats worker read, when every answer was read: a later fetch of the same answers keeps this inspection. */
   fingerprints?: AnswerFingerprints;
-  /** Set when a later fetch got the same answers again: when (`fetchedAt` stays that of the data). */
-  checkedAt?: string;
 }
 
 export function analyseInspection(inspection: Inspection | AnalysedInspection): AnalysedInspection {

@@ -15,6 +15,7 @@ import type { WireParticipant } from '../shared/wire';
 import { fetchInspection } from './fetchInspection';
 import type { AnalysedInspection, Inspection } from './inspection';
 import type { ParticipantTarget } from './inspectionTarget';
+import type { AnswerFingerprints } from './worker/fingerprint';
 import { analyseOffThread, inspectOffThread, scheduledText, withColumnSamples } from './worker/inspectOffThread';
 
 export interface PeerReportFailure {
@@ -36,6 +37,10 @@ export interface SessionParticipantStatistics {
   failures: PeerReportFailure[];
   /** Its session overview table row, given the overview's list entry. */
   row?: ParticipantRow;
+  /** The list entry the row was made from. */
+  listEntry?: RawSessionParticipant;
+  /** What was read, when every answer was: a later fetch of the same answers keeps these statistics. */
+  fingerprints?: AnswerFingerprints;
 }
 
 export interface PeerReportOptions {
@@ -68,14 +73,19 @@ export async function inspectWithPeerReports(
  * request through the scheduler, parsing and analysis in the stats worker. Given the overview's list
  * entry, also its table row. The result is kept by the scheduler, so opening the overview again is
  * instant, and compare takes what the overview analysed. `onStart` says when its first request leaves
- * the queue.
+ * the queue. Given the statistics it replaces (`previous`, made from the same list entry), answers the
+ * same as theirs are not read again, and when all of them are, those statistics stand.
  */
 export async function sessionParticipantStatistics(
   client: RealtimeKitClient,
   scheduler: RequestScheduler,
   scope: Scope,
   ids: { sessionId: string; participantId: string },
-  options: PeerReportOptions & { onStart?: () => void; listEntry?: RawSessionParticipant } = {},
+  options: PeerReportOptions & {
+    onStart?: () => void;
+    listEntry?: RawSessionParticipant;
+    previous?: SessionParticipantStatistics;
+  } = {},
 ): Promise<SessionParticipantStatistics> {
   const participantKey = requestKeys.sessionParticipant(scope, ids.sessionId, ids.participantId);
   const overviewKey = `${participantKey}#overview`;
@@ -86,7 +96,10 @@ export async function sessionParticipantStatistics(
     : (scheduler.recall<SessionParticipantStatistics>(key) ??
       (options.listEntry ? undefined : scheduler.recall<SessionParticipantStatistics>(overviewKey)));
   if (known) return known;
-  const { result, failures } = await analyseOffThread(
+  // Its table row is made from the list entry too: kept only when that is the same as well.
+  const previous =
+    options.previous && JSON.stringify(options.previous.listEntry) === JSON.stringify(options.listEntry) ? options.previous : undefined;
+  const { result, failures, fingerprints } = await analyseOffThread(
     client,
     scheduler,
     scope,
@@ -105,8 +118,13 @@ export async function sessionParticipantStatistics(
           { signal: options.signal, refresh: options.refresh, operation: 'Fetching the session participant' },
         ),
     },
-    options,
+    { ...options, previous: previous?.fingerprints },
   );
+  if (result === 'unchanged' && previous) {
+    scheduler.keep(key, previous);
+    return previous;
+  }
+  if (result === 'unchanged') throw new Error('An answer was found unchanged with nothing to compare it with.');
   const analysed: SessionParticipantStatistics = {
     participant: withColumnSamples(result.participant),
     wire: result.participant,
@@ -115,6 +133,8 @@ export async function sessionParticipantStatistics(
     digest: result.digest ?? [],
     failures,
     row: result.row,
+    listEntry: options.listEntry,
+    fingerprints: failures.length === 0 ? fingerprints : undefined,
   };
   // With a peer report missing, opening it again tries that report again.
   if (failures.length === 0) scheduler.keep(key, analysed);

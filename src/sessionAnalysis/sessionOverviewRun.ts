@@ -239,6 +239,8 @@ export class SessionOverviewRun {
           signal,
           refresh,
           listEntry: raw,
+          // Fetched again: answers the same as those analysed are not read again.
+          previous: refresh ? this.statistics.get(participantId) : undefined,
           onStart: () => {
             this.setRow({ ...this.rowOf(participantId), state: 'analysing' });
             this.options.onChange([participantId]);

@@ -11,7 +11,7 @@ import * as esbuild from 'esbuild';
 import { RealtimeKitClient } from '../../src/api/client';
 import { RequestScheduler } from '../../src/api/scheduler';
 import type { AnalysedInspection } from '../../src/inspection/inspection';
-import { inspectWithPeerReports } from '../../src/inspection/peerReports';
+import { inspectWithPeerReports, sessionParticipantStatistics } from '../../src/inspection/peerReports';
 import { statsWorker } from '../../src/inspection/worker/statsWorkerHost';
 import { SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, SAMPLE_TOKEN, sampleCatalog, startSampleServer, type SampleServer } from '../../sample-server';
 
@@ -22,10 +22,11 @@ describe('Fetching a shown target again', function () {
   let server: SampleServer;
   let dir: string;
   let inspect: (previous?: AnalysedInspection) => Promise<AnalysedInspection>;
+  let client: RealtimeKitClient;
 
   before(async () => {
     server = await startSampleServer();
-    const client = new RealtimeKitClient({ baseUrl: server.baseUrl, getToken: () => SAMPLE_TOKEN });
+    client = new RealtimeKitClient({ baseUrl: server.baseUrl, getToken: () => SAMPLE_TOKEN });
     const scheduler = new RequestScheduler();
     inspect = async (previous) =>
       (await inspectWithPeerReports(client, scheduler, target, { refresh: true, previous })) as AnalysedInspection;
@@ -85,5 +86,22 @@ describe('Fetching a shown target again', function () {
     assert.equal(again.checkedAt, undefined);
     assert.deepEqual(again.wire, shown.wire);
     assert.deepEqual(again.fingerprints, shown.fingerprints);
+  });
+
+  it('keeps an overview row’s statistics when its answers and list entry are the same, and reads them when its list entry changed', async () => {
+    const scheduler = new RequestScheduler();
+    const scope = { accountId: SAMPLE_ACCOUNT_ID, appId: SAMPLE_APP_ID };
+    const listEntry = (await client.listSessionParticipants(scope, sessionId, { includePeerEvents: true })).items.find(
+      (entry) => entry.id === participantId,
+    )!;
+    const statistics = (previous?: Awaited<ReturnType<typeof sessionParticipantStatistics>>, entry = listEntry) =>
+      sessionParticipantStatistics(client, scheduler, scope, { sessionId, participantId }, { refresh: true, listEntry: entry, previous });
+    const first = await statistics();
+    assert.ok(first.row && first.fingerprints);
+    assert.equal(await statistics(first), first, 'the same answers and list entry: the same statistics');
+    const renamed = { ...listEntry, display_name: 'Someone Else' };
+    const again = await statistics(first, renamed);
+    assert.notEqual(again, first, 'another list entry: analysed anew');
+    assert.equal(again.row?.displayName, 'Someone Else');
   });
 });
