@@ -83,10 +83,11 @@ describe('UI: command palette to stats panel', function () {
     const subtitle = statsWebview(page).locator('header p.muted', { hasText: 'Session participant' });
     await subtitle.waitFor({ timeout: 30_000 });
     assert.equal(await statsWebview(page).locator('#display-name').textContent(), participant.displayName);
-    // The open panel shows its old data until the new answer (and its peers' reports) is in.
+    // The open panel shows its old data until the new answer (and its peers' reports) is in; the same
+    // answers again leave the data as it was and say when they were checked.
     const fetchedAt = async () => {
       const text = (await subtitle.textContent()) ?? '';
-      const fetched = /fetched (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC/.exec(text)?.[1];
+      const fetched = /(?:unchanged at|fetched) (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC(?!.*unchanged at)/.exec(text)?.[1];
       return { text, at: fetched ? Date.parse(`${fetched.replace(' ', 'T')}Z`) : 0 };
     };
     let header = await fetchedAt();
