@@ -6,7 +6,6 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
 import { detectIssues, verdictOf } from '../../src/analysis/detectIssues';
 import { RealtimeKitClient, type Scope } from '../../src/api/client';
 import { normalizeParticipant } from '../../src/api/normalize';
@@ -27,6 +26,7 @@ import {
   startSampleServer,
   type SampleServer,
 } from '../../sample-server';
+import { buildStatsWorker } from '../fixtures/statsWorkerBundle';
 
 const scope: Scope = { accountId: SAMPLE_ACCOUNT_ID, appId: SAMPLE_APP_ID };
 const catalog = sampleCatalog();
@@ -41,16 +41,7 @@ describe('The stats worker', function () {
     server = await startSampleServer();
     client = new RealtimeKitClient({ baseUrl: server.baseUrl, getToken: () => SAMPLE_TOKEN });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rtk-stats-worker-'));
-    // The bundle scripts/build.ts ships, built apart so the test does not depend on dist/.
-    await esbuild.build({
-      entryPoints: ['src/inspection/worker/statsWorker.ts'],
-      outfile: path.join(dir, 'statsWorker.js'),
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      logLevel: 'warning',
-    });
+    await buildStatsWorker(dir);
   });
 
   after(async () => {

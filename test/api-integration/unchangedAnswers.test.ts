@@ -7,12 +7,12 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
 import { RealtimeKitClient } from '../../src/api/client';
 import { RequestScheduler } from '../../src/api/scheduler';
 import type { AnalysedInspection } from '../../src/inspection/inspection';
 import { inspectWithPeerReports, sessionParticipantStatistics } from '../../src/inspection/peerReports';
 import { statsWorker } from '../../src/inspection/worker/statsWorkerHost';
+import { buildStatsWorker } from '../fixtures/statsWorkerBundle';
 import { SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, SAMPLE_TOKEN, sampleCatalog, startSampleServer, type SampleServer } from '../../sample-server';
 
 describe('Fetching a shown target again', function () {
@@ -31,16 +31,7 @@ describe('Fetching a shown target again', function () {
     inspect = async (previous) =>
       (await inspectWithPeerReports(client, scheduler, target, { refresh: true, previous })) as AnalysedInspection;
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rtk-unchanged-'));
-    await esbuild.build({
-      entryPoints: ['src/inspection/worker/statsWorker.ts'],
-      outfile: path.join(dir, 'statsWorker.js'),
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      logLevel: 'warning',
-    });
-    statsWorker.file = path.join(dir, 'statsWorker.js');
+    statsWorker.file = await buildStatsWorker(dir);
   });
 
   after(async () => {
