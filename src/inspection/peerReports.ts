@@ -99,7 +99,7 @@ export async function sessionParticipantStatistics(
   // Its table row is made from the list entry too: kept only when that is the same as well.
   const previous =
     options.previous && JSON.stringify(options.previous.listEntry) === JSON.stringify(options.listEntry) ? options.previous : undefined;
-  const { result, failures, fingerprints } = await analyseOffThread(
+  const outcome = await analyseOffThread(
     client,
     scheduler,
     scope,
@@ -118,13 +118,13 @@ export async function sessionParticipantStatistics(
           { signal: options.signal, refresh: options.refresh, operation: 'Fetching the session participant' },
         ),
     },
-    { ...options, previous: previous?.fingerprints },
+    { ...options, previous },
   );
-  if (result === 'unchanged' && previous) {
-    scheduler.keep(key, previous);
-    return previous;
+  if (outcome.result === 'unchanged') {
+    scheduler.keep(key, outcome.previous);
+    return outcome.previous;
   }
-  if (result === 'unchanged') throw new Error('An answer was found unchanged with nothing to compare it with.');
+  const { result, failures, fingerprints } = outcome;
   const analysed: SessionParticipantStatistics = {
     participant: withColumnSamples(result.participant),
     wire: result.participant,

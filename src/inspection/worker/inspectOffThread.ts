@@ -32,8 +32,8 @@ export async function inspectOffThread(
   target: StatsTarget,
   options: PeerReportOptions & { phases: PhaseRecorder; previous?: AnalysedInspection },
 ): Promise<AnalysedInspection> {
-  const { signal, refresh, previous } = options;
-  const { answer, result, failures, fingerprints } = await analyseOffThread(
+  const { signal, refresh } = options;
+  const outcome = await analyseOffThread(
     client,
     scheduler,
     scopeOf(target),
@@ -50,10 +50,11 @@ export async function inspectOffThread(
               { signal, refresh },
             ),
     },
-    { ...options, previous: previous?.fingerprints },
+    options,
   );
-  if (result === 'unchanged' && previous) return withLazyRaw(checkedAgain(previous, fingerprints, options.phases), answer);
-  if (result === 'unchanged') throw new Error('An answer was found unchanged with nothing to compare it with.');
+  if (outcome.result === 'unchanged')
+    return withLazyRaw(checkedAgain(outcome.previous, outcome.fingerprints, options.phases), outcome.answer);
+  const { answer, result, failures, fingerprints } = outcome;
   const unread = failures.map((failure) => `the report of peer ${failure.peerId.slice(0, 8)} (${errorMessage(failure.error)})`);
   const absent = [...result.participant.absent, ...unread];
   const wire: WireParticipant = { ...result.participant, absent };
@@ -129,42 +130,31 @@ export interface OffThreadAnswers {
   failures: PeerReportFailure[];
 }
 
-type Analysed = OffThreadAnswers & { result: Extract<AnswersResult, { kind: 'analysed' }> };
-/** Analysed, or (given the last fetch's fingerprints) every answer was the same again: nothing was read. */
-export type OffThreadOutcome = Analysed | (OffThreadAnswers & { result: 'unchanged' });
+/** Analysed, or every answer was the same as those `previous` read: nothing was read, and it stands. */
+export type OffThreadOutcome<Kept> =
+  | (OffThreadAnswers & { result: Extract<AnswersResult, { kind: 'analysed' }> })
+  | (OffThreadAnswers & { result: 'unchanged'; previous: Kept });
 
 type MainAnswer = Omit<AnswersRequest, 'text' | 'peers' | 'unchangedIf'> & { fetch: () => Promise<AnswerText> };
 
 /**
  * The target's answer, then (when its statistics are in its peers' reports) every peer's report, each
  * fetched here as text and parsed, merged and analysed by the stats worker. Given `previous` (what the
- * last fetch of the target read), answers the same as then are not read again, and when all of them
- * are, the result is 'unchanged'. Throws when the target's answer is unusable or no peer report could
- * be read.
+ * last fetch of the target made, with the fingerprints of what it read), answers the same as then are
+ * not read again, and when all of them are, the result is 'unchanged' and `previous` stands. Throws
+ * when the target's answer is unusable or no peer report could be read.
  */
-export async function analyseOffThread(
+export async function analyseOffThread<Kept extends { fingerprints?: AnswerFingerprints }>(
   client: RealtimeKitClient,
   scheduler: RequestScheduler,
   scope: Scope,
   main: MainAnswer,
-  options: PeerReportOptions,
-): Promise<Analysed>;
-export async function analyseOffThread(
-  client: RealtimeKitClient,
-  scheduler: RequestScheduler,
-  scope: Scope,
-  main: MainAnswer,
-  options: PeerReportOptions & { previous?: AnswerFingerprints },
-): Promise<OffThreadOutcome>;
-export async function analyseOffThread(
-  client: RealtimeKitClient,
-  scheduler: RequestScheduler,
-  scope: Scope,
-  main: MainAnswer,
-  options: PeerReportOptions & { previous?: AnswerFingerprints },
-): Promise<OffThreadOutcome> {
+  options: PeerReportOptions & { previous?: Kept },
+): Promise<OffThreadOutcome<Kept>> {
   const { fetch, ...request } = main;
-  const { phases, previous } = options;
+  const { phases } = options;
+  const kept = options.previous;
+  const previous = kept?.fingerprints;
   const answer = await fetch();
   // A session participant's own answer mostly says which peer reports to fetch: ahead of the queue.
   let result = await statsWorker.analyse(
@@ -221,7 +211,10 @@ export async function analyseOffThread(
     for (const peer of peers) phases?.request({ ...peer.answer.timing, parseMs: peer.parseMs });
   }
   phases?.request({ ...answer.timing, parseMs: mainParseMs });
-  if (result.kind === 'unchanged') return { answer, fingerprints, failures, result: 'unchanged' };
+  if (result.kind === 'unchanged') {
+    if (!kept) throw new Error('The statistics worker found an answer unchanged with nothing to compare it with.');
+    return { answer, fingerprints, failures, result: 'unchanged', previous: kept };
+  }
   if (result.kind === 'problem') throw answerError(answer, result.problem);
   if (result.kind === 'needPeers') throw new Error('The statistics worker asked for the peer reports twice.');
   for (const { peerId, problem } of result.peerProblems) {
