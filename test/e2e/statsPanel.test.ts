@@ -86,31 +86,35 @@ describe('UI: the stats panel', function () {
     assert.equal(await entry.getAttribute('aria-pressed'), 'true');
   });
 
+  /** The time axis's window as the panel states it. */
+  const zoomWindow = () => statsWebview(workbench.page).locator('#zoom-window').innerText();
+
+  /** Zooms the charts to the first issue; returns the axis's window before and after. */
+  async function zoomToFirstIssue(): Promise<{ whole: string; zoomed: string }> {
+    const whole = await zoomWindow();
+    await statsWebview(workbench.page).locator('#issues li button.link').first().click();
+    await workbench.page.waitForTimeout(300);
+    const zoomed = await zoomWindow();
+    assert.notEqual(zoomed, whole, 'the time axis shows the issue window');
+    return { whole, zoomed };
+  }
+
   it('zooms the charts to an issue and back to the whole call', async () => {
     const view = statsWebview(workbench.page);
-    const ticks = () => view.locator('#zoom-window').innerText();
-    const whole = await ticks();
-    await view.locator('#issues li button.link').first().click();
-    await workbench.page.waitForTimeout(300);
-    assert.notEqual(await ticks(), whole, 'the time axis shows the issue window');
+    const { whole } = await zoomToFirstIssue();
     await view.locator('#zoom-reset').focus();
     await workbench.page.keyboard.press('Enter');
     await workbench.page.waitForTimeout(300);
-    assert.equal(await ticks(), whole, 'back to the whole call');
+    assert.equal(await zoomWindow(), whole, 'back to the whole call');
   });
 
   it('refreshes an ended call in place: the same answers keep the zoomed charts, and the panel says they were unchanged', async () => {
     const view = statsWebview(workbench.page);
-    const ticks = () => view.locator('#zoom-window').innerText();
-    const whole = await ticks();
-    await view.locator('#issues li button.link').first().click();
-    await workbench.page.waitForTimeout(300);
-    const zoomed = await ticks();
-    assert.notEqual(zoomed, whole);
+    const { zoomed } = await zoomToFirstIssue();
     assert.doesNotMatch(await view.locator('#fetched').innerText(), /unchanged/);
     await view.locator('#refresh').click();
     await view.locator('#fetched', { hasText: /unchanged at/ }).waitFor({ timeout: 30_000 });
-    assert.equal(await ticks(), zoomed, 'still zoomed: the charts were not drawn again');
+    assert.equal(await zoomWindow(), zoomed, 'still zoomed: the charts were not drawn again');
     await screenshot(workbench.page, 'stats-refreshed-unchanged');
     await view.locator('#zoom-reset').click();
   });
