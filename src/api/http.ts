@@ -5,7 +5,8 @@
  */
 import axios, { AxiosError, type AxiosInstance } from 'axios';
 import axiosRetry, { exponentialDelay, retryAfter } from 'axios-retry';
-import { cappedFetch, FETCH_TIMING, FetchTiming, RESPONSE_TOO_LARGE } from './cappedFetch';
+import { joinChunks, type BodyChunks } from './bodyChunks';
+import { cappedFetch, FETCH_TAP, FetchTap, RESPONSE_TOO_LARGE, type KeptBody } from './cappedFetch';
 import type { PhaseSink, RequestTiming } from '../common/phaseTimes';
 import { RealtimeKitApiError, type ApiErrorKind } from './errors';
 import { fillPath } from './endpoints';
@@ -67,10 +68,13 @@ export interface RequestSpec {
 /** An answer's body unparsed, for a caller that parses it elsewhere (a worker thread). */
 export interface AnswerText {
   /**
-   * The body as it came (UTF-8): a worker decodes it, so tens of MB are not decoded on this thread.
-   * Lent to the worker (its buffer transferred there and back), it is replaced by the one that came back.
+   * The body as it came (UTF-8), in the pieces it came in: a worker joins and decodes it, so tens of MB
+   * are not copied or decoded on this thread. Lent to the worker (its buffers transferred there and
+   * back), it is replaced by the one that came back.
    */
-  bytes: Uint8Array;
+  chunks: BodyChunks;
+  /** The body's SHA-256 (KeptBody): the same bytes as an answer already read need not be read again. */
+  fingerprint: string;
   /** The body decoded, on first read (an error's detail, Raw JSON). */
   readonly text: string;
   status: number;
@@ -80,13 +84,14 @@ export interface AnswerText {
   timing: RequestTiming;
 }
 
-function answerText(bytes: Uint8Array, rest: Omit<AnswerText, 'bytes' | 'text'>): AnswerText {
+function answerText({ chunks, fingerprint }: KeptBody, rest: Omit<AnswerText, 'chunks' | 'fingerprint' | 'text'>): AnswerText {
   let text: string | undefined;
   return {
-    bytes,
-    // `bytes`, not the argument: the stats worker lends the body out and puts it back there.
+    chunks,
+    fingerprint,
+    // `chunks`, not the argument: the stats worker lends the body out and puts it back there.
     get text() {
-      return (text ??= new TextDecoder().decode(this.bytes));
+      return (text ??= new TextDecoder().decode(joinChunks(this.chunks)));
     },
     ...rest,
   };
@@ -280,7 +285,8 @@ export class RealtimeKitHttp {
     const token = await this.options.getToken();
     if (!token) throw this.error(spec, 'noToken');
     const started = Date.now();
-    const fetchTiming = new FetchTiming();
+    const tap = new FetchTap();
+    tap.keepBody = asText;
     let attempt = 0;
     const baseUrl = this.options.baseUrl.replace(/\/+$/, '');
     try {
@@ -288,8 +294,9 @@ export class RealtimeKitHttp {
         signal,
         responseType: asText ? 'arraybuffer' : 'text',
         headers: { Authorization: `Bearer ${token}` },
-        // Told when the headers and the last byte arrive (the fetch passes it on, the server never sees it).
-        fetchOptions: { [FETCH_TIMING]: fetchTiming } as RequestInit,
+        // Told when the headers and the last byte arrive, and given the body to keep as it came (the
+        // fetch passes it on, the server never sees it).
+        fetchOptions: { [FETCH_TAP]: tap } as RequestInit,
         'axios-retry': {
           onRetry: (count: number) => {
             attempt = count;
@@ -297,19 +304,21 @@ export class RealtimeKitHttp {
         },
       });
       this.options.log?.({ method: 'GET', path: url, status: response.status, durationMs: Date.now() - started, outcome: 'ok', attempt });
-      const headers = fetchTiming.headers ?? Date.now();
+      const headers = tap.headers ?? Date.now();
       const timing: RequestTiming = {
         path: url,
         started,
         headers,
-        lastByte: fetchTiming.lastByte ?? headers,
-        bytes: fetchTiming.bytes ?? (typeof response.data === 'string' ? response.data.length : response.data.byteLength),
+        lastByte: tap.lastByte ?? headers,
+        bytes: tap.bytes ?? (typeof response.data === 'string' ? response.data.length : response.data.byteLength),
         parseMs: 0,
       };
       const data = response.data;
       if (typeof data !== 'string') {
+        // The fetch keeps every successful answer's body when asked (FetchTap.keepBody).
+        if (!tap.body) throw new Error('The answer’s body was not kept.');
         const request = { operation: spec.operation, endpoint: spec.endpoint, ids: spec.ids };
-        return answerText(new Uint8Array(data), { status: response.status, request, timing });
+        return answerText(tap.body, { status: response.status, request, timing });
       }
       const parseStarted = performance.now();
       const envelope = this.parseEnvelope(data, response.status, spec);

@@ -3,7 +3,7 @@ import { detectIssues, verdictOf } from '../analysis/detectIssues';
 import type { PhaseRecorder } from '../common/phaseTimes';
 import type { DetectedIssue, InspectedParticipant, Verdict } from '../shared/model';
 import type { WireParticipant } from '../shared/wire';
-import type { AnswerFingerprints } from './worker/fingerprint';
+import type { AnswerFingerprints } from './answerFingerprints';
 
 export interface Inspection {
   participant: InspectedParticipant;

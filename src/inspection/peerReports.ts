@@ -15,7 +15,7 @@ import type { WireParticipant } from '../shared/wire';
 import { fetchInspection } from './fetchInspection';
 import type { AnalysedInspection, Inspection } from './inspection';
 import type { ParticipantTarget } from './inspectionTarget';
-import type { AnswerFingerprints } from './worker/fingerprint';
+import type { AnswerFingerprints } from './answerFingerprints';
 import { analyseOffThread, inspectOffThread, scheduledText, withColumnSamples } from './worker/inspectOffThread';
 
 export interface PeerReportFailure {

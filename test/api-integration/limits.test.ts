@@ -4,6 +4,7 @@
  * methods passing the caller's signal on. The size cap is also checked on the bundle's own axios build.
  */
 import { strict as assert } from 'node:assert';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -226,13 +227,15 @@ describe('HTTP limits against a misbehaving server', function () {
       it(`hands over every byte of an answer ${modes[mode]}, as bytes and parsed`, async () => {
         handler = answer(mode);
         const text = await httpFor().getText({ ...spec, refresh: true });
-        assert.equal(Buffer.compare(Buffer.from(text.bytes), body), 0, 'the bytes as sent');
+        assert.equal(Buffer.compare(Buffer.concat(text.chunks), body), 0, 'the bytes as sent');
         assert.equal(text.text, body.toString('utf8'));
         assert.equal(text.timing.bytes, body.length);
-        // The stats worker takes a body whose buffer is exactly the body; a larger one it would copy.
+        assert.equal(text.fingerprint, createHash('sha256').update(body).digest('base64'), 'fingerprinted as it came');
+        // The stats worker takes pieces whose buffers are exactly the pieces; others it would copy.
         assert.ok(body.length > MB, 'a body over the size that is copied out');
-        assert.equal(text.bytes.byteOffset, 0);
-        assert.equal(text.bytes.buffer.byteLength, body.length);
+        for (const chunk of text.chunks) assert.equal(chunk.byteLength, chunk.buffer.byteLength);
+        // Declared, it is written in place as it comes: one piece.
+        if (mode === 'declared') assert.equal(text.chunks.length, 1);
         assert.deepEqual((await httpFor().get({ ...spec, refresh: true })).data, data);
       });
     }

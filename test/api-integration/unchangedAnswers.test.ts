@@ -15,6 +15,18 @@ import { statsWorker } from '../../src/inspection/worker/statsWorkerHost';
 import { buildStatsWorker } from '../fixtures/statsWorkerBundle';
 import { SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, SAMPLE_TOKEN, sampleCatalog, startSampleServer, type SampleServer } from '../../sample-server';
 
+/** Counts the jobs given to the stats worker until stopped. */
+function countWorkerJobs() {
+  const { analyse, readAhead } = statsWorker;
+  const counter = {
+    count: 0,
+    stop: () => Object.assign(statsWorker, { analyse, readAhead }),
+  };
+  statsWorker.analyse = (...args) => (counter.count++, analyse.apply(statsWorker, args));
+  statsWorker.readAhead = (...args) => (counter.count++, readAhead.apply(statsWorker, args));
+  return counter;
+}
+
 describe('Fetching a shown target again', function () {
   this.timeout(60_000);
   const { sessionId, participantId, peerIds } = sampleCatalog().troubledParticipant;
@@ -43,7 +55,9 @@ describe('Fetching a shown target again', function () {
   it('keeps the inspection on screen when every answer is the same, reading none of them', async () => {
     const shown = await inspect();
     assert.deepEqual(Object.keys(shown.fingerprints?.peers ?? {}).sort(), [...peerIds].sort(), 'what was read');
-    const again = await inspect(shown);
+    const jobs = countWorkerJobs();
+    const again = await inspect(shown).finally(jobs.stop);
+    assert.equal(jobs.count, 0, 'no answer went to the worker');
     assert.ok(again.checkedAt, 'checked now');
     assert.equal(again.fetchedAt, shown.fetchedAt, 'the data is that of the first fetch');
     assert.equal(again.wire, shown.wire, 'the very columns on screen');

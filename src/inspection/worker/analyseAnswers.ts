@@ -4,6 +4,7 @@
  * thread, and the host runs it itself when the worker cannot start.
  */
 import { detectIssues, verdictOf } from '../../analysis/detectIssues';
+import { joinChunks, type BodyChunks } from '../../api/bodyChunks';
 import { readData, type AnswerProblem } from '../../api/envelope';
 import { normalizeParticipant } from '../../api/normalize';
 import type { RawSessionParticipant } from '../../api/types';
@@ -15,13 +16,13 @@ import { packParticipant } from '../../shared/packColumns';
 import { previewParticipant } from '../../shared/previewColumns';
 import { toWireParticipant, type WireParticipant } from '../../shared/wire';
 import { mergePeerReports, peersToRead } from '../mergePeerReports';
-import { fingerprintOf } from './fingerprint';
 
-export type AnswerBody = string | Uint8Array;
+/** An answer's text, or its UTF-8 bytes in the pieces they came in (joined and decoded here). */
+export type AnswerBody = string | BodyChunks;
 
 export interface AnswersRequest {
   target: { kind: 'sessionParticipant'; sessionId: string } | { kind: 'peer'; peerId: string };
-  /** The target's own answer: its text, or its UTF-8 bytes (decoded here, off the extension host's thread). */
+  /** The target's own answer (read here, off the extension host's thread). */
   text: AnswerBody;
   /**
    * Its peers' reports, once asked for ('needPeers'); those that could not be fetched are left out.
@@ -32,8 +33,6 @@ export interface AnswersRequest {
   listEntry?: RawSessionParticipant;
   /** Wants the attribution digest (compare), without a table row. */
   digest?: boolean;
-  /** The fingerprint of the target's answer as last read: the same answer again is not read ('unchanged'). */
-  unchangedIf?: string;
 }
 
 export interface AnswersTimes {
@@ -50,11 +49,8 @@ export interface PeerProblem {
   problem: AnswerProblem;
 }
 
-/** `fingerprint`: the target's answer's (fingerprint.ts). */
-export type AnswersResult = { times: AnswersTimes; fingerprint: string } & (
+export type AnswersResult = { times: AnswersTimes } & (
   | { kind: 'problem'; problem: AnswerProblem }
-  /** The target's answer is the one `unchangedIf` named: not read. */
-  | { kind: 'unchanged' }
   /** The target's statistics are in these peers' reports: ask again with them. */
   | { kind: 'needPeers'; peerIds: string[] }
   /** No peer report could be read. */
@@ -77,11 +73,9 @@ export type AnswersResult = { times: AnswersTimes; fingerprint: string } & (
 /** A peer's report parsed and normalised, or why it could not be. */
 type ReadPeerReport = { report: InspectedParticipant } | { problem: AnswerProblem };
 
-/** A peer report read ahead: its fingerprint, and whether it was the one `unchangedIf` named (then not read, nor kept). */
+/** What reading a peer report ahead took. */
 export interface ReadAheadResult {
   times: AnswersTimes;
-  fingerprint: string;
-  unchanged: boolean;
 }
 
 /**
@@ -91,14 +85,11 @@ export interface ReadAheadResult {
 export class PeerReportsReadAhead {
   private readonly reports = new Map<number, ReadPeerReport>();
 
-  /** Reads a report now, unless it is the one `unchangedIf` names; the analysis takes it later by its key. */
-  read(key: number, peerId: string, text: AnswerBody, unchangedIf?: string): ReadAheadResult {
+  /** Reads a report now; the analysis takes it later by its key. */
+  read(key: number, peerId: string, text: AnswerBody): ReadAheadResult {
     const times = newTimes();
-    const { fingerprint, ms } = fingerprinted(text);
-    const unchanged = fingerprint === unchangedIf;
-    if (unchanged) times.parseMs.push(ms);
-    else this.reports.set(key, readPeerReport(peerId, text, times, ms));
-    return { times, fingerprint, unchanged };
+    this.reports.set(key, readPeerReport(peerId, text, times));
+    return { times };
   }
 
   take(key: number): ReadPeerReport | undefined {
@@ -126,23 +117,16 @@ function timer(times: AnswersTimes) {
 
 const decoder = new TextDecoder();
 
-/** The body's fingerprint, and the time it took (counted as parsing the body). */
-function fingerprinted(body: AnswerBody): { fingerprint: string; ms: number } {
+/** Joining the pieces counts as parsing: joined and decoded in one go, they cost less than decoded one by one. */
+function parse(body: AnswerBody, times: AnswersTimes) {
   const started = performance.now();
-  const fingerprint = fingerprintOf(body);
-  return { fingerprint, ms: performance.now() - started };
-}
-
-/** `hashedMs`: the time its fingerprint took, counted with its parse. */
-function parse(body: AnswerBody, times: AnswersTimes, hashedMs = 0) {
-  const started = performance.now();
-  const read = readData(typeof body === 'string' ? body : decoder.decode(body));
-  times.parseMs.push(performance.now() - started + hashedMs);
+  const read = readData(typeof body === 'string' ? body : decoder.decode(joinChunks(body)));
+  times.parseMs.push(performance.now() - started);
   return read;
 }
 
-function readPeerReport(peerId: string, text: AnswerBody, times: AnswersTimes, hashedMs = 0): ReadPeerReport {
-  const read = parse(text, times, hashedMs);
+function readPeerReport(peerId: string, text: AnswerBody, times: AnswersTimes): ReadPeerReport {
+  const read = parse(text, times);
   if ('problem' in read) return read;
   return { report: timer(times)('normaliseMs', () => normalizeParticipant('peer', read.data, { peerId })) };
 }
@@ -151,13 +135,8 @@ function readPeerReport(peerId: string, text: AnswerBody, times: AnswersTimes, h
 export function analyseAnswers(request: AnswersRequest, readAhead?: PeerReportsReadAhead): AnswersResult {
   const times = newTimes();
   const timed = timer(times);
-  const { fingerprint, ms } = fingerprinted(request.text);
-  if (fingerprint === request.unchangedIf) {
-    times.parseMs.push(ms);
-    return { kind: 'unchanged', times, fingerprint };
-  }
-  const main = parse(request.text, times, ms);
-  if ('problem' in main) return { kind: 'problem', problem: main.problem, times, fingerprint };
+  const main = parse(request.text, times);
+  if ('problem' in main) return { kind: 'problem', problem: main.problem, times };
   const target = request.target;
   let participant = timed('normaliseMs', () =>
     target.kind === 'peer'
@@ -167,7 +146,7 @@ export function analyseAnswers(request: AnswersRequest, readAhead?: PeerReportsR
   const peerProblems: PeerProblem[] = [];
   const peerIds = target.kind === 'sessionParticipant' ? peersToRead(participant) : [];
   if (peerIds.length > 0) {
-    if (!request.peers) return { kind: 'needPeers', peerIds, times, fingerprint };
+    if (!request.peers) return { kind: 'needPeers', peerIds, times };
     const reports: InspectedParticipant[] = [];
     for (const peer of request.peers) {
       const read = 'text' in peer ? readPeerReport(peer.peerId, peer.text, times) : readAhead?.take(peer.readAhead);
@@ -175,7 +154,7 @@ export function analyseAnswers(request: AnswersRequest, readAhead?: PeerReportsR
       if ('problem' in read) peerProblems.push({ peerId: peer.peerId, problem: read.problem });
       else reports.push(read.report);
     }
-    if (reports.length === 0) return { kind: 'unreadPeers', peerProblems, times, fingerprint };
+    if (reports.length === 0) return { kind: 'unreadPeers', peerProblems, times };
     participant = timed('normaliseMs', () => mergePeerReports(participant, reports));
   }
   const analysed = participant;
@@ -193,7 +172,7 @@ export function analyseAnswers(request: AnswersRequest, readAhead?: PeerReportsR
   // Cut here, the preview costs the extension host's thread nothing.
   const cut = forStatsPanel ? timed('wireMs', () => previewParticipant(wire)) : wire;
   const preview = cut === wire ? undefined : timed('wireMs', () => packParticipant(cut));
-  return { kind: 'analysed', participant: wire, ...findings, digest, peerProblems, preview, times, fingerprint };
+  return { kind: 'analysed', participant: wire, ...findings, digest, peerProblems, preview, times };
 }
 
 /** The columns' buffers, to transfer rather than copy. */

@@ -5,6 +5,7 @@
  */
 import type { RealtimeKitClient, Scope } from '../../api/client';
 import { dataOf, parseJson } from '../../api/envelope';
+import { joinInSlices } from '../../api/bodyChunks';
 import { parseJsonInSlices } from '../../api/slicedJson';
 import { answerError, type AnswerText } from '../../api/http';
 import { requestKeys, type RequestScheduler } from '../../api/scheduler';
@@ -17,7 +18,7 @@ import type { AnalysedInspection } from '../inspection';
 import { scopeOf, type ParticipantTarget } from '../inspectionTarget';
 import type { PeerReportFailure, PeerReportOptions } from '../peerReports';
 import type { AnswersRequest, AnswersResult } from './analyseAnswers';
-import type { AnswerFingerprints } from './fingerprint';
+import type { AnswerFingerprints } from '../answerFingerprints';
 import { statsWorker, type ReadAheadReport } from './statsWorkerHost';
 
 type StatsTarget = Exclude<ParticipantTarget, { kind: 'meetingParticipant' }>;
@@ -108,7 +109,10 @@ export function withLazyRaw<T extends object>(inspection: T, answer: AnswerText)
     enumerable: true,
     get: () => (unread === undefined ? raw : keep(parseJson(unread.text))),
   });
-  rawReaders.set(lazy, () => (reading ??= unread === undefined ? Promise.resolve(raw) : parseJsonInSlices(unread.bytes).then(keep)));
+  rawReaders.set(
+    lazy,
+    () => (reading ??= unread === undefined ? Promise.resolve(raw) : joinInSlices(unread.chunks).then(parseJsonInSlices).then(keep)),
+  );
   return lazy;
 }
 
@@ -135,14 +139,15 @@ export type OffThreadOutcome<Kept> =
   | (OffThreadAnswers & { result: Extract<AnswersResult, { kind: 'analysed' }> })
   | (OffThreadAnswers & { result: 'unchanged'; previous: Kept });
 
-type MainAnswer = Omit<AnswersRequest, 'text' | 'peers' | 'unchangedIf'> & { fetch: () => Promise<AnswerText> };
+type MainAnswer = Omit<AnswersRequest, 'text' | 'peers'> & { fetch: () => Promise<AnswerText> };
 
 /**
  * The target's answer, then (when its statistics are in its peers' reports) every peer's report, each
  * fetched here as text and parsed, merged and analysed by the stats worker. Given `previous` (what the
  * last fetch of the target made, with the fingerprints of what it read), answers the same as then are
- * not read again, and when all of them are, the result is 'unchanged' and `previous` stands. Throws
- * when the target's answer is unusable or no peer report could be read.
+ * not read again, and when all of them are, the result is 'unchanged' and `previous` stands: nothing
+ * went to the worker, nor was joined, once the last byte was in. Throws when the target's answer is
+ * unusable or no peer report could be read.
  */
 export async function analyseOffThread<Kept extends { fingerprints?: AnswerFingerprints }>(
   client: RealtimeKitClient,
@@ -153,36 +158,36 @@ export async function analyseOffThread<Kept extends { fingerprints?: AnswerFinge
 ): Promise<OffThreadOutcome<Kept>> {
   const { fetch, ...request } = main;
   const { phases } = options;
-  const kept = options.previous;
-  const previous = kept?.fingerprints;
   const answer = await fetch();
-  // A session participant's own answer mostly says which peer reports to fetch: ahead of the queue.
-  let result = await statsWorker.analyse(
-    { ...request, text: answer, unchangedIf: previous?.answer },
-    { urgent: request.target.kind === 'sessionParticipant' },
-  );
-  let mainParseMs = count(phases, result);
-  const fingerprints: AnswerFingerprints = { answer: result.fingerprint, peers: {} };
-  const unchangedAnswer = result.kind === 'unchanged';
-  // The same answer as last time names the same peers.
-  const peerIds = result.kind === 'needPeers' ? result.peerIds : unchangedAnswer && previous ? Object.keys(previous.peers) : [];
-  const peers: Array<{ peerId: string; answer: AnswerText; read: ReadAheadReport; parseMs: number }> = [];
+  const fingerprints: AnswerFingerprints = { answer: answer.fingerprint, peers: {} };
+  const kept = options.previous;
+  // The same answer as last time names the same peers, and is read again only if one of their reports changed.
+  const known = kept?.fingerprints?.answer === answer.fingerprint ? kept.fingerprints : undefined;
+  let result: AnswersResult | { kind: 'unchanged'; previous: Kept } =
+    kept && known
+      ? { kind: 'unchanged', previous: kept }
+      : // A session participant's own answer mostly says which peer reports to fetch: ahead of the queue.
+        await statsWorker.analyse({ ...request, text: answer }, { urgent: request.target.kind === 'sessionParticipant' });
+  let mainParseMs = result.kind === 'unchanged' ? 0 : count(phases, result);
+  const peerIds = result.kind === 'needPeers' ? result.peerIds : Object.keys(known?.peers ?? {});
+  const peers: Array<{ peerId: string; answer: AnswerText; read?: ReadAheadReport }> = [];
   const failures: PeerReportFailure[] = [];
   if (peerIds.length > 0) {
     const readKeys: number[] = [];
-    const readPeer = async (peerId: string, peerAnswer: AnswerText, unchangedIf?: string) => {
-      const read = await statsWorker.readAhead(peerId, peerAnswer, unchangedIf);
-      if (!read.unchanged) readKeys.push(read.key);
+    const readPeer = async (peerId: string, peerAnswer: AnswerText) => {
+      const read = await statsWorker.readAhead(peerId, peerAnswer);
+      readKeys.push(read.key);
       count(phases, read);
       return read;
     };
     try {
-      // Each report is parsed and normalised as soon as it came, while the others still download.
+      // Each report is parsed and normalised as soon as it came, while the others still download; one
+      // the same as last time waits, as it may need no reading at all.
       const settled = await Promise.allSettled(
         peerIds.map(async (peerId) => {
           const peerAnswer = await fetchPeerText(client, scheduler, scope, peerId, options);
-          const read = await readPeer(peerId, peerAnswer, unchangedAnswer ? previous?.peers[peerId] : undefined);
-          return { answer: peerAnswer, read, parseMs: read.times.parseMs[0] ?? 0 };
+          const unchanged = known?.peers[peerId] === peerAnswer.fingerprint;
+          return { answer: peerAnswer, read: unchanged ? undefined : await readPeer(peerId, peerAnswer) };
         }),
       );
       settled.forEach((outcome, index) => {
@@ -190,17 +195,14 @@ export async function analyseOffThread<Kept extends { fingerprints?: AnswerFinge
         else failures.push({ peerId: peerIds[index], error: outcome.reason });
       });
       if (peers.length === 0) throw failures[0].error;
-      for (const peer of peers) fingerprints.peers[peer.peerId] = peer.read.fingerprint;
-      if (!unchangedAnswer || failures.length > 0 || peers.some((peer) => !peer.read.unchanged)) {
-        // Something changed: the reports skipped as unchanged are read after all.
-        for (const peer of peers.filter(({ read }) => read.unchanged)) {
-          peer.read = await readPeer(peer.peerId, peer.answer);
-          peer.parseMs += peer.read.times.parseMs[0] ?? 0;
-        }
+      for (const peer of peers) fingerprints.peers[peer.peerId] = peer.answer.fingerprint;
+      if (result.kind !== 'unchanged' || failures.length > 0 || peers.some((peer) => peer.read)) {
+        // Something changed: the target's answer and the reports skipped as unchanged are read after all.
+        for (const peer of peers) peer.read ??= await readPeer(peer.peerId, peer.answer);
         result = await statsWorker.analyse({
           ...request,
           text: answer,
-          peers: peers.map(({ peerId, read }) => ({ peerId, readAhead: read.key })),
+          peers: peers.flatMap(({ peerId, read }) => (read ? [{ peerId, readAhead: read.key }] : [])),
         });
         mainParseMs += count(phases, result);
       }
@@ -208,13 +210,10 @@ export async function analyseOffThread<Kept extends { fingerprints?: AnswerFinge
       // Those the analysis took are gone already; the others (it failed or was cancelled) go now.
       statsWorker.release(readKeys);
     }
-    for (const peer of peers) phases?.request({ ...peer.answer.timing, parseMs: peer.parseMs });
+    for (const peer of peers) phases?.request({ ...peer.answer.timing, parseMs: peer.read?.times.parseMs[0] ?? 0 });
   }
   phases?.request({ ...answer.timing, parseMs: mainParseMs });
-  if (result.kind === 'unchanged') {
-    if (!kept) throw new Error('The statistics worker found an answer unchanged with nothing to compare it with.');
-    return { answer, fingerprints, failures, result: 'unchanged', previous: kept };
-  }
+  if (result.kind === 'unchanged') return { answer, fingerprints, failures, result: 'unchanged', previous: result.previous };
   if (result.kind === 'problem') throw answerError(answer, result.problem);
   if (result.kind === 'needPeers') throw new Error('The statistics worker asked for the peer reports twice.');
   for (const { peerId, problem } of result.peerProblems) {

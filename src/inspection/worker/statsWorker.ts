@@ -17,11 +17,11 @@ port?.on('message', (message: ToStatsWorker) => {
   const { id, job, lent } = message;
   // The bodies go back whole: the host reads them again (Raw JSON, the command's result).
   const giveBack = (reply: FromStatsWorker, transfer: ArrayBuffer[] = []) =>
-    port.postMessage(reply, [...transfer, ...lent.map((body) => body.buffer as ArrayBuffer)]);
+    port.postMessage(reply, [...transfer, ...lent.flatMap((chunks) => chunks.map((chunk) => chunk.buffer as ArrayBuffer))]);
   try {
     if ('readAhead' in job) {
-      const { key, peerId, text, unchangedIf } = job.readAhead;
-      giveBack({ id, lent, result: readAhead.read(key, peerId, text, unchangedIf) });
+      const { key, peerId, text } = job.readAhead;
+      giveBack({ id, lent, result: readAhead.read(key, peerId, text) });
     } else {
       const result = analyseAnswers(job.request, readAhead);
       giveBack({ id, lent, result }, transferablesOf(result));

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { BodyChunks } from '../../api/bodyChunks';
 import type { Logger } from '../../common/logger';
 import {
   analyseAnswers,
@@ -17,9 +18,9 @@ import {
 } from './analyseAnswers';
 import type { FromStatsWorker, Job, ReadAheadJob, ToStatsWorker } from './workerProtocol';
 
-/** A body the host keeps (an AnswerText): lent to the worker, and put back in `bytes` when it is done. */
+/** A body the host keeps (an AnswerText): lent to the worker, and put back in `chunks` when it is done. */
 export interface BodyHolder {
-  bytes: Uint8Array;
+  chunks: BodyChunks;
 }
 
 type Body = AnswerBody | BodyHolder;
@@ -45,11 +46,9 @@ interface Pending {
 function toWorkerJob(job: HostJob): { job: Job; holders: BodyHolder[] } {
   const holders: BodyHolder[] = [];
   const body = (source: Body): AnswerBody => {
-    if (typeof source === 'string' || source instanceof Uint8Array) return source;
-    const { bytes } = source;
-    // A view into a larger buffer would take all of it along: that one is copied.
-    if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && !holders.includes(source)) holders.push(source);
-    return bytes;
+    if (typeof source === 'string' || !('chunks' in source)) return source;
+    if (ownsItsBuffers(source.chunks) && !holders.includes(source)) holders.push(source);
+    return source.chunks;
   };
   if ('readAhead' in job) return { job: { readAhead: { ...job.readAhead, text: body(job.readAhead.text) } }, holders };
   const { text, peers, ...rest } = job.request;
@@ -58,7 +57,16 @@ function toWorkerJob(job: HostJob): { job: Job; holders: BodyHolder[] } {
   return { job: { request }, holders };
 }
 
-/** A peer report read ahead: the key its analysis takes it by (unless it was unchanged), and what reading it took. */
+/**
+ * Whether a body's buffers can be lent: a piece that is a view into a larger buffer would take all of it
+ * along (and two pieces of one buffer cannot both go), so such a body is copied instead.
+ */
+function ownsItsBuffers(chunks: BodyChunks): boolean {
+  const buffers = new Set(chunks.map((chunk) => chunk.buffer));
+  return buffers.size === chunks.length && chunks.every((chunk) => chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength);
+}
+
+/** A peer report read ahead: the key its analysis takes it by, and what reading it took. */
 export interface ReadAheadReport extends ReadAheadResult {
   key: number;
 }
@@ -100,12 +108,11 @@ export class StatsWorker {
 
   /**
    * Parses and normalises a peer's report as soon as it came, while the others still download; the
-   * analysis that lists it by key takes it. Keys not taken must be released. A report whose fingerprint
-   * is `unchangedIf` is not read (nor kept): `unchanged` says so.
+   * analysis that lists it by key takes it. Keys not taken must be released.
    */
-  async readAhead(peerId: string, text: Body, unchangedIf?: string): Promise<ReadAheadReport> {
+  async readAhead(peerId: string, text: Body): Promise<ReadAheadReport> {
     const key = this.nextKey++;
-    const read = (await this.run({ readAhead: { key, peerId, text, unchangedIf } })) as ReadAheadResult;
+    const read = (await this.run({ readAhead: { key, peerId, text } })) as ReadAheadResult;
     return { key, ...read };
   }
 
@@ -129,8 +136,8 @@ export class StatsWorker {
   private runHere(hostJob: HostJob): AnswersResult | ReadAheadResult {
     const { job } = toWorkerJob(hostJob);
     if ('request' in job) return analyseAnswers(job.request, this.readHere);
-    const { key, peerId, text, unchangedIf } = job.readAhead;
-    return this.readHere.read(key, peerId, text, unchangedIf);
+    const { key, peerId, text } = job.readAhead;
+    return this.readHere.read(key, peerId, text);
   }
 
   private send(): void {
@@ -145,10 +152,10 @@ export class StatsWorker {
       this.pending.set(entry.id, entry);
       // Built now: a body another job had out is back in its holder.
       const { job } = toWorkerJob(entry.job);
-      const lent = entry.holders.map((holder) => holder.bytes);
+      const lent = entry.holders.map((holder) => holder.chunks);
       worker.postMessage(
         { id: entry.id, job, lent } satisfies ToStatsWorker,
-        lent.map((body) => body.buffer as ArrayBuffer),
+        lent.flatMap((chunks) => chunks.map((chunk) => chunk.buffer as ArrayBuffer)),
       );
     }
   }
@@ -187,7 +194,7 @@ export class StatsWorker {
     if (!pending) return;
     this.pending.delete(reply.id);
     pending.holders.forEach((holder, index) => {
-      holder.bytes = reply.lent[index];
+      holder.chunks = reply.lent[index];
       this.out.delete(holder);
     });
     this.send();

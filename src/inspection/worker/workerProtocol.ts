@@ -4,21 +4,21 @@
  * way on the host's thread otherwise), since the host reads them again for Raw JSON and the command's
  * result.
  */
+import type { BodyChunks } from '../../api/bodyChunks';
 import type { AnswerBody, AnswersRequest, AnswersResult, ReadAheadResult } from './analyseAnswers';
 
 /** Work for the worker: analyse a request, or read a peer report ahead under a key. */
 export type Job = { request: AnswersRequest } | { readAhead: ReadAheadJob };
 
-/** A peer report to read ahead under `key`, unless it is the one `unchangedIf` names. */
+/** A peer report to read ahead under `key`. */
 export interface ReadAheadJob {
   key: number;
   peerId: string;
   text: AnswerBody;
-  unchangedIf?: string;
 }
 
 export type ToStatsWorker =
   /** `lent`: the job's bodies whose buffers came with it, to send back in the reply in this order. */
-  { id: number; job: Job; lent: Uint8Array[] } | { release: number[] };
+  { id: number; job: Job; lent: BodyChunks[] } | { release: number[] };
 
-export type FromStatsWorker = { id: number; lent: Uint8Array[] } & ({ result: AnswersResult | ReadAheadResult } | { error: string });
+export type FromStatsWorker = { id: number; lent: BodyChunks[] } & ({ result: AnswersResult | ReadAheadResult } | { error: string });

@@ -1,0 +1,46 @@
+/**
+ * An answer's body in the pieces it came in. It stays in pieces until something needs it whole: the
+ * stats worker joins it on its own thread, and the extension host joins it only for Raw JSON or an
+ * export, a slice at a time.
+ */
+
+export type BodyChunks = readonly Uint8Array[];
+
+export function byteLengthOf(chunks: BodyChunks): number {
+  return chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+}
+
+/** The body in one buffer, at once: for a thread that may block (the stats worker) or a small body. */
+export function joinChunks(chunks: BodyChunks): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const body = new Uint8Array(byteLengthOf(chunks));
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+/**
+ * Joins at most this many bytes before letting other work run. Copying into new memory is paid page
+ * by page: in a VM that was 0.25 s for 68 MB, one stall of the extension host had it been done at once.
+ */
+const JOIN_SLICE_BYTES = 2 * 1024 * 1024;
+
+/** The body in one buffer, joined a slice at a time between other tasks. */
+export async function joinInSlices(chunks: BodyChunks): Promise<Uint8Array> {
+  if (chunks.length === 1) return chunks[0];
+  const body = new Uint8Array(byteLengthOf(chunks));
+  let offset = 0;
+  let sliceEnd = JOIN_SLICE_BYTES;
+  for (const chunk of chunks) {
+    if (offset >= sliceEnd) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceEnd = offset + JOIN_SLICE_BYTES;
+    }
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
