@@ -42,7 +42,7 @@ export const EMPTY_EXTENSION_ID = 'rtk-bench.empty-extension';
 const RUNS = Math.max(1, Number(process.env.RTK_BENCH_RUNS ?? 3));
 /** RTK_BENCH_ONLY=stats or overview: one half of the table, when working on it. */
 const ONLY = process.env.RTK_BENCH_ONLY;
-/** RTK_BENCH_PROFILE=1: a CPU profile of the extension host during each overview, written beside results.json. */
+/** RTK_BENCH_PROFILE=1: a CPU profile of the extension host during each overview and stats run, written beside results.json. */
 const PROFILE = Boolean(process.env.RTK_BENCH_PROFILE);
 
 /** Records the extension host's CPU profile while `work` runs (DevTools' .cpuprofile format). */
@@ -73,6 +73,8 @@ interface BenchApi {
 export interface StatsRun extends Partial<PhaseSummary> {
   commandMs: number;
   stallMs: number;
+  /** The longest garbage collection pause of the host in the same time. */
+  collectionMs: number;
   error?: string;
 }
 export interface StatsCase {
@@ -104,9 +106,13 @@ export interface BenchResults {
   notes: string[];
 }
 
-/** Records every extension-host stall: a 10 ms interval that fires late by the stall's length. */
+/**
+ * Records every extension-host stall (a 10 ms interval that fires late by the stall's length) and every
+ * garbage collection's pause, to tell the host's own pauses from the work that caused them.
+ */
 class StallMonitor {
   private readonly stalls: Array<{ at: number; ms: number }> = [];
+  private readonly collections: Array<{ at: number; ms: number }> = [];
   private last = performance.now();
   private readonly timer = setInterval(() => {
     const now = performance.now();
@@ -114,17 +120,34 @@ class StallMonitor {
     if (late > 2) this.stalls.push({ at: Date.now(), ms: late });
     this.last = now;
   }, 10);
+  private readonly gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      this.collections.push({ at: performance.timeOrigin + entry.startTime + entry.duration, ms: entry.duration });
+  });
+
+  constructor() {
+    this.gc.observe({ entryTypes: ['gc'] });
+  }
 
   /** The longest stall between two Date.now() times. */
   worst(from: number, to = Date.now()): number {
-    // A stall is recorded when it ends: one that ended inside the window counts.
-    return this.stalls.filter((s) => s.at >= from && s.at <= to + 5).reduce((max, s) => Math.max(max, s.ms), 0);
+    return longest(this.stalls, from, to);
+  }
+
+  /** The longest garbage collection pause between two Date.now() times. */
+  worstCollection(from: number, to = Date.now()): number {
+    return longest(this.collections, from, to);
   }
 
   dispose(): void {
     clearInterval(this.timer);
+    this.gc.disconnect();
   }
 }
+
+// A pause is recorded when it ends: one that ended inside the window counts.
+const longest = (pauses: Array<{ at: number; ms: number }>, from: number, to: number) =>
+  pauses.filter((s) => s.at >= from && s.at <= to + 5).reduce((max, s) => Math.max(max, s.ms), 0);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -267,7 +290,9 @@ async function benchmark(): Promise<void> {
       const refreshed: StatsCase = { name: item.name, mode: 'Refresh', samplesPerSeries: item.samples, runs: [] };
       const changed: StatsCase = { name: item.name, mode: 'Refresh, answers changed', samplesPerSeries: item.samples, runs: [] };
       results.stats.push(fresh, refreshed, changed);
-      const measure = async (runCommand: () => Thenable<unknown>): Promise<StatsRun> => {
+      const measure = (profile: string, runCommand: () => Thenable<unknown>): Promise<StatsRun> =>
+        profiled(`stats ${results.stats.length / 3} ${profile}.cpuprofile`, () => measureRun(runCommand));
+      const measureRun = async (runCommand: () => Thenable<unknown>): Promise<StatsRun> => {
         const started = Date.now();
         let error: string | undefined;
         let value: unknown;
@@ -287,11 +312,11 @@ async function benchmark(): Promise<void> {
         if (!mine && !error && value === undefined) error = 'the command showed nothing (see the notification)';
         // A stall is recorded by the timer it delayed: one that ended as the command resolved is counted once that timer ran.
         await sleep(50);
-        return { ...(mine ?? {}), commandMs, stallMs: stalls.worst(started), error };
+        return { ...(mine ?? {}), commandMs, stallMs: stalls.worst(started), collectionMs: stalls.worstCollection(started), error };
       };
       for (let i = 0; i < item.runs; i++) {
         await closeEditors();
-        const result = await measure(() => vscode.commands.executeCommand(item.command, item.args));
+        const result = await measure(`fresh ${i}`, () => vscode.commands.executeCommand(item.command, item.args));
         fresh.runs.push(result);
         log(`${item.name}, fresh panel: ${result.commandMs} ms${result.error ? ` (${result.error})` : ''}`);
         if (result.error) break;
@@ -302,14 +327,14 @@ async function benchmark(): Promise<void> {
       for (const target of api.store.targets()) if (targetKey(target) !== keep) await api.store.remove(targetKey(target));
       for (let i = 0; i < item.runs; i++) {
         await sleep(300);
-        const result = await measure(() => vscode.commands.executeCommand('realtimekit.refresh'));
+        const result = await measure(`refresh ${i}`, () => vscode.commands.executeCommand('realtimekit.refresh'));
         refreshed.runs.push(result);
         log(`${item.name}, Refresh: ${result.commandMs} ms${result.error ? ` (${result.error})` : ''}`);
       }
       for (let i = 0; i < item.runs; i++) {
         await sleep(300);
         await control.reviseReports();
-        const result = await measure(() => vscode.commands.executeCommand('realtimekit.refresh'));
+        const result = await measure(`changed ${i}`, () => vscode.commands.executeCommand('realtimekit.refresh'));
         changed.runs.push(result);
         log(`${item.name}, Refresh, answers changed: ${result.commandMs} ms${result.error ? ` (${result.error})` : ''}`);
       }

@@ -160,7 +160,7 @@ function printResults(results: BenchResults): void {
         ms(pick(c.runs, 'paintMs')),
         ms(pick(c.runs, 'lastByteToPaintedMs')),
         ms(pick(c.runs, 'commandMs')),
-        ms(pick(c.runs, 'stallMs')),
+        `${ms(pick(c.runs, 'stallMs'))} (GC ${ms(pick(c.runs, 'collectionMs'))})`,
         `${ok.length}`,
       ];
     });
@@ -202,7 +202,7 @@ function printResults(results: BenchResults): void {
         'first paint',
         'last byte → painted',
         'command → resolved',
-        'worst host stall',
+        'worst host stall (longest GC pause)',
         'runs',
       ],
       rows,
