@@ -51,6 +51,9 @@ export interface KeptBody {
   fingerprint: string;
 }
 
+/** How long reading a body goes on before other work may run. */
+const READ_SLICE_MS = 8;
+
 /** Statuses whose Response may not carry a body: passed on as they are. */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
@@ -89,7 +92,13 @@ async function fetchAtMost(limitBytes: number, input: Parameters<typeof fetch>[0
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let received = 0;
+  let sliceStarted = performance.now();
   for (;;) {
+    // Chunks already here are read in one run of microtasks: tens of MB held the host for 50 ms.
+    if (performance.now() - sliceStarted > READ_SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStarted = performance.now();
+    }
     const { done, value } = await reader.read();
     if (done) break;
     if (received + value.byteLength > limitBytes) {
