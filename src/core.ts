@@ -21,6 +21,7 @@ import { RecentIds } from './state/recentIds';
 import { autoAnalyseLimit, configuredScope, readSettings } from './state/settings';
 import type { TokenStore } from './state/tokenStore';
 import { sessionKey } from './inspection/inspectionTarget';
+import { statsWorker } from './inspection/worker/statsWorkerHost';
 import { ExplorerStore } from './store/explorerStore';
 import { InspectionHistory } from './store/inspectionHistory';
 import { inspectForTree } from './store/treeInspection';
@@ -157,5 +158,6 @@ function createClient(tokens: TokenStore, scheduler: RequestScheduler, log: Logg
     getToken: () => tokens.get(),
     log: (entry) => logRequest(log, entry, host),
     onResponse: (response) => scheduler.observeResponse(response),
+    readAlong: () => statsWorker.readAlong(),
   });
 }

@@ -44,3 +44,15 @@ export async function joinInSlices(chunks: BodyChunks): Promise<Uint8Array> {
   }
   return body;
 }
+
+/**
+ * Someone who reads a body along as it arrives, elsewhere (the stats worker decodes it while the rest
+ * still downloads, so less is left to do after the last byte). The pieces pushed stay the caller's.
+ */
+export interface BodyReadAlong {
+  /** What the answer is known by to whoever read it along. */
+  readonly id: number;
+  push(chunk: Uint8Array): void;
+  /** `complete`: every byte was pushed; otherwise the body is dropped (an error, a cancel). */
+  end(complete: boolean): void;
+}

@@ -6,7 +6,7 @@
  */
 
 import { createHash } from 'node:crypto';
-import { joinInSlices } from './bodyChunks';
+import { joinInSlices, type BodyReadAlong } from './bodyChunks';
 
 /** The `code` axios keeps when it wraps the error. */
 export const RESPONSE_TOO_LARGE = 'ERR_RESPONSE_TOO_LARGE';
@@ -37,12 +37,16 @@ export class FetchTap {
    */
   keepBody?: boolean;
   body?: KeptBody;
+  /** For a kept body of READ_ALONG_BYTES or more: someone to read it along as it arrives, if any. */
+  readAlong?: () => BodyReadAlong | undefined;
 }
 
 /** A body as it came, and its fingerprint. */
 export interface KeptBody {
   /** In the order they came; one piece when the length was declared. */
   chunks: Uint8Array[];
+  /** Whoever read it along as it came (all of it). */
+  readAlong?: BodyReadAlong;
   /**
    * A SHA-256 of the bytes (base64). An ended session's answers never change, so a Refresh that gets the
    * same bytes again keeps what it read instead of reading tens of MB again. About 0.6 ms per MB, paid
@@ -50,6 +54,9 @@ export interface KeptBody {
    */
   fingerprint: string;
 }
+
+/** A smaller body is not read along: it is read at once, sooner than its pieces could cross. */
+const READ_ALONG_BYTES = 1024 * 1024;
 
 /** How long reading a body goes on before other work may run. */
 const READ_SLICE_MS = 8;
@@ -93,34 +100,49 @@ async function fetchAtMost(limitBytes: number, input: Parameters<typeof fetch>[0
   const chunks: Uint8Array[] = [];
   let received = 0;
   let sliceStarted = performance.now();
-  for (;;) {
-    // Chunks already here are read in one run of microtasks: tens of MB held the host for 50 ms.
-    if (performance.now() - sliceStarted > READ_SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStarted = performance.now();
+  let along: BodyReadAlong | undefined;
+  let alongAsked = false;
+  try {
+    for (;;) {
+      // Chunks already here are read in one run of microtasks: tens of MB held the host for 50 ms.
+      if (performance.now() - sliceStarted > READ_SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStarted = performance.now();
+      }
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (received + value.byteLength > limitBytes) {
+        await reader.cancel(); // closes the connection: the rest is never downloaded
+        throw new ResponseTooLarge(limitBytes);
+      }
+      hash?.update(value);
+      if (hash && !alongAsked && received + value.byteLength >= READ_ALONG_BYTES) {
+        alongAsked = true;
+        along = tap?.readAlong?.();
+        if (whole) along?.push(whole.subarray(0, received));
+        else for (const chunk of chunks) along?.push(chunk);
+      }
+      along?.push(value);
+      if (whole && received + value.byteLength <= whole.byteLength) {
+        whole.set(value, received);
+      } else {
+        // More than declared: the chunks are kept as they came after all.
+        if (whole) chunks.push(whole.subarray(0, received));
+        whole = undefined;
+        chunks.push(value);
+      }
+      received += value.byteLength;
     }
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (received + value.byteLength > limitBytes) {
-      await reader.cancel(); // closes the connection: the rest is never downloaded
-      throw new ResponseTooLarge(limitBytes);
-    }
-    hash?.update(value);
-    if (whole && received + value.byteLength <= whole.byteLength) {
-      whole.set(value, received);
-    } else {
-      // More than declared: the chunks are kept as they came after all.
-      if (whole) chunks.push(whole.subarray(0, received));
-      whole = undefined;
-      chunks.push(value);
-    }
-    received += value.byteLength;
+  } catch (error) {
+    along?.end(false);
+    throw error;
   }
+  along?.end(true);
   if (whole) chunks.push(whole.subarray(0, received));
   const responseInit = { status: response.status, statusText: response.statusText, headers: response.headers };
   if (tap) Object.assign(tap, { lastByte: Date.now(), bytes: received });
   if (hash && tap) {
-    tap.body = { chunks, fingerprint: hash.digest('base64') };
+    tap.body = { chunks, fingerprint: hash.digest('base64'), readAlong: along };
     return readResponse(new Uint8Array(0), responseInit);
   }
   return readResponse(await joinInSlices(chunks), responseInit);

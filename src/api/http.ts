@@ -5,7 +5,7 @@
  */
 import axios, { AxiosError, type AxiosInstance } from 'axios';
 import axiosRetry, { exponentialDelay, retryAfter } from 'axios-retry';
-import { joinChunks, type BodyChunks } from './bodyChunks';
+import { joinChunks, type BodyChunks, type BodyReadAlong } from './bodyChunks';
 import { cappedFetch, FETCH_TAP, FetchTap, RESPONSE_TOO_LARGE, type KeptBody } from './cappedFetch';
 import type { PhaseSink, RequestTiming } from '../common/phaseTimes';
 import { RealtimeKitApiError, type ApiErrorKind } from './errors';
@@ -48,6 +48,8 @@ export interface HttpOptions {
   /** Answers larger than this are refused unread and not retried; 128 MB by default. */
   maxResponseBytes?: number;
   log?: (entry: RequestLogEntry) => void;
+  /** Someone to read a large text answer along as it arrives (the stats worker), if any. */
+  readAlong?: () => BodyReadAlong | undefined;
   /** Status and headers of every attempt, retries included: the scheduler reads rate limits from them. */
   onResponse?: (response: { status: number; headers: Record<string, unknown> }) => void;
 }
@@ -75,6 +77,8 @@ export interface AnswerText {
   chunks: BodyChunks;
   /** The body's SHA-256 (KeptBody): the same bytes as an answer already read need not be read again. */
   fingerprint: string;
+  /** The ID it was read along under as it arrived (HttpOptions.readAlong), when it was. */
+  readAlong?: number;
   /** The body decoded, on first read (an error's detail, Raw JSON). */
   readonly text: string;
   status: number;
@@ -84,11 +88,15 @@ export interface AnswerText {
   timing: RequestTiming;
 }
 
-function answerText({ chunks, fingerprint }: KeptBody, rest: Omit<AnswerText, 'chunks' | 'fingerprint' | 'text'>): AnswerText {
+function answerText(
+  { chunks, fingerprint, readAlong }: KeptBody,
+  rest: Omit<AnswerText, 'chunks' | 'fingerprint' | 'readAlong' | 'text'>,
+): AnswerText {
   let text: string | undefined;
   return {
     chunks,
     fingerprint,
+    readAlong: readAlong?.id,
     // `chunks`, not the argument: the stats worker lends the body out and puts it back there.
     get text() {
       return (text ??= new TextDecoder().decode(joinChunks(this.chunks)));
@@ -287,6 +295,7 @@ export class RealtimeKitHttp {
     const started = Date.now();
     const tap = new FetchTap();
     tap.keepBody = asText;
+    tap.readAlong = this.options.readAlong;
     let attempt = 0;
     const baseUrl = this.options.baseUrl.replace(/\/+$/, '');
     try {

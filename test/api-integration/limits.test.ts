@@ -200,7 +200,35 @@ describe('HTTP limits against a misbehaving server', function () {
     });
   });
 
+  /** Someone reading bodies along: what they were given, and how each ended. */
+  function readAlongRecorder() {
+    const recorder = {
+      id: 7,
+      pieces: [] as Uint8Array[],
+      ends: [] as boolean[],
+      open: () => ({
+        id: recorder.id,
+        push: (chunk: Uint8Array) => recorder.pieces.push(chunk.slice()),
+        end: (complete: boolean) => recorder.ends.push(complete),
+      }),
+    };
+    return recorder;
+  }
+
   describe('reading an answer', () => {
+    it('reads along neither a small answer nor one that is not text, and drops one that goes over the cap', async () => {
+      const along = readAlongRecorder();
+      handler = (_request, response) => response.end(JSON.stringify({ success: true, data: { ok: true } }));
+      assert.equal((await httpFor({ readAlong: along.open }).getText(spec)).readAlong, undefined);
+      handler = bigBody(8 * MB, false, { bytes: 0, closed: false });
+      await failure(httpFor({ readAlong: along.open, maxResponseBytes: 4 * MB }).get({ ...spec, refresh: true }));
+      assert.deepEqual(along.ends, [], 'nothing read along for a parsed answer');
+      handler = bigBody(8 * MB, false, { bytes: 0, closed: false });
+      const error = await failure(httpFor({ readAlong: along.open, maxResponseBytes: 4 * MB }).getText({ ...spec, refresh: true }));
+      assert.equal(error.kind, 'tooLarge');
+      assert.deepEqual(along.ends, [false], 'read along from 1 MB, then dropped');
+    });
+
     // Multi-byte characters, some split across the server's writes, and more than one read's worth of body.
     const data = { text: 'Zürich · São Paulo · 東京 '.repeat(40_000), n: 42 };
     const body = Buffer.from(JSON.stringify({ success: true, data }));
@@ -226,8 +254,12 @@ describe('HTTP limits against a misbehaving server', function () {
     for (const mode of Object.keys(modes) as Array<keyof typeof modes>) {
       it(`hands over every byte of an answer ${modes[mode]}, as bytes and parsed`, async () => {
         handler = answer(mode);
-        const text = await httpFor().getText({ ...spec, refresh: true });
+        const along = readAlongRecorder();
+        const text = await httpFor({ readAlong: along.open }).getText({ ...spec, refresh: true });
         assert.equal(Buffer.compare(Buffer.concat(text.chunks), body), 0, 'the bytes as sent');
+        assert.deepEqual(along.ends, [true], 'read along, to the end');
+        assert.equal(Buffer.compare(Buffer.concat(along.pieces), body), 0, 'every byte read along, in order');
+        assert.equal(text.readAlong, along.id);
         assert.equal(text.text, body.toString('utf8'));
         assert.equal(text.timing.bytes, body.length);
         assert.equal(text.fingerprint, createHash('sha256').update(body).digest('base64'), 'fingerprinted as it came');

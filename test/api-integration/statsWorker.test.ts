@@ -170,6 +170,35 @@ describe('The stats worker', function () {
     });
   }
 
+  it('uses a body it decoded as it arrived, once, and reads the pieces lent when that text is gone', async () => {
+    const peerId = catalog.currentSession.participants[0].peerIds[0];
+    const text = (await client.getPeerReportText(scope, peerId, { includePeerEvents: true })).text;
+    const worker = new StatsWorker(path.join(dir, 'statsWorker.js'));
+    try {
+      const target = { kind: 'peer' as const, peerId };
+      const expected = await worker.analyse({ target, text });
+      assert.equal(expected.kind, 'analysed');
+      const readAlong = (complete: boolean) => {
+        const along = worker.readAlong();
+        assert.ok(along, 'the worker runs');
+        for (const piece of pieces(text)) along.push(piece);
+        along.end(complete);
+        // Lent with the job, pieces that are not the body: only the text decoded along gives the analysis.
+        return { chunks: [new TextEncoder().encode('not JSON')], readAlong: along.id };
+      };
+      const body = readAlong(true);
+      const first = await worker.analyse({ target, text: body });
+      assert.deepEqual({ ...first, times: expected.times }, expected, 'the text read along');
+      assert.equal((await worker.analyse({ target, text: body })).kind, 'problem', 'taken once: then the pieces are read');
+      const forgotten = readAlong(true);
+      worker.forget([forgotten.readAlong, undefined]);
+      assert.equal((await worker.analyse({ target, text: forgotten })).kind, 'problem', 'forgotten');
+      assert.equal((await worker.analyse({ target, text: readAlong(false) })).kind, 'problem', 'dropped unfinished');
+    } finally {
+      worker.stop();
+    }
+  });
+
   it('lends an answer to the worker and gets it back whole, not copied, even to two jobs at once', async () => {
     const peerId = catalog.currentSession.participants[0].peerIds[0];
     const answer = await client.getPeerReportText(scope, peerId, { includePeerEvents: true });

@@ -16,9 +16,13 @@ import { packParticipant } from '../../shared/packColumns';
 import { previewParticipant } from '../../shared/previewColumns';
 import { toWireParticipant, type WireParticipant } from '../../shared/wire';
 import { mergePeerReports, peersToRead } from '../mergePeerReports';
+import { bodiesReadAlong } from './readAlong';
 
-/** An answer's text, or its UTF-8 bytes in the pieces they came in (joined and decoded here). */
-export type AnswerBody = string | BodyChunks;
+/**
+ * An answer's text, or its UTF-8 bytes in the pieces they came in (joined and decoded here), with the ID
+ * they were read along under as they arrived (readAlong.ts) when they were: that text, if here, is used.
+ */
+export type AnswerBody = string | BodyChunks | { readAlong: number; chunks: BodyChunks };
 
 export interface AnswersRequest {
   target: { kind: 'sessionParticipant'; sessionId: string } | { kind: 'peer'; peerId: string };
@@ -117,10 +121,16 @@ function timer(times: AnswersTimes) {
 
 const decoder = new TextDecoder();
 
+function textOf(body: AnswerBody): string {
+  if (typeof body === 'string') return body;
+  if ('readAlong' in body) return bodiesReadAlong.take(body.readAlong) ?? decoder.decode(joinChunks(body.chunks));
+  return decoder.decode(joinChunks(body));
+}
+
 /** Joining the pieces counts as parsing: joined and decoded in one go, they cost less than decoded one by one. */
 function parse(body: AnswerBody, times: AnswersTimes) {
   const started = performance.now();
-  const read = readData(typeof body === 'string' ? body : decoder.decode(joinChunks(body)));
+  const read = readData(textOf(body));
   times.parseMs.push(performance.now() - started);
   return read;
 }

@@ -159,71 +159,79 @@ export async function analyseOffThread<Kept extends { fingerprints?: AnswerFinge
   const { fetch, ...request } = main;
   const { phases } = options;
   const answer = await fetch();
-  const fingerprints: AnswerFingerprints = { answer: answer.fingerprint, peers: {} };
-  const kept = options.previous;
-  // The same answer as last time names the same peers, and is read again only if one of their reports changed.
-  const known = kept?.fingerprints?.answer === answer.fingerprint ? kept.fingerprints : undefined;
-  let result: AnswersResult | { kind: 'unchanged'; previous: Kept } =
-    kept && known
-      ? { kind: 'unchanged', previous: kept }
-      : // A session participant's own answer mostly says which peer reports to fetch: ahead of the queue.
-        await statsWorker.analyse({ ...request, text: answer }, { urgent: request.target.kind === 'sessionParticipant' });
-  let mainParseMs = result.kind === 'unchanged' ? 0 : count(phases, result);
-  const peerIds = result.kind === 'needPeers' ? result.peerIds : Object.keys(known?.peers ?? {});
-  const peers: Array<{ peerId: string; answer: AnswerText; read?: ReadAheadReport }> = [];
-  const failures: PeerReportFailure[] = [];
-  if (peerIds.length > 0) {
-    const readKeys: number[] = [];
-    const readPeer = async (peerId: string, peerAnswer: AnswerText) => {
-      const read = await statsWorker.readAhead(peerId, peerAnswer);
-      readKeys.push(read.key);
-      count(phases, read);
-      return read;
-    };
-    try {
-      // Each report is parsed and normalised as soon as it came, while the others still download; one
-      // the same as last time waits, as it may need no reading at all.
-      const settled = await Promise.allSettled(
-        peerIds.map(async (peerId) => {
-          const peerAnswer = await fetchPeerText(client, scheduler, scope, peerId, options);
-          const unchanged = known?.peers[peerId] === peerAnswer.fingerprint;
-          return { answer: peerAnswer, read: unchanged ? undefined : await readPeer(peerId, peerAnswer) };
-        }),
-      );
-      settled.forEach((outcome, index) => {
-        if (outcome.status === 'fulfilled') peers.push({ peerId: peerIds[index], ...outcome.value });
-        else failures.push({ peerId: peerIds[index], error: outcome.reason });
-      });
-      if (peers.length === 0) throw failures[0].error;
-      for (const peer of peers) fingerprints.peers[peer.peerId] = peer.answer.fingerprint;
-      if (result.kind !== 'unchanged' || failures.length > 0 || peers.some((peer) => peer.read)) {
-        // Something changed: the target's answer and the reports skipped as unchanged are read after all.
-        for (const peer of peers) peer.read ??= await readPeer(peer.peerId, peer.answer);
-        result = await statsWorker.analyse({
-          ...request,
-          text: answer,
-          peers: peers.flatMap(({ peerId, read }) => (read ? [{ peerId, readAhead: read.key }] : [])),
+  // Each peer report fetched: what was decoded of them as they arrived and no job took is forgotten at the end.
+  const peerAnswers: AnswerText[] = [];
+  try {
+    const fingerprints: AnswerFingerprints = { answer: answer.fingerprint, peers: {} };
+    const kept = options.previous;
+    // The same answer as last time names the same peers, and is read again only if one of their reports changed.
+    const known = kept?.fingerprints?.answer === answer.fingerprint ? kept.fingerprints : undefined;
+    let result: AnswersResult | { kind: 'unchanged'; previous: Kept } =
+      kept && known
+        ? { kind: 'unchanged', previous: kept }
+        : // A session participant's own answer mostly says which peer reports to fetch: ahead of the queue.
+          await statsWorker.analyse({ ...request, text: answer }, { urgent: request.target.kind === 'sessionParticipant' });
+    let mainParseMs = result.kind === 'unchanged' ? 0 : count(phases, result);
+    const peerIds = result.kind === 'needPeers' ? result.peerIds : Object.keys(known?.peers ?? {});
+    const peers: Array<{ peerId: string; answer: AnswerText; read?: ReadAheadReport }> = [];
+    const failures: PeerReportFailure[] = [];
+    if (peerIds.length > 0) {
+      const readKeys: number[] = [];
+      const readPeer = async (peerId: string, peerAnswer: AnswerText) => {
+        const read = await statsWorker.readAhead(peerId, peerAnswer);
+        readKeys.push(read.key);
+        count(phases, read);
+        return read;
+      };
+      try {
+        // Each report is parsed and normalised as soon as it came, while the others still download; one
+        // the same as last time waits, as it may need no reading at all.
+        const settled = await Promise.allSettled(
+          peerIds.map(async (peerId) => {
+            const peerAnswer = await fetchPeerText(client, scheduler, scope, peerId, options);
+            peerAnswers.push(peerAnswer);
+            const unchanged = known?.peers[peerId] === peerAnswer.fingerprint;
+            return { answer: peerAnswer, read: unchanged ? undefined : await readPeer(peerId, peerAnswer) };
+          }),
+        );
+        settled.forEach((outcome, index) => {
+          if (outcome.status === 'fulfilled') peers.push({ peerId: peerIds[index], ...outcome.value });
+          else failures.push({ peerId: peerIds[index], error: outcome.reason });
         });
-        mainParseMs += count(phases, result);
+        if (peers.length === 0) throw failures[0].error;
+        for (const peer of peers) fingerprints.peers[peer.peerId] = peer.answer.fingerprint;
+        if (result.kind !== 'unchanged' || failures.length > 0 || peers.some((peer) => peer.read)) {
+          // Something changed: the target's answer and the reports skipped as unchanged are read after all.
+          for (const peer of peers) peer.read ??= await readPeer(peer.peerId, peer.answer);
+          result = await statsWorker.analyse({
+            ...request,
+            text: answer,
+            peers: peers.flatMap(({ peerId, read }) => (read ? [{ peerId, readAhead: read.key }] : [])),
+          });
+          mainParseMs += count(phases, result);
+        }
+      } finally {
+        // Those the analysis took are gone already; the others (it failed or was cancelled) go now.
+        statsWorker.release(readKeys);
       }
-    } finally {
-      // Those the analysis took are gone already; the others (it failed or was cancelled) go now.
-      statsWorker.release(readKeys);
+      for (const peer of peers) phases?.request({ ...peer.answer.timing, parseMs: peer.read?.times.parseMs[0] ?? 0 });
     }
-    for (const peer of peers) phases?.request({ ...peer.answer.timing, parseMs: peer.read?.times.parseMs[0] ?? 0 });
+    phases?.request({ ...answer.timing, parseMs: mainParseMs });
+    if (result.kind === 'unchanged') return { answer, fingerprints, failures, result: 'unchanged', previous: result.previous };
+    if (result.kind === 'problem') throw answerError(answer, result.problem);
+    if (result.kind === 'needPeers') throw new Error('The statistics worker asked for the peer reports twice.');
+    for (const { peerId, problem } of result.peerProblems) {
+      const peer = peers.find((candidate) => candidate.peerId === peerId);
+      if (peer) failures.push({ peerId, error: answerError(peer.answer, problem) });
+    }
+    const order = peers.map((peer) => peer.peerId);
+    failures.sort((a, b) => order.indexOf(a.peerId) - order.indexOf(b.peerId));
+    if (result.kind === 'unreadPeers') throw failures[0].error;
+    return { answer, fingerprints, failures, result };
+  } finally {
+    // Answers the same as last time, or work that failed, leave what the worker decoded of them untaken.
+    statsWorker.forget([answer, ...peerAnswers].map((text) => text.readAlong));
   }
-  phases?.request({ ...answer.timing, parseMs: mainParseMs });
-  if (result.kind === 'unchanged') return { answer, fingerprints, failures, result: 'unchanged', previous: result.previous };
-  if (result.kind === 'problem') throw answerError(answer, result.problem);
-  if (result.kind === 'needPeers') throw new Error('The statistics worker asked for the peer reports twice.');
-  for (const { peerId, problem } of result.peerProblems) {
-    const peer = peers.find((candidate) => candidate.peerId === peerId);
-    if (peer) failures.push({ peerId, error: answerError(peer.answer, problem) });
-  }
-  const order = peers.map((peer) => peer.peerId);
-  failures.sort((a, b) => order.indexOf(a.peerId) - order.indexOf(b.peerId));
-  if (result.kind === 'unreadPeers') throw failures[0].error;
-  return { answer, fingerprints, failures, result };
 }
 
 /** The worker's times, added to the inspection's phases; returns the (first) answer's parse time. */

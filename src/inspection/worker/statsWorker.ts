@@ -1,17 +1,22 @@
 /**
- * The stats worker thread (dist/statsWorker.js): reads peer reports ahead as they arrive and answers
- * each request with analyseAnswers, columns transferred and the answers' bodies given back.
+ * The stats worker thread (dist/statsWorker.js): decodes large bodies as they download, reads peer
+ * reports ahead as they arrive, and answers each request with analyseAnswers, columns transferred and
+ * the answers' bodies given back.
  */
 import { parentPort } from 'node:worker_threads';
 import { errorMessage } from '../../shared/errorMessage';
 import { analyseAnswers, PeerReportsReadAhead, transferablesOf } from './analyseAnswers';
+import { bodiesReadAlong } from './readAlong';
 import type { FromStatsWorker, ToStatsWorker } from './workerProtocol';
 
 const port = parentPort;
 const readAhead = new PeerReportsReadAhead();
 port?.on('message', (message: ToStatsWorker) => {
-  if ('release' in message) {
-    readAhead.release(message.release);
+  if ('release' in message) return readAhead.release(message.release);
+  if ('forget' in message) return bodiesReadAlong.forget(message.forget);
+  if ('along' in message) {
+    if ('chunk' in message) bodiesReadAlong.push(message.along, message.chunk);
+    else bodiesReadAlong.end(message.along, message.complete);
     return;
   }
   const { id, job, lent } = message;

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { BodyChunks } from '../../api/bodyChunks';
+import type { BodyChunks, BodyReadAlong } from '../../api/bodyChunks';
 import type { Logger } from '../../common/logger';
 import {
   analyseAnswers,
@@ -18,9 +18,13 @@ import {
 } from './analyseAnswers';
 import type { FromStatsWorker, Job, ReadAheadJob, ToStatsWorker } from './workerProtocol';
 
-/** A body the host keeps (an AnswerText): lent to the worker, and put back in `chunks` when it is done. */
+/**
+ * A body the host keeps (an AnswerText): lent to the worker, and put back in `chunks` when it is done.
+ * `readAlong`: the ID the worker decoded it under as it arrived (readAlong), if it did.
+ */
 export interface BodyHolder {
   chunks: BodyChunks;
+  readAlong?: number;
 }
 
 type Body = AnswerBody | BodyHolder;
@@ -48,7 +52,7 @@ function toWorkerJob(job: HostJob): { job: Job; holders: BodyHolder[] } {
   const body = (source: Body): AnswerBody => {
     if (typeof source === 'string' || !('chunks' in source)) return source;
     if (ownsItsBuffers(source.chunks) && !holders.includes(source)) holders.push(source);
-    return source.chunks;
+    return source.readAlong === undefined ? source.chunks : { readAlong: source.readAlong, chunks: source.chunks };
   };
   if ('readAhead' in job) return { job: { readAhead: { ...job.readAhead, text: body(job.readAhead.text) } }, holders };
   const { text, peers, ...rest } = job.request;
@@ -88,6 +92,7 @@ export class StatsWorker {
   private readonly queued: Pending[] = [];
   private urgentQueued = 0;
   private nextKey = 0;
+  private nextAlong = 0;
   /** Reports read ahead on this thread, when the worker is unavailable. */
   private readonly readHere = new PeerReportsReadAhead();
   /** Holders whose bodies are in the worker: a job that needs one waits until it is back. */
@@ -114,6 +119,29 @@ export class StatsWorker {
     const key = this.nextKey++;
     const read = (await this.run({ readAhead: { key, peerId, text } })) as ReadAheadResult;
     return { key, ...read };
+  }
+
+  /**
+   * Someone to decode a body in the worker as it arrives (a copy of each piece crosses), so a job on it
+   * has only JSON.parse left; none when the worker is not running. Bodies no job took must be forgotten.
+   */
+  readAlong(): BodyReadAlong | undefined {
+    const worker = this.start();
+    if (!worker) return undefined;
+    const along = this.nextAlong++;
+    const post = (message: ToStatsWorker) => this.worker === worker && worker.postMessage(message);
+    return {
+      id: along,
+      // A view into a larger buffer would take all of it along: only its own bytes cross.
+      push: (chunk) => post({ along, chunk: ownsItsBuffers([chunk]) ? chunk : chunk.slice() }),
+      end: (complete) => post({ along, complete }),
+    };
+  }
+
+  /** Forgets bodies read along that no job took (they were the same as last time, or the work failed). */
+  forget(ids: ReadonlyArray<number | undefined>): void {
+    const known = ids.filter((id) => id !== undefined);
+    if (known.length > 0) this.worker?.postMessage({ forget: known } satisfies ToStatsWorker);
   }
 
   /** Forgets reports read ahead that no analysis took (the inspection failed or was cancelled). */

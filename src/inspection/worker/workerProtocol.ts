@@ -19,6 +19,12 @@ export interface ReadAheadJob {
 
 export type ToStatsWorker =
   /** `lent`: the job's bodies whose buffers came with it, to send back in the reply in this order. */
-  { id: number; job: Job; lent: BodyChunks[] } | { release: number[] };
+  | { id: number; job: Job; lent: BodyChunks[] }
+  /** Reports read ahead that no job will take. */
+  | { release: number[] }
+  /** A body read along as it arrives (a copy of each piece), then its end, or its bodies no job will take. */
+  | { along: number; chunk: Uint8Array }
+  | { along: number; complete: boolean }
+  | { forget: number[] };
 
 export type FromStatsWorker = { id: number; lent: BodyChunks[] } & ({ result: AnswersResult | ReadAheadResult } | { error: string });

@@ -1,0 +1,45 @@
+import { strict as assert } from 'node:assert';
+import { BodiesReadAlong } from '../../src/inspection/worker/readAlong';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+describe('Bodies read along as they arrive', () => {
+  it('decodes a body from its pieces, a character split between two of them too, and gives it once', () => {
+    const bodies = new BodiesReadAlong();
+    const bytes = encode('{"city":"Zürich"}');
+    const cut = bytes.indexOf(0xc3) + 1; // inside the ü
+    bodies.push(1, bytes.subarray(0, cut));
+    bodies.push(1, bytes.subarray(cut));
+    assert.equal(bodies.take(1), undefined, 'not complete yet');
+    bodies.push(2, bytes);
+    bodies.end(2, true);
+    assert.equal(bodies.take(2), '{"city":"Zürich"}');
+    assert.equal(bodies.take(2), undefined, 'taken once');
+  });
+
+  it('drops a body that did not complete, or was forgotten', () => {
+    const bodies = new BodiesReadAlong();
+    bodies.push(1, encode('{"a":'));
+    bodies.end(1, false);
+    assert.equal(bodies.take(1), undefined);
+    bodies.push(2, encode('{}'));
+    bodies.end(2, true);
+    bodies.forget([2]);
+    assert.equal(bodies.take(2), undefined);
+  });
+
+  it('lets the oldest bodies go when those kept add up to too much, never the one being read', () => {
+    const bodies = new BodiesReadAlong(10);
+    for (const id of [1, 2, 3]) {
+      bodies.push(id, encode('abcd'));
+      bodies.end(id, true);
+    }
+    bodies.push(4, encode('0123456789ab'));
+    bodies.end(4, true);
+    assert.deepEqual(
+      [1, 2, 3].map((id) => bodies.take(id)),
+      [undefined, undefined, undefined],
+    );
+    assert.equal(bodies.take(4), '0123456789ab', 'over the bound alone, and kept');
+  });
+});
