@@ -12,14 +12,10 @@ export function byteLengthOf(chunks: BodyChunks): number {
 
 /** The body in one buffer, at once: for a thread that may block (the stats worker) or a small body. */
 export function joinChunks(chunks: BodyChunks): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const body = new Uint8Array(byteLengthOf(chunks));
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
+  const joining = join(chunks);
+  let step = joining.next();
+  while (!step.done) step = joining.next();
+  return step.value;
 }
 
 /**
@@ -30,17 +26,28 @@ const JOIN_SLICE_BYTES = 2 * 1024 * 1024;
 
 /** The body in one buffer, joined a slice at a time between other tasks. */
 export async function joinInSlices(chunks: BodyChunks): Promise<Uint8Array> {
+  const joining = join(chunks);
+  let sliceEnd = JOIN_SLICE_BYTES;
+  let step = joining.next();
+  while (!step.done) {
+    if (step.value >= sliceEnd) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceEnd = step.value + JOIN_SLICE_BYTES;
+    }
+    step = joining.next();
+  }
+  return step.value;
+}
+
+/** Copies the pieces into one buffer, telling how far it got after each; one piece is handed over as it is. */
+function* join(chunks: BodyChunks): Generator<number, Uint8Array> {
   if (chunks.length === 1) return chunks[0];
   const body = new Uint8Array(byteLengthOf(chunks));
   let offset = 0;
-  let sliceEnd = JOIN_SLICE_BYTES;
   for (const chunk of chunks) {
-    if (offset >= sliceEnd) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceEnd = offset + JOIN_SLICE_BYTES;
-    }
     body.set(chunk, offset);
     offset += chunk.byteLength;
+    yield offset;
   }
   return body;
 }

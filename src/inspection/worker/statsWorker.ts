@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { errorMessage } from '../../shared/errorMessage';
 import { analyseAnswers, PeerReportsReadAhead, transferablesOf } from './analyseAnswers';
 import { bodiesReadAlong } from './readAlong';
-import type { FromStatsWorker, ToStatsWorker } from './workerProtocol';
+import { lentBuffers, type FromStatsWorker, type ToStatsWorker } from './workerProtocol';
 
 const port = parentPort;
 const readAhead = new PeerReportsReadAhead();
@@ -21,8 +21,7 @@ port?.on('message', (message: ToStatsWorker) => {
   }
   const { id, job, lent } = message;
   // The bodies go back whole: the host reads them again (Raw JSON, the command's result).
-  const giveBack = (reply: FromStatsWorker, transfer: ArrayBuffer[] = []) =>
-    port.postMessage(reply, [...transfer, ...lent.flatMap((chunks) => chunks.map((chunk) => chunk.buffer as ArrayBuffer))]);
+  const giveBack = (reply: FromStatsWorker, transfer: ArrayBuffer[] = []) => port.postMessage(reply, [...transfer, ...lentBuffers(lent)]);
   try {
     if ('readAhead' in job) {
       const { key, peerId, text } = job.readAhead;

@@ -16,7 +16,7 @@ import {
   type AnswersResult,
   type ReadAheadResult,
 } from './analyseAnswers';
-import type { FromStatsWorker, Job, ReadAheadJob, ToStatsWorker } from './workerProtocol';
+import { lentBuffers, type FromStatsWorker, type Job, type ReadAheadJob, type ToStatsWorker } from './workerProtocol';
 
 /**
  * A body the host keeps (an AnswerText): lent to the worker, and put back in `chunks` when it is done.
@@ -181,10 +181,7 @@ export class StatsWorker {
       // Built now: a body another job had out is back in its holder.
       const { job } = toWorkerJob(entry.job);
       const lent = entry.holders.map((holder) => holder.chunks);
-      worker.postMessage(
-        { id: entry.id, job, lent } satisfies ToStatsWorker,
-        lent.flatMap((chunks) => chunks.map((chunk) => chunk.buffer as ArrayBuffer)),
-      );
+      worker.postMessage({ id: entry.id, job, lent } satisfies ToStatsWorker, lentBuffers(lent));
     }
   }
 

@@ -28,3 +28,8 @@ export type ToStatsWorker =
   | { forget: number[] };
 
 export type FromStatsWorker = { id: number; lent: BodyChunks[] } & ({ result: AnswersResult | ReadAheadResult } | { error: string });
+
+/** The buffers of lent bodies, to transfer with the message that carries them. */
+export function lentBuffers(lent: readonly BodyChunks[]): ArrayBuffer[] {
+  return lent.flatMap((chunks) => chunks.map((chunk) => chunk.buffer as ArrayBuffer));
+}
