@@ -95,6 +95,8 @@ export interface OverviewRun {
   boundMs: number;
   stallMs: number;
   stallWhileAnalysingMs: number;
+  /** The longest garbage collection pause of the host in the same time as stallMs. */
+  collectionMs: number;
 }
 export interface BenchResults {
   vscodeVersion: string;
@@ -374,6 +376,7 @@ async function benchmark(): Promise<void> {
         listRequests: requests.length - analysis,
         boundMs: (Math.ceil(analysis / concurrency) * urls.latencyMs) | 0,
         stallMs: stalls.worst(started),
+        collectionMs: stalls.worstCollection(started),
         stallWhileAnalysingMs: analysing ? stalls.worst(mine.analysisStartedAt!, mine.analysisDoneAt!) : 0,
       };
       into.runs.push(result);

@@ -178,7 +178,7 @@ function printResults(results: BenchResults): void {
       '',
       '',
       ms(pickO('commandMs')),
-      `${ms(pickO('stallMs'))}${runs.some((r) => r.analyseMs !== undefined) ? ` (analysing: ${ms(pickO('stallWhileAnalysingMs'))})` : ''}`,
+      `${ms(pickO('stallMs'))} (GC ${ms(pickO('collectionMs'))})${runs.some((r) => r.analyseMs !== undefined) ? ` (analysing: ${ms(pickO('stallWhileAnalysingMs'))})` : ''}`,
       `${runs.length}`,
     ];
   };
