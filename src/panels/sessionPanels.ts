@@ -14,6 +14,7 @@ import type { PanelAttribution } from '../shared/messages';
 import type { SessionParticipantStatistics } from '../inspection/peerReports';
 import {
   isSessionWebviewToHost,
+  tableInParts,
   type ParticipantRow,
   type SessionHostToWebview,
   type SessionOverviewResult,
@@ -27,6 +28,8 @@ import { webviewDocument, webviewPanelOptions } from './webviewPanel';
 
 export const SESSION_VIEW_TYPE = 'realtimekit.session';
 const FLUSH_MS = 100;
+/** Rows per message when the whole table is sent. */
+const ROWS_PER_MESSAGE = 400;
 
 export interface SessionPanelDeps {
   client: () => RealtimeKitClient;
@@ -353,7 +356,8 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
       verdictLine: entry.run.verdictLine(),
       restore: { ...entry.scope, sessionId: entry.sessionId },
     });
-    await this.post(entry.panel, { type: 'rows', rows: entry.run.allRows(), replace: true });
+    // The webview paints parts that come together in one frame.
+    for (const part of tableInParts(entry.run.allRows(), ROWS_PER_MESSAGE)) await this.post(entry.panel, part);
     await this.post(entry.panel, { type: 'progress', progress: entry.run.progress(this.liveState(entry)) });
     if (entry.resources) await this.post(entry.panel, { type: 'resources', resources: entry.resources });
   }

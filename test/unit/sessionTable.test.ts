@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { ParticipantRow } from '../../src/shared/session';
+import { tableInParts, type ParticipantRow } from '../../src/shared/session';
 import { causedByText, lossText, networkText, peersText, pendingText } from '../../src/webview/session/cellText';
 import { compareHint } from '../../src/webview/session/compareHint';
 import { filterRows } from '../../src/webview/session/filterRows';
@@ -130,6 +130,19 @@ describe('session table: rows messages', () => {
     const next = applyRows([row('a')], [row('b'), row('c'), row('b', { verdict: 'poor' })], true);
     assert.deepEqual(ids(next), ['b', 'c']);
     assert.equal(next[0].verdict, 'poor');
+  });
+
+  it('sends a whole table in parts that, applied in order, replace what was shown with every row in order', () => {
+    const shown = [row('old')];
+    const table = Array.from({ length: 10 }, (_, index) => row(`p${index}`));
+    const parts = tableInParts(table, 4);
+    assert.deepEqual(
+      parts.map((part) => part.rows.length),
+      [4, 4, 2],
+    );
+    const applied = parts.reduce((rows, part) => applyRows(rows, part.rows, part.replace), shown);
+    assert.deepEqual(ids(applied), ids(table));
+    assert.deepEqual(tableInParts([], 4), [{ type: 'rows', rows: [], replace: true }], 'an empty table still clears what was shown');
   });
 });
 
