@@ -27,6 +27,16 @@ export function peerSpans(events: readonly RawPeerEvent[] | undefined): PeerSpan
   return [...spans.values()].sort((a, b) => (a.from ?? Infinity) - (b.from ?? Infinity));
 }
 
+/** How many peers the events name: peerSpans(events).length without reading a time. */
+export function peerCount(events: readonly RawPeerEvent[] | undefined): number {
+  const peerIds = new Set<string>();
+  for (const event of events ?? []) {
+    const peerId = text(event.peer_id);
+    if (peerId) peerIds.add(peerId);
+  }
+  return peerIds.size;
+}
+
 /** peerId → participantId over the whole session, from every participant's peer events. */
 export function peerOwners(participants: readonly RawSessionParticipant[]): Map<string, string> {
   const owners = new Map<string, string>();

@@ -1,6 +1,6 @@
 /** How many requests analysing a session's participants takes, for "Analyse all: N requests, about …". */
 import type { RawSessionParticipant } from '../api/types';
-import { peerSpans } from './peerSpans';
+import { peerCount } from './peerSpans';
 
 /**
  * Per participant: its details, plus one peer report per peer (current generation). The generation is
@@ -8,6 +8,7 @@ import { peerSpans } from './peerSpans';
  */
 export function analysisRequestCount(participants: readonly RawSessionParticipant[]): number {
   let requests = 0;
-  for (const participant of participants) requests += 1 + peerSpans(participant.peer_events).length;
+  // Counted, not spanned: the overview asks again as rows come in, over thousands of participants.
+  for (const participant of participants) requests += 1 + peerCount(participant.peer_events);
   return requests;
 }

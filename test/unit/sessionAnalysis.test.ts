@@ -6,6 +6,7 @@ import type { InspectedParticipant, PeerStats, QualitySample } from '../../src/s
 import type { ParticipantRow } from '../../src/shared/session';
 import { overviewResult } from '../../src/sessionAnalysis/overviewResult';
 import { analyseParticipant, failedRow, pendingRow } from '../../src/sessionAnalysis/participantAnalysis';
+import { peerSpans } from '../../src/sessionAnalysis/peerSpans';
 import { compareByColumn, rankRows } from '../../src/sessionAnalysis/ranking';
 import { analysisRequestCount } from '../../src/sessionAnalysis/requestCount';
 import { sessionHeader } from '../../src/sessionAnalysis/sessionHeader';
@@ -145,6 +146,15 @@ describe('participant analysis', () => {
 
   it('counts the requests analysing the participants takes: details plus one per peer', () => {
     assert.equal(analysisRequestCount([raw, { id: 'p-2' }]), 4);
+    // A peer with no readable time, and an event naming no peer: counted as peerSpans lists them.
+    const odd = [
+      { peer_id: 'peer-x', event_name: 'PEER_JOINING', created_at: 'not a time' },
+      { peer_id: 'peer-y', event_name: 'PEER_LEAVING', created_at: '2026-01-01T10:00:00Z' },
+      { peer_id: 'peer-x', event_name: 'PEER_LEAVING' },
+      { event_name: 'PEER_JOINING', created_at: '2026-01-01T09:00:00Z' },
+    ];
+    assert.equal(peerSpans(odd).length, 2);
+    assert.equal(analysisRequestCount([{ id: 'p-3', peer_events: odd }]), 3);
   });
 });
 
