@@ -134,7 +134,7 @@ export async function sessionParticipantStatistics(
     failures,
     row: result.row,
     listEntry: options.listEntry,
-    fingerprints: failures.length === 0 ? fingerprints : undefined,
+    fingerprints,
   };
   // With a peer report missing, opening it again tries that report again.
   if (failures.length === 0) scheduler.keep(key, analysed);

@@ -67,8 +67,7 @@ export async function inspectOffThread(
     verdict: result.verdict,
     fetchedAt: new Date().toISOString(),
     phases: options.phases,
-    // Kept only when complete: a peer report missing now is tried again next time.
-    fingerprints: failures.length === 0 ? fingerprints : undefined,
+    fingerprints,
   };
   // Decoded and parsed here only when asked for (Raw JSON, export, the command's result): the worker has read it already.
   return withLazyRaw(inspection, answer);
@@ -77,7 +76,7 @@ export async function inspectOffThread(
 /** The inspection on screen, fetched again and found the same: its data and `fetchedAt` stand. */
 function checkedAgain(
   previous: AnalysedInspection,
-  fingerprints: AnswerFingerprints,
+  fingerprints: AnswerFingerprints | undefined,
   phases: PhaseRecorder,
 ): Omit<AnalysedInspection, 'raw'> {
   // Field by field: spreading it would read (parse) its lazy raw answer.
@@ -128,8 +127,11 @@ export function readRaw(inspection: { raw: unknown }): Promise<unknown> {
 export interface OffThreadAnswers {
   /** The target's own answer. */
   answer: AnswerText;
-  /** What this fetch got, for the next one to compare with (complete when no peer report failed). */
-  fingerprints: AnswerFingerprints;
+  /**
+   * What this fetch got, for the next one to compare with; only when every answer was read, so a peer
+   * report missing now is tried again next time.
+   */
+  fingerprints?: AnswerFingerprints;
   /** Peers whose report could not be fetched or read, in the order of the peers; the others are merged. */
   failures: PeerReportFailure[];
 }
@@ -227,7 +229,7 @@ export async function analyseOffThread<Kept extends { fingerprints?: AnswerFinge
     const order = peers.map((peer) => peer.peerId);
     failures.sort((a, b) => order.indexOf(a.peerId) - order.indexOf(b.peerId));
     if (result.kind === 'unreadPeers') throw failures[0].error;
-    return { answer, fingerprints, failures, result };
+    return { answer, fingerprints: failures.length === 0 ? fingerprints : undefined, failures, result };
   } finally {
     // Answers the same as last time, or work that failed, leave what the worker decoded of them untaken.
     statsWorker.forget([answer, ...peerAnswers].map((text) => text.readAlong));
