@@ -24,6 +24,7 @@ import { analyseInspection } from '../src/inspection/inspection';
 import type { InspectionTarget } from '../src/inspection/inspectionTarget';
 import { toPayload } from '../src/panels/panelContent';
 import { openBrowser } from '../test/host/codeServer';
+import type { CDPSession, Page } from 'playwright-core';
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
@@ -85,6 +86,7 @@ interface Measured {
   payload: { jsonBytes: number; typedBytes: number; rawJsonChars: number };
   load: Record<string, number>;
   show: Record<string, number>;
+  refresh: Record<string, number>;
   rawOpen: number;
 }
 
@@ -170,6 +172,52 @@ function medians(rows: Record<string, number>[]): Record<string, number> {
 
 type Metrics = Record<string, number>;
 
+/**
+ * Posts `payload` to a panel already showing the participant, as a Refresh with changed answers does, and
+ * times its paint. PROFILE=1 saves a CPU profile of each size's first one to out/bench/.
+ */
+async function showAgain(page: Page, cdp: CDPSession, payload: unknown, size: number, run: number): Promise<Record<string, number>> {
+  const profile = process.env.PROFILE && run === 0;
+  const scriptBefore = (await metricsOf(cdp)).ScriptDuration;
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  const renderedBefore = (await page.evaluate("window.__b.messages.filter((e) => e.m.type === 'rendered').length")) as number;
+  await page.evaluate((data) => {
+    const b = (globalThis as unknown as { __b: { marks: Record<string, number | undefined> } }).__b;
+    b.marks = { posted: performance.now() };
+    (globalThis as unknown as { postMessage: (message: unknown, origin: string) => void }).postMessage(
+      { type: 'show', payload: data },
+      '*',
+    );
+  }, payload);
+  await page.waitForFunction((before) => {
+    const b = (globalThis as unknown as { __b: { marks: Record<string, number>; messages: { m: { type: string } }[] } }).__b;
+    return b.messages.filter((e) => e.m.type === 'rendered').length > before && b.marks.painted !== undefined;
+  }, renderedBefore);
+  if (profile) {
+    const { profile: taken } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+    const file = path.join(ROOT, 'out', 'bench', `webview refresh ${size}.cpuprofile`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(taken));
+    console.log(`CPU profile: ${file}`);
+  }
+  const timings = (await page.evaluate(`(() => {
+    const b = window.__b;
+    const posted = b.marks.posted;
+    const rendered = b.messages.filter((e) => e.m.type === 'rendered').at(-1).at;
+    return { handledMs: b.marks.handled - posted, firstPaintMs: b.marks.painted - posted, renderedMs: rendered - posted };
+  })()`)) as Record<string, number>;
+  return { ...timings, cdpScriptMs: ((await metricsOf(cdp)).ScriptDuration - scriptBefore) * 1000 };
+}
+
+async function metricsOf(cdp: CDPSession): Promise<Metrics> {
+  const { metrics: list } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return Object.fromEntries(list.map((metric) => [metric.name, metric.value]));
+}
+
 async function main(): Promise<void> {
   if (
     !process.env.SKIP_BUILD &&
@@ -190,10 +238,7 @@ async function main(): Promise<void> {
   const browser = await openBrowser({ viewport: { width: 1280, height: 900 } });
   const cdp = await browser.context.newCDPSession(browser.page);
   await cdp.send('Performance.enable');
-  const metrics = async (): Promise<Metrics> => {
-    const { metrics: list } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-    return Object.fromEntries(list.map((metric) => [metric.name, metric.value]));
-  };
+  const metrics = () => metricsOf(cdp);
   const results: Record<string, Measured> = {};
   try {
     for (const size of SIZES) {
@@ -204,6 +249,7 @@ async function main(): Promise<void> {
       const rawText = JSON.stringify(raw, null, 2);
       const loads: Record<string, number>[] = [];
       const shows: Record<string, number>[] = [];
+      const refreshes: Record<string, number>[] = [];
       const rawOpens: number[] = [];
       for (let run = 0; run < RUNS; run++) {
         await browser.page.goto(origin, { waitUntil: 'load' });
@@ -288,11 +334,17 @@ async function main(): Promise<void> {
             check();
           })`)) as number,
         );
+
+        // A Refresh whose answers changed: the same participant shown again, fetched later.
+        refreshes.push(
+          await showAgain(browser.page, cdp, { ...payload, fetchedAt: new Date(t0 + 60_000 * (run + 1)).toISOString() }, size, run),
+        );
       }
       results[String(size)] = {
         payload: { ...payloadSize(payload), rawJsonChars: rawText.length },
         load: medians(loads),
         show: medians(shows),
+        refresh: medians(refreshes),
         rawOpen: median(rawOpens),
       };
     }
@@ -315,6 +367,11 @@ async function main(): Promise<void> {
     );
     console.log(
       `  show (ms after posting): ${Object.entries(result.show)
+        .map(([key, value]) => `${key} ${fmt(value)}`)
+        .join(', ')}`,
+    );
+    console.log(
+      `  Refresh, answers changed (ms after posting): ${Object.entries(result.refresh)
         .map(([key, value]) => `${key} ${fmt(value)}`)
         .join(', ')}`,
     );

@@ -142,6 +142,7 @@ function printResults(results: BenchResults): void {
           '',
           '',
           '',
+          '',
           ms(pick(c.runs, 'commandMs')),
           '',
           ms(median(c.runs.map((r) => r.stallMs))),
@@ -155,6 +156,7 @@ function printResults(results: BenchResults): void {
         ms(pick(c.runs, 'parseMs')),
         ms(pick(c.runs, 'normaliseMs')),
         ms(pick(c.runs, 'analyseMs')),
+        ms(pick(c.runs, 'lastByteToAnalysedMs')),
         ms(pick(c.runs, 'postMs')),
         ms(pick(c.runs, 'receiveMs')),
         ms(pick(c.runs, 'paintMs')),
@@ -177,6 +179,7 @@ function printResults(results: BenchResults): void {
       '',
       '',
       '',
+      '',
       ms(pickO('commandMs')),
       `${ms(pickO('stallMs'))} (GC ${ms(pickO('collectionMs'))})${runs.some((r) => r.analyseMs !== undefined) ? ` (analysing: ${ms(pickO('stallWhileAnalysingMs'))})` : ''}`,
       `${runs.length}`,
@@ -187,7 +190,22 @@ function printResults(results: BenchResults): void {
   rows.push(overviewRow(`session overview, ${o.participants ?? '?'} participants x 2 peers, ${o.latencyMs} ms latency`, o.runs));
   rows.push(overviewRow(`session list, ${w.participants?.toLocaleString('en-US') ?? '?'} participants, ${w.latencyMs} ms latency`, w.runs));
   for (const a of results.activation)
-    rows.push([`activation: ${a.id}${a.wasActive ? ' (was already active)' : ''}`, '', '', '', '', '', '', '', '', '', ms(a.ms), '', '1']);
+    rows.push([
+      `activation: ${a.id}${a.wasActive ? ' (was already active)' : ''}`,
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      ms(a.ms),
+      '',
+      '1',
+    ]);
   console.log(
     table(
       [
@@ -197,6 +215,7 @@ function printResults(results: BenchResults): void {
         'parse',
         'normalise',
         'analyse',
+        'last byte → analysed',
         'post',
         'webview receive',
         'first paint',

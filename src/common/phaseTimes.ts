@@ -37,6 +37,8 @@ export interface PhaseSummary {
   postMs: number;
   receiveMs?: number;
   paintMs?: number;
+  /** Last byte of the last answer to the analysis back on the extension host (the stats worker's part after it). */
+  lastByteToAnalysedMs?: number;
   /** Last byte of the last answer to the webview's paint. */
   lastByteToPaintedMs?: number;
 }
@@ -48,6 +50,8 @@ export class PhaseRecorder implements PhaseSink {
   normaliseMs = 0;
   analyseMs = 0;
   postMs = 0;
+  /** Date.now() once the analysis was done (back from the stats worker). */
+  analysedAt?: number;
   /** Date.now() once the payload was handed to postMessage. */
   postedAt?: number;
   rendered?: RenderTimings;
@@ -83,6 +87,7 @@ export class PhaseRecorder implements PhaseSink {
       postMs: this.postMs,
       receiveMs: rendered && this.postedAt !== undefined ? rendered.received - this.postedAt : undefined,
       paintMs: rendered ? rendered.painted - rendered.received : undefined,
+      lastByteToAnalysedMs: this.analysedAt !== undefined && lastByte !== undefined ? this.analysedAt - lastByte : undefined,
       lastByteToPaintedMs: rendered && lastByte !== undefined ? rendered.painted - lastByte : undefined,
     };
   }
@@ -110,6 +115,6 @@ export function formatPhases(summary: PhaseSummary): string {
     `phases: request ${ms(summary.requestMs)}, transfer ${ms(summary.transferMs)}, parse ${ms(summary.parseMs)}, ` +
     `normalise ${ms(summary.normaliseMs)}, analyse ${ms(summary.analyseMs)}, post ${ms(summary.postMs)}, ` +
     `webview receive ${ms(summary.receiveMs)}, first paint ${ms(summary.paintMs)}; ` +
-    `last byte to painted ${ms(summary.lastByteToPaintedMs)} (${summary.requests} request${summary.requests === 1 ? '' : 's'}, ${size})`
+    `last byte to analysed ${ms(summary.lastByteToAnalysedMs)}, to painted ${ms(summary.lastByteToPaintedMs)} (${summary.requests} request${summary.requests === 1 ? '' : 's'}, ${size})`
   );
 }

@@ -18,9 +18,16 @@ let columnsWaiting = false;
 let painted = true;
 
 function show(payload: PanelPayload, peer: number, zoom?: { from: number; to: number }): void {
-  current?.view.destroy();
   // Another peer is drawn from the payload as it is then (its full columns may have come meanwhile).
-  const view = renderParticipant(root, payload, peer, (next, window) => show(current?.payload ?? payload, next, window), zoom);
+  // The view shown is replaced (renderParticipant keeps its charts when they are the same peer's).
+  const view = renderParticipant(
+    root,
+    payload,
+    peer,
+    (next, window) => show(current?.payload ?? payload, next, window),
+    zoom,
+    current?.view,
+  );
   current = { payload, view, peer };
   painted = false;
   columnsWaiting = false;

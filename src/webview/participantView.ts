@@ -24,6 +24,11 @@ const KIND_LABELS: Record<InspectedParticipant['kind'], string> = {
 
 export interface RenderedView {
   destroy(): void;
+  /**
+   * For the view replacing this one: its quality section, when it shows the same peer's charts, to be
+   * given newer data in place (QualityView.update). This view then leaves it alone.
+   */
+  takeQuality(participantId: string | undefined, peerId: string | undefined): { quality: QualityView; holder: HTMLElement } | undefined;
   /** Rebuilds the charts, e.g. after a theme change. */
   redrawCharts(): void;
   /** Every sample, after a first paint from a preview of the long tracks: the charts are drawn again from them. */
@@ -193,24 +198,35 @@ function rawSection(fetchedAt: string): { element: HTMLElement; show(message: Ra
   };
 }
 
-/** `zoom` (epoch ms) opens the charts on a time window, e.g. an issue of another peer just switched to. */
+/**
+ * `zoom` (epoch ms) opens the charts on a time window, e.g. an issue of another peer just switched to.
+ * Given the view it replaces (`shown`), its charts of the same peer are kept and given the new data: a
+ * Refresh draws in the canvases it has, and keeps a zoomed-in window.
+ */
 export function renderParticipant(
   root: HTMLElement,
   payload: PanelPayload,
   selectedPeer: number,
   onSelectPeer: (index: number, zoom?: { from: number; to: number }) => void,
   zoom?: { from: number; to: number },
+  shown?: RenderedView,
 ): RenderedView {
   const p = payload.participant;
   const peerIndex = Math.min(selectedPeer, Math.max(0, p.peerStats.length - 1));
   let peer = p.peerStats[peerIndex];
-  let quality: QualityView = qualitySection(peer, p.peerEvents, payload.issues);
-  const qualityHolder = el(
-    'section',
-    { id: 'quality', 'aria-labelledby': 'quality-title' },
-    el('h2', { id: 'quality-title' }, 'Quality over time'),
-    quality.element,
-  );
+  const kept = zoom ? undefined : shown?.takeQuality(p.id, peer?.peerId);
+  shown?.destroy();
+  const updated = kept?.quality.update(peer, p.peerEvents, payload.issues) === true;
+  if (kept && !updated) kept.quality.destroy();
+  let quality: QualityView = updated ? kept!.quality : qualitySection(peer, p.peerEvents, payload.issues);
+  const qualityHolder = updated
+    ? kept!.holder
+    : el(
+        'section',
+        { id: 'quality', 'aria-labelledby': 'quality-title' },
+        el('h2', { id: 'quality-title' }, 'Quality over time'),
+        quality.element,
+      );
   const summary = summarySection(
     p,
     payload.verdict,
@@ -239,18 +255,27 @@ export function renderParticipant(
     qualityHolder,
     raw.element,
   );
-  quality.mount();
+  if (!updated) quality.mount();
   if (zoom) quality.zoomTo(zoom.from, zoom.to);
+  let given = false;
   return {
+    takeQuality: (participantId, peerId) => {
+      if (participantId === undefined || participantId !== p.id || peerId !== peer?.peerId) return undefined;
+      given = true;
+      return { quality, holder: qualityHolder };
+    },
     showRawJson: (message) => raw.show(message),
     checked: (checkedAt) => {
       const note = root.querySelector('#fetched');
       if (note) note.textContent = fetchedNote(payload.fetchedAt, checkedAt);
     },
-    destroy: () => quality.destroy(),
+    destroy: () => {
+      if (!given) quality.destroy();
+    },
     redrawCharts,
     useColumns: (peerStats) => {
       peer = peerStats[peerIndex] ?? peer;
+      if (quality.update(peer, p.peerEvents, payload.issues)) return;
       redrawCharts();
       if (zoom) quality.zoomTo(zoom.from, zoom.to);
     },

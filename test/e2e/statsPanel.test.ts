@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SAMPLE_TOKEN, sampleCatalog } from '../../sample-server';
+import { SampleControl } from '../fixtures/sampleControl';
 import { answerInputBox, openWorkbench, runFromPalette, screenshot, signIn, statsWebview, type Workbench } from './workbench';
 
 describe('UI: the stats panel', function () {
@@ -116,6 +117,36 @@ describe('UI: the stats panel', function () {
     await view.locator('#fetched', { hasText: /unchanged at/ }).waitFor({ timeout: 30_000 });
     assert.equal(await zoomWindow(), zoomed, 'still zoomed: the charts were not drawn again');
     await screenshot(workbench.page, 'stats-refreshed-unchanged');
+    await view.locator('#zoom-reset').click();
+  });
+
+  it('refreshes changed answers in the charts on screen: new lines in the same canvases, the zoomed window kept', async () => {
+    const view = statsWebview(workbench.page);
+    const { zoomed } = await zoomToFirstIssue();
+    const canvas = view.locator('#quality canvas').first();
+    await canvas.evaluate((element) => element.setAttribute('data-before-refresh', ''));
+    /** The first chart's table view: its first page of rows. */
+    const firstTable = async () => {
+      await view.locator('#quality .toggle-table').first().click();
+      const rows = await view.locator('#quality figure.chart').first().locator('table.data-table tbody').innerText();
+      await view.locator('#quality .toggle-table').first().click();
+      return rows;
+    };
+    const tableBefore = await firstTable();
+    const pixelsBefore = await canvas.evaluate((element) => (element as HTMLCanvasElement).toDataURL());
+    await new SampleControl(workbench.sample).reviseReports();
+    await view.locator('#refresh').click();
+    await view.locator('#fetched', { hasNotText: /unchanged/ }).waitFor({ timeout: 30_000 });
+    await workbench.page.waitForTimeout(300);
+    assert.equal(await view.locator('#quality canvas[data-before-refresh]').count(), 1, 'the chart drew in the canvas it had');
+    assert.equal(await zoomWindow(), zoomed, 'still on the window the user zoomed to');
+    assert.notEqual(
+      await canvas.evaluate((element) => (element as HTMLCanvasElement).toDataURL()),
+      pixelsBefore,
+      'the lines are the new data',
+    );
+    assert.notEqual(await firstTable(), tableBefore, 'the table view shows the new samples too');
+    await screenshot(workbench.page, 'stats-refreshed-changed');
     await view.locator('#zoom-reset').click();
   });
 

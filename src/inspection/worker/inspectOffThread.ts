@@ -53,6 +53,7 @@ export async function inspectOffThread(
     },
     options,
   );
+  options.phases.analysedAt = Date.now();
   if (outcome.result === 'unchanged')
     return withLazyRaw(checkedAgain(outcome.previous, outcome.fingerprints, options.phases), outcome.answer);
   const { answer, result, failures, fingerprints } = outcome;

@@ -26,8 +26,8 @@ export interface ChartOptions {
   onZoom?: (min: number, max: number) => void;
 }
 
-/** Shades the time windows of detected issues behind the series. */
-function bandsPlugin(bands: Band[], colour: string): uPlot.Plugin {
+/** Shades the time windows of detected issues behind the series; `bands` is read at each draw, so it may change. */
+function bandsPlugin(bands: () => readonly Band[], colour: string): uPlot.Plugin {
   return {
     hooks: {
       drawAxes: (plot) => {
@@ -36,7 +36,7 @@ function bandsPlugin(bands: Band[], colour: string): uPlot.Plugin {
         ctx.save();
         ctx.globalAlpha = 0.12;
         ctx.fillStyle = colour;
-        for (const band of bands) {
+        for (const band of bands()) {
           const left = plot.valToPos(band.from, 'x', true);
           const right = plot.valToPos(band.to, 'x', true);
           if (right > left) ctx.fillRect(left, top, Math.max(2, right - left), height);
@@ -81,15 +81,39 @@ export function zoomAround(plot: uPlot | undefined, fromMs: number, toMs: number
   plot?.setScale('x', { min: fromMs / 1000 - pad, max: toMs / 1000 + pad });
 }
 
-export function createChart(target: HTMLElement, model: ChartModel, options: ChartOptions): uPlot {
+/** A chart, and how to give it new data without building it again. */
+export interface Chart {
+  plot: uPlot;
+  /**
+   * Draws `model` (the same metric and series as the chart's: sameSeries) in the same canvas over `window`
+   * (seconds): a Refresh, or every sample after a preview. The bands replace the old ones.
+   */
+  setModel(model: ChartModel, bands: readonly Band[], window: { min: number; max: number }): void;
+}
+
+/** Whether `next` can be drawn by a chart built for `shown`: the same metric, with the same series in the same order. */
+export function sameSeries(shown: ChartModel, next: ChartModel): boolean {
+  return (
+    shown.metric.id === next.metric.id &&
+    shown.series.length === next.series.length &&
+    shown.series.every(
+      (series, index) =>
+        series.label === next.series[index].label &&
+        series.trackIndex === next.series[index].trackIndex &&
+        series.colour === next.series[index].colour,
+    )
+  );
+}
+
+export function createChart(target: HTMLElement, model: ChartModel, options: ChartOptions): Chart {
   const { theme } = options;
   const bucketsPerPixel = options.bucketsPerPixel ?? 1;
-  const source = plotSource(model);
-  const { first, last } = source;
+  let source = plotSource(model);
+  let bands: readonly Band[] = options.bands ?? [];
   const bucketsFor = (width: number) => Math.max(50, Math.round(width * bucketsPerPixel));
   // What the plotted data was decimated for: a scale change that keeps the whole call in view at the
   // same width (the synced charts' first setScale) needs no new data and no second draw.
-  let decimated = { min: first, max: last, buckets: bucketsFor(options.width) };
+  let decimated = { min: source.first, max: source.last, buckets: bucketsFor(options.width) };
   // Redraw from the full data at the zoomed range's resolution, once per frame at most.
   let pending = false;
   const redecimate = (plot: uPlot) => {
@@ -100,8 +124,13 @@ export function createChart(target: HTMLElement, model: ChartModel, options: Cha
       const { min, max } = plot.scales.x;
       if (min === undefined || max === undefined) return;
       const buckets = bucketsFor(plot.bbox.width / devicePixelRatio);
+      const { first, last } = source;
       const whole = min <= first && max >= last;
-      if (whole && decimated.min <= first && decimated.max >= last && decimated.buckets === buckets) return;
+      if (
+        decimated.buckets === buckets &&
+        (whole ? decimated.min <= first && decimated.max >= last : decimated.min === min && decimated.max === max)
+      )
+        return;
       decimated = { min, max, buckets };
       plot.setData(source.window(min, max, buckets) as uPlot.AlignedData, false);
     });
@@ -111,7 +140,10 @@ export function createChart(target: HTMLElement, model: ChartModel, options: Cha
     width: options.width,
     height: options.height ?? 170,
     tzDate: utcDate,
-    scales: { x: { time: true }, y: model.metric.range ? { range: model.metric.range } : { auto: true } },
+    scales: {
+      x: { time: true, range: (_plot, min, max) => (min === max ? [source.first - 30, source.last + 30] : [min, max]) },
+      y: model.metric.range ? { range: model.metric.range } : { auto: true },
+    },
     axes: [axis, { ...axis, size: Y_AXIS_SIZE, values: (_plot, ticks) => ticks.map((tick) => `${tick}`) }],
     series: [
       { label: 'time' },
@@ -129,10 +161,10 @@ export function createChart(target: HTMLElement, model: ChartModel, options: Cha
       sync: { key: options.syncKey },
       drag: { x: true, y: false, setScale: true },
       // The plotted data is a decimated slice after a zoom: reset to the whole call, not to that slice.
-      bind: { dblclick: (plot) => () => (plot.setScale('x', { min: first, max: last }), null) },
+      bind: { dblclick: (plot) => () => (plot.setScale('x', { min: source.first, max: source.last }), null) },
     },
     legend: { live: true },
-    plugins: options.bands?.length ? [bandsPlugin(options.bands, theme.band)] : [],
+    plugins: [bandsPlugin(() => bands, theme.band)],
     hooks: {
       setScale: [
         (plot, key) => {
@@ -143,10 +175,21 @@ export function createChart(target: HTMLElement, model: ChartModel, options: Cha
       ],
     },
   };
-  config.scales!.x = { time: true, range: (_plot, min, max) => (min === max ? [first - 30, last + 30] : [min, max]) };
-  const plot = new uPlot(config, source.window(first, last, decimated.buckets) as uPlot.AlignedData, target);
+  const plot = new uPlot(config, source.window(decimated.min, decimated.max, decimated.buckets) as uPlot.AlignedData, target);
   keyboardLegend(plot);
-  return plot;
+  return {
+    plot,
+    setModel(next, nextBands, { min, max }) {
+      source = plotSource(next);
+      bands = nextBands;
+      decimated = { min, max, buckets: bucketsFor(plot.bbox.width / devicePixelRatio) };
+      // One draw for both: the scale change then finds the data already decimated for it.
+      plot.batch(() => {
+        plot.setData(source.window(min, max, decimated.buckets) as uPlot.AlignedData, false);
+        plot.setScale('x', { min, max });
+      });
+    },
+  };
 }
 
 /**

@@ -70,7 +70,7 @@ export function chartsView(
 
   const figures = charts.map((chart) => ({
     chart,
-    figure: chartFigure(chart.model, chart.subtitle),
+    figure: chartFigure(chart.model, chart.subtitle).figure,
     target: el('div', { class: 'plot' }),
   }));
   const lanesTarget = el('div', { class: 'plot timeline' });
@@ -130,7 +130,7 @@ export function chartsView(
       lastWidth = width();
       for (const { chart, target } of figures) {
         const hiddenSeries = chart.participantIds.flatMap((id, index) => (state.hidden.includes(id) ? [index] : []));
-        const plot = createChart(target, chart.model, {
+        const { plot } = createChart(target, chart.model, {
           width: lastWidth,
           syncKey: SYNC_KEY,
           theme,

@@ -10,7 +10,17 @@ import type { PercentileRow } from '../../shared/metrics';
 import { buildCharts, type ChartModel } from '../charts/chartData';
 import { chartTheme, type ChartTheme } from '../charts/theme';
 import { timelineEvents, timelineModel } from '../charts/timelineData';
-import { axisStyle, createChart, keyboardLegend, linkZoom, Y_AXIS_SIZE, zoomAround, type Band } from '../charts/uplotChart';
+import {
+  axisStyle,
+  createChart,
+  keyboardLegend,
+  linkZoom,
+  sameSeries,
+  Y_AXIS_SIZE,
+  zoomAround,
+  type Band,
+  type Chart,
+} from '../charts/uplotChart';
 import { utcDate } from '../charts/utcTime';
 import { el } from '../dom';
 import { chartTable } from './chartTable';
@@ -19,53 +29,76 @@ export interface QualityView {
   element: HTMLElement;
   /** Creates the charts once the element is in the document (uPlot measures it). */
   mount(): void;
+  /**
+   * Shows newer data of the same peer in the charts already drawn (a Refresh, or every sample after a
+   * preview): their canvases stay, and so does a zoomed-in window that still holds data. False, with
+   * nothing changed, when the charts would not be the same ones: the caller builds the section anew.
+   */
+  update(peer: WirePeerStats | undefined, peerEvents: readonly PeerEventModel[], issues: readonly DetectedIssue[]): boolean;
   zoomTo(fromMs: number, toMs: number): void;
   destroy(): void;
 }
 
 const SYNC_KEY = 'realtimekit-quality';
 
+/** What the section draws of one peer's data. */
+interface QualityData {
+  peerId: string | undefined;
+  charts: ChartModel[];
+  events: ReturnType<typeof timelineEvents>;
+  bands: Band[];
+  percentiles: readonly PercentileRow[];
+  /** The whole call (seconds): every chart's samples and every event. */
+  whole: { min: number; max: number } | undefined;
+}
+
+function qualityData(
+  peer: WirePeerStats | undefined,
+  peerEvents: readonly PeerEventModel[],
+  issues: readonly DetectedIssue[],
+): QualityData {
+  const charts = buildCharts(peer?.tracks ?? []);
+  const events = timelineEvents(peerEvents, peer, issues);
+  const bands = issues
+    .filter(
+      (issue) => issue.from !== undefined && issue.to !== undefined && (!peer?.peerId || !issue.peerId || issue.peerId === peer.peerId),
+    )
+    .map((issue) => ({ from: issue.from! / 1000, to: issue.to! / 1000 }));
+  // Tracks cover different spans: the charts start on the whole call.
+  const starts = [...charts.map((chart) => chart.x[0]), ...events.map((event) => event.t)];
+  const ends = [...charts.map((chart) => chart.x[chart.x.length - 1]), ...events.map((event) => event.t)];
+  const whole = starts.length > 0 ? { min: minOf(starts)!, max: maxOf(ends)! } : undefined;
+  return { peerId: peer?.peerId, charts, events, bands, percentiles: peer?.percentiles ?? [], whole };
+}
+
 export function qualitySection(
   peer: WirePeerStats | undefined,
   peerEvents: readonly PeerEventModel[],
   issues: readonly DetectedIssue[],
 ): QualityView {
-  const charts = buildCharts(peer?.tracks ?? []);
-  const events = timelineEvents(peerEvents, peer, issues);
+  let data = qualityData(peer, peerEvents, issues);
+  const drawn: Chart[] = [];
+  let timeline: uPlot | undefined;
+  /** The charts' plots, then the timeline's: zooming one zooms them all. */
   const plots: uPlot[] = [];
   const windowLabel = el('span', { id: 'zoom-window', 'aria-live': 'polite' });
   const clock = (seconds: number) => new Date(seconds * 1000).toISOString().slice(11, 19);
   const mirrorZoom = linkZoom(plots, (min, max) => (windowLabel.textContent = `Showing ${clock(min)} to ${clock(max)} UTC. `));
-  const bands: Band[] = issues
-    .filter(
-      (issue) => issue.from !== undefined && issue.to !== undefined && (!peer?.peerId || !issue.peerId || issue.peerId === peer.peerId),
-    )
-    .map((issue) => ({ from: issue.from! / 1000, to: issue.to! / 1000 }));
 
-  const figures = charts.map((model) => ({ model, figure: chartFigure(model), target: el('div', { class: 'plot' }) }));
-  const timelineTarget = el('div', { class: 'plot timeline' });
+  const figures = data.charts.map((model) => ({ ...chartFigure(model), target: el('div', { class: 'plot' }) }));
   const container = el('div', { class: 'quality' });
-  if (charts.length === 0) container.append(el('p', { class: 'muted' }, 'No quality samples for this peer in this answer.'));
+  if (data.charts.length === 0) container.append(el('p', { class: 'muted' }, 'No quality samples for this peer in this answer.'));
   for (const { figure, target } of figures) {
     figure.querySelector('.plot-slot')!.append(target);
     container.append(figure);
   }
-  if (events.length > 0) {
-    container.append(
-      el(
-        'figure',
-        { class: 'chart', 'aria-label': 'Events timeline' },
-        el('figcaption', {}, 'Events on the same time axis'),
-        timelineTarget,
-        eventList(events),
-      ),
-    );
-  }
-  container.append(...percentileTable(peer?.percentiles ?? []));
-  let whole: { min: number; max: number } | undefined;
-  if (charts.length > 0) {
+  // The events figure and the percentiles follow the charts; a data update builds them again.
+  const tail = el('div', { class: 'quality-tail' });
+  let timelineTarget = eventsFigure(tail, data);
+  container.append(tail);
+  if (data.charts.length > 0) {
     const reset = el('button', { type: 'button', class: 'link', id: 'zoom-reset' }, 'Show the whole call');
-    reset.addEventListener('click', () => whole && plots[0]?.setScale('x', whole));
+    reset.addEventListener('click', () => data.whole && plots[0]?.setScale('x', data.whole));
     container.prepend(
       el(
         'p',
@@ -86,31 +119,64 @@ export function qualitySection(
     lastWidth = next;
     plots.forEach((plot) => plot.setSize({ width: next, height: plot.height }));
   });
+  let theme: ChartTheme | undefined;
+
+  const drawTimeline = () => {
+    if (!timelineTarget || !theme) return;
+    timeline = createTimeline(timelineTarget, data.events, lastWidth, theme, plots[0], (plot) => mirrorZoom(plot));
+    plots.push(timeline);
+  };
 
   return {
     element: container,
     mount() {
-      const theme = chartTheme();
+      theme = chartTheme();
+      // Read once: each chart added would make the next read lay the page out again.
       lastWidth = width();
-      for (const { model, target } of figures) {
-        const plot = createChart(target, model, {
-          width: width(),
+      for (const [index, { target }] of figures.entries()) {
+        const chart: Chart = createChart(target, data.charts[index], {
+          width: lastWidth,
           syncKey: SYNC_KEY,
           theme,
-          bands,
-          onZoom: (min, max) => mirrorZoom(plot)(min, max),
+          bands: data.bands,
+          onZoom: (min, max) => mirrorZoom(chart.plot)(min, max),
         });
-        plots.push(plot);
+        drawn.push(chart);
+        plots.push(chart.plot);
       }
-      if (events.length > 0) plots.push(createTimeline(timelineTarget, events, width(), theme, plots[0], (plot) => mirrorZoom(plot)));
-      // Tracks cover different spans: start every chart on the whole call.
-      const starts = [...charts.map((chart) => chart.x[0]), ...events.map((event) => event.t)];
-      const ends = [...charts.map((chart) => chart.x[chart.x.length - 1]), ...events.map((event) => event.t)];
-      if (plots[0] && starts.length > 0) {
-        whole = { min: minOf(starts)!, max: maxOf(ends)! };
-        plots[0].setScale('x', whole);
-      }
+      drawTimeline();
+      if (plots[0] && data.whole) plots[0].setScale('x', data.whole);
       resize.observe(container);
+    },
+    update(nextPeer, nextEvents, nextIssues) {
+      const next = qualityData(nextPeer, nextEvents, nextIssues);
+      const same =
+        next.peerId === data.peerId &&
+        drawn.length === data.charts.length &&
+        next.charts.length === data.charts.length &&
+        next.charts.every((model, index) => sameSeries(data.charts[index], model));
+      if (!same || !next.whole) return false;
+      const shown = plots[0]?.scales.x;
+      const zoomedIn =
+        data.whole !== undefined &&
+        shown?.min !== undefined &&
+        shown.max !== undefined &&
+        (shown.min > data.whole.min || shown.max < data.whole.max);
+      const window =
+        zoomedIn && shown.min! < next.whole.max && shown.max! > next.whole.min ? { min: shown.min!, max: shown.max! } : next.whole;
+      data = next;
+      if (timeline) {
+        timeline.destroy();
+        plots.pop();
+        timeline = undefined;
+      }
+      timelineTarget = eventsFigure(tail, data);
+      drawn.forEach((chart, index) => {
+        figures[index].setModel(data.charts[index]);
+        chart.setModel(data.charts[index], data.bands, window);
+      });
+      drawTimeline();
+      return true;
     },
     zoomTo(fromMs, toMs) {
       zoomAround(plots[0], fromMs, toMs);
@@ -120,8 +186,30 @@ export function qualitySection(
       resize.disconnect();
       plots.forEach((plot) => plot.destroy());
       plots.length = 0;
+      drawn.length = 0;
+      timeline = undefined;
     },
   };
+}
+
+/** Fills `tail` with the events figure (its plot's target returned, once there are events) and the percentiles. */
+function eventsFigure(tail: HTMLElement, data: QualityData): HTMLElement | undefined {
+  const target = data.events.length > 0 ? el('div', { class: 'plot timeline' }) : undefined;
+  tail.replaceChildren(
+    ...(target
+      ? [
+          el(
+            'figure',
+            { class: 'chart', 'aria-label': 'Events timeline' },
+            el('figcaption', {}, 'Events on the same time axis'),
+            target,
+            eventList(data.events),
+          ),
+        ]
+      : []),
+    ...percentileTable(data.percentiles),
+  );
+  return target;
 }
 
 function percentileTable(rows: readonly PercentileRow[]): HTMLElement[] {
@@ -158,8 +246,11 @@ function percentileTable(rows: readonly PercentileRow[]): HTMLElement[] {
 
 const fmt = (value: number | undefined) => (value === undefined ? '–' : String(Math.round(value * 100) / 100));
 
-/** A chart's figure: title, table toggle and the slot its plot goes in; `subtitle` says what its series are. */
-export function chartFigure(model: ChartModel, subtitle?: string): HTMLElement {
+/**
+ * A chart's figure: title, table toggle and the slot its plot goes in; `subtitle` says what its series
+ * are. `setModel` gives its table newer data (an open table is built again).
+ */
+export function chartFigure(model: ChartModel, subtitle?: string): { figure: HTMLElement; setModel(model: ChartModel): void } {
   const title = `${model.metric.title} (${model.metric.unit})`;
   const toggle = el('button', { type: 'button', class: 'toggle-table', 'aria-pressed': 'false' }, 'Table');
   const slot = el('div', { class: 'plot-slot' });
@@ -170,17 +261,27 @@ export function chartFigure(model: ChartModel, subtitle?: string): HTMLElement {
     subtitle ? el('p', { class: 'muted chart-subtitle' }, subtitle) : undefined,
     slot,
   );
+  let shown = model;
   let table: HTMLElement | undefined;
   toggle.addEventListener('click', () => {
     const showTable = toggle.getAttribute('aria-pressed') !== 'true';
     toggle.setAttribute('aria-pressed', String(showTable));
     toggle.textContent = showTable ? 'Chart' : 'Table';
-    table ??= chartTable(model);
+    table ??= chartTable(shown);
     if (showTable) figure.append(table);
     else table.remove();
     slot.hidden = showTable;
   });
-  return figure;
+  return {
+    figure,
+    setModel(next) {
+      shown = next;
+      const open = table?.isConnected === true;
+      const stale = table;
+      table = open ? chartTable(next) : undefined;
+      if (open) stale!.replaceWith(table!);
+    },
+  };
 }
 
 function eventList(events: ReturnType<typeof timelineEvents>): HTMLElement {
