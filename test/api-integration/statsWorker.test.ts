@@ -170,7 +170,7 @@ describe('The stats worker', function () {
     });
   }
 
-  it('uses a body it decoded as it arrived, once, and reads the pieces lent when that text is gone', async () => {
+  it('uses a body it parsed as it arrived, once, and reads the pieces lent when that is gone', async () => {
     const peerId = catalog.currentSession.participants[0].peerIds[0];
     const text = (await client.getPeerReportText(scope, peerId, { includePeerEvents: true })).text;
     const worker = new StatsWorker(path.join(dir, 'statsWorker.js'));
@@ -188,7 +188,7 @@ describe('The stats worker', function () {
       };
       const body = readAlong(true);
       const first = await worker.analyse({ target, text: body });
-      assert.deepEqual({ ...first, times: expected.times }, expected, 'the text read along');
+      assert.deepEqual({ ...first, times: expected.times }, expected, 'the body read along');
       assert.equal((await worker.analyse({ target, text: body })).kind, 'problem', 'taken once: then the pieces are read');
       const forgotten = readAlong(true);
       worker.forget([forgotten.readAlong, undefined]);

@@ -4,7 +4,7 @@ import { BodiesReadAlong } from '../../src/inspection/worker/readAlong';
 const encode = (text: string) => new TextEncoder().encode(text);
 
 describe('Bodies read along as they arrive', () => {
-  it('decodes a body from its pieces, a character split between two of them too, and gives it once', () => {
+  it('decodes and parses a body from its pieces, a character split between two of them too, and gives it once', () => {
     const bodies = new BodiesReadAlong();
     const bytes = encode('{"city":"Zürich"}');
     const cut = bytes.indexOf(0xc3) + 1; // inside the ü
@@ -13,7 +13,7 @@ describe('Bodies read along as they arrive', () => {
     assert.equal(bodies.take(1), undefined, 'not complete yet');
     bodies.push(2, bytes);
     bodies.end(2, true);
-    assert.equal(bodies.take(2), '{"city":"Zürich"}');
+    assert.deepEqual(bodies.take(2), { value: { city: 'Zürich' } });
     assert.equal(bodies.take(2), undefined, 'taken once');
   });
 
@@ -34,12 +34,19 @@ describe('Bodies read along as they arrive', () => {
       bodies.push(id, encode('abcd'));
       bodies.end(id, true);
     }
-    bodies.push(4, encode('0123456789ab'));
+    bodies.push(4, encode('"0123456789"'));
     bodies.end(4, true);
     assert.deepEqual(
       [1, 2, 3].map((id) => bodies.take(id)),
       [undefined, undefined, undefined],
     );
-    assert.equal(bodies.take(4), '0123456789ab', 'over the bound alone, and kept');
+    assert.deepEqual(bodies.take(4), { value: '0123456789' }, 'over the bound alone, and kept');
+  });
+
+  it('gives nothing for a body that is not JSON: the job reads its bytes and says what is wrong', () => {
+    const bodies = new BodiesReadAlong();
+    bodies.push(1, encode('<html>Bad gateway</html>'));
+    bodies.end(1, true);
+    assert.equal(bodies.take(1), undefined);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { detectIssues, verdictOf } from '../../analysis/detectIssues';
 import { joinChunks, type BodyChunks } from '../../api/bodyChunks';
-import { readData, type AnswerProblem } from '../../api/envelope';
+import { dataOf, readData, type AnswerProblem } from '../../api/envelope';
 import { normalizeParticipant } from '../../api/normalize';
 import type { RawSessionParticipant } from '../../api/types';
 import { digestPeers, type PeerDigest } from '../../sessionAnalysis/attributionDigest';
@@ -20,7 +20,7 @@ import { bodiesReadAlong } from './readAlong';
 
 /**
  * An answer's text, or its UTF-8 bytes in the pieces they came in (joined and decoded here), with the ID
- * they were read along under as they arrived (readAlong.ts) when they were: that text, if here, is used.
+ * they were read along under as they arrived (readAlong.ts) when they were: what that parsed, if here, is used.
  */
 export type AnswerBody = string | BodyChunks | { readAlong: number; chunks: BodyChunks };
 
@@ -121,16 +121,19 @@ function timer(times: AnswersTimes) {
 
 const decoder = new TextDecoder();
 
-function textOf(body: AnswerBody): string {
-  if (typeof body === 'string') return body;
-  if ('readAlong' in body) return bodiesReadAlong.take(body.readAlong) ?? decoder.decode(joinChunks(body.chunks));
-  return decoder.decode(joinChunks(body));
+function textOf(body: string | BodyChunks): string {
+  return typeof body === 'string' ? body : decoder.decode(joinChunks(body));
 }
 
-/** Joining the pieces counts as parsing: joined and decoded in one go, they cost less than decoded one by one. */
+/**
+ * A body read along as it came is parsed already; otherwise (or when it is not JSON, to say why) its
+ * pieces are joined and decoded in one go, which costs less than one by one, and counts as parsing.
+ */
 function parse(body: AnswerBody, times: AnswersTimes) {
   const started = performance.now();
-  const read = readData(textOf(body));
+  const readAlong = typeof body === 'object' && 'readAlong' in body;
+  const parsed = readAlong ? bodiesReadAlong.take(body.readAlong) : undefined;
+  const read = parsed ? dataOf(parsed.value) : readData(textOf(readAlong ? body.chunks : body));
   times.parseMs.push(performance.now() - started);
   return read;
 }

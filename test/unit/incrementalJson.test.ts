@@ -1,0 +1,129 @@
+import { strict as assert } from 'node:assert';
+import { IncrementalJson } from '../../src/api/incrementalJson';
+
+let seed = 7;
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+
+/** The text cut at random places (a cut may fall inside a string, an escape or a number), pushed piece by piece. */
+function parseInPieces(text: string, large: number, maxPiece: number): { value: unknown } | undefined {
+  const json = new IncrementalJson(large);
+  for (let at = 0; at < text.length; ) {
+    const length = 1 + Math.floor(random() * maxPiece);
+    json.push(text.slice(at, at + length));
+    at += length;
+  }
+  return json.end();
+}
+
+/** Every way the tests cut texts: containers built from their second character, or from 40; pieces of 1 to 7 or 200 characters. */
+const CUTS = [
+  { large: 1, maxPiece: 1 },
+  { large: 1, maxPiece: 7 },
+  { large: 40, maxPiece: 3 },
+  { large: 40, maxPiece: 200 },
+  { large: 64 * 1024, maxPiece: 200 },
+];
+
+describe('JSON parsed as its pieces arrive', () => {
+  it('gives what JSON.parse gives, key order and "__proto__" members included, however the text is cut', () => {
+    const pieces = ['a', 'é', '😀', '"', '\\', '{', '}', '[', ']', ',', ':', ' ', '\n', '\u2028', '\\u0022'];
+    const randomString = () =>
+      Array.from({ length: Math.floor(random() * 6) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+    const randomValue = (depth: number): unknown => {
+      const pick = random();
+      if (depth > 4 || pick < 0.3) return [1.5, -2e-7, 0, true, false, null, randomString()][Math.floor(random() * 7)];
+      if (pick < 0.65) return Array.from({ length: Math.floor(random() * 6) }, () => randomValue(depth + 1));
+      return Object.fromEntries(Array.from({ length: Math.floor(random() * 6) }, () => [randomString(), randomValue(depth + 1)]));
+    };
+    const texts = [
+      '{}',
+      '[]',
+      ' \n[ 1 , [ ] , { } , "a,b]" ]\t',
+      '{"a": {"b": [1, 2, {"c": "}"}]}, "a": 3}',
+      '{"a": {"x": [1, 2, 3, 4, 5, 6, 7, 8]}, "b": 1, "a": {"y": [9, 10, 11, 12, 13, 14]}}',
+      '{"__proto__": {"polluted": true}, "b": [1, 2, 3, 4, 5, 6], "__proto__": [7, 8, 9, 10, 11, 12]}',
+      '"a string \\" root"',
+      ' 12.5e3 ',
+      'null',
+      '{"long": "' + 'x\\\\'.repeat(50) + '", "n": [' + Array.from({ length: 400 }, (_, i) => i).join(', ') + ']}',
+    ];
+    for (let i = 0; i < 300; i++) texts.push(JSON.stringify(randomValue(0), null, i % 3 === 0 ? 2 : undefined));
+    for (const text of texts) {
+      const expected: unknown = JSON.parse(text);
+      for (const cut of CUTS) {
+        const parsed = parseInPieces(text, cut.large, cut.maxPiece);
+        const where = `${JSON.stringify(cut)}: ${text}`;
+        assert.ok(parsed, `parsed ${where}`);
+        assert.deepEqual(parsed.value, expected, where);
+        assert.equal(JSON.stringify(parsed.value), JSON.stringify(expected), `key order, ${where}`);
+        if (text.includes('__proto__')) {
+          assert.equal(Object.getPrototypeOf(parsed.value), Object.prototype, 'a "__proto__" member is a member, not the prototype');
+          assert.deepEqual(Object.getOwnPropertyDescriptor(parsed.value, '__proto__')?.value, [7, 8, 9, 10, 11, 12]);
+        }
+      }
+    }
+  });
+
+  it('gives nothing for text that is not JSON, wherever the fault lies, so the caller parses it for the error', () => {
+    const long = Array.from({ length: 30 }, (_, i) => `{"i": ${i}}`).join(', ');
+    const faults = [
+      '',
+      '   ',
+      '[1,]',
+      '[,1]',
+      '[1,,2]',
+      '{"a":1,}',
+      '{"a" 1}',
+      '{"a": 1 "b": 2}',
+      '[1 2]',
+      '[1]]',
+      '{]',
+      '[}',
+      '[1] x',
+      'x [1]',
+      '[1] [2]',
+      '"open',
+      '[',
+      `[${long}`,
+      `[${long},]`,
+      `[${long}, , 1]`,
+      `[${long}] 1`,
+      `{"a": [${long}] "b": 1}`,
+      `{"a": [${long}] [1], "b": 1}`,
+      `{[${long}]: 1}`,
+      `{"a" [${long}]}`,
+      `[1 [${long}]]`,
+      `[[${long}] 1]`,
+      `[[${long}],]`,
+      `{"a": [${long}], }`,
+      `[${long}, {"x": }]`,
+    ];
+    for (const text of faults) {
+      assert.throws(() => JSON.parse(text), SyntaxError, `JSON.parse refuses ${text}`);
+      for (const cut of CUTS) assert.equal(parseInPieces(text, cut.large, cut.maxPiece), undefined, `${JSON.stringify(cut)}: ${text}`);
+    }
+  });
+
+  it('keeps only the text it has not parsed: a long array of samples holds about one batch', () => {
+    const sample = (i: number) => `{"timestamp": "2026-11-20T09:00:${String(i % 60).padStart(2, '0')}Z", "jitter": ${i % 17}, "rtt": ${i}}`;
+    const json = new IncrementalJson(1024);
+    json.push('{"data": {"quality": [');
+    let most = 0;
+    for (let i = 0; i < 20_000; i++) {
+      json.push(`${i > 0 ? ', ' : ''}${sample(i)}`);
+      most = Math.max(most, (json as unknown as { text: string }).text.length);
+    }
+    json.push(']}}');
+    const parsed = json.end();
+    assert.equal((parsed?.value as { data: { quality: unknown[] } }).data.quality.length, 20_000);
+    assert.ok(most < 3 * 1024, `at most about two batches kept, not the ${20_000 * 70} characters pushed: ${most}`);
+  });
+
+  it('parses nothing more once the text ended, and gives nothing for text that stopped short', () => {
+    const json = new IncrementalJson(1);
+    json.push('{"a": [1, 2, 3');
+    assert.equal(json.end(), undefined, 'the array never closed');
+    json.push(']}');
+    assert.equal(json.end(), undefined, 'ended once: what comes after is not read');
+  });
+});
