@@ -7,7 +7,7 @@ const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 3
 /** The text cut at random places (a cut may fall inside a string, an escape or a number), pushed piece by piece. */
 function parseInPieces(text: string, large: number, maxPiece: number): { value: unknown } | undefined {
   const json = new IncrementalJson(large);
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     const length = 1 + Math.floor(random() * maxPiece);
     json.push(text.slice(at, at + length));
     at += length;
