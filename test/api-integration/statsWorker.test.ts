@@ -199,6 +199,46 @@ describe('The stats worker', function () {
     }
   });
 
+  it('sends a body read along in batches of about 512 KB, not a message per piece, and reads it as the whole text', async () => {
+    const peerId = catalog.currentSession.participants[0].peerIds[0];
+    const text = (await client.getPeerReportText(scope, peerId, { includePeerEvents: true })).text;
+    // Padded past a few batches with blank space: still the same JSON.
+    const body = new TextEncoder().encode(`${' '.repeat(1_300_000)}${text}`);
+    const worker = new StatsWorker(path.join(dir, 'statsWorker.js'));
+    try {
+      const target = { kind: 'peer' as const, peerId };
+      const expected = await worker.analyse({ target, text });
+      const along = worker.readAlong();
+      assert.ok(along, 'the worker runs');
+      const thread = (worker as unknown as { worker: { postMessage: (message: unknown, transfer?: unknown) => void } }).worker;
+      const batches: number[] = [];
+      const postMessage = thread.postMessage.bind(thread);
+      thread.postMessage = (message, transfer) => {
+        const chunk = (message as { chunk?: Uint8Array }).chunk;
+        if (chunk) batches.push(chunk.byteLength);
+        postMessage(message, transfer);
+      };
+      const pieces: Uint8Array[] = [];
+      for (let offset = 0; offset < body.length; offset += 16 * 1024 + 1) pieces.push(body.slice(offset, offset + 16 * 1024 + 1));
+      for (const piece of pieces) along.push(piece);
+      along.end(true);
+      const piecesPerBatch = Math.ceil((512 * 1024) / pieces[0].byteLength);
+      assert.equal(batches.length, Math.ceil(pieces.length / piecesPerBatch), `batches of ${batches.join(', ')} bytes`);
+      assert.equal(
+        batches.reduce((sum, bytes) => sum + bytes, 0),
+        body.length,
+      );
+      assert.ok(
+        pieces.every((piece) => piece.byteLength > 0),
+        'the pieces pushed stay the caller’s (copied, not transferred)',
+      );
+      const read = await worker.analyse({ target, text: { chunks: [new TextEncoder().encode('not JSON')], readAlong: along.id } });
+      assert.deepEqual({ ...read, times: expected.times }, expected, 'the body read along');
+    } finally {
+      worker.stop();
+    }
+  });
+
   it('lends an answer to the worker and gets it back whole, not copied, even to two jobs at once', async () => {
     const peerId = catalog.currentSession.participants[0].peerIds[0];
     const answer = await client.getPeerReportText(scope, peerId, { includePeerEvents: true });

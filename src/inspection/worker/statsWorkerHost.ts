@@ -81,6 +81,9 @@ export interface ReadAheadReport extends ReadAheadResult {
  */
 const IN_WORKER = 2;
 
+/** A body read along crosses in copies of about this much (its last one smaller). */
+const READ_ALONG_BATCH_BYTES = 512 * 1024;
+
 export class StatsWorker {
   private worker: Worker | undefined;
   /** Set once the worker failed: the work stays on this thread from then on. */
@@ -122,19 +125,44 @@ export class StatsWorker {
   }
 
   /**
-   * Someone to decode a body in the worker as it arrives (a copy of each piece crosses), so a job on it
-   * has only JSON.parse left; none when the worker is not running. Bodies no job took must be forgotten.
+   * Someone to decode and parse a body in the worker as it arrives (a copy of the pieces crosses), so a
+   * job on it has almost nothing left to read; none when the worker is not running. Bodies no job took
+   * must be forgotten.
    */
   readAlong(): BodyReadAlong | undefined {
     const worker = this.start();
     if (!worker) return undefined;
     const along = this.nextAlong++;
-    const post = (message: ToStatsWorker) => this.worker === worker && worker.postMessage(message);
+    const post = (message: ToStatsWorker, transfer: ArrayBuffer[] = []) => this.worker === worker && worker.postMessage(message, transfer);
+    // Pieces go in batches: one message per piece of a fetch (16-64 KB each) held the host for tens of ms
+    // per 40 MB in postMessage alone. Each batch is a copy the host makes once and hands over.
+    let waiting: Uint8Array[] = [];
+    let waitingBytes = 0;
+    const send = () => {
+      if (waitingBytes === 0) return;
+      const batch = new Uint8Array(waitingBytes);
+      let offset = 0;
+      for (const piece of waiting) {
+        batch.set(piece, offset);
+        offset += piece.byteLength;
+      }
+      waiting = [];
+      waitingBytes = 0;
+      post({ along, chunk: batch }, [batch.buffer]);
+    };
     return {
       id: along,
-      // A view into a larger buffer would take all of it along: only its own bytes cross.
-      push: (chunk) => post({ along, chunk: ownsItsBuffers([chunk]) ? chunk : chunk.slice() }),
-      end: (complete) => post({ along, complete }),
+      push: (chunk) => {
+        waiting.push(chunk);
+        waitingBytes += chunk.byteLength;
+        if (waitingBytes >= READ_ALONG_BATCH_BYTES) send();
+      },
+      end: (complete) => {
+        if (complete) send();
+        waiting = [];
+        waitingBytes = 0;
+        post({ along, complete });
+      },
     };
   }
 

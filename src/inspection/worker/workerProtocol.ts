@@ -22,7 +22,7 @@ export type ToStatsWorker =
   | { id: number; job: Job; lent: BodyChunks[] }
   /** Reports read ahead that no job will take. */
   | { release: number[] }
-  /** A body read along as it arrives (a copy of each piece), then its end, or its bodies no job will take. */
+  /** A body read along as it arrives (copies of its pieces, in batches), then its end, or its bodies no job will take. */
   | { along: number; chunk: Uint8Array }
   | { along: number; complete: boolean }
   | { forget: number[] };
