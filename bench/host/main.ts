@@ -122,6 +122,26 @@ function table(headers: string[], rows: string[][]): string {
   return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
+const COLUMNS = [
+  'case',
+  'request',
+  'transfer',
+  'parse',
+  'normalise',
+  'analyse',
+  'last byte → analysed',
+  'post',
+  'webview receive',
+  'first paint',
+  'last byte → painted',
+  'command → resolved',
+  'worst host stall (longest GC pause)',
+  'runs',
+] as const;
+
+/** A table row from the cells it has, by column; the others are blank. */
+const row = (cells: Partial<Record<(typeof COLUMNS)[number], string>>): string[] => COLUMNS.map((column) => cells[column] ?? '');
+
 function printResults(results: BenchResults): void {
   console.log(`\nReal host: VS Code ${results.vscodeVersion} (code-server, extension host ${results.appHost}), headless Chromium.`);
   console.log('Times in ms, median of the runs shown. Parallel requests overlap, so request and transfer are wall time.\n');
@@ -132,101 +152,50 @@ function printResults(results: BenchResults): void {
       const ok = c.runs.filter((r) => !r.error);
       const label = `${c.name}, ${c.samplesPerSeries?.toLocaleString('en-US')} samples/series, ${c.mode}`;
       if (ok.length === 0)
-        return [
-          label,
-          `not shown: ${c.runs[0].error}`,
-          '',
-          '',
-          '',
-          '',
-          '',
-          '',
-          '',
-          '',
-          ms(pick(c.runs, 'commandMs')),
-          '',
-          ms(median(c.runs.map((r) => r.stallMs))),
-          `${c.runs.length}`,
-        ];
+        return row({
+          case: label,
+          request: `not shown: ${c.runs[0].error}`,
+          'command → resolved': ms(pick(c.runs, 'commandMs')),
+          'worst host stall (longest GC pause)': ms(median(c.runs.map((r) => r.stallMs))),
+          runs: `${c.runs.length}`,
+        });
       const bytes = median(ok.map((r) => r.bytes));
-      return [
-        `${label} (${bytes !== undefined ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : '?'}, ${ok[0].requests} req)`,
-        ms(pick(c.runs, 'requestMs')),
-        ms(pick(c.runs, 'transferMs')),
-        ms(pick(c.runs, 'parseMs')),
-        ms(pick(c.runs, 'normaliseMs')),
-        ms(pick(c.runs, 'analyseMs')),
-        ms(pick(c.runs, 'lastByteToAnalysedMs')),
-        ms(pick(c.runs, 'postMs')),
-        ms(pick(c.runs, 'receiveMs')),
-        ms(pick(c.runs, 'paintMs')),
-        ms(pick(c.runs, 'lastByteToPaintedMs')),
-        ms(pick(c.runs, 'commandMs')),
-        `${ms(pick(c.runs, 'stallMs'))} (GC ${ms(pick(c.runs, 'collectionMs'))})`,
-        `${ok.length}`,
-      ];
+      return row({
+        case: `${label} (${bytes !== undefined ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : '?'}, ${ok[0].requests} req)`,
+        request: ms(pick(c.runs, 'requestMs')),
+        transfer: ms(pick(c.runs, 'transferMs')),
+        parse: ms(pick(c.runs, 'parseMs')),
+        normalise: ms(pick(c.runs, 'normaliseMs')),
+        analyse: ms(pick(c.runs, 'analyseMs')),
+        'last byte → analysed': ms(pick(c.runs, 'lastByteToAnalysedMs')),
+        post: ms(pick(c.runs, 'postMs')),
+        'webview receive': ms(pick(c.runs, 'receiveMs')),
+        'first paint': ms(pick(c.runs, 'paintMs')),
+        'last byte → painted': ms(pick(c.runs, 'lastByteToPaintedMs')),
+        'command → resolved': ms(pick(c.runs, 'commandMs')),
+        'worst host stall (longest GC pause)': `${ms(pick(c.runs, 'stallMs'))} (GC ${ms(pick(c.runs, 'collectionMs'))})`,
+        runs: `${ok.length}`,
+      });
     });
   const overviewRow = (label: string, runs: OverviewRun[]): string[] => {
     const pickO = (key: keyof OverviewRun) => median(runs.map((r) => r[key]));
-    return [
-      label,
-      `list on screen ${ms(pickO('listOnScreenMs'))}`,
-      '',
-      '',
-      '',
-      runs.some((r) => r.analyseMs !== undefined) ? `analysed ${ms(pickO('analyseMs'))}` : 'not analysed (above the limit)',
-      '',
-      '',
-      '',
-      '',
-      '',
-      ms(pickO('commandMs')),
-      `${ms(pickO('stallMs'))} (GC ${ms(pickO('collectionMs'))})${runs.some((r) => r.analyseMs !== undefined) ? ` (analysing: ${ms(pickO('stallWhileAnalysingMs'))})` : ''}`,
-      `${runs.length}`,
-    ];
+    const analysed = runs.some((r) => r.analyseMs !== undefined);
+    return row({
+      case: label,
+      request: `list on screen ${ms(pickO('listOnScreenMs'))}`,
+      analyse: analysed ? `analysed ${ms(pickO('analyseMs'))}` : 'not analysed (above the limit)',
+      'command → resolved': ms(pickO('commandMs')),
+      'worst host stall (longest GC pause)': `${ms(pickO('stallMs'))} (GC ${ms(pickO('collectionMs'))})${analysed ? ` (analysing: ${ms(pickO('stallWhileAnalysingMs'))})` : ''}`,
+      runs: `${runs.length}`,
+    });
   };
   const o = results.overview;
   const w = results.webinar;
   rows.push(overviewRow(`session overview, ${o.participants ?? '?'} participants x 2 peers, ${o.latencyMs} ms latency`, o.runs));
   rows.push(overviewRow(`session list, ${w.participants?.toLocaleString('en-US') ?? '?'} participants, ${w.latencyMs} ms latency`, w.runs));
   for (const a of results.activation)
-    rows.push([
-      `activation: ${a.id}${a.wasActive ? ' (was already active)' : ''}`,
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      ms(a.ms),
-      '',
-      '1',
-    ]);
-  console.log(
-    table(
-      [
-        'case',
-        'request',
-        'transfer',
-        'parse',
-        'normalise',
-        'analyse',
-        'last byte → analysed',
-        'post',
-        'webview receive',
-        'first paint',
-        'last byte → painted',
-        'command → resolved',
-        'worst host stall (longest GC pause)',
-        'runs',
-      ],
-      rows,
-    ),
-  );
+    rows.push(row({ case: `activation: ${a.id}${a.wasActive ? ' (was already active)' : ''}`, 'command → resolved': ms(a.ms), runs: '1' }));
+  console.log(table([...COLUMNS], rows));
   if (o.runs.length > 0) {
     const analysed = median(o.runs.map((r) => r.analyseMs));
     const requests = median(o.runs.map((r) => r.analysisRequests));

@@ -7,13 +7,7 @@
  * not JSON gives no result, and the caller parses it whole for the error. Pure.
  */
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
+import { BACKSLASH, CLOSE_ARRAY, CLOSE_OBJECT, COMMA, OPEN_ARRAY, OPEN_OBJECT, QUOTE, setOwn } from './jsonSyntax';
 
 /** Under V8's large-object size (128 KB), as slicedJson's batches. */
 const LARGE = 64 * 1024;
@@ -33,10 +27,6 @@ interface Frame {
 }
 
 class NotJson extends Error {}
-
-/** As JSON.parse sets a member: an own property even when its name is "__proto__". */
-const setOwn = (target: object, key: string, value: unknown) =>
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 
 const blank = (text: string) => !/\S/.test(text);
 

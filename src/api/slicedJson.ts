@@ -6,6 +6,7 @@
  * in batches, so almost all the work is still the native parser's. Structural characters are ASCII and
  * UTF-8 never uses ASCII bytes inside a multi-byte character, so the bytes are scanned undecoded. Pure.
  */
+import { BACKSLASH, CLOSE_ARRAY, CLOSE_OBJECT, COLON, COMMA, OPEN_ARRAY, OPEN_OBJECT, QUOTE, setOwn } from './jsonSyntax';
 
 export interface SliceOptions {
   /** Work done before yielding, in ms. */
@@ -15,15 +16,6 @@ export interface SliceOptions {
   /** Lets other work run; by default a macrotask (setTimeout 0 where setImmediate is missing). */
   yieldNow?: () => Promise<void>;
 }
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
 
 const macrotask = (): Promise<void> =>
   new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
@@ -59,10 +51,6 @@ class MemberStack {
     return this.data[index];
   }
 }
-
-/** As JSON.parse sets a member: an own property even when its name is "__proto__" (assignment would set the prototype). */
-const setOwn = (target: unknown, key: string, value: unknown) =>
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 
 const isSpace = (byte: number) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 
@@ -102,7 +90,7 @@ export async function parseJsonInSlices(bytes: Uint8Array, options: SliceOptions
 
     /** A large container from its members: built values as they are, runs of small ones in batches. */
     const build = async (frame: Frame): Promise<unknown> => {
-      const result: unknown = frame.isObject ? {} : [];
+      const result: object = frame.isObject ? {} : [];
       let batchStart = -1;
       let batchEnd = -1;
       const flush = async () => {

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { IncrementalJson } from '../../src/api/incrementalJson';
+import { randomValue, seeded } from '../fixtures/randomJson';
 
-let seed = 7;
-const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+const random = seeded(7);
 
 /** The text cut at random places (a cut may fall inside a string, an escape or a number), pushed piece by piece. */
 function parseInPieces(text: string, large: number, maxPiece: number): { value: unknown } | undefined {
@@ -26,15 +26,6 @@ const CUTS = [
 
 describe('JSON parsed as its pieces arrive', () => {
   it('gives what JSON.parse gives, key order and "__proto__" members included, however the text is cut', () => {
-    const pieces = ['a', 'é', '😀', '"', '\\', '{', '}', '[', ']', ',', ':', ' ', '\n', '\u2028', '\\u0022'];
-    const randomString = () =>
-      Array.from({ length: Math.floor(random() * 6) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
-    const randomValue = (depth: number): unknown => {
-      const pick = random();
-      if (depth > 4 || pick < 0.3) return [1.5, -2e-7, 0, true, false, null, randomString()][Math.floor(random() * 7)];
-      if (pick < 0.65) return Array.from({ length: Math.floor(random() * 6) }, () => randomValue(depth + 1));
-      return Object.fromEntries(Array.from({ length: Math.floor(random() * 6) }, () => [randomString(), randomValue(depth + 1)]));
-    };
     const texts = [
       '{}',
       '[]',
@@ -47,7 +38,7 @@ describe('JSON parsed as its pieces arrive', () => {
       'null',
       '{"long": "' + 'x\\\\'.repeat(50) + '", "n": [' + Array.from({ length: 400 }, (_, i) => i).join(', ') + ']}',
     ];
-    for (let i = 0; i < 300; i++) texts.push(JSON.stringify(randomValue(0), null, i % 3 === 0 ? 2 : undefined));
+    for (let i = 0; i < 300; i++) texts.push(JSON.stringify(randomValue(random), null, i % 3 === 0 ? 2 : undefined));
     for (const text of texts) {
       const expected: unknown = JSON.parse(text);
       for (const cut of CUTS) {

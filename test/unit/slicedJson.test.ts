@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { parseJsonInSlices, type SliceOptions } from '../../src/api/slicedJson';
+import { randomValue, seeded } from '../fixtures/randomJson';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 /** Tiny thresholds, so even short texts are cut into containers built from members and batches. */
@@ -7,17 +8,7 @@ const tiny: SliceOptions = { smallBytes: 12, sliceMs: 0, yieldNow: () => Promise
 
 describe('JSON parsed in slices', () => {
   it('gives what JSON.parse gives, whatever the nesting, strings, spacing and characters', async () => {
-    let seed = 11;
-    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
-    const pieces = ['a', 'é', '😀', '"', '\\', '{', '}', '[', ']', ',', ':', ' ', '\n', '\u2028'];
-    const randomString = () =>
-      Array.from({ length: Math.floor(random() * 6) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
-    const randomValue = (depth: number): unknown => {
-      const pick = random();
-      if (depth > 4 || pick < 0.3) return [1.5, -2e-7, 0, true, false, null, randomString()][Math.floor(random() * 7)];
-      if (pick < 0.65) return Array.from({ length: Math.floor(random() * 5) }, () => randomValue(depth + 1));
-      return Object.fromEntries(Array.from({ length: Math.floor(random() * 5) }, () => [randomString(), randomValue(depth + 1)]));
-    };
+    const random = seeded(11);
     const texts = [
       '{}',
       '[]',
@@ -26,7 +17,7 @@ describe('JSON parsed in slices', () => {
       '{"__proto__": {"polluted": true}, "b": [1, 2, 3, 4, 5, 6], "__proto__": [7, 8, 9, 10, 11, 12]}',
       '\ufeff{"long": "' + 'x'.repeat(50) + '", "n": [' + Array.from({ length: 40 }, (_, i) => i).join(', ') + ']}',
     ];
-    for (let i = 0; i < 300; i++) texts.push(JSON.stringify(randomValue(0), null, i % 3 === 0 ? 2 : undefined));
+    for (let i = 0; i < 300; i++) texts.push(JSON.stringify(randomValue(random), null, i % 3 === 0 ? 2 : undefined));
     for (const text of texts) {
       const expected: unknown = JSON.parse(text.replace(/^\ufeff/, ''));
       if (text.includes('__proto__')) {
