@@ -120,7 +120,7 @@ describe('UI: the stats panel', function () {
     await view.locator('#zoom-reset').click();
   });
 
-  it('refreshes changed answers in the charts on screen: new lines in the same canvases, the zoomed window kept', async () => {
+  it('refreshes changed answers in the charts on screen: new lines in the same canvases, the zoomed window and open events list kept', async () => {
     const view = statsWebview(workbench.page);
     const { zoomed } = await zoomToFirstIssue();
     const canvas = view.locator('#quality canvas').first();
@@ -133,6 +133,8 @@ describe('UI: the stats panel', function () {
       return rows;
     };
     const tableBefore = await firstTable();
+    const eventList = view.locator('#quality details.event-list');
+    await eventList.locator('summary').click();
     const pixelsBefore = await canvas.evaluate((element) => (element as HTMLCanvasElement).toDataURL());
     await new SampleControl(workbench.sample).reviseReports();
     await view.locator('#refresh').click();
@@ -146,6 +148,8 @@ describe('UI: the stats panel', function () {
       'the lines are the new data',
     );
     assert.notEqual(await firstTable(), tableBefore, 'the table view shows the new samples too');
+    assert.equal(await eventList.evaluate((details) => (details as HTMLDetailsElement).open), true, 'the events list opened stays open');
+    await eventList.locator('summary').click();
     await screenshot(workbench.page, 'stats-refreshed-changed');
     await view.locator('#zoom-reset').click();
   });

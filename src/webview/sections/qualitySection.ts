@@ -192,9 +192,15 @@ export function qualitySection(
   };
 }
 
-/** Fills `tail` with the events figure (its plot's target returned, once there are events) and the percentiles. */
+/**
+ * Fills `tail` with the events figure (its plot's target returned, once there are events) and the
+ * percentiles; an events list the user opened stays open.
+ */
 function eventsFigure(tail: HTMLElement, data: QualityData): HTMLElement | undefined {
   const target = data.events.length > 0 ? el('div', { class: 'plot timeline' }) : undefined;
+  const listOpen = tail.querySelector<HTMLDetailsElement>('details.event-list')?.open === true;
+  const list = eventList(data.events);
+  list.open = listOpen;
   tail.replaceChildren(
     ...(target
       ? [
@@ -203,7 +209,7 @@ function eventsFigure(tail: HTMLElement, data: QualityData): HTMLElement | undef
             { class: 'chart', 'aria-label': 'Events timeline' },
             el('figcaption', {}, 'Events on the same time axis'),
             target,
-            eventList(data.events),
+            list,
           ),
         ]
       : []),
@@ -284,7 +290,7 @@ export function chartFigure(model: ChartModel, subtitle?: string): { figure: HTM
   };
 }
 
-function eventList(events: ReturnType<typeof timelineEvents>): HTMLElement {
+function eventList(events: ReturnType<typeof timelineEvents>): HTMLDetailsElement {
   return el(
     'details',
     { class: 'event-list' },
