@@ -42,6 +42,8 @@ export const EMPTY_EXTENSION_ID = 'rtk-bench.empty-extension';
 const RUNS = Math.max(1, Number(process.env.RTK_BENCH_RUNS ?? 3));
 /** RTK_BENCH_ONLY=stats or overview: one half of the table, when working on it. */
 const ONLY = process.env.RTK_BENCH_ONLY;
+/** RTK_BENCH_CASE=heavy: only the stats cases whose name holds it. */
+const CASE = process.env.RTK_BENCH_CASE;
 /** RTK_BENCH_PROFILE=1: a CPU profile of the extension host during each overview and stats run, written beside results.json. */
 const PROFILE = Boolean(process.env.RTK_BENCH_PROFILE);
 
@@ -287,7 +289,7 @@ async function benchmark(): Promise<void> {
           (veryHeavyBytes > MAX_RESPONSE_BYTES ? ': over the cap, so the extension refuses it unread.' : '.'),
       );
 
-    for (const item of ONLY === 'overview' ? [] : cases) {
+    for (const item of ONLY === 'overview' ? [] : cases.filter((item) => !CASE || item.name.includes(CASE))) {
       const fresh: StatsCase = { name: item.name, mode: 'fresh panel', samplesPerSeries: item.samples, runs: [] };
       const refreshed: StatsCase = { name: item.name, mode: 'Refresh', samplesPerSeries: item.samples, runs: [] };
       const changed: StatsCase = { name: item.name, mode: 'Refresh, answers changed', samplesPerSeries: item.samples, runs: [] };

@@ -6,6 +6,7 @@
  *
  *   RTK_BENCH_RUNS=3          runs per case (medians are printed)
  *   RTK_BENCH_ONLY=overview   only the session overviews (or =stats: only the stats panels)
+ *   RTK_BENCH_CASE=heavy      only the stats cases whose name holds "heavy"
  *   RTK_BENCH_PROFILE=1       the extension host's CPU profile of each overview, in out/bench/host/<session>.cpuprofile
  */
 import { spawnSync } from 'node:child_process';
