@@ -289,7 +289,7 @@ async function benchmark(): Promise<void> {
           (veryHeavyBytes > MAX_RESPONSE_BYTES ? ': over the cap, so the extension refuses it unread.' : '.'),
       );
 
-    for (const item of ONLY === 'overview' ? [] : cases.filter((item) => !CASE || item.name.includes(CASE))) {
+    for (const item of ONLY === 'overview' ? [] : cases.filter((candidate) => !CASE || candidate.name.includes(CASE))) {
       const fresh: StatsCase = { name: item.name, mode: 'fresh panel', samplesPerSeries: item.samples, runs: [] };
       const refreshed: StatsCase = { name: item.name, mode: 'Refresh', samplesPerSeries: item.samples, runs: [] };
       const changed: StatsCase = { name: item.name, mode: 'Refresh, answers changed', samplesPerSeries: item.samples, runs: [] };
