@@ -36,6 +36,10 @@ describe('JSON parsed as its pieces arrive', () => {
       '"a string \\" root"',
       ' 12.5e3 ',
       'null',
+      // Compact arrays of objects and arrays, where the parser leaps to the last "},{" or "],[" of a piece:
+      // those inside strings and deeper containers are not commas between the array's own members.
+      `{"samples":[${Array.from({ length: 60 }, (_, i) => `{"t":${i},"note":"},{\\"],[","d":{"q":[{"a":${i}},{"b":[[1],[2]]}]}}`).join(',')}]}`,
+      `[${Array.from({ length: 60 }, (_, i) => `[${i},"],[",[{"x":"},{"},{"y":[]}]]`).join(',')}]`,
       '{"long": "' + 'x\\\\'.repeat(50) + '", "n": [' + Array.from({ length: 400 }, (_, i) => i).join(', ') + ']}',
     ];
     for (let i = 0; i < 300; i++) texts.push(JSON.stringify(randomValue(random), null, i % 3 === 0 ? 2 : undefined));
@@ -57,6 +61,7 @@ describe('JSON parsed as its pieces arrive', () => {
 
   it('gives nothing for text that is not JSON, wherever the fault lies, so the caller parses it for the error', () => {
     const long = Array.from({ length: 30 }, (_, i) => `{"i": ${i}}`).join(', ');
+    const compact = Array.from({ length: 30 }, (_, i) => `{"i":${i}}`).join(',');
     const faults = [
       '',
       '   ',
@@ -88,6 +93,9 @@ describe('JSON parsed as its pieces arrive', () => {
       `[[${long}],]`,
       `{"a": [${long}], }`,
       `[${long}, {"x": }]`,
+      `[${compact},{"x":1,},{"y":2}]`,
+      `[${compact},{"x":"},{"},{"y":2}`,
+      `[${compact}]},{"y":2}]`,
     ];
     for (const text of faults) {
       assert.throws(() => JSON.parse(text), SyntaxError, `JSON.parse refuses ${text}`);
@@ -108,6 +116,25 @@ describe('JSON parsed as its pieces arrive', () => {
     const parsed = json.end();
     assert.equal((parsed?.value as { data: { quality: unknown[] } }).data.quality.length, 20_000);
     assert.ok(most < 3 * 1024, `at most about two batches kept, not the ${20_000 * 70} characters pushed: ${most}`);
+  });
+
+  it('scans little of a compact array of samples: JSON.parse reads its members whole from piece to piece', () => {
+    const sample = (i: number) => `{"timestamp":"2026-11-20T09:00:00Z","jitter":${i % 17},"limits":{"cpu":0,"other":${i}},"rtt":${i}}`;
+    const text = `{"data":{"quality":[${Array.from({ length: 20_000 }, (_, i) => sample(i)).join(',')}]}}`;
+    const json = new IncrementalJson();
+    const charCodeAt = String.prototype.charCodeAt;
+    let read = 0;
+    String.prototype.charCodeAt = function (this: string, index: number) {
+      read++;
+      return charCodeAt.call(this, index);
+    };
+    try {
+      for (let at = 0; at < text.length; at += 16 * 1024) json.push(text.slice(at, at + 16 * 1024));
+    } finally {
+      String.prototype.charCodeAt = charCodeAt;
+    }
+    assert.deepEqual(json.end()?.value, JSON.parse(text));
+    assert.ok(read < text.length / 20, `scanned ${read} of ${text.length} characters`);
   });
 
   it('parses nothing more once the text ended, and gives nothing for text that stopped short', () => {
