@@ -32,9 +32,10 @@ interface Frame {
 
 class NotJson extends Error {}
 
-const blank = (text: string) => !/\S/.test(text);
+/** JSON's blank space only: a regular expression's \s takes U+FEFF and U+00A0 too, which JSON.parse refuses. */
+const blank = (text: string) => /^[ \t\n\r]*$/.test(text);
 
-const MEMBER_KEY = /^\s*("(?:[^"\\]|\\.)*")\s*:\s*$/s;
+const MEMBER_KEY = /^[ \t\n\r]*("(?:[^"\\]|\\.)*")[ \t\n\r]*:[ \t\n\r]*$/s;
 
 export class IncrementalJson {
   /** The text not yet parsed, from offset `base`. */

@@ -96,6 +96,11 @@ describe('JSON parsed as its pieces arrive', () => {
       `[${compact},{"x":1,},{"y":2}]`,
       `[${compact},{"x":"},{"},{"y":2}`,
       `[${compact}]},{"y":2}]`,
+      // Blank space is JSON's four characters, not every Unicode space.
+      '\ufeff[1]',
+      '[1]\u00a0',
+      `{"a"\u00a0: [${long}]}`,
+      `[[${long}]\u2028]`,
     ];
     for (const text of faults) {
       assert.throws(() => JSON.parse(text), SyntaxError, `JSON.parse refuses ${text}`);

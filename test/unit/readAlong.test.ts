@@ -17,6 +17,25 @@ describe('Bodies read along as they arrive', () => {
     assert.equal(bodies.take(2), undefined, 'taken once');
   });
 
+  it('decodes as one TextDecoder would, wherever the pieces are cut: characters, byte order marks and bad bytes', () => {
+    const bytes = new Uint8Array([
+      ...[0xef, 0xbb, 0xbf], // a byte order mark, which decoding drops
+      ...encode('{"names":["Zürich","東京 🎧","'),
+      ...[0xef, 0xbb, 0xbf], // inside a string it is text
+      ...[0xe6, 0x9d], // a character cut short: one replacement character
+      ...encode('x","'),
+      ...[0xff, 0xc3], // bad bytes, then a character begun at the end of a string
+      ...encode('"]}'),
+    ]);
+    const expected: unknown = JSON.parse(new TextDecoder().decode(bytes));
+    for (let size = 1; size <= 9; size++) {
+      const bodies = new BodiesReadAlong();
+      for (let at = 0; at < bytes.length; at += size) bodies.push(1, bytes.subarray(at, at + size));
+      bodies.end(1, true);
+      assert.deepEqual(bodies.take(1), { value: expected }, `pieces of ${size} bytes`);
+    }
+  });
+
   it('drops a body that did not complete, or was forgotten', () => {
     const bodies = new BodiesReadAlong();
     bodies.push(1, encode('{"a":'));
