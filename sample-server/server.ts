@@ -5,6 +5,7 @@ import { faultReply, FaultQueue, parseFault, type Fault } from './faults';
 import { SAMPLE_ACCOUNT_ID, SAMPLE_TOKEN, SAMPLE_TOKEN_NO_PERMISSION } from './identity';
 import { ApiError, cloudflareError, realtimeKitError, realtimeKitErrorBody, type ApiResponse } from './responses';
 import { DEFAULT_LIVE_STEP_MS } from './liveSession';
+import { Link } from './link';
 import { routeKitRequest, type RouteContext } from './routes';
 import { DOWNLOAD_PREFIX, downloadFile } from './sessionMedia';
 import { getWorld } from './world';
@@ -36,6 +37,11 @@ export interface SampleServerOptions {
    * variable RTK_SAMPLE_LIVE_STEP_MS, else 20 s. Steps count from the server's start.
    */
   liveStepMs?: number;
+  /**
+   * The answers' bodies share a link of this many Mbit/s, as over a user's connection: default the
+   * environment variable RTK_SAMPLE_LINK_MBPS, else none (loopback speed).
+   */
+  linkMbps?: number;
 }
 
 function liveStepFrom(options: SampleServerOptions): number {
@@ -53,13 +59,20 @@ export interface SampleServer {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function send(res: ServerResponse, status: number, headers: Record<string, string>, text: string): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(text);
+/** Sends at once, or over the link when there is one. */
+async function send(res: ServerResponse, status: number, headers: Record<string, string>, text: string, link?: Link): Promise<void> {
+  if (!link) {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(text);
+    return;
+  }
+  const body = Buffer.from(text);
+  res.writeHead(status, { 'content-type': 'application/json', ...headers, 'content-length': String(body.byteLength) });
+  await link.send(res, body);
 }
 
-function sendJson(res: ServerResponse, response: ApiResponse, extraHeaders: Record<string, string> = {}): void {
-  send(res, response.status, { ...extraHeaders, ...response.headers }, response.text ?? JSON.stringify(response.body));
+function sendJson(res: ServerResponse, response: ApiResponse, extraHeaders: Record<string, string> = {}, link?: Link): Promise<void> {
+  return send(res, response.status, { ...extraHeaders, ...response.headers }, response.text ?? JSON.stringify(response.body), link);
 }
 
 function isLoopback(address: string | undefined): boolean {
@@ -127,6 +140,8 @@ function answerApi(req: IncomingMessage, url: URL, context: RouteContext): ApiRe
 
 export function startSampleServer(options: SampleServerOptions = {}): Promise<SampleServer> {
   const latencyMs = options.latencyMs ?? 0;
+  const linkMbps = options.linkMbps ?? (process.env.RTK_SAMPLE_LINK_MBPS ? Number(process.env.RTK_SAMPLE_LINK_MBPS) : undefined);
+  const link = linkMbps === undefined ? undefined : new Link(linkMbps);
   const liveStepMs = liveStepFrom(options);
   const routeContext = (): RouteContext => ({
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
@@ -223,11 +238,11 @@ export function startSampleServer(options: SampleServerOptions = {}): Promise<Sa
     if (reply) return send(res, reply.status, { ...headers, ...reply.headers }, reply.text);
     if (fault?.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
 
-    sendJson(res, answerApi(req, url, routeContext()), headers);
+    await sendJson(res, answerApi(req, url, routeContext()), headers, link);
   }
 
   /** The files behind transcript, summary and chat download URLs: no token, as with a pre-signed URL. */
-  function handleDownload(req: IncomingMessage, res: ServerResponse, url: URL): void {
+  async function handleDownload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const entry: RequestLogEntry = {
       method: req.method ?? 'GET',
       path: url.pathname + url.search,

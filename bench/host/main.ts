@@ -8,6 +8,8 @@
  *   RTK_BENCH_ONLY=overview   only the session overviews (or =stats: only the stats panels)
  *   RTK_BENCH_CASE=heavy      only the stats cases whose name holds "heavy"
  *   RTK_BENCH_PROFILE=1       the extension host's CPU profile of each overview, in out/bench/host/<session>.cpuprofile
+ *   RTK_BENCH_LINK_MBPS=100   the stats panels' answers share a link of this speed, as over a user's
+ *                             connection (on loopback they arrive faster than they can be parsed)
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -27,6 +29,8 @@ const OUT = path.join(ROOT, 'out', 'bench', 'host');
 const TIMEOUT_MS = 20 * 60_000;
 /** The session overviews' sample-server latency. */
 const OVERVIEW_LATENCY_MS = 50;
+/** Mbit/s of the stats panels' link; none: loopback speed. */
+const LINK_MBPS = process.env.RTK_BENCH_LINK_MBPS ? Number(process.env.RTK_BENCH_LINK_MBPS) : undefined;
 
 function emptyExtension(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rtk-empty-extension-'));
@@ -64,8 +68,9 @@ async function runInHost(): Promise<BenchResults> {
   // The sample servers run here, not in the extension host: their work must not count as the host's.
   const sample = await startSampleServer();
   const slowSample = await startSampleServer({ latencyMs: OVERVIEW_LATENCY_MS });
+  const statsSample = LINK_MBPS === undefined ? sample : await startSampleServer({ linkMbps: LINK_MBPS });
   await warmReports(sample.baseUrl, SCALE_SESSION_IDS.hundredTwoPeers);
-  const servers: BenchServers = { baseUrl: sample.baseUrl, slowBaseUrl: slowSample.baseUrl, latencyMs: OVERVIEW_LATENCY_MS };
+  const servers: BenchServers = { baseUrl: statsSample.baseUrl, slowBaseUrl: slowSample.baseUrl, latencyMs: OVERVIEW_LATENCY_MS };
   fs.writeFileSync(path.join(OUT, 'servers.json'), JSON.stringify(servers));
   const empty = emptyExtension();
   // The empty extension is installed as an ordinary one: the web workbench takes one development path.
@@ -92,6 +97,7 @@ async function runInHost(): Promise<BenchResults> {
     await server.stop();
     await sample.close();
     await slowSample.close();
+    if (statsSample !== sample) await statsSample.close();
     fs.rmSync(empty, { recursive: true, force: true });
   }
 }
@@ -145,7 +151,9 @@ const row = (cells: Partial<Record<(typeof COLUMNS)[number], string>>): string[]
 
 function printResults(results: BenchResults): void {
   console.log(`\nReal host: VS Code ${results.vscodeVersion} (code-server, extension host ${results.appHost}), headless Chromium.`);
-  console.log('Times in ms, median of the runs shown. Parallel requests overlap, so request and transfer are wall time.\n');
+  console.log('Times in ms, median of the runs shown. Parallel requests overlap, so request and transfer are wall time.');
+  if (LINK_MBPS !== undefined) console.log(`The stats panels' answers came over a link of ${LINK_MBPS} Mbit/s that they share.`);
+  console.log('');
   const pick = (runs: StatsRun[], key: keyof StatsRun) => median(runs.filter((r) => !r.error).map((r) => r[key] as number | undefined));
   const rows = results.stats
     .filter((c) => c.runs.length > 0)
