@@ -11,6 +11,7 @@ import { showPeerReportCommand } from './showPeerReport';
 import { showSessionOverviewCommand } from './showSessionOverview';
 import { showSessionParticipantCommand } from './showSessionParticipant';
 import type { CommandDefinition } from './support/commandDefinition';
+import { chooseCommand } from './tree/choose';
 import { copyIdCommand } from './tree/copyId';
 import { copyJsonCommand } from './tree/copyJson';
 import { copyLinkCommand } from './tree/copyLink';
@@ -33,6 +34,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   refreshCommand,
   configureCommand,
   clearRecentIdsCommand,
+  chooseCommand,
   loadMoreCommand,
   openStatsCommand,
   treeShowPeerReportCommand,

@@ -79,6 +79,32 @@ describe('RealtimeKit explorer tree', () => {
     assert.ok(people.some((node) => node.type === 'meetingParticipant' && node.participant.id === catalog.meeting.participantId));
   });
 
+  it('opens what a chosen item shows, resolving to nothing: the workbench asks, and an answer sent back would cost the host', async () => {
+    const api = await extensionApi();
+    // None of their panels open yet.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const session = (await api.tree.getChildren((await root())[0])).find(
+      (node) => node.type === 'session' && node.session.id === catalog.currentSession.id,
+    )!;
+    const participant = (await api.tree.getChildren(session)).find((node) => node.type === 'sessionParticipant')!;
+    const event = (await api.tree.getChildren(participant)).find((node) => node.type === 'peerEvent')!;
+    assert.ok(event.type === 'peerEvent' && event.event.peerId);
+    for (const node of [event, participant]) {
+      const command = api.tree.getTreeItem(node).command!;
+      assert.equal(command.command, 'realtimekit.tree.choose');
+      const before = api.panels.count;
+      // As the workbench runs it when the item is chosen.
+      assert.equal(await vscode.commands.executeCommand(command.command, ...command.arguments!), undefined);
+      assert.equal(api.panels.count, before + 1, `its stats panel opened (${node.type})`);
+    }
+    assert.ok(api.panels.fetchedAt({ kind: 'peer', ...event.scope, peerId: event.event.peerId! }), 'the peer event opened its peer report');
+    const opened = api.panels.count;
+    for (const chosen of [{ command: 'workbench.action.closeAllEditors', arguments: [] }, { command: 'realtimekit.tree.choose' }, 'x']) {
+      assert.equal(await vscode.commands.executeCommand('realtimekit.tree.choose', chosen), undefined);
+    }
+    assert.equal(api.panels.count, opened, 'a call that is not one of its own commands runs nothing');
+  });
+
   it('shows the last data of a looked-up participant, marked stale, when fetching it again fails', async () => {
     const { tree } = await extensionApi();
     const participant = catalog.currentSession.participants[4];

@@ -1,13 +1,16 @@
-/** realtimekit.tree.openSession: lists a browsed session among the inspected targets. */
+/**
+ * realtimekit.tree.openSession: lists a browsed session among the inspected targets.
+ * Resolves to nothing, as a tree item does (see choose.ts).
+ */
 import { text } from '../../api/coerce';
 import { executeCommand } from '../../common/commands';
 import { asExplorerNode } from '../../views/treeNodes';
 import type { CommandDefinition } from '../support/commandDefinition';
 
-async function openSession(_services: unknown, value?: unknown): Promise<unknown> {
+async function openSession(_services: unknown, value?: unknown): Promise<undefined> {
   const node = asExplorerNode(value);
   const sessionId = node?.type === 'session' ? text(node.session.id) : undefined;
-  if (node?.type === 'session' && sessionId) return executeCommand('realtimekit.openSession', { ...node.scope, sessionId });
+  if (node?.type === 'session' && sessionId) return void (await executeCommand('realtimekit.openSession', { ...node.scope, sessionId }));
   return undefined;
 }
 

@@ -1,19 +1,22 @@
-/** realtimekit.tree.openStats: the stats panel of an inspected target or a listed participant. */
+/**
+ * realtimekit.tree.openStats: the stats panel of an inspected target or a listed participant.
+ * Resolves to nothing, as a tree item does (see choose.ts).
+ */
 import { text } from '../../api/coerce';
 import { executeCommand, runCall } from '../../common/commands';
 import { reopenCommand } from '../../inspection/reopenCommand';
 import { asExplorerNode } from '../../views/treeNodes';
 import type { CommandDefinition } from '../support/commandDefinition';
 
-async function openStats(_services: unknown, value?: unknown): Promise<unknown> {
+async function openStats(_services: unknown, value?: unknown): Promise<undefined> {
   const node = asExplorerNode(value);
-  if (node?.type === 'target') return runCall(reopenCommand(node.target));
+  if (node?.type === 'target') return void (await runCall(reopenCommand(node.target)));
   const participantId = node?.type === 'sessionParticipant' || node?.type === 'meetingParticipant' ? text(node.participant.id) : undefined;
   if (!participantId) return undefined;
   if (node?.type === 'sessionParticipant')
-    return executeCommand('realtimekit.showSessionParticipant', { ...node.scope, sessionId: node.sessionId, participantId });
+    return void (await executeCommand('realtimekit.showSessionParticipant', { ...node.scope, sessionId: node.sessionId, participantId }));
   if (node?.type === 'meetingParticipant')
-    return executeCommand('realtimekit.showMeetingParticipant', { ...node.scope, meetingId: node.meetingId, participantId });
+    return void (await executeCommand('realtimekit.showMeetingParticipant', { ...node.scope, meetingId: node.meetingId, participantId }));
   return undefined;
 }
 
