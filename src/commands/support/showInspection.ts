@@ -1,12 +1,14 @@
 /**
  * The shared path of the three "show" commands: fetch behind progress, record the target in the
- * explorer, open or reveal its stats panel, and resolve to the API's `data` once it is on screen.
+ * explorer, open or reveal its stats panel, and resolve to the API's `data` once it is on screen
+ * (to nothing when run where no one reads it: resultUnwanted.ts).
  */
 import { inspectWithPeerReports } from '../../inspection/peerReports';
 import type { ParticipantTarget } from '../../inspection/inspectionTarget';
 import { reopenCommand } from '../../inspection/reopenCommand';
 import { readRaw } from '../../inspection/worker/inspectOffThread';
 import type { PreparedPanel } from '../../panels/statsPanels';
+import { resultWanted } from './resultUnwanted';
 import type { Services } from './services';
 import { withApi } from './withApi';
 
@@ -38,6 +40,6 @@ export async function showInspection(
   const shown = { ...target, label: inspection.participant.displayName ?? target.label };
   await services.store.addInspection(shown, inspection);
   // Closed before it was painted: the user moved on, as with Cancel.
-  if ((await services.panels.show(shown, inspection)) === 'disposed') return undefined;
+  if ((await services.panels.show(shown, inspection)) === 'disposed' || !resultWanted()) return undefined;
   return (await readRaw(inspection)) as Record<string, unknown>;
 }

@@ -1,6 +1,6 @@
 /**
  * realtimekit.tree.openSession: lists a browsed session among the inspected targets.
- * Resolves to nothing, as a tree item does (see choose.ts).
+ * Resolves to nothing, as a tree item does (see resultUnwanted.ts).
  */
 import { text } from '../../api/coerce';
 import { executeCommand } from '../../common/commands';

@@ -1,15 +1,17 @@
 /**
  * realtimekit.tree.showPeerReport: the peer report of a peer event's peer.
- * Resolves to nothing, as a tree item does (see choose.ts).
+ * Resolves to nothing, as a tree item does (see resultUnwanted.ts).
  */
-import { executeCommand } from '../../common/commands';
+import { call, runCall } from '../../common/commands';
 import { asExplorerNode } from '../../views/treeNodes';
 import type { CommandDefinition } from '../support/commandDefinition';
+import { withoutResult } from '../support/resultUnwanted';
 
 async function showPeerReport(_services: unknown, value?: unknown): Promise<undefined> {
   const node = asExplorerNode(value);
-  if (node?.type === 'peerEvent' && node.event.peerId)
-    return void (await executeCommand('realtimekit.showPeerReport', { ...node.scope, peerId: node.event.peerId }));
+  const peerId = node?.type === 'peerEvent' ? node.event.peerId : undefined;
+  if (node?.type === 'peerEvent' && peerId)
+    await withoutResult(() => runCall(call('realtimekit.showPeerReport', { ...node.scope, peerId })));
   return undefined;
 }
 

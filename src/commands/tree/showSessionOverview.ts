@@ -1,6 +1,6 @@
 /**
  * realtimekit.tree.showSessionOverview: the overview of a browsed or opened session.
- * Resolves to nothing, as a tree item does (see choose.ts).
+ * Resolves to nothing, as a tree item does (see resultUnwanted.ts).
  */
 import { text } from '../../api/coerce';
 import { executeCommand } from '../../common/commands';
