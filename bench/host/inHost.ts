@@ -321,7 +321,7 @@ async function benchmark(): Promise<void> {
         const showing = resolvesToNothing || value !== undefined;
         for (let waited = 0; !paintedSince() && !error && showing && waited < 30_000; waited += 100) await sleep(100);
         const mine = paintedSince();
-        if (!mine && !error && !showing) error = 'the command showed nothing (see the notification)';
+        if (!mine && !error) error = showing ? 'no panel was painted within 30 s' : 'the command showed nothing (see the notification)';
         // A stall is recorded by the timer it delayed: one that ended as the command resolved is counted once that timer ran.
         await sleep(50);
         return { ...(mine ?? {}), commandMs, stallMs: stalls.worst(started), collectionMs: stalls.worstCollection(started), error };

@@ -170,7 +170,7 @@ function printResults(results: BenchResults): void {
         });
       const bytes = median(ok.map((r) => r.bytes));
       return row({
-        case: `${label} (${bytes !== undefined ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : '?'}, ${ok[0].requests} req)`,
+        case: `${label} (${bytes !== undefined ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : '?'}, ${median(ok.map((r) => r.requests)) ?? '?'} req)`,
         request: ms(pick(c.runs, 'requestMs')),
         transfer: ms(pick(c.runs, 'transferMs')),
         parse: ms(pick(c.runs, 'parseMs')),
