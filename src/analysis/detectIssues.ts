@@ -335,37 +335,11 @@ function mergeByRule(issues: DetectedIssue[]): DetectedIssue[] {
   });
 }
 
-export function detectIssues(participant: InspectedParticipant): DetectedIssue[] {
+export function detectIssues(participant: InspectedParticipant, known?: ReadonlyMap<PeerStats, DetectedIssue[]>): DetectedIssue[] {
   const issues: DetectedIssue[] = [];
   const joinedAt = Date.parse(participant.joinedAt ?? '');
   for (const peer of participant.peerStats) {
-    for (const track of peer.tracks) {
-      for (const rule of TRACK_RULES) {
-        const issue = rule(peer, track);
-        if (issue) issues.push(issue);
-      }
-      for (const issue of [
-        fallingMos(peer, track),
-        resolutionDowngrade(peer, track),
-        qualityLimitation(peer, track, 'cpu'),
-        qualityLimitation(peer, track, 'bandwidth'),
-      ]) {
-        if (issue) issues.push(issue);
-      }
-      const avgLoss = track.summary.avgLossPct;
-      // Legacy series carry no loss per sample, only the call's average.
-      if (avgLoss !== undefined && avgLoss > THRESHOLDS.loss.percent && !track.samples.some((sample) => sample.lossPct !== undefined)) {
-        issues.push({
-          rule: 'sustained-packet-loss',
-          severity: avgLoss >= THRESHOLDS.loss.criticalPercent ? 'critical' : 'warning',
-          title: `High average packet loss (${trackLabel(track)})`,
-          evidence: `${peerName(peer)}, ${trackLabel(track)}: ${round(avgLoss)} % loss on average over the call`,
-          explanation: 'Packets were lost over much of the call: audio breaks up and video freezes. Usually a congested or weak network.',
-          peerId: peer.peerId,
-        });
-      }
-    }
-    issues.push(...connectivityIssues(peer), ...precallIssues(peer));
+    issues.push(...(known?.get(peer) ?? peerIssues(peer)));
     const deviceChange = deviceChangeIssue(peer, Number.isNaN(joinedAt) ? undefined : joinedAt);
     if (deviceChange) issues.push(deviceChange);
   }
@@ -374,6 +348,42 @@ export function detectIssues(participant: InspectedParticipant): DetectedIssue[]
   return mergeByRule(issues).sort(
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.from ?? Infinity) - (b.from ?? Infinity),
   );
+}
+
+/**
+ * What one peer's own statistics show, unmerged, as detectIssues takes them: the stats worker finds a
+ * peer report's as soon as it came, and the participant's analysis (`known`) only adds the rest.
+ */
+export function peerIssues(peer: PeerStats): DetectedIssue[] {
+  const issues: DetectedIssue[] = [];
+  for (const track of peer.tracks) {
+    for (const rule of TRACK_RULES) {
+      const issue = rule(peer, track);
+      if (issue) issues.push(issue);
+    }
+    for (const issue of [
+      fallingMos(peer, track),
+      resolutionDowngrade(peer, track),
+      qualityLimitation(peer, track, 'cpu'),
+      qualityLimitation(peer, track, 'bandwidth'),
+    ]) {
+      if (issue) issues.push(issue);
+    }
+    const avgLoss = track.summary.avgLossPct;
+    // Legacy series carry no loss per sample, only the call's average.
+    if (avgLoss !== undefined && avgLoss > THRESHOLDS.loss.percent && !track.samples.some((sample) => sample.lossPct !== undefined)) {
+      issues.push({
+        rule: 'sustained-packet-loss',
+        severity: avgLoss >= THRESHOLDS.loss.criticalPercent ? 'critical' : 'warning',
+        title: `High average packet loss (${trackLabel(track)})`,
+        evidence: `${peerName(peer)}, ${trackLabel(track)}: ${round(avgLoss)} % loss on average over the call`,
+        explanation: 'Packets were lost over much of the call: audio breaks up and video freezes. Usually a congested or weak network.',
+        peerId: peer.peerId,
+      });
+    }
+  }
+  issues.push(...connectivityIssues(peer), ...precallIssues(peer));
+  return issues;
 }
 
 export function verdictOf(issues: readonly DetectedIssue[], participant: InspectedParticipant): Verdict {

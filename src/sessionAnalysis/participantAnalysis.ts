@@ -102,10 +102,14 @@ export function analyseParticipant(raw: RawSessionParticipant, stats: InspectedP
   return participantFindings(raw, stats).row;
 }
 
-/** The analysed row, with the issues and verdict it was made from (the stats worker sends all three). */
+/**
+ * The analysed row, with the issues and verdict it was made from (the stats worker sends all three).
+ * `known`: issues of peers found already (detectIssues).
+ */
 export function participantFindings(
   raw: RawSessionParticipant,
   stats: InspectedParticipant,
+  known?: ReadonlyMap<PeerStats, DetectedIssue[]>,
 ): { row: ParticipantRow; issues: DetectedIssue[]; verdict: Verdict } {
   const base = pendingRow(raw);
   const participant: InspectedParticipant = {
@@ -118,7 +122,7 @@ export function participantFindings(
         .map((span) => ({ peerId: span.peerId, firstSeen: span.from === undefined ? undefined : new Date(span.from).toISOString() })),
     ],
   };
-  const issues = detectIssues(participant);
+  const issues = detectIssues(participant, known);
   const verdict = verdictOf(issues, participant);
   const peerIds = [...base.peerIds];
   for (const id of [...participant.peers.map((peer) => peer.peerId), ...stats.peerStats.map((peer) => peer.peerId)])

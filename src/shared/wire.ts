@@ -42,14 +42,14 @@ export function toColumns(samples: readonly QualitySample[]): TrackColumns {
   return columns;
 }
 
-export function toWireParticipant(participant: InspectedParticipant): WireParticipant {
-  return {
-    ...participant,
-    peerStats: participant.peerStats.map((peer) => {
-      const tracks = peer.tracks.map(({ samples, ...track }) => ({ ...track, columns: toColumns(samples) }));
-      return { ...peer, tracks, percentiles: percentileRows(tracks) };
-    }),
-  };
+/** `known`: peers made wire already (the stats worker does a peer report's as soon as it came). */
+export function toWireParticipant(participant: InspectedParticipant, known?: ReadonlyMap<PeerStats, WirePeerStats>): WireParticipant {
+  return { ...participant, peerStats: participant.peerStats.map((peer) => known?.get(peer) ?? toWirePeer(peer)) };
+}
+
+export function toWirePeer(peer: PeerStats): WirePeerStats {
+  const tracks = peer.tracks.map(({ samples, ...track }) => ({ ...track, columns: toColumns(samples) }));
+  return { ...peer, tracks, percentiles: percentileRows(tracks) };
 }
 
 /**

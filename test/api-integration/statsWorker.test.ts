@@ -133,7 +133,8 @@ describe('The stats worker', function () {
 
   for (const where of ['in the worker', 'on this thread when the worker cannot start']) {
     it(`reads peer reports ahead as they come, and analyses them as it would their text (${where})`, async () => {
-      const ids = { sessionId: catalog.currentSession.id, participantId: catalog.currentSession.participants[0].id };
+      // One with issues on several peers: those of a report read ahead are found as it comes.
+      const ids = { sessionId: catalog.troubledParticipant.sessionId, participantId: catalog.troubledParticipant.participantId };
       const text = (await client.getSessionParticipantText(scope, ids, { includePeerEvents: true })).text;
       const target = { kind: 'sessionParticipant' as const, sessionId: ids.sessionId };
       const worker = new StatsWorker(path.join(dir, where === 'in the worker' ? 'statsWorker.js' : 'missing.js'));
@@ -155,6 +156,7 @@ describe('The stats worker', function () {
         const ahead = await worker.analyse({ target, text, peers: readAhead });
         const whole = await worker.analyse({ target, text, peers });
         assert.equal(ahead.kind, 'analysed');
+        assert.ok(ahead.kind === 'analysed' && new Set(ahead.issues.map((issue) => issue.peerId)).size > 1, 'issues on several peers');
         const { times: _aheadTimes, ...aheadResult } = ahead;
         const { times: _wholeTimes, ...wholeResult } = whole;
         assert.deepEqual(aheadResult, wholeResult);

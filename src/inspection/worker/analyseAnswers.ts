@@ -3,18 +3,18 @@
  * build the webview's columns. Pure and synchronous: the stats worker runs it off the extension host's
  * thread, and the host runs it itself when the worker cannot start.
  */
-import { detectIssues, verdictOf } from '../../analysis/detectIssues';
+import { detectIssues, peerIssues, verdictOf } from '../../analysis/detectIssues';
 import { joinChunks, type BodyChunks } from '../../api/bodyChunks';
 import { dataOf, readData, type AnswerProblem } from '../../api/envelope';
 import { normalizeParticipant } from '../../api/normalize';
 import type { RawSessionParticipant } from '../../api/types';
 import { digestPeers, type PeerDigest } from '../../sessionAnalysis/attributionDigest';
 import { participantFindings } from '../../sessionAnalysis/participantAnalysis';
-import type { DetectedIssue, InspectedParticipant, Verdict } from '../../shared/model';
+import type { DetectedIssue, InspectedParticipant, PeerStats, Verdict } from '../../shared/model';
 import type { ParticipantRow } from '../../shared/session';
 import { packParticipant } from '../../shared/packColumns';
 import { previewParticipant } from '../../shared/previewColumns';
-import { toWireParticipant, type WireParticipant } from '../../shared/wire';
+import { toWireParticipant, toWirePeer, type WireParticipant, type WirePeerStats } from '../../shared/wire';
 import { mergePeerReports, peersToRead } from '../mergePeerReports';
 import { bodiesReadAlong } from './readAlong';
 
@@ -75,7 +75,16 @@ export type AnswersResult = { times: AnswersTimes } & (
 );
 
 /** A peer's report parsed and normalised, or why it could not be. */
-type ReadPeerReport = { report: InspectedParticipant } | { problem: AnswerProblem };
+type ReadPeerReport = { report: InspectedParticipant; derived?: PeerDerived } | { problem: AnswerProblem };
+
+/**
+ * What a report read ahead gives each of its peers, found then so that after the last report came only
+ * the last one's is left to find: its issues (peerIssues) and its columns (toWirePeer).
+ */
+interface PeerDerived {
+  issues: Map<PeerStats, DetectedIssue[]>;
+  wire: Map<PeerStats, WirePeerStats>;
+}
 
 /** What reading a peer report ahead took. */
 export interface ReadAheadResult {
@@ -92,7 +101,16 @@ export class PeerReportsReadAhead {
   /** Reads a report now; the analysis takes it later by its key. */
   read(key: number, peerId: string, text: AnswerBody): ReadAheadResult {
     const times = newTimes();
-    this.reports.set(key, readPeerReport(peerId, text, times));
+    const timed = timer(times);
+    const read = readPeerReport(peerId, text, times);
+    if ('report' in read) {
+      const peers = read.report.peerStats;
+      read.derived = {
+        issues: timed('analyseMs', () => new Map(peers.map((peer) => [peer, peerIssues(peer)]))),
+        wire: timed('wireMs', () => new Map(peers.map((peer) => [peer, toWirePeer(peer)]))),
+      };
+    }
+    this.reports.set(key, read);
     return { times };
   }
 
@@ -157,6 +175,7 @@ export function analyseAnswers(request: AnswersRequest, readAhead?: PeerReportsR
       : normalizeParticipant('sessionParticipant', main.data, { sessionId: target.sessionId }),
   );
   const peerProblems: PeerProblem[] = [];
+  const known: PeerDerived = { issues: new Map(), wire: new Map() };
   const peerIds = target.kind === 'sessionParticipant' ? peersToRead(participant) : [];
   if (peerIds.length > 0) {
     if (!request.peers) return { kind: 'needPeers', peerIds, times };
@@ -165,7 +184,11 @@ export function analyseAnswers(request: AnswersRequest, readAhead?: PeerReportsR
       const read = 'text' in peer ? readPeerReport(peer.peerId, peer.text, times) : readAhead?.take(peer.readAhead);
       if (!read) throw new Error(`The report of peer ${peer.peerId} was lost before it was analysed: the statistics worker restarted.`);
       if ('problem' in read) peerProblems.push({ peerId: peer.peerId, problem: read.problem });
-      else reports.push(read.report);
+      else {
+        reports.push(read.report);
+        read.derived?.issues.forEach((issues, stats) => known.issues.set(stats, issues));
+        read.derived?.wire.forEach((wire, stats) => known.wire.set(stats, wire));
+      }
     }
     if (reports.length === 0) return { kind: 'unreadPeers', peerProblems, times };
     participant = timed('normaliseMs', () => mergePeerReports(participant, reports));
@@ -173,15 +196,15 @@ export function analyseAnswers(request: AnswersRequest, readAhead?: PeerReportsR
   const analysed = participant;
   const listEntry = request.listEntry;
   const findings = listEntry
-    ? timed('analyseMs', () => participantFindings(listEntry, analysed))
+    ? timed('analyseMs', () => participantFindings(listEntry, analysed, known.issues))
     : timed('analyseMs', () => {
-        const issues = detectIssues(analysed);
+        const issues = detectIssues(analysed, known.issues);
         return { issues, verdict: verdictOf(issues, analysed), row: undefined };
       });
   // The overview and compare want the digest; only a stats panel, which wants none, paints a preview first.
   const forStatsPanel = !listEntry && !request.digest;
   const digest = forStatsPanel ? undefined : timed('analyseMs', () => digestPeers(analysed.peerStats));
-  const wire = timed('wireMs', () => packParticipant(toWireParticipant(analysed)));
+  const wire = timed('wireMs', () => packParticipant(toWireParticipant(analysed, known.wire)));
   // Cut here, the preview costs the extension host's thread nothing.
   const cut = forStatsPanel ? timed('wireMs', () => previewParticipant(wire)) : wire;
   const preview = cut === wire ? undefined : timed('wireMs', () => packParticipant(cut));
