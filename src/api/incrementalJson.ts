@@ -5,8 +5,9 @@
  * still does almost all the work. Text is scanned about 64 KB at a time; in a compact array of objects
  * or arrays, the members up to its last "},{" or "],[" go to JSON.parse unscanned when it takes them
  * (see leap), as scanning every character was most of the CPU. Only the text not yet parsed is kept.
- * The result is JSON.parse's (own properties even for "__proto__", the last of duplicate keys, in first-seen order); text that is
- * not JSON gives no result, and the caller parses it whole for the error. Pure.
+ * The result is JSON.parse's (own properties even for "__proto__", the last of duplicate keys, in
+ * first-seen order); text that is not JSON gives no result, and the caller parses it whole for the
+ * error. Pure.
  */
 
 import { BACKSLASH, CLOSE_ARRAY, CLOSE_OBJECT, COMMA, OPEN_ARRAY, OPEN_OBJECT, QUOTE, setOwn } from './jsonSyntax';
@@ -104,7 +105,7 @@ export class IncrementalJson {
     const base = this.base;
     const end = base + text.length;
     let i = this.scanned;
-    // Where a leap may go (see leap), found once per piece: -1 not looked for yet.
+    // Where a leap may go (see leap), found once per scan: -1 not looked for yet.
     let leapTo = -1;
     if (this.inString) {
       i = this.stringEnd(i);
