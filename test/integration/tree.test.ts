@@ -84,8 +84,7 @@ describe('RealtimeKit explorer tree', () => {
     const session = (await api.tree.getChildren((await root())[0])).find(
       (node) => node.type === 'session' && node.session.id === catalog.currentSession.id,
     )!;
-    // A participant whose panel, and its first peer's, no earlier test opened (closing panels to start
-    // afresh makes code-server's next webview wait 15 s for its service worker).
+    // A participant whose panel, and its first peer's, no earlier test opened: each choice opens one.
     let chosen: { participant: ExplorerNode; event: ExplorerNode & { type: 'peerEvent' } } | undefined;
     for (const participant of await api.tree.getChildren(session)) {
       if (participant.type !== 'sessionParticipant' || chosen) continue;
