@@ -3,19 +3,20 @@
  * Resolves to nothing, as a tree item does (see resultUnwanted.ts).
  */
 import { text } from '../../api/coerce';
-import { executeCommand } from '../../common/commands';
+import { call, runCall, type CommandCall } from '../../common/commands';
 import { scopeOf } from '../../inspection/inspectionTarget';
 import { asExplorerNode } from '../../views/treeNodes';
 import type { CommandDefinition } from '../support/commandDefinition';
+import { withoutResult } from '../support/resultUnwanted';
 
 async function showSessionOverview(_services: unknown, value?: unknown): Promise<undefined> {
   const node = asExplorerNode(value);
-  if (node?.type === 'target' && node.target.kind === 'session') {
-    return void (await executeCommand('realtimekit.showSessionOverview', { ...scopeOf(node.target), sessionId: node.target.sessionId }));
-  }
   const sessionId = node?.type === 'session' ? text(node.session.id) : undefined;
-  if (node?.type === 'session' && sessionId)
-    return void (await executeCommand('realtimekit.showSessionOverview', { ...node.scope, sessionId }));
+  let open: CommandCall | undefined;
+  if (node?.type === 'target' && node.target.kind === 'session')
+    open = call('realtimekit.showSessionOverview', { ...scopeOf(node.target), sessionId: node.target.sessionId });
+  else if (node?.type === 'session' && sessionId) open = call('realtimekit.showSessionOverview', { ...node.scope, sessionId });
+  if (open) await withoutResult(() => runCall(open));
   return undefined;
 }
 
