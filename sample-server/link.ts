@@ -3,7 +3,6 @@
  * does: on loopback a 41 MB answer arrives faster than anything can parse it, which no user sees.
  * Bodies go out a piece at a time, each when the link is free, so answers sent at once share it.
  */
-import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 
 const PIECE_BYTES = 64 * 1024;
@@ -26,8 +25,22 @@ export class Link {
       this.freeAt = Math.max(now, this.freeAt) + piece.byteLength / this.bytesPerMs;
       if (this.freeAt - now >= 1) await new Promise((resolve) => setTimeout(resolve, this.freeAt - now));
       if (res.destroyed) return;
-      if (!res.write(piece)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+      if (!res.write(piece)) await drainedOrClosed(res);
     }
     res.end();
   }
+}
+
+/** Waits for the socket to take more or to close, leaving no listener behind (one per piece would pile up). */
+function drainedOrClosed(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    if (res.destroyed) return resolve();
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
