@@ -83,7 +83,12 @@ export function qualitySection(
   const plots: uPlot[] = [];
   const windowLabel = el('span', { id: 'zoom-window', 'aria-live': 'polite' });
   const clock = (seconds: number) => new Date(seconds * 1000).toISOString().slice(11, 19);
-  const mirrorZoom = linkZoom(plots, (min, max) => (windowLabel.textContent = `Showing ${clock(min)} to ${clock(max)} UTC. `));
+  /** The time window the charts show (seconds); a chart drawn late opens on it. */
+  let shownWindow = data.whole;
+  const mirrorZoom = linkZoom(plots, (min, max) => {
+    shownWindow = { min, max };
+    windowLabel.textContent = `Showing ${clock(min)} to ${clock(max)} UTC. `;
+  });
 
   const figures = data.charts.map((model) => ({ ...chartFigure(model), target: el('div', { class: 'plot' }) }));
   const container = el('div', { class: 'quality' });
@@ -121,9 +126,43 @@ export function qualitySection(
   });
   let theme: ChartTheme | undefined;
 
+  // New data is drawn at once only in the charts on screen or near it: the canvas raster of every chart
+  // below the fold made a Refresh's paint twice as long. The others draw it as they come near the view
+  // (they may draw the old data at a new zoom meanwhile, out of sight).
+  const nearView = new Set<number>();
+  /** Until the observer first reports, every chart counts as near the view. */
+  let watched = false;
+  const stale = new Set<number>();
+  const drawNew = (index: number) => {
+    stale.delete(index);
+    if (shownWindow) drawn[index].setModel(data.charts[index], data.bands, shownWindow);
+  };
+  const watch = new IntersectionObserver(
+    (entries) => {
+      watched = true;
+      for (const entry of entries) {
+        const index = figures.findIndex(({ target }) => target === entry.target);
+        if (!entry.isIntersecting) nearView.delete(index);
+        else {
+          nearView.add(index);
+          if (stale.has(index)) drawNew(index);
+        }
+      }
+    },
+    // The webview's own document as root: in its cross-origin frame an implicit root ignores the margin.
+    { root: document, rootMargin: '50% 0px' },
+  );
+
   const drawTimeline = () => {
     if (!timelineTarget || !theme) return;
-    timeline = createTimeline(timelineTarget, data.events, lastWidth, theme, plots[0], (plot) => mirrorZoom(plot));
+    timeline = createTimeline(
+      timelineTarget,
+      data.events,
+      lastWidth,
+      theme,
+      () => shownWindow,
+      (plot) => mirrorZoom(plot),
+    );
     plots.push(timeline);
   };
 
@@ -147,6 +186,7 @@ export function qualitySection(
       drawTimeline();
       if (plots[0] && data.whole) plots[0].setScale('x', data.whole);
       resize.observe(container);
+      figures.forEach(({ target }) => watch.observe(target));
     },
     update(nextPeer, nextEvents, nextIssues) {
       const next = qualityData(nextPeer, nextEvents, nextIssues);
@@ -156,14 +196,9 @@ export function qualitySection(
         next.charts.length === data.charts.length &&
         next.charts.every((model, index) => sameSeries(data.charts[index], model));
       if (!same || !next.whole) return false;
-      const shown = plots[0]?.scales.x;
-      const zoomedIn =
-        data.whole !== undefined &&
-        shown?.min !== undefined &&
-        shown.max !== undefined &&
-        (shown.min > data.whole.min || shown.max < data.whole.max);
-      const window =
-        zoomedIn && shown.min! < next.whole.max && shown.max! > next.whole.min ? { min: shown.min!, max: shown.max! } : next.whole;
+      const shown = shownWindow;
+      const zoomedIn = data.whole !== undefined && shown !== undefined && (shown.min > data.whole.min || shown.max < data.whole.max);
+      shownWindow = zoomedIn && shown.min < next.whole.max && shown.max > next.whole.min ? shown : next.whole;
       data = next;
       if (timeline) {
         timeline.destroy();
@@ -171,9 +206,10 @@ export function qualitySection(
         timeline = undefined;
       }
       timelineTarget = eventsFigure(tail, data);
-      drawn.forEach((chart, index) => {
+      drawn.forEach((_chart, index) => {
         figures[index].setModel(data.charts[index]);
-        chart.setModel(data.charts[index], data.bands, window);
+        if (!watched || nearView.has(index)) drawNew(index);
+        else stale.add(index);
       });
       drawTimeline();
       return true;
@@ -184,6 +220,7 @@ export function qualitySection(
     },
     destroy() {
       resize.disconnect();
+      watch.disconnect();
       plots.forEach((plot) => plot.destroy());
       plots.length = 0;
       drawn.length = 0;
@@ -322,7 +359,7 @@ function createTimeline(
   events: ReturnType<typeof timelineEvents>,
   width: number,
   theme: ChartTheme,
-  reference: uPlot | undefined,
+  shownWindow: () => { min: number; max: number } | undefined,
   mirror: (plot: uPlot) => (min: number, max: number) => void,
 ): uPlot {
   const model = timelineModel(events);
@@ -337,7 +374,7 @@ function createTimeline(
     scales: {
       x: {
         time: true,
-        range: reference ? () => [reference.scales.x.min ?? model.x[0], reference.scales.x.max ?? model.x[model.x.length - 1]] : undefined,
+        range: () => [shownWindow()?.min ?? model.x[0], shownWindow()?.max ?? model.x[model.x.length - 1]],
       },
       y: { range: [0.5, 4.5] },
     },
