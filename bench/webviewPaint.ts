@@ -342,9 +342,9 @@ async function main(): Promise<void> {
         // top of the panel, where its button is (the charts out of sight wait until scrolled to), then
         // scrolled to the charts (those in sight draw at once).
         const fetchedLater = (minutes: number) => ({ ...payload, fetchedAt: new Date(t0 + 60_000 * minutes).toISOString() });
-        await browser.page.evaluate(() => window.scrollTo(0, 0));
+        await browser.page.evaluate('window.scrollTo(0, 0)');
         refreshes.push(await showAgain(browser.page, cdp, fetchedLater(2 * run + 1), `${size} at top`, run));
-        await browser.page.evaluate(() => document.getElementById('quality')?.scrollIntoView());
+        await browser.page.evaluate("document.getElementById('quality').scrollIntoView()");
         refreshesAtCharts.push(await showAgain(browser.page, cdp, fetchedLater(2 * run + 2), `${size} at charts`, run));
       }
       results[String(size)] = {
