@@ -9,13 +9,15 @@ import {
   type PanelPayload,
   type RawJsonMessage,
 } from '../shared/messages';
-import { packParticipant } from '../shared/packColumns';
+import { packEachPeer, packParticipant } from '../shared/packColumns';
 import { previewParticipant } from '../shared/previewColumns';
 import { toWireParticipant, type WireParticipant } from '../shared/wire';
 
 export interface PayloadExtras {
   pictureAllowed?: boolean;
   attribution?: PanelAttribution;
+  /** Index of the peer the webview shows (0 until it says). */
+  shownPeer?: number;
 }
 
 /** Every column, in one buffer: VS Code drops a message's buffers past 253 (see packColumns.ts). */
@@ -28,27 +30,42 @@ function fullWire(content: AnalysedInspection): WireParticipant {
   return wire;
 }
 
-/** What the first paint gets: the long tracks cut down (previewColumns.ts); the full wire when none is long. */
-function firstPaintWire(content: AnalysedInspection): WireParticipant {
+/** The long tracks cut down (previewColumns.ts), each peer's columns in a buffer of its own; the full wire when none is long. */
+function previewWire(content: AnalysedInspection): WireParticipant {
   let preview = content.preview ?? previews.get(content);
   if (!preview) {
     const full = fullWire(content);
     const cut = previewParticipant(full);
-    previews.set(content, (preview = cut === full ? full : packParticipant(cut)));
+    previews.set(content, (preview = cut === full ? full : packEachPeer(cut)));
   }
   return preview;
+}
+
+/**
+ * What the first paint gets: the full wire when no track is long; otherwise the preview of the peer
+ * shown alone, the others' tracks following with every sample. A 3-peer participant's preview was 768 KB,
+ * which took about 90 ms to cross to the webview in code-server.
+ */
+function firstPaintWire(content: AnalysedInspection, shownPeer = 0): WireParticipant {
+  const preview = previewWire(content);
+  if (preview === fullWire(content)) return preview;
+  const shown = Math.min(Math.max(0, shownPeer), preview.peerStats.length - 1);
+  return {
+    ...preview,
+    peerStats: preview.peerStats.map((peer, index) => (index === shown ? peer : { ...peer, tracks: [], tracksFollow: true })),
+  };
 }
 
 /** The full columns, to post after a 'show' that carried a preview; undefined when it carried them all. */
 export function columnsMessage(content: AnalysedInspection): Extract<HostToWebview, { type: 'columns' }> | undefined {
   const full = fullWire(content);
-  if (firstPaintWire(content) === full) return undefined;
+  if (previewWire(content) === full) return undefined;
   return { type: 'columns', participantId: full.id, fetchedAt: content.fetchedAt, peerStats: full.peerStats };
 }
 
 export function toPayload(content: AnalysedInspection, target: InspectionTarget, extras: PayloadExtras = {}): PanelPayload {
   return {
-    participant: firstPaintWire(content),
+    participant: firstPaintWire(content, extras.shownPeer),
     issues: content.issues,
     verdict: content.verdict,
     precallLimits: PRECALL_LIMITS,

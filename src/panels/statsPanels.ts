@@ -45,6 +45,8 @@ interface OpenPanel {
   prepared?: boolean;
   /** The shown inspection's phase times, waiting for the webview's paint. */
   phases?: PhaseRecorder;
+  /** Index of the peer the webview shows, as it last said. */
+  shownPeer?: number;
 }
 
 /** A panel opened before its data: the fetch stops when it is closed, and it closes when no data comes. */
@@ -248,6 +250,9 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
         // A webview hidden and shown again starts afresh (no retained context): give it the data again.
         if (entry.content) void this.postShow(entry, undefined);
         break;
+      case 'peerShown':
+        entry.shownPeer = message.peer;
+        break;
       case 'rendered':
         if (message.timings && entry.phases) this.painted(entry, entry.phases, message.timings);
         entry.handshake.markRendered();
@@ -314,7 +319,11 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     if (!entry.content) throw new Error('A stats panel was asked to show before it had data.');
     const attribution = this.attributionOf(entry.target);
     entry.postedAttribution = JSON.stringify(attribution ?? null);
-    return toPayload(entry.content, entry.target, { pictureAllowed: entry.imageOrigin !== undefined, attribution });
+    return toPayload(entry.content, entry.target, {
+      pictureAllowed: entry.imageOrigin !== undefined,
+      attribution,
+      shownPeer: entry.shownPeer,
+    });
   }
 
   /**

@@ -99,7 +99,9 @@ export type WebviewToHost =
   | { type: 'openPeer'; peerId: string }
   | { type: 'showPicture' }
   | { type: 'openParticipant'; participantId: string }
-  | { type: 'openSessionOverview' };
+  | { type: 'openSessionOverview' }
+  /** The index of the peer shown, whenever it is chosen or restored: a first paint carries its columns alone. */
+  | { type: 'peerShown'; peer: number };
 
 export function isWebviewToHost(value: unknown): value is WebviewToHost {
   if (typeof value !== 'object' || value === null) return false;
@@ -113,6 +115,10 @@ export function isWebviewToHost(value: unknown): value is WebviewToHost {
       return typeof (value as { peerId?: unknown }).peerId === 'string';
     case 'openParticipant':
       return typeof (value as { participantId?: unknown }).participantId === 'string';
+    case 'peerShown': {
+      const peer = (value as { peer?: unknown }).peer;
+      return typeof peer === 'number' && Number.isSafeInteger(peer) && peer >= 0;
+    }
     case 'rendered':
       return (value as { timings?: unknown }).timings === undefined || isRenderTimings((value as { timings?: unknown }).timings);
     case 'ready':

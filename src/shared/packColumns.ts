@@ -55,6 +55,14 @@ export function packComparePayload(payload: ComparePayload): ComparePayload {
   return { ...payload, participants };
 }
 
+/**
+ * The participant with each peer's columns in a buffer of its own: a first paint sends the shown peer's
+ * alone (a message carries the whole buffer of every view in it).
+ */
+export function packEachPeer(participant: WireParticipant): WireParticipant {
+  return { ...participant, peerStats: participant.peerStats.map((peer) => ({ ...peer, tracks: packColumns(peer.tracks) })) };
+}
+
 /** The participant with every track's columns in one buffer (the stats panel's payload). */
 export function packParticipant(participant: WireParticipant): WireParticipant {
   const peerStats = packGroups(

@@ -17,7 +17,15 @@ export type MetricColumn = Float32Array;
 export type TrackColumns = { t: Float64Array } & Partial<Record<MetricKey, MetricColumn>>;
 
 export type WireTrack = Omit<QualityTrack, 'samples'> & { columns: TrackColumns };
-export type WirePeerStats = Omit<PeerStats, 'tracks'> & { tracks: WireTrack[]; percentiles: PercentileRow[] };
+export type WirePeerStats = Omit<PeerStats, 'tracks'> & {
+  tracks: WireTrack[];
+  percentiles: PercentileRow[];
+  /**
+   * Left out of a first paint, which carries the columns of the peer shown alone: its tracks come with
+   * the 'columns' message that follows.
+   */
+  tracksFollow?: true;
+};
 export type WireParticipant = Omit<InspectedParticipant, 'peerStats'> & { peerStats: WirePeerStats[] };
 
 export function toColumns(samples: readonly QualitySample[]): TrackColumns {

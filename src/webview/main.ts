@@ -16,6 +16,14 @@ let showReceivedAt: number | undefined;
 let columnsWaiting = false;
 /** False from a 'show' until its paint is reported. */
 let painted = true;
+/** The peer index the host was last told is shown (a first paint carries that peer's columns alone). */
+let toldPeer: number | undefined;
+
+function tellPeerShown(peer: number): void {
+  if (peer === toldPeer) return;
+  toldPeer = peer;
+  vscode.postMessage({ type: 'peerShown', peer });
+}
 
 function show(payload: PanelPayload, peer: number, zoom?: { from: number; to: number }): void {
   // Another peer is drawn from the payload as it is then (its full columns may have come meanwhile).
@@ -29,6 +37,7 @@ function show(payload: PanelPayload, peer: number, zoom?: { from: number; to: nu
     current?.view,
   );
   current = { payload, view, peer };
+  tellPeerShown(peer);
   painted = false;
   columnsWaiting = false;
   const state: StatsPanelState = { peer, restore: payload.restore };
@@ -99,4 +108,7 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
 // The workbench swaps body classes (vscode-light, vscode-dark, vscode-high-contrast) on a theme change.
 new MutationObserver(() => current?.view.redrawCharts()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
+// A restored panel shows the peer it showed: the host hears which before it sends the data.
+const restored = vscode.getState() as Partial<StatsPanelState> | undefined;
+if (typeof restored?.peer === 'number') tellPeerShown(restored.peer);
 vscode.postMessage({ type: 'ready' });

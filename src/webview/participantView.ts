@@ -138,7 +138,8 @@ function peerSwitcher(peers: readonly WirePeerStats[], selected: number, onSelec
  * them, one button per peer (each reconnect is a peer).
  */
 function peerReports(p: PanelPayload['participant']): HTMLElement | undefined {
-  if (p.kind !== 'sessionParticipant' || p.peers.length === 0 || p.peerStats.some((peer) => peer.tracks.length > 0)) return undefined;
+  const statistics = p.peerStats.some((peer) => peer.tracks.length > 0 || peer.tracksFollow);
+  if (p.kind !== 'sessionParticipant' || p.peers.length === 0 || statistics) return undefined;
   return el(
     'section',
     { id: 'peer-reports', 'aria-labelledby': 'peer-reports-title' },

@@ -23,6 +23,7 @@ import {
   SAMPLE_APP_ID,
   SAMPLE_TOKEN,
   sampleCatalog,
+  SCALE_SESSION_IDS,
   startSampleServer,
   type SampleServer,
 } from '../../sample-server';
@@ -123,6 +124,25 @@ describe('The stats worker', function () {
       const buffers = new Set(analysed.preview.peerStats.flatMap((peer) => peer.tracks.map((track) => track.columns.t.buffer)));
       assert.equal(buffers.size, 1, 'packed in one buffer');
       assert.notEqual([...buffers][0], analysed.participant.peerStats[0].tracks[0].columns.t.buffer, 'apart from the full columns');
+      // A participant of three such peers: each peer's preview in a buffer of its own, for a first paint to send one alone.
+      const heavy = HEAVY_PARTICIPANTS.heavy;
+      const ids = { sessionId: SCALE_SESSION_IDS.heavy, participantId: heavy.id };
+      const participantText = (await client.getSessionParticipantText(scope, ids, { includePeerEvents: true })).text;
+      const peers = await Promise.all(
+        heavy.peerIds.map(async (id) => ({
+          peerId: id,
+          text: (await client.getPeerReportText(scope, id, { includePeerEvents: true })).text,
+        })),
+      );
+      const target = { kind: 'sessionParticipant' as const, sessionId: ids.sessionId };
+      const three = (await worker.analyse({ target, text: participantText, peers })) as Extract<AnswersResult, { kind: 'analysed' }>;
+      assert.equal(three.kind, 'analysed');
+      const perPeer = three.preview!.peerStats.map((peer) => new Set(peer.tracks.map((track) => track.columns.t.buffer)));
+      assert.deepEqual(
+        perPeer.map((peerBuffers) => peerBuffers.size),
+        [1, 1, 1],
+      );
+      assert.equal(new Set(perPeer.flatMap((peerBuffers) => [...peerBuffers])).size, 3, 'a buffer per peer');
       // The overview and compare never paint a preview: none is made for them.
       const digestOnly = await worker.analyse({ target: { kind: 'peer', peerId }, text, digest: true });
       assert.equal((digestOnly as Extract<AnswersResult, { kind: 'analysed' }>).preview, undefined);

@@ -114,7 +114,7 @@ describe('UI: a stats panel of 594 quality columns (VS Code keeps 253 buffers a 
     assert.ok(lines >= 300, `lines drawn over the three peers: ${lines}`);
   });
 
-  it('paints a 20,000-sample participant from a preview, then holds every sample', async () => {
+  it('paints a 20,000-sample participant from a preview of the peer shown, then holds every sample of each peer', async () => {
     const { page } = workbench;
     const heavy = HEAVY_PARTICIPANTS.heavy;
     await runFromPalette(page, 'RealtimeKit: Show Session Participant');
@@ -124,26 +124,34 @@ describe('UI: a stats panel of 594 quality columns (VS Code keeps 253 buffers a 
     await page.keyboard.press('Enter');
     const view = statsWebview(page);
     await view.locator('#quality .u-legend').first().waitFor({ timeout: 120_000 });
-    // The first chart's table view counts the samples its model holds: the preview's at most 4,000, then all of them.
-    let rows = 0;
-    for (const deadline = Date.now() + 60_000; rows !== heavy.samplesPerSeries && Date.now() < deadline; await page.waitForTimeout(500)) {
-      const figure = view.locator('#quality figure.chart').first();
-      await figure.locator('button.toggle-table').click();
-      const more =
-        (await figure
-          .locator('.table-view button.more')
-          .textContent({ timeout: 5_000 })
-          .catch(() => '')) ?? '';
-      rows = Number(/of (\d+) shown/.exec(more)?.[1] ?? 0);
-      if (
-        (await figure
-          .locator('button.toggle-table')
-          .getAttribute('aria-pressed')
-          .catch(() => null)) === 'true'
-      )
+    /** The first chart's table view counts the samples its model holds: the preview's at most 4,000, then all of them. */
+    const firstChartRows = async () => {
+      let rows = 0;
+      for (const deadline = Date.now() + 60_000; rows !== heavy.samplesPerSeries && Date.now() < deadline; await page.waitForTimeout(500)) {
+        const figure = view.locator('#quality figure.chart').first();
+        if ((await figure.count()) === 0) continue;
         await figure.locator('button.toggle-table').click();
-    }
-    assert.equal(rows, heavy.samplesPerSeries, 'the first chart holds every sample of its tracks');
+        const more =
+          (await figure
+            .locator('.table-view button.more')
+            .textContent({ timeout: 5_000 })
+            .catch(() => '')) ?? '';
+        rows = Number(/of (\d+) shown/.exec(more)?.[1] ?? 0);
+        if (
+          (await figure
+            .locator('button.toggle-table')
+            .getAttribute('aria-pressed')
+            .catch(() => null)) === 'true'
+        )
+          await figure.locator('button.toggle-table').click();
+      }
+      return rows;
+    };
+    // Another peer at once: its samples did not come with the first paint, and follow.
+    await view.locator('#peer-switcher').selectOption('2');
+    assert.equal(await firstChartRows(), heavy.samplesPerSeries, "the third peer's first chart holds every sample of its tracks");
+    await view.locator('#peer-switcher').selectOption('0');
+    assert.equal(await firstChartRows(), heavy.samplesPerSeries, "and the first peer's");
     await screenshot(page, 'stats-heavy-participant');
   });
 });
@@ -153,8 +161,9 @@ describe('UI: a stats panel of 594 quality columns (VS Code keeps 253 buffers a 
  * closed again): done in the webview at once, so a re-render cannot land between two reads.
  */
 async function readPeer(view: FrameLocator): Promise<PeerShown> {
-  // The charts are drawn once the quality section is in the document; wait for the first legend or the note.
-  await view.locator('#quality .u-legend, #quality p.muted:not(.hint)').first().waitFor({ timeout: 30_000 });
+  // The charts are drawn once the quality section is in the document and has the peer's samples; wait for
+  // the first legend or the note that there are none.
+  await view.locator('#quality .u-legend, #quality p.muted:not(.hint):not(.loading)').first().waitFor({ timeout: 30_000 });
   return view.locator('#quality').evaluate((quality): PeerShown => {
     const expected: PeerShown['expected'] = {};
     for (const row of Array.from(quality.querySelectorAll('table.percentiles tbody tr'))) {

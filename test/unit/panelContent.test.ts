@@ -1,11 +1,13 @@
 import { strict as assert } from 'node:assert';
 import type { AnalysedInspection } from '../../src/inspection/inspection';
-import { rawJsonMessage, rawJsonText, toPayload } from '../../src/panels/panelContent';
+import { columnsMessage, rawJsonMessage, rawJsonText, toPayload } from '../../src/panels/panelContent';
 import { isWebviewToHost } from '../../src/shared/messages';
+import type { PeerStats } from '../../src/shared/model';
+import type { InspectionTarget } from '../../src/inspection/inspectionTarget';
 
-function content(raw: unknown): AnalysedInspection {
+function content(raw: unknown, peerStats: PeerStats[] = []): AnalysedInspection {
   return {
-    participant: { kind: 'peer', id: 'p1', peers: [], peerEvents: [], peerStats: [], generations: [], absent: [] },
+    participant: { kind: 'peer', id: 'p1', peers: [], peerEvents: [], peerStats, generations: [], absent: [] },
     raw,
     fetchedAt: '2026-11-20T09:00:00.000Z',
     issues: [],
@@ -43,6 +45,77 @@ describe('the stats panel payload and its raw JSON', () => {
     assert.equal(message.totalChars, full.length);
   });
 
+  describe('the first paint of a participant with several peers', () => {
+    const t0 = Date.parse('2026-11-20T09:00:00Z');
+    const peer = (peerId: string, samples: number): PeerStats => ({
+      peerId,
+      events: [],
+      tracks: [
+        {
+          kind: 'audio',
+          direction: 'producer',
+          summary: {},
+          samples: Array.from({ length: samples }, (_, i) => ({ t: t0 + i * 1000, mos: 4 + Math.sin(i) / 2, jitterMs: i % 30 })),
+        },
+      ],
+    });
+    const target: InspectionTarget = { kind: 'peer', peerId: 'peer-1', accountId: 'a'.repeat(32), appId: 'app' };
+    /** Every typed array in the message, as VS Code's webview serialiser collects them, and the buffers it sends whole. */
+    const buffersOf = (value: unknown, found = new Set<ArrayBufferLike>()): Set<ArrayBufferLike> => {
+      if (ArrayBuffer.isView(value)) found.add(value.buffer);
+      else if (value && typeof value === 'object') for (const item of Object.values(value)) buffersOf(item, found);
+      return found;
+    };
+
+    it("carries the shown peer's preview alone; the other peers' tracks follow in the columns message", () => {
+      const analysed = content({}, [peer('peer-a', 20_000), peer('peer-b', 20_000), peer('peer-c', 20_000)]);
+      const payload = toPayload(analysed, target, { shownPeer: 1 });
+      const [a, b, c] = payload.participant.peerStats;
+      assert.equal(b.tracks.length, 1);
+      assert.ok(b.tracks[0].columns.t.length <= 4_000, `a preview: ${b.tracks[0].columns.t.length} samples`);
+      assert.equal(b.tracksFollow, undefined);
+      for (const other of [a, c]) {
+        assert.deepEqual(other.tracks, []);
+        assert.equal(other.tracksFollow, true);
+      }
+      assert.deepEqual(
+        payload.participant.peerStats.map((shown) => shown.peerId),
+        ['peer-a', 'peer-b', 'peer-c'],
+        'every peer is named, for the switcher',
+      );
+      const buffers = [...buffersOf(payload)];
+      assert.equal(buffers.length, 1, 'one buffer crosses');
+      assert.equal(buffers[0], b.tracks[0].columns.t.buffer, "the shown peer's, and no other");
+      const columns = columnsMessage(analysed);
+      assert.deepEqual(
+        columns?.peerStats.map((full) => full.tracks[0].columns.t.length),
+        [20_000, 20_000, 20_000],
+        'every sample of every peer follows',
+      );
+    });
+
+    it('shows the first peer until the webview says, and the last for an index past the end', () => {
+      const analysed = content({}, [peer('peer-a', 5_000), peer('peer-b', 5_000)]);
+      const withTracks = (shownPeer?: number) =>
+        toPayload(analysed, target, { shownPeer }).participant.peerStats.map((shown) => shown.tracks.length);
+      assert.deepEqual(withTracks(undefined), [1, 0]);
+      assert.deepEqual(withTracks(7), [0, 1]);
+    });
+
+    it('sends every peer whole at once when no track is long enough to preview', () => {
+      const analysed = content({}, [peer('peer-a', 300), peer('peer-b', 300)]);
+      const payload = toPayload(analysed, target, { shownPeer: 1 });
+      assert.deepEqual(
+        payload.participant.peerStats.map((shown) => [shown.tracks[0].columns.t.length, shown.tracksFollow]),
+        [
+          [300, undefined],
+          [300, undefined],
+        ],
+      );
+      assert.equal(columnsMessage(analysed), undefined, 'nothing follows');
+    });
+  });
+
   it('accepts the raw JSON requests from the webview and refuses malformed messages', () => {
     assert.ok(isWebviewToHost({ type: 'rawJson' }));
     assert.ok(isWebviewToHost({ type: 'copyRawJson' }));
@@ -50,5 +123,11 @@ describe('the stats panel payload and its raw JSON', () => {
     assert.ok(!isWebviewToHost({ type: 'copy' }), 'copy needs its text');
     assert.ok(!isWebviewToHost('rawJson'));
     assert.ok(!isWebviewToHost(null));
+  });
+
+  it('accepts the peer shown only as an index', () => {
+    assert.ok(isWebviewToHost({ type: 'peerShown', peer: 2 }));
+    for (const peer of [-1, 1.5, '2', Number.NaN, undefined, 2 ** 60])
+      assert.ok(!isWebviewToHost({ type: 'peerShown', peer }), String(peer));
   });
 });

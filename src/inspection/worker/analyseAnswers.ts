@@ -12,7 +12,7 @@ import { digestPeers, type PeerDigest } from '../../sessionAnalysis/attributionD
 import { participantFindings } from '../../sessionAnalysis/participantAnalysis';
 import type { DetectedIssue, InspectedParticipant, PeerStats, Verdict } from '../../shared/model';
 import type { ParticipantRow } from '../../shared/session';
-import { packParticipant } from '../../shared/packColumns';
+import { packEachPeer, packParticipant } from '../../shared/packColumns';
 import { previewParticipant } from '../../shared/previewColumns';
 import { toWireParticipant, toWirePeer, type WireParticipant, type WirePeerStats } from '../../shared/wire';
 import { mergePeerReports, peersToRead } from '../mergePeerReports';
@@ -69,7 +69,7 @@ export type AnswersResult = { times: AnswersTimes } & (
       digest?: PeerDigest[];
       /** Given a list entry: the session overview's table row. */
       row?: ParticipantRow;
-      /** For a stats panel with long tracks: the first paint's columns (previewColumns.ts), packed. */
+      /** For a stats panel with long tracks: the first paint's columns (previewColumns.ts), each peer's packed apart. */
       preview?: WireParticipant;
     }
 );
@@ -207,7 +207,7 @@ export function analyseAnswers(request: AnswersRequest, readAhead?: PeerReportsR
   const wire = timed('wireMs', () => packParticipant(toWireParticipant(analysed, known.wire)));
   // Cut here, the preview costs the extension host's thread nothing.
   const cut = forStatsPanel ? timed('wireMs', () => previewParticipant(wire)) : wire;
-  const preview = cut === wire ? undefined : timed('wireMs', () => packParticipant(cut));
+  const preview = cut === wire ? undefined : timed('wireMs', () => packEachPeer(cut));
   return { kind: 'analysed', participant: wire, ...findings, digest, peerProblems, preview, times };
 }
 

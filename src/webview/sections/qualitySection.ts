@@ -92,7 +92,14 @@ export function qualitySection(
 
   const figures = data.charts.map((model) => ({ ...chartFigure(model), target: el('div', { class: 'plot' }) }));
   const container = el('div', { class: 'quality' });
-  if (data.charts.length === 0) container.append(el('p', { class: 'muted' }, 'No quality samples for this peer in this answer.'));
+  if (data.charts.length === 0)
+    container.append(
+      el(
+        'p',
+        { class: peer?.tracksFollow ? 'muted loading' : 'muted', role: 'status' },
+        peer?.tracksFollow ? 'Loading this peer’s samples…' : 'No quality samples for this peer in this answer.',
+      ),
+    );
   for (const { figure, target } of figures) {
     figure.querySelector('.plot-slot')!.append(target);
     container.append(figure);
