@@ -25,6 +25,7 @@ import type {
 } from '../shared/model';
 import { maxOf, minOf, selectRanks } from '../shared/extent';
 import { bool, num, record, records, text } from './coerce';
+import { parseIsoTime } from './isoTime';
 import type {
   RawCandidatePair,
   RawConnectivityCheck,
@@ -46,7 +47,7 @@ type Json = Record<string, unknown>;
 const time = (value: unknown): number | undefined => {
   const raw = text(value);
   if (raw === undefined) return undefined;
-  const ms = Date.parse(raw);
+  const ms = parseIsoTime(raw);
   return Number.isNaN(ms) ? undefined : ms;
 };
 
