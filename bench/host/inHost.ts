@@ -75,6 +75,8 @@ interface BenchApi {
 export interface StatsRun extends Partial<PhaseSummary> {
   commandMs: number;
   stallMs: number;
+  /** The longest stall's time on a core and waiting for one (Linux). */
+  stallShare?: StallShare;
   /** The longest garbage collection pause of the host in the same time. */
   collectionMs: number;
   error?: string;
@@ -115,19 +117,43 @@ export interface BenchResults {
   notes: string[];
 }
 
+/** Where a stall's time went on the host's main thread: on a core, and runnable but waiting for one. */
+export interface StallShare {
+  cpuMs: number;
+  waitMs: number;
+}
+
+/** The main thread's time on a core and waiting for one (ns), from Linux's schedstat; undefined elsewhere. */
+function schedulerTimes(): { cpu: number; wait: number } | undefined {
+  try {
+    const [cpu, wait] = fs.readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ').map(Number);
+    return Number.isFinite(cpu) && Number.isFinite(wait) ? { cpu, wait } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Records every extension-host stall (a 10 ms interval that fires late by the stall's length) and every
- * garbage collection's pause, to tell the host's own pauses from the work that caused them.
+ * Records every extension-host stall (a 10 ms interval that fires late by the stall's length) with the
+ * main thread's time on a core and waiting for one during it (Linux), and every garbage collection's
+ * pause, to tell the host's own work from a wait for a core.
  */
 class StallMonitor {
-  private readonly stalls: Array<{ at: number; ms: number }> = [];
+  private readonly stalls: Array<{ at: number; ms: number; share?: StallShare }> = [];
   private readonly collections: Array<{ at: number; ms: number }> = [];
   private last = performance.now();
+  private lastTimes = schedulerTimes();
   private readonly timer = setInterval(() => {
     const now = performance.now();
+    const times = schedulerTimes();
     const late = now - this.last - 10;
-    if (late > 2) this.stalls.push({ at: Date.now(), ms: late });
+    if (late > 2) {
+      const before = this.lastTimes;
+      const share = times && before ? { cpuMs: (times.cpu - before.cpu) / 1e6, waitMs: (times.wait - before.wait) / 1e6 } : undefined;
+      this.stalls.push({ at: Date.now(), ms: late, share });
+    }
     this.last = now;
+    this.lastTimes = times;
   }, 10);
   private readonly gc = new PerformanceObserver((list) => {
     for (const entry of list.getEntries())
@@ -141,6 +167,12 @@ class StallMonitor {
   /** The longest stall between two Date.now() times. */
   worst(from: number, to = Date.now()): number {
     return longest(this.stalls, from, to);
+  }
+
+  /** The longest stall's time on a core and waiting for one. */
+  worstShare(from: number, to = Date.now()): StallShare | undefined {
+    const inside = this.stalls.filter((s) => s.at >= from && s.at <= to + 5);
+    return inside.reduce<(typeof inside)[number] | undefined>((max, s) => (max && max.ms >= s.ms ? max : s), undefined)?.share;
   }
 
   /** The longest garbage collection pause between two Date.now() times. */
@@ -324,7 +356,14 @@ async function benchmark(): Promise<void> {
         if (!mine && !error) error = showing ? 'no panel was painted within 30 s' : 'the command showed nothing (see the notification)';
         // A stall is recorded by the timer it delayed: one that ended as the command resolved is counted once that timer ran.
         await sleep(50);
-        return { ...(mine ?? {}), commandMs, stallMs: stalls.worst(started), collectionMs: stalls.worstCollection(started), error };
+        return {
+          ...(mine ?? {}),
+          commandMs,
+          stallMs: stalls.worst(started),
+          stallShare: stalls.worstShare(started),
+          collectionMs: stalls.worstCollection(started),
+          error,
+        };
       };
       for (let i = 0; i < item.runs; i++) {
         await closeEditors();

@@ -122,6 +122,13 @@ function median(values: Array<number | undefined>): number | undefined {
   return numbers.length % 2 ? numbers[mid] : (numbers[mid - 1] + numbers[mid]) / 2;
 }
 
+/** The longest stall of the runs, and how much of it the host's main thread spent on a core and waiting for one. */
+function longestStallShare(runs: StatsRun[]): string {
+  const worst = runs.reduce<StatsRun | undefined>((max, run) => (max && max.stallMs >= run.stallMs ? max : run), undefined);
+  if (!worst?.stallShare) return '–';
+  return `${ms(worst.stallMs)}: ${ms(worst.stallShare.cpuMs)} / ${ms(worst.stallShare.waitMs)}`;
+}
+
 const ms = (value: number | undefined) => (value === undefined ? '–' : `${Math.round(value).toLocaleString('en-US')}`);
 
 function table(headers: string[], rows: string[][]): string {
@@ -143,6 +150,7 @@ const COLUMNS = [
   'last byte → painted',
   'command → resolved',
   'worst host stall (longest GC pause)',
+  'longest stall of the runs: on a core / waiting for one',
   'runs',
 ] as const;
 
@@ -183,6 +191,7 @@ function printResults(results: BenchResults): void {
         'last byte → painted': ms(pick(c.runs, 'lastByteToPaintedMs')),
         'command → resolved': ms(pick(c.runs, 'commandMs')),
         'worst host stall (longest GC pause)': `${ms(pick(c.runs, 'stallMs'))} (GC ${ms(pick(c.runs, 'collectionMs'))})`,
+        'longest stall of the runs: on a core / waiting for one': longestStallShare(c.runs),
         runs: `${ok.length}`,
       });
     });
