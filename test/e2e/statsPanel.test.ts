@@ -4,7 +4,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SAMPLE_TOKEN, sampleCatalog } from '../../sample-server';
 import { SampleControl } from '../fixtures/sampleControl';
-import { answerInputBox, openWorkbench, runFromPalette, screenshot, signIn, statsWebview, type Workbench } from './workbench';
+import {
+  answerIdPrompt,
+  answerInputBox,
+  openWorkbench,
+  runFromPalette,
+  screenshot,
+  signIn,
+  statsWebview,
+  type Workbench,
+} from './workbench';
 
 describe('UI: the stats panel', function () {
   this.timeout(300_000);
@@ -215,5 +224,30 @@ describe('UI: the stats panel', function () {
     assert.notEqual(await view.locator('html').evaluate(() => document.title), 'pwned');
     assert.notEqual(await page.title(), 'pwned');
     await screenshot(page, 'stats-hostile-name');
+  });
+
+  it('shows a peer report restricted to its events: no samples, the events on their own time axis', async () => {
+    const { page } = workbench;
+    const errors: string[] = [];
+    const onError = (error: Error) => errors.push(String(error));
+    page.on('pageerror', onError);
+    try {
+      await runFromPalette(page, 'RealtimeKit: Show Peer Report');
+      await answerIdPrompt(page, 'peer ID', catalog.troubledParticipant.peerIds[0]);
+      await page.locator('.quick-input-widget input[placeholder^="Restrict the statistics"]').waitFor({ timeout: 10_000 });
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: /^events/ }).click();
+      await page.keyboard.press('Enter');
+      const view = statsWebview(page);
+      await view.locator('#quality p.muted', { hasText: 'No quality samples' }).waitFor({ timeout: 30_000 });
+      assert.equal(await view.locator('#quality figure.chart[data-metric]').count(), 0, 'no charts without samples');
+      const timeline = view.locator('#quality figure.chart[aria-label="Events timeline"]');
+      await timeline.locator('canvas').waitFor({ timeout: 10_000 });
+      assert.match(await timeline.locator('details.event-list summary').innerText(), /^All [1-9]\d* events as a list$/);
+      await timeline.scrollIntoViewIfNeeded();
+      assert.deepEqual(errors, [], 'the timeline drew without an error');
+    } finally {
+      page.off('pageerror', onError);
+    }
+    await screenshot(page, 'stats-events-only');
   });
 });

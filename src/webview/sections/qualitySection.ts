@@ -361,6 +361,9 @@ function eventList(events: ReturnType<typeof timelineEvents>): HTMLDetailsElemen
   );
 }
 
+/** The events timeline's lanes, bottom to top (y = 1 to 4). */
+const TIMELINE_LANES = ['Issues', 'Devices', 'SDK', 'Peer'];
+
 function createTimeline(
   target: HTMLElement,
   events: ReturnType<typeof timelineEvents>,
@@ -372,16 +375,20 @@ function createTimeline(
   const model = timelineModel(events);
   const axis = axisStyle(theme);
   const colours = theme.series;
-  const lanes = model.series.map((series) => series.lane);
   let plot: uPlot | undefined = undefined;
   const options: uPlot.Options = {
     width,
-    height: 60 + lanes.length * 22,
+    // The y axis always names its four lanes: sized for them, or their labels overlap.
+    height: 60 + TIMELINE_LANES.length * 22,
     tzDate: utcDate,
     scales: {
       x: {
         time: true,
-        range: () => [shownWindow()?.min ?? model.x[0], shownWindow()?.max ?? model.x[model.x.length - 1]],
+        range: () => {
+          const { min, max } = shownWindow() ?? { min: model.x[0], max: model.x[model.x.length - 1] };
+          // Events at one moment only (a peer without samples): room either side, as the charts have.
+          return min === max ? [min - 30, max + 30] : [min, max];
+        },
       },
       y: { range: [0.5, 4.5] },
     },
@@ -391,7 +398,7 @@ function createTimeline(
         ...axis,
         size: Y_AXIS_SIZE,
         splits: () => [1, 2, 3, 4],
-        values: (_plot, ticks) => ticks.map((tick) => ['Issues', 'Devices', 'SDK', 'Peer'][tick - 1] ?? ''),
+        values: (_plot, ticks) => ticks.map((tick) => TIMELINE_LANES[tick - 1] ?? ''),
       },
     ],
     series: [
