@@ -118,6 +118,27 @@ describe('UI: the stats panel', function () {
     assert.equal(await zoomWindow(), whole, 'back to the whole call');
   });
 
+  it('zooms every chart by a drag across the events timeline', async () => {
+    const { page } = workbench;
+    const view = statsWebview(page);
+    const whole = await zoomWindow();
+    const over = view.locator('#quality figure.chart[aria-label="Events timeline"] .u-over');
+    await over.scrollIntoViewIfNeeded();
+    const box = await over.boundingBox();
+    assert.ok(box, 'the timeline is on screen');
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width * 0.3, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.45, y, { steps: 5 });
+    await page.mouse.move(box.x + box.width * 0.6, y, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+    assert.notEqual(await zoomWindow(), whole, 'the charts show the window dragged across');
+    await view.locator('#zoom-reset').click();
+    await page.waitForTimeout(300);
+    assert.equal(await zoomWindow(), whole);
+  });
+
   it('refreshes an ended call in place: the same answers keep the zoomed charts, and the panel says they were unchanged', async () => {
     const view = statsWebview(workbench.page);
     const { zoomed } = await zoomToFirstIssue();

@@ -162,14 +162,7 @@ export function qualitySection(
 
   const drawTimeline = () => {
     if (!timelineTarget || !theme) return;
-    timeline = createTimeline(
-      timelineTarget,
-      data.events,
-      lastWidth,
-      theme,
-      () => shownWindow,
-      (plot) => mirrorZoom(plot),
-    );
+    timeline = createTimeline(timelineTarget, data.events, lastWidth, theme, shownWindow, (plot) => mirrorZoom(plot));
     plots.push(timeline);
   };
 
@@ -369,13 +362,14 @@ function createTimeline(
   events: ReturnType<typeof timelineEvents>,
   width: number,
   theme: ChartTheme,
-  shownWindow: () => { min: number; max: number } | undefined,
+  shownWindow: { min: number; max: number } | undefined,
   mirror: (plot: uPlot) => (min: number, max: number) => void,
 ): uPlot {
   const model = timelineModel(events);
   const axis = axisStyle(theme);
   const colours = theme.series;
   let plot: uPlot | undefined = undefined;
+  let initial = shownWindow;
   const options: uPlot.Options = {
     width,
     // The y axis always names its four lanes: sized for them, or their labels overlap.
@@ -384,10 +378,13 @@ function createTimeline(
     scales: {
       x: {
         time: true,
-        range: () => {
-          const { min, max } = shownWindow() ?? { min: model.x[0], max: model.x[model.x.length - 1] };
+        // Built on the window the charts show (set as a scale, it would redraw the charts out of sight too);
+        // after that the window asked for: a zoom mirrored from a chart, or a drag across the timeline.
+        range: (_plot, min, max) => {
+          const window = initial ?? { min, max };
+          initial = undefined;
           // Events at one moment only (a peer without samples): room either side, as the charts have.
-          return min === max ? [min - 30, max + 30] : [min, max];
+          return window.min === window.max ? [window.min - 30, window.max + 30] : [window.min, window.max];
         },
       },
       y: { range: [0.5, 4.5] },
