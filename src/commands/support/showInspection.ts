@@ -38,8 +38,9 @@ export async function showInspection(
     return undefined;
   }
   const shown = { ...target, label: inspection.participant.displayName ?? target.label };
-  await services.store.addInspection(shown, inspection);
+  // The tree has it at once; its history is written through the workbench while the panel shows it.
+  const [outcome] = await Promise.all([services.panels.show(shown, inspection), services.store.addInspection(shown, inspection)]);
   // Closed before it was painted: the user moved on, as with Cancel.
-  if ((await services.panels.show(shown, inspection)) === 'disposed' || !resultWanted()) return undefined;
+  if (outcome === 'disposed' || !resultWanted()) return undefined;
   return (await readRaw(inspection)) as Record<string, unknown>;
 }
