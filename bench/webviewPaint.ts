@@ -344,7 +344,11 @@ async function main(): Promise<void> {
         const fetchedLater = (minutes: number) => ({ ...payload, fetchedAt: new Date(t0 + 60_000 * minutes).toISOString() });
         await browser.page.evaluate('window.scrollTo(0, 0)');
         refreshes.push(await showAgain(browser.page, cdp, fetchedLater(2 * run + 1), `${size} at top`, run));
-        await browser.page.evaluate("document.getElementById('quality').scrollIntoView()");
+        // Two frames after the scroll: the charts the first Refresh left out of sight draw first.
+        await browser.page.evaluate(
+          "new Promise((resolve) => { document.getElementById('quality').scrollIntoView(); requestAnimationFrame(() => requestAnimationFrame(resolve)); })",
+        );
+        await browser.page.waitForTimeout(50);
         refreshesAtCharts.push(await showAgain(browser.page, cdp, fetchedLater(2 * run + 2), `${size} at charts`, run));
       }
       results[String(size)] = {

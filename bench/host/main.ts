@@ -124,7 +124,9 @@ function median(values: Array<number | undefined>): number | undefined {
 
 /** The longest stall of the runs, and how much of it the host's main thread spent on a core and waiting for one. */
 function longestStallShare(runs: StatsRun[]): string {
-  const worst = runs.reduce<StatsRun | undefined>((max, run) => (max && max.stallMs >= run.stallMs ? max : run), undefined);
+  const worst = runs
+    .filter((run) => !run.error)
+    .reduce<StatsRun | undefined>((max, run) => (max && max.stallMs >= run.stallMs ? max : run), undefined);
   if (!worst?.stallShare) return '–';
   return `${ms(worst.stallMs)}: ${ms(worst.stallShare.cpuMs)} / ${ms(worst.stallShare.waitMs)}`;
 }

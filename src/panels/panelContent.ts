@@ -52,7 +52,9 @@ function firstPaintWire(content: AnalysedInspection, shownPeer = 0): WirePartici
   const shown = Math.min(Math.max(0, shownPeer), preview.peerStats.length - 1);
   return {
     ...preview,
-    peerStats: preview.peerStats.map((peer, index) => (index === shown ? peer : { ...peer, tracks: [], tracksFollow: true })),
+    peerStats: preview.peerStats.map((peer, index) =>
+      index === shown || peer.tracks.length === 0 ? peer : { ...peer, tracks: [], tracksFollow: true },
+    ),
   };
 }
 

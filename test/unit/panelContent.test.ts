@@ -94,6 +94,13 @@ describe('the stats panel payload and its raw JSON', () => {
       );
     });
 
+    it('marks only peers with tracks as following: a peer without samples says so at once', () => {
+      const silent: PeerStats = { peerId: 'peer-silent', events: [], tracks: [] };
+      const payload = toPayload(content({}, [peer('peer-a', 20_000), silent]), target, { shownPeer: 0 });
+      assert.deepEqual(payload.participant.peerStats[1].tracks, []);
+      assert.equal(payload.participant.peerStats[1].tracksFollow, undefined);
+    });
+
     it('shows the first peer until the webview says, and the last for an index past the end', () => {
       const analysed = content({}, [peer('peer-a', 5_000), peer('peer-b', 5_000)]);
       const withTracks = (shownPeer?: number) =>

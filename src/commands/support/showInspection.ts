@@ -38,7 +38,8 @@ export async function showInspection(
     return undefined;
   }
   const shown = { ...target, label: inspection.participant.displayName ?? target.label };
-  // The tree has it at once; its history is written through the workbench while the panel shows it.
+  // The panel is shown while the explorer records the inspection (two Memento writes, each a round trip
+  // to the workbench); a failed write still fails the command, though the panel is on screen.
   const [outcome] = await Promise.all([services.panels.show(shown, inspection), services.store.addInspection(shown, inspection)]);
   // Closed before it was painted: the user moved on, as with Cancel.
   if (outcome === 'disposed' || !resultWanted()) return undefined;

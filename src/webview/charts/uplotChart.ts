@@ -55,26 +55,6 @@ export function axisStyle(theme: ChartTheme): uPlot.Axis {
   return { stroke: theme.foreground, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid, width: 1 } };
 }
 
-/**
- * Mirrors a zoom of one plot on every other in `plots` (the charts and timeline of one view share a
- * time window); `onWindow` hears every window shown.
- */
-export function linkZoom(
-  plots: readonly uPlot[],
-  onWindow: (min: number, max: number) => void,
-): (source: uPlot) => (min: number, max: number) => void {
-  let syncing = false;
-  return (source) => (min, max) => {
-    onWindow(min, max);
-    if (syncing) return;
-    syncing = true;
-    // A plot already showing the window is not redrawn.
-    for (const plot of plots)
-      if (plot !== source && (plot.scales.x.min !== min || plot.scales.x.max !== max)) plot.setScale('x', { min, max });
-    syncing = false;
-  };
-}
-
 /** Shows a time window (epoch ms) with some room either side; synced charts follow. */
 export function zoomAround(plot: uPlot | undefined, fromMs: number, toMs: number): void {
   const pad = Math.max(10, (toMs - fromMs) / 1000 / 2);

@@ -8,19 +8,10 @@ import type { DetectedIssue, PeerEventModel } from '../../shared/model';
 import type { WirePeerStats } from '../../shared/wire';
 import type { PercentileRow } from '../../shared/metrics';
 import { buildCharts, type ChartModel } from '../charts/chartData';
+import { linkZoom } from '../charts/linkZoom';
 import { chartTheme, type ChartTheme } from '../charts/theme';
 import { timelineEvents, timelineModel } from '../charts/timelineData';
-import {
-  axisStyle,
-  createChart,
-  keyboardLegend,
-  linkZoom,
-  sameSeries,
-  Y_AXIS_SIZE,
-  zoomAround,
-  type Band,
-  type Chart,
-} from '../charts/uplotChart';
+import { axisStyle, createChart, keyboardLegend, sameSeries, Y_AXIS_SIZE, zoomAround, type Band, type Chart } from '../charts/uplotChart';
 import { utcDate } from '../charts/utcTime';
 import { el } from '../dom';
 import { chartTable } from './chartTable';
@@ -44,6 +35,8 @@ const SYNC_KEY = 'realtimekit-quality';
 /** What the section draws of one peer's data. */
 interface QualityData {
   peerId: string | undefined;
+  /** The peer's tracks come with the 'columns' message that follows (WirePeerStats.tracksFollow). */
+  tracksFollow: boolean;
   charts: ChartModel[];
   events: ReturnType<typeof timelineEvents>;
   bands: Band[];
@@ -68,7 +61,15 @@ function qualityData(
   const starts = [...charts.map((chart) => chart.x[0]), ...events.map((event) => event.t)];
   const ends = [...charts.map((chart) => chart.x[chart.x.length - 1]), ...events.map((event) => event.t)];
   const whole = starts.length > 0 ? { min: minOf(starts)!, max: maxOf(ends)! } : undefined;
-  return { peerId: peer?.peerId, charts, events, bands, percentiles: peer?.percentiles ?? [], whole };
+  return {
+    peerId: peer?.peerId,
+    tracksFollow: peer?.tracksFollow === true,
+    charts,
+    events,
+    bands,
+    percentiles: peer?.percentiles ?? [],
+    whole,
+  };
 }
 
 export function qualitySection(
@@ -85,10 +86,17 @@ export function qualitySection(
   const clock = (seconds: number) => new Date(seconds * 1000).toISOString().slice(11, 19);
   /** The time window the charts show (seconds); a chart drawn late opens on it. */
   let shownWindow = data.whole;
-  const mirrorZoom = linkZoom(plots, (min, max) => {
-    shownWindow = { min, max };
-    windowLabel.textContent = `Showing ${clock(min)} to ${clock(max)} UTC. `;
-  });
+  const showWindow = (window: { min: number; max: number }) => {
+    shownWindow = window;
+    windowLabel.textContent = `Showing ${clock(window.min)} to ${clock(window.max)} UTC. `;
+  };
+  /** Charts (by index) out of sight that have not drawn the latest data yet. */
+  const stale = new Set<number>();
+  const mirrorZoom = linkZoom(
+    plots,
+    (min, max) => showWindow({ min, max }),
+    (plot) => drawn.some((chart, index) => chart.plot === plot && stale.has(index)),
+  );
 
   const figures = data.charts.map((model) => ({ ...chartFigure(model), target: el('div', { class: 'plot' }) }));
   const container = el('div', { class: 'quality' });
@@ -134,15 +142,16 @@ export function qualitySection(
   let theme: ChartTheme | undefined;
 
   // New data is drawn at once only in the charts on screen or near it: the canvas raster of every chart
-  // below the fold made a Refresh's paint twice as long. The others draw it as they come near the view
-  // (they may draw the old data at a new zoom meanwhile, out of sight).
+  // below the fold made a Refresh's paint twice as long. The others draw it, on the window shown then,
+  // as they come near the view; until then no mirrored zoom redraws them (a user's drag across a chart
+  // may, through uPlot's cursor sync).
   const nearView = new Set<number>();
   /** Until the observer first reports, every chart counts as near the view. */
   let watched = false;
-  const stale = new Set<number>();
   const drawNew = (index: number) => {
     stale.delete(index);
-    if (shownWindow) drawn[index].setModel(data.charts[index], data.bands, shownWindow);
+    const chart = drawn[index];
+    if (chart && shownWindow) chart.setModel(data.charts[index], data.bands, shownWindow);
   };
   const watch = new IntersectionObserver(
     (entries) => {
@@ -192,13 +201,15 @@ export function qualitySection(
       const next = qualityData(nextPeer, nextEvents, nextIssues);
       const same =
         next.peerId === data.peerId &&
+        next.tracksFollow === data.tracksFollow &&
         drawn.length === data.charts.length &&
         next.charts.length === data.charts.length &&
         next.charts.every((model, index) => sameSeries(data.charts[index], model));
       if (!same || !next.whole) return false;
       const shown = shownWindow;
       const zoomedIn = data.whole !== undefined && shown !== undefined && (shown.min > data.whole.min || shown.max < data.whole.max);
-      shownWindow = zoomedIn && shown.min < next.whole.max && shown.max > next.whole.min ? shown : next.whole;
+      // Said here too: with no chart near the view, none reports the window.
+      showWindow(zoomedIn && shown.min < next.whole.max && shown.max > next.whole.min ? shown : next.whole);
       data = next;
       if (timeline) {
         timeline.destroy();
@@ -221,6 +232,7 @@ export function qualitySection(
     destroy() {
       resize.disconnect();
       watch.disconnect();
+      stale.clear();
       plots.forEach((plot) => plot.destroy());
       plots.length = 0;
       drawn.length = 0;
