@@ -135,8 +135,13 @@ function fallingMos(peer: PeerStats, track: QualityTrack): DetectedIssue | undef
   const values = track.samples.filter((s) => s.mos !== undefined);
   if (values.length < 8) return undefined;
   const quarter = Math.floor(values.length / 4);
-  const start = median(values.slice(0, quarter).map((s) => s.mos!));
-  const end = median(values.slice(-quarter).map((s) => s.mos!));
+  const mosOf = (from: number, to: number) => {
+    const mos = new Float64Array(to - from);
+    for (let i = from; i < to; i++) mos[i - from] = values[i].mos!;
+    return mos;
+  };
+  const start = median(mosOf(0, quarter));
+  const end = median(mosOf(values.length - quarter, values.length));
   if (start === undefined || end === undefined || start - end < THRESHOLDS.mos.fallBy) return undefined;
   return {
     rule: 'falling-mos',

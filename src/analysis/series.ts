@@ -71,9 +71,10 @@ export function sustained(
   return stretches;
 }
 
-export function median(values: readonly number[]): number | undefined {
+export function median(values: ArrayLike<number>): number | undefined {
   if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numbers without a comparator call: a quarter of a long call is 25,000 values.
+  const sorted = Float64Array.from(values).sort();
   return sorted[Math.floor(sorted.length / 2)];
 }
 

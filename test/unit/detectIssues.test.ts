@@ -1,6 +1,7 @@
 /** Each detection rule on crafted series, the thresholds at their edges, and the sample server's troubled peers. */
 import { strict as assert } from 'node:assert';
 import { detectIssues, verdictOf } from '../../src/analysis/detectIssues';
+import { median } from '../../src/analysis/series';
 import { THRESHOLDS } from '../../src/analysis/thresholds';
 import type { InspectedParticipant, PeerStats, QualitySample, QualityTrack } from '../../src/shared/model';
 
@@ -233,5 +234,14 @@ describe('detectIssues', () => {
     const rulesFound = issues.map((issue) => issue.rule);
     assert.ok(rulesFound.includes('resolution-downgrade'), rulesFound.join(', '));
     assert.match(issues.find((issue) => issue.rule === 'resolution-downgrade')!.evidence, /720p down to/);
+  });
+});
+
+describe('median (the falling-MOS rule compares the first and last quarter by it)', () => {
+  it('takes the upper middle value in numeric order, of an array or a typed array, and none of nothing', () => {
+    assert.equal(median([3, 1, 2]), 2);
+    assert.equal(median([10, -1, 5, 0]), 5, 'numeric, not text order');
+    assert.equal(median(Float64Array.of(4.4, 3.1, 3.9)), 3.9);
+    assert.equal(median([]), undefined);
   });
 });
