@@ -492,7 +492,7 @@ function typicalGap(t: Float64Array): number {
 }
 
 /** One pass over the rows per counter, then one that builds the samples: no intermediate objects per row. */
-function samplesOf(rows: RawQualitySample[], direction: Direction): QualitySample[] {
+function samplesOf(rows: readonly RawQualitySample[], direction: Direction): QualitySample[] {
   const { timed, t } = inTimeOrder(rows);
   const counterKey = direction === 'consumer' ? 'packets_received' : 'packets_sent';
   const lost = new Float64Array(timed.length);
