@@ -6,8 +6,6 @@
 import type { ApiResponse } from './responses';
 
 const MAX_BYTES = 256 * 1024 * 1024;
-/** The heavy benchmark reports are built on request each time, as before. */
-const MAX_ENTRY_BYTES = 8 * 1024 * 1024;
 
 const entries = new Map<string, ApiResponse & { text: string }>();
 let bytes = 0;
@@ -22,7 +20,7 @@ export function cachedResponse(key: string, build: () => ApiResponse): ApiRespon
   }
   const response = build();
   const text = JSON.stringify(response.body);
-  if (text.length > MAX_ENTRY_BYTES) return { ...response, text };
+  if (text.length > MAX_BYTES) return { ...response, text };
   const entry = { ...response, text };
   entries.set(key, entry);
   bytes += text.length;

@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { faultReply, FaultQueue, parseFault, type Fault } from './faults';
-import { SAMPLE_ACCOUNT_ID, SAMPLE_TOKEN, SAMPLE_TOKEN_NO_PERMISSION } from './identity';
+import { SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, SAMPLE_TOKEN, SAMPLE_TOKEN_NO_PERMISSION } from './identity';
 import { ApiError, cloudflareError, realtimeKitError, realtimeKitErrorBody, type ApiResponse } from './responses';
 import { DEFAULT_LIVE_STEP_MS } from './liveSession';
 import { Link } from './link';
@@ -168,6 +168,25 @@ export function startSampleServer(options: SampleServerOptions = {}): Promise<Sa
       return sendJson(res, { status: 200, body: { success: true } });
     }
     if (route === 'POST /__control/revision') {
+      let warm: string[];
+      try {
+        const text = await readBody(req);
+        const { warm: rawWarm = [] } = (text ? JSON.parse(text) : {}) as { warm?: unknown };
+        if (!Array.isArray(rawWarm) || !rawWarm.every((id) => typeof id === 'string')) throw new Error('warm must be a list of peer IDs');
+        warm = rawWarm as string[];
+      } catch (error) {
+        return sendJson(res, realtimeKitError(400, `Invalid revision: ${(error as Error).message}`));
+      }
+      // Built now, as the extension asks for them, so that the next requests are answered from the
+      // report cache: a benchmark then does not count the server building them on the same cores.
+      const context = { ...routeContext(), revision: revision + 1 };
+      try {
+        for (const peerId of warm)
+          routeKitRequest([SAMPLE_APP_ID, 'sessions', 'peer-report', peerId], new URLSearchParams('include_peer_events=true'), context);
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        return sendJson(res, realtimeKitError(400, `Invalid revision: a peer in warm has no report to build (${error.message})`));
+      }
       revision += 1;
       return sendJson(res, { status: 200, body: { success: true, data: { revision } } });
     }

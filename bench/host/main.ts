@@ -19,7 +19,14 @@ import { format } from 'node:util';
 import * as esbuild from 'esbuild';
 import { openBrowser, startCodeServer, workbenchUrl } from '../../test/host/codeServer';
 import { ensureTestHost } from '../../test/host/ensureTestHost';
-import { SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, SAMPLE_TOKEN, SCALE_SESSION_IDS, startSampleServer } from '../../sample-server';
+import {
+  HEAVY_PARTICIPANTS,
+  SAMPLE_ACCOUNT_ID,
+  SAMPLE_APP_ID,
+  SAMPLE_TOKEN,
+  SCALE_SESSION_IDS,
+  startSampleServer,
+} from '../../sample-server';
 import { RealtimeKitClient } from '../../src/api/client';
 import { peerOwners } from '../../src/sessionAnalysis/peerSpans';
 import type { BenchResults, BenchServers, OverviewRun, StatsRun } from './inHost';
@@ -70,6 +77,7 @@ async function runInHost(): Promise<BenchResults> {
   const slowSample = await startSampleServer({ latencyMs: OVERVIEW_LATENCY_MS });
   const statsSample = LINK_MBPS === undefined ? sample : await startSampleServer({ linkMbps: LINK_MBPS });
   await warmReports(sample.baseUrl, SCALE_SESSION_IDS.hundredTwoPeers);
+  await warmPeerReports(sample.baseUrl, [...HEAVY_PARTICIPANTS.heavy.peerIds, ...HEAVY_PARTICIPANTS.veryHeavy.peerIds]);
   const servers: BenchServers = { baseUrl: statsSample.baseUrl, slowBaseUrl: slowSample.baseUrl, latencyMs: OVERVIEW_LATENCY_MS };
   fs.writeFileSync(path.join(OUT, 'servers.json'), JSON.stringify(servers));
   const empty = emptyExtension();
@@ -112,7 +120,14 @@ async function warmReports(baseUrl: string, sessionId: string): Promise<void> {
   const scope = { accountId: SAMPLE_ACCOUNT_ID, appId: SAMPLE_APP_ID };
   const participants = [];
   for await (const page of client.allSessionParticipants(scope, sessionId, { includePeerEvents: true })) participants.push(...page);
-  for (const peerId of peerOwners(participants).keys()) await client.getPeerReportText(scope, peerId, { includePeerEvents: true });
+  await warmPeerReports(baseUrl, [...peerOwners(participants).keys()]);
+}
+
+/** Has the sample server build and keep these peers' reports (3 x 14 MB for the heavy participant took it 0.7 s each). */
+async function warmPeerReports(baseUrl: string, peerIds: string[]): Promise<void> {
+  const client = new RealtimeKitClient({ baseUrl, getToken: () => SAMPLE_TOKEN });
+  const scope = { accountId: SAMPLE_ACCOUNT_ID, appId: SAMPLE_APP_ID };
+  for (const peerId of peerIds) await client.getPeerReportText(scope, peerId, { includePeerEvents: true });
 }
 
 function median(values: Array<number | undefined>): number | undefined {

@@ -308,6 +308,39 @@ describe('sample RealtimeKit server', function () {
     });
   });
 
+  it('re-issues peer reports on POST /__control/revision, building those asked for first', async () => {
+    // A server of its own: the other tests' answers stay as built.
+    const own = await startSampleServer({ port: 0 });
+    try {
+      const peerId = catalog.troubledParticipant.peerIds[1];
+      const report = async () =>
+        (
+          await fetch(`${own.baseUrl}/accounts/${SAMPLE_ACCOUNT_ID}/realtime/kit${app(`/sessions/peer-report/${peerId}`)}`, {
+            headers: { authorization: `Bearer ${SAMPLE_TOKEN}` },
+          })
+        ).text();
+      const revise = async (body?: unknown) => {
+        const response = await fetch(`http://127.0.0.1:${own.port}/__control/revision`, {
+          method: 'POST',
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        return { status: response.status, body: (await response.json()) as Json };
+      };
+      const before = await report();
+      assert.equal((await revise({ warm: 'not a list' })).status, 400);
+      assert.equal((await revise({ warm: ['00000000-0000-4000-8000-000000000000'] })).status, 400, 'an unknown peer');
+      assert.equal(await report(), before, 'a refused revision changes nothing');
+      const revised = await revise({ warm: [peerId] });
+      assert.deepEqual([revised.status, revised.body.data], [200, { revision: 1 }]);
+      const revisedReport = await report();
+      assert.notEqual(revisedReport, before, 'the report is drawn anew');
+      assert.equal(await report(), revisedReport, 'and stays so');
+      assert.deepEqual((await revise()).body.data, { revision: 2 });
+    } finally {
+      await own.close();
+    }
+  });
+
   it('logs requests without ever keeping the token', async () => {
     const log = `http://127.0.0.1:${server.port}/__control/requests`;
     await fetch(log, { method: 'DELETE' });
