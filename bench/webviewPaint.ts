@@ -11,6 +11,8 @@
  *    webview's own report, after the charts), the icon font loaded, and the main thread's script, style
  *    and layout time from CDP;
  *  - a Refresh with changed answers, at the top of the panel and scrolled to the charts;
+ *  - a drag across the first chart in sight (zooming every chart) and a double-click (the whole call
+ *    again): mouse up to painted, and the main thread's script time;
  *  - opening Raw JSON: click to painted (the host stand-in answers a request at once, like a local host).
  *
  *   npm run bench:webview          (SKIP_BUILD=1 to reuse dist/, RUNS=n, JSON=path to save the figures)
@@ -89,6 +91,7 @@ interface Measured {
   show: Record<string, number>;
   refresh: Record<string, number>;
   refreshAtCharts: Record<string, number>;
+  zoom: Record<string, number>;
   rawOpen: number;
 }
 
@@ -215,6 +218,48 @@ async function showAgain(page: Page, cdp: CDPSession, payload: unknown, label: s
   return { ...timings, cdpScriptMs: ((await metricsOf(cdp)).ScriptDuration - scriptBefore) * 1000 };
 }
 
+/**
+ * A person's drag across the first chart in sight, from 30 % to 60 % of its width, then a double-click
+ * on it: each timed from the mouse button's release to the next frame painted.
+ */
+async function dragZoom(page: Page, cdp: CDPSession): Promise<Record<string, number>> {
+  const box = await page.evaluate(`(() => {
+    const over = [...document.querySelectorAll('#quality .u-over')].find((o) => o.getBoundingClientRect().top >= 0);
+    const r = over.getBoundingClientRect();
+    return { x: r.left, y: r.top, width: r.width, height: r.height };
+  })()`);
+  const { x, y, width, height } = box as { x: number; y: number; width: number; height: number };
+  // The release is marked before uPlot's own listener hears it; the frame after the zoom paints it.
+  const armed = () =>
+    page.evaluate(`new Promise((resolve) => {
+      const b = window.__b;
+      delete b.marks.zoomPainted;
+      window.addEventListener('mouseup', () => { b.marks.released = performance.now(); b.afterPaint('zoomPainted'); }, { capture: true, once: true });
+      resolve();
+    })`);
+  const painted = async () => {
+    await page.waitForFunction('window.__b.marks.zoomPainted !== undefined');
+    return (await page.evaluate('window.__b.marks.zoomPainted - window.__b.marks.released')) as number;
+  };
+  const mid = y + height / 2;
+  let before = (await metricsOf(cdp)).ScriptDuration;
+  await armed();
+  await page.mouse.move(x + width * 0.3, mid);
+  await page.mouse.down();
+  await page.mouse.move(x + width * 0.45, mid, { steps: 4 });
+  await page.mouse.move(x + width * 0.6, mid, { steps: 4 });
+  await page.mouse.up();
+  const zoomMs = await painted();
+  const zoomScriptMs = ((await metricsOf(cdp)).ScriptDuration - before) * 1000;
+  before = (await metricsOf(cdp)).ScriptDuration;
+  await page.waitForTimeout(300);
+  await armed();
+  await page.mouse.dblclick(x + width * 0.5, mid);
+  const resetMs = await painted();
+  const resetScriptMs = ((await metricsOf(cdp)).ScriptDuration - before) * 1000;
+  return { zoomMs, zoomScriptMs, resetMs, resetScriptMs };
+}
+
 async function metricsOf(cdp: CDPSession): Promise<Metrics> {
   const { metrics: list } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   return Object.fromEntries(list.map((metric) => [metric.name, metric.value]));
@@ -253,6 +298,7 @@ async function main(): Promise<void> {
       const shows: Record<string, number>[] = [];
       const refreshes: Record<string, number>[] = [];
       const refreshesAtCharts: Record<string, number>[] = [];
+      const zooms: Record<string, number>[] = [];
       const rawOpens: number[] = [];
       for (let run = 0; run < RUNS; run++) {
         await browser.page.goto(origin, { waitUntil: 'load' });
@@ -350,6 +396,8 @@ async function main(): Promise<void> {
         );
         await browser.page.waitForTimeout(50);
         refreshesAtCharts.push(await showAgain(browser.page, cdp, fetchedLater(2 * run + 2), `${size} at charts`, run));
+        await browser.page.waitForTimeout(100);
+        zooms.push(await dragZoom(browser.page, cdp));
       }
       results[String(size)] = {
         payload: { ...payloadSize(payload), rawJsonChars: rawText.length },
@@ -357,6 +405,7 @@ async function main(): Promise<void> {
         show: medians(shows),
         refresh: medians(refreshes),
         refreshAtCharts: medians(refreshesAtCharts),
+        zoom: medians(zooms),
         rawOpen: median(rawOpens),
       };
     }
@@ -391,6 +440,11 @@ async function main(): Promise<void> {
           .map(([key, value]) => `${key} ${fmt(value)}`)
           .join(', ')}`,
       );
+    console.log(
+      `  drag to zoom, then double-click (ms after the mouse button's release): ${Object.entries(result.zoom)
+        .map(([key, value]) => `${key} ${fmt(value)}`)
+        .join(', ')}`,
+    );
     console.log(`  open Raw JSON: ${fmt(result.rawOpen)} ms to painted`);
   }
   if (process.env.JSON) fs.writeFileSync(process.env.JSON, JSON.stringify({ sizes, results }, null, 2));
