@@ -79,6 +79,8 @@ export interface StatsRun extends Partial<PhaseSummary> {
   stallShare?: StallShare;
   /** The longest garbage collection pause of the host in the same time. */
   collectionMs: number;
+  /** CPU time of the host's main thread (Linux), and of all its threads (the stats worker's, the collector's), command to paint. */
+  cpu?: { mainMs?: number; allMs: number };
   error?: string;
 }
 export interface StatsCase {
@@ -344,6 +346,8 @@ async function benchmark(): Promise<void> {
         profiled(`stats ${results.stats.length / modes.length} ${profile}.cpuprofile`, () => measureRun(runCommand, resolvesToNothing));
       const measureRun = async (runCommand: () => Thenable<unknown>, resolvesToNothing: boolean): Promise<StatsRun> => {
         const started = Date.now();
+        const mainBefore = schedulerTimes();
+        const allBefore = process.cpuUsage();
         let error: string | undefined;
         let value: unknown;
         try {
@@ -360,6 +364,13 @@ async function benchmark(): Promise<void> {
         const showing = resolvesToNothing || value !== undefined;
         for (let waited = 0; !paintedSince() && !error && showing && waited < 30_000; waited += 100) await sleep(100);
         const mine = paintedSince();
+        const mainAfter = schedulerTimes();
+        const all = process.cpuUsage(allBefore);
+        // From the command to the paint seen (looked for every 100 ms, above), the stall monitor's timer included.
+        const cpu = {
+          mainMs: mainAfter && mainBefore ? (mainAfter.cpu - mainBefore.cpu) / 1e6 : undefined,
+          allMs: (all.user + all.system) / 1000,
+        };
         if (!mine && !error) error = showing ? 'no panel was painted within 30 s' : 'the command showed nothing (see the notification)';
         // A stall is recorded by the timer it delayed: one that ended as the command resolved is counted once that timer ran.
         await sleep(50);
@@ -369,6 +380,7 @@ async function benchmark(): Promise<void> {
           stallMs: stalls.worst(started),
           stallShare: stalls.worstShare(started),
           collectionMs: stalls.worstCollection(started),
+          cpu,
           error,
         };
       };

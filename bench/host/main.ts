@@ -168,6 +168,7 @@ const COLUMNS = [
   'command → resolved',
   'worst host stall (longest GC pause)',
   'longest stall of the runs: on a core / waiting for one',
+  'host CPU: main thread / all threads',
   'runs',
 ] as const;
 
@@ -209,6 +210,7 @@ function printResults(results: BenchResults): void {
         'command → resolved': ms(pick(c.runs, 'commandMs')),
         'worst host stall (longest GC pause)': `${ms(pick(c.runs, 'stallMs'))} (GC ${ms(pick(c.runs, 'collectionMs'))})`,
         'longest stall of the runs: on a core / waiting for one': longestStallShare(c.runs),
+        'host CPU: main thread / all threads': `${ms(median(ok.map((r) => r.cpu?.mainMs)))} / ${ms(median(ok.map((r) => r.cpu?.allMs)))}`,
         runs: `${ok.length}`,
       });
     });
