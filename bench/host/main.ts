@@ -239,7 +239,8 @@ function printResults(results: BenchResults): void {
     const bound = median(o.runs.map((r) => r.boundMs));
     console.log(
       `\nOverview analysis: ${ms(analysed)} ms for ${requests} requests at concurrency ${o.concurrency ?? '?'} x ${o.latencyMs} ms ` +
-        `= bound ${ms(bound)} ms, ratio ${analysed && bound ? (analysed / bound).toFixed(2) : '?'} (goal ≤ 1.3); ` +
+        `= bound ${ms(bound)} ms, ratio ${analysed && bound ? (analysed / bound).toFixed(2) : '?'} (goal ≤ 1.3; ` +
+        `each run: ${o.runs.map((r) => (r.analyseMs && r.boundMs ? (r.analyseMs / r.boundMs).toFixed(2) : '?')).join(', ')}); ` +
         `list ${median(o.runs.map((r) => r.listRequests))} requests; worst stall while analysing ${ms(median(o.runs.map((r) => r.stallWhileAnalysingMs)))} ms (goal ≤ 100).`,
     );
   }
