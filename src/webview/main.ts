@@ -5,6 +5,7 @@ import './styles.css';
 import type { HostToWebview, PanelPayload, StatsPanelState } from '../shared/messages';
 import { el } from './dom';
 import { renderParticipant, type RenderedView } from './participantView';
+import { withTracksKept } from './tracksKept';
 import { vscode } from './vscodeApi';
 
 const root = document.getElementById('app')!;
@@ -71,7 +72,8 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       showReceivedAt = Date.now();
       const saved = vscode.getState() as Partial<StatsPanelState> | undefined;
       const samePerson = current !== undefined && current.payload.participant.id === message.payload.participant.id;
-      show(message.payload, samePerson ? current!.peer : typeof saved?.peer === 'number' ? saved.peer : 0);
+      if (samePerson) show(withTracksKept(message.payload, current!.payload), current!.peer);
+      else show(message.payload, typeof saved?.peer === 'number' ? saved.peer : 0);
       break;
     }
     case 'columns': {
