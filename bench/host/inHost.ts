@@ -213,13 +213,18 @@ function samplesPerSeries(participant: ReturnType<typeof normalizeParticipant>):
 }
 
 /** The story's current-generation participant whose statistics come closest to 60 samples per series. */
-async function smallParticipant(
-  server: SampleServer,
-): Promise<{ participantId: string; name: string; samples: number; peerIds: string[] }> {
+interface SmallParticipant {
+  participantId: string;
+  name: string;
+  samples: number;
+  peerIds: string[];
+}
+
+async function smallParticipant(server: SampleServer): Promise<SmallParticipant> {
   const client = new RealtimeKitClient({ baseUrl: server.baseUrl, getToken: () => SAMPLE_TOKEN });
   const scope = { accountId: SAMPLE_ACCOUNT_ID, appId: SAMPLE_APP_ID };
   const people = Object.values(STORY_PARTICIPANTS.current);
-  let best: { participantId: string; name: string; samples: number; peerIds: string[] } | undefined;
+  let best: SmallParticipant | undefined;
   for (const person of people) {
     let samples = 0;
     for (const peerId of person.peerIds) {
@@ -428,7 +433,7 @@ async function benchmark(): Promise<void> {
     const overview = async (sessionId: string, into: { participants?: number; runs: OverviewRun[] }, label: string) => {
       await closeEditors();
       // Cold each time: setting the token empties the HTTP cache (answers are kept 30 s), and the
-      // scheduler forgets its results; the sample server keeps its built reports, as an API its storage.
+      // scheduler forgets its results; the sample server keeps the reports it built, as an API its storage.
       await vscode.commands.executeCommand('realtimekit.setApiToken', SAMPLE_TOKEN);
       schedulerOf()?.clear();
       await slowControl.clearRequests();
