@@ -94,6 +94,15 @@ describe('sample RealtimeKit server', function () {
         assert.match(headers.get('ratelimit-policy') ?? '', /q=1200;w=300/);
       }
     });
+
+    it('counts the budget down and starts a new window on DELETE /__control/rate-limit', async () => {
+      const remaining = async () => Number(/r=(\d+)/.exec((await call(app('/sessions'))).headers.get('ratelimit') ?? '')?.[1]);
+      const first = await remaining();
+      assert.equal(await remaining(), first - 1);
+      const reset = await fetch(`http://127.0.0.1:${server.port}/__control/rate-limit`, { method: 'DELETE' });
+      assert.equal(reset.status, 200);
+      assert.equal(await remaining(), 1199, 'the request that starts the window counts');
+    });
   });
 
   describe('lists and paging', () => {
