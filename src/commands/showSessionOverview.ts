@@ -21,7 +21,7 @@ async function showSessionOverview(services: Services, rawArgument?: unknown): P
   return withApi(
     services,
     'Opening the session overview',
-    (signal, progress) => services.sessionPanels.show(scope, id, signal, (message) => progress.report({ message })),
+    (signal, progress) => services.sessionPanels.show(scope, id, signal, (message, increment) => progress.report({ message, increment })),
     call('realtimekit.showSessionOverview', { ...scope, sessionId: id }),
   );
 }

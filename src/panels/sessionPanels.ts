@@ -39,8 +39,8 @@ export interface SessionPanelDeps {
   onRows: (scope: Scope, sessionId: string, rows: readonly ParticipantRow[]) => void;
 }
 
-/** What opening reports while it works, for the command's progress notification. */
-export type OpenProgress = (message: string) => void;
+/** What opening reports while it works, for the command's progress notification: a message, and percent done since the last report. */
+export type OpenProgress = (message: string, increment?: number) => void;
 
 interface OpenOverview {
   panel: vscode.WebviewPanel;
@@ -127,9 +127,13 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
       // The analysis does not wait for the webview: it gets what there is once it says it is ready.
       const shown = this.showWhenReady(current);
       if (current.run.autoAnalyses) {
+        // Increments make the notification's bar show how far it is, rather than an endless animation.
+        let reportedPercent = 0;
         const report = setInterval(() => {
           const { analysed, total } = current.run.progress();
-          progress(`analysed ${analysed} of ${total}`);
+          const percent = total > 0 ? (100 * Math.min(analysed, total)) / total : 0;
+          progress(`analysed ${analysed} of ${total}`, Math.max(0, percent - reportedPercent));
+          reportedPercent = Math.max(reportedPercent, percent);
         }, 250);
         const times = current.times;
         if (times) times.analysisStartedAt ??= Date.now();

@@ -8,6 +8,7 @@ import {
   STORY_SESSION_IDS,
   sampleCatalog,
 } from '../../sample-server';
+import { SampleControl } from '../fixtures/sampleControl';
 import { answerInputBox, openWorkbench, runFromPalette, screenshot, signIn, statsWebview, type Workbench } from './workbench';
 
 describe('UI: the session overview', function () {
@@ -171,6 +172,30 @@ describe('UI: the session overview', function () {
     await cause.locator('button', { hasText: 'Open Sam Rivera' }).click();
     const affected = statsWebview(workbench.page).locator('#affected', { hasText: people.nina.displayName });
     await affected.waitFor({ timeout: 30_000 });
+  });
+
+  it('shows how far the analysis is, in the panel and in the notification, while it runs', async () => {
+    const control = new SampleControl(workbench.sample);
+    const held = ATTRIBUTION_PARTICIPANTS.legacy.nina;
+    await control.injectFault({ match: held.id, delayMs: 8_000, times: 5 });
+    try {
+      await openOverview(ATTRIBUTION_SESSION_IDS.legacy);
+      const meter = overview().locator('#progress [role="progressbar"]');
+      await meter.waitFor({ timeout: 30_000 });
+      // The others are analysed while one participant's answer is held back.
+      await overview()
+        .locator('#progress', { hasText: /Analysed 7 of 8/ })
+        .waitFor({ timeout: 30_000 });
+      assert.deepEqual([await meter.getAttribute('aria-valuenow'), await meter.getAttribute('aria-valuemax')], ['7', '8']);
+      // A bar that fills, not an endless animation (a spinner kept the compositor drawing the whole time).
+      await workbench.page.locator('.notification-toast .monaco-progress-container.discrete').waitFor({ timeout: 10_000 });
+      assert.equal(await overview().locator('#progress .codicon-modifier-spin').count(), 0);
+      await screenshot(workbench.page, 'overview-progress');
+      await overview().locator('#progress', { hasText: 'Analysed 8 of 8' }).waitFor({ timeout: 60_000 });
+      assert.equal(await meter.count(), 0, 'the bar goes once all are analysed');
+    } finally {
+      await control.clearFaults();
+    }
   });
 
   it('opens the current generation story again from the palette, in a light theme', async () => {

@@ -8,13 +8,33 @@ const button = (label: string, icon: string, id: string, onClick: () => void, pr
 
 const about = (seconds: number) => (seconds < 90 ? `${Math.max(1, Math.round(seconds))} s` : `${Math.round(seconds / 60)} min`);
 
+/**
+ * How much is analysed, as a bar that moves only when a row is: a spinning icon kept the compositor
+ * drawing frames the whole time, which cost the overview a tenth of its time on a two-core machine.
+ */
+function meter(analysed: number, total: number): HTMLElement {
+  const fill = el('span', { class: 'progress-meter-fill', style: `width: ${(100 * Math.min(analysed, total)) / total}%` });
+  return el(
+    'span',
+    {
+      class: 'progress-meter',
+      role: 'progressbar',
+      'aria-label': 'Participants analysed',
+      'aria-valuemin': '0',
+      'aria-valuemax': String(total),
+      'aria-valuenow': String(analysed),
+    },
+    fill,
+  );
+}
+
 export function progressView(progress: SessionProgress, post: (message: SessionWebviewToHost) => void): HTMLElement {
   const parts: HTMLElement[] = [];
   if (progress.total > 0) {
     const line = el(
       'p',
       { class: 'progress-line', id: 'progress' },
-      progress.running ? el('span', { class: 'codicon codicon-loading codicon-modifier-spin', 'aria-hidden': 'true' }) : undefined,
+      progress.running ? meter(progress.analysed, progress.total) : undefined,
       ` Analysed ${progress.analysed} of ${progress.total}`,
     );
     if (progress.running)
