@@ -6,9 +6,11 @@
 import { parentPort } from 'node:worker_threads';
 import { errorMessage } from '../../shared/errorMessage';
 import { analyseAnswers, PeerReportsReadAhead, transferablesOf } from './analyseAnswers';
+import { givePriorityToOtherThreads } from './givePriorityToHost';
 import { bodiesReadAlong } from './readAlong';
 import { lentBuffers, type FromStatsWorker, type ToStatsWorker } from './workerProtocol';
 
+givePriorityToOtherThreads();
 const port = parentPort;
 const readAhead = new PeerReportsReadAhead();
 port?.on('message', (message: ToStatsWorker) => {
