@@ -187,7 +187,7 @@ describe('UI: the session overview', function () {
         .locator('#progress', { hasText: /Analysed 7 of 8/ })
         .waitFor({ timeout: 30_000 });
       assert.deepEqual([await meter.getAttribute('aria-valuenow'), await meter.getAttribute('aria-valuemax')], ['7', '8']);
-      // A bar that fills, not an endless animation (a spinner kept the compositor drawing the whole time).
+      // A bar that fills, in the notification too, not an endless animation.
       await workbench.page.locator('.notification-toast .monaco-progress-container.discrete').waitFor({ timeout: 10_000 });
       assert.equal(await overview().locator('#progress .codicon-modifier-spin').count(), 0);
       await screenshot(workbench.page, 'overview-progress');

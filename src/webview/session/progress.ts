@@ -8,10 +8,7 @@ const button = (label: string, icon: string, id: string, onClick: () => void, pr
 
 const about = (seconds: number) => (seconds < 90 ? `${Math.max(1, Math.round(seconds))} s` : `${Math.round(seconds / 60)} min`);
 
-/**
- * How much is analysed, as a bar that moves only when a row is: a spinning icon kept the compositor
- * drawing frames the whole time, which cost the overview a tenth of its time on a two-core machine.
- */
+/** How much is analysed, as a bar that fills: a spinning icon said only that something was going on. */
 function meter(analysed: number, total: number): HTMLElement {
   const fill = el('span', { class: 'progress-meter-fill', style: `width: ${(100 * Math.min(analysed, total)) / total}%` });
   return el(
