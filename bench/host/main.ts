@@ -29,6 +29,7 @@ import {
 } from '../../sample-server';
 import { RealtimeKitClient } from '../../src/api/client';
 import { peerOwners } from '../../src/sessionAnalysis/peerSpans';
+import { median } from './figures';
 import type { BenchResults, BenchServers, OverviewRun, StatsRun } from './inHost';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -128,13 +129,6 @@ async function warmPeerReports(baseUrl: string, peerIds: string[]): Promise<void
   const client = new RealtimeKitClient({ baseUrl, getToken: () => SAMPLE_TOKEN });
   const scope = { accountId: SAMPLE_ACCOUNT_ID, appId: SAMPLE_APP_ID };
   for (const peerId of peerIds) await client.getPeerReportText(scope, peerId, { includePeerEvents: true });
-}
-
-function median(values: Array<number | undefined>): number | undefined {
-  const numbers = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
-  if (numbers.length === 0) return undefined;
-  const mid = Math.floor(numbers.length / 2);
-  return numbers.length % 2 ? numbers[mid] : (numbers[mid - 1] + numbers[mid]) / 2;
 }
 
 /** The longest stall of the runs, and how much of it the host's main thread spent on a core and waiting for one. */
