@@ -6,7 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { errorMessage } from '../../shared/errorMessage';
 import { analyseAnswers, PeerReportsReadAhead, transferablesOf } from './analyseAnswers';
-import { givePriorityToOtherThreads } from './givePriorityToHost';
+import { givePriorityToOtherThreads } from './givePriorityToOtherThreads';
 import { bodiesReadAlong } from './readAlong';
 import { lentBuffers, type FromStatsWorker, type ToStatsWorker } from './workerProtocol';
 

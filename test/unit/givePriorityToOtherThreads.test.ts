@@ -12,7 +12,7 @@ function niceOf(threadId: number): number {
 describe('The stats worker gives way to the host', () => {
   it('lowers the priority of the thread that asks, and of no other thread (Linux)', async function () {
     if (process.platform !== 'linux') this.skip();
-    const module = path.resolve(__dirname, '../../src/inspection/worker/givePriorityToHost.ts');
+    const module = path.resolve(__dirname, '../../src/inspection/worker/givePriorityToOtherThreads.ts');
     const worker = new Worker(
       `const { parentPort } = require('node:worker_threads');
        require('tsx/cjs');
