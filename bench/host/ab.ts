@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { median, quantile } from './figures';
+import { median, ms, quantile } from './figures';
 import type { BenchResults } from './inHost';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -53,8 +53,6 @@ function runBench(side: Side, round: number): void {
   fs.copyFileSync(resultsFile, copy);
   side.results.push(JSON.parse(fs.readFileSync(copy, 'utf8')) as BenchResults);
 }
-
-const ms = (value: number | undefined) => (value === undefined ? '–' : Math.round(value).toLocaleString('en-US'));
 
 /** Median (p90) of a figure over every run of a side. */
 const summary = (values: Array<number | undefined>) => `${ms(median(values))} (${ms(quantile(values, 0.9))})`;

@@ -14,3 +14,6 @@ export function quantile(values: Array<number | undefined>, share: number): numb
   if (numbers.length === 0) return undefined;
   return numbers[Math.min(numbers.length - 1, Math.max(0, Math.ceil(share * numbers.length) - 1))];
 }
+
+/** Milliseconds as printed in the tables: whole, with thousands separators; a dash for none. */
+export const ms = (value: number | undefined): string => (value === undefined ? '–' : Math.round(value).toLocaleString('en-US'));

@@ -29,7 +29,7 @@ import {
 } from '../../sample-server';
 import { RealtimeKitClient } from '../../src/api/client';
 import { peerOwners } from '../../src/sessionAnalysis/peerSpans';
-import { median } from './figures';
+import { median, ms } from './figures';
 import type { BenchResults, BenchServers, OverviewRun, StatsRun } from './inHost';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -139,8 +139,6 @@ function longestStallShare(runs: StatsRun[]): string {
   if (!worst?.stallShare) return '–';
   return `${ms(worst.stallMs)}: ${ms(worst.stallShare.cpuMs)} / ${ms(worst.stallShare.waitMs)}`;
 }
-
-const ms = (value: number | undefined) => (value === undefined ? '–' : `${Math.round(value).toLocaleString('en-US')}`);
 
 function table(headers: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
