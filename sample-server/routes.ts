@@ -24,8 +24,8 @@ export interface RouteContext {
   origin: string;
   /** How many LIVE-session steps have passed since this server started. */
   liveSteps: number;
-  /** How many times POST /__control/revision re-issued the peer reports (0: as built). */
-  revision: number;
+  /** How many times POST /__control/revision re-issued this peer's report (0: as built). */
+  revisionOf(peerId: string): number;
 }
 
 /** The LIVE sessions as they stand at this server's step; every other session as built. */
@@ -192,7 +192,8 @@ function peerReport(app: AppRecord, peerId: string, query: URLSearchParams, cont
   requireUuid(peerId, 'peer_id');
   const found = app.id === SAMPLE_APP_ID ? findPeer(peerId, context) : undefined;
   if (!found) throw notFound(`Peer ${peerId} not found`);
-  const peer = context.revision > 0 ? { ...found, revision: context.revision } : found;
+  const revision = context.revisionOf(peerId);
+  const peer = revision > 0 ? { ...found, revision } : found;
   failStatistics(peer.participant, peerId);
   // Unlike the participant endpoints, the peer report carries peer events unless told otherwise.
   const includePeerEvents = booleanParam(query, 'include_peer_events', true);
@@ -204,7 +205,7 @@ function peerReport(app: AppRecord, peerId: string, query: URLSearchParams, cont
         : currentPeerReport(peer, includePeerEvents, filters),
     );
   if (peer.participant.session.status === 'LIVE') return build();
-  return cachedResponse(`${peerId}#${context.revision}|${includePeerEvents}|${filters ? [...filters].sort().join(',') : ''}`, build);
+  return cachedResponse(`${peerId}#${revision}|${includePeerEvents}|${filters ? [...filters].sort().join(',') : ''}`, build);
 }
 
 function sessionMedia(session: SessionRecord, kind: MediaKind, query: URLSearchParams, context: RouteContext): ApiResponse {

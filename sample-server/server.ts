@@ -79,6 +79,12 @@ function isLoopback(address: string | undefined): boolean {
   return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }
 
+/** A control body's list of peer IDs, or why it is not one. */
+function peerIdList(value: unknown, name: string): string[] {
+  if (!Array.isArray(value) || !value.every((id) => typeof id === 'string')) throw new Error(`${name} must be a list of peer IDs`);
+  return value as string[];
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let text = '';
@@ -151,10 +157,12 @@ export function startSampleServer(options: SampleServerOptions = {}): Promise<Sa
   const routeContext = (): RouteContext => ({
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     liveSteps: Math.floor((Date.now() - startedAt) / liveStepMs),
-    revision,
+    revisionOf: (peerId) => revision + (peerRevisions.get(peerId) ?? 0),
   });
-  // Peer reports re-issued this many times: a Refresh then gets other answers than before.
+  // Peer reports re-issued this many times (every one, and each one alone): a Refresh then gets other
+  // answers than before.
   let revision = 0;
+  const peerRevisions = new Map<string, number>();
   const faults = new FaultQueue();
   const rateLimit = new RateLimitCounter();
   let requestLog: RequestLogEntry[] = [];
@@ -180,26 +188,31 @@ export function startSampleServer(options: SampleServerOptions = {}): Promise<Sa
     }
     if (route === 'POST /__control/revision') {
       let warm: string[];
+      let peers: string[] | undefined;
       try {
         const text = await readBody(req);
-        const { warm: rawWarm = [] } = (text ? JSON.parse(text) : {}) as { warm?: unknown };
-        if (!Array.isArray(rawWarm) || !rawWarm.every((id) => typeof id === 'string')) throw new Error('warm must be a list of peer IDs');
-        warm = rawWarm as string[];
+        const body = (text ? JSON.parse(text) : {}) as { warm?: unknown; peers?: unknown };
+        warm = peerIdList(body.warm ?? [], 'warm');
+        if (body.peers !== undefined) peers = peerIdList(body.peers, 'peers');
       } catch (error) {
         return sendJson(res, realtimeKitError(400, `Invalid revision: ${(error as Error).message}`));
       }
+      // Every report, or only those of `peers` (a LIVE call: the peer still in the call has more to say).
+      const revised = (peerId: string) => !peers || peers.includes(peerId);
+      const revisionOf = (peerId: string) => routeContext().revisionOf(peerId) + (revised(peerId) ? 1 : 0);
       // Built now, as the extension asks for them, so that the next requests are answered from the
       // report cache: a benchmark then does not count the server building them on the same cores.
-      const context = { ...routeContext(), revision: revision + 1 };
+      const context = { ...routeContext(), revisionOf };
       try {
-        for (const peerId of warm)
+        for (const peerId of [...warm, ...(peers ?? [])])
           routeKitRequest([SAMPLE_APP_ID, 'sessions', 'peer-report', peerId], new URLSearchParams('include_peer_events=true'), context);
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
-        return sendJson(res, realtimeKitError(400, `Invalid revision: a peer in warm has no report to build (${error.message})`));
+        return sendJson(res, realtimeKitError(400, `Invalid revision: a peer asked for has no report to build (${error.message})`));
       }
-      revision += 1;
-      return sendJson(res, { status: 200, body: { success: true, data: { revision } } });
+      if (peers) for (const peerId of new Set(peers)) peerRevisions.set(peerId, (peerRevisions.get(peerId) ?? 0) + 1);
+      else revision += 1;
+      return sendJson(res, { status: 200, body: { success: true, data: { revision, peers: Object.fromEntries(peerRevisions) } } });
     }
     if (route === 'DELETE /__control/faults') {
       faults.clear();

@@ -89,9 +89,10 @@ export interface StatsCase {
    * Fresh panel: the command run here, in the extension host; chosen in the tree: run by the workbench,
    * as a click on a tree item runs it (a result goes back to the workbench, serialised on the host).
    * Refresh: the same answers again (an ended call); answers changed: the sample server re-issued the
-   * peer reports first.
+   * peer reports first; one peer's report changed: only the last peer's, as in a LIVE call, where the
+   * peers that left are done and the one still in the call has more to say.
    */
-  mode: 'fresh panel' | 'fresh panel, chosen in the tree' | 'Refresh' | 'Refresh, answers changed';
+  mode: 'fresh panel' | 'fresh panel, chosen in the tree' | 'Refresh' | 'Refresh, answers changed' | "Refresh, one peer's report changed";
   samplesPerSeries?: number;
   runs: StatsRun[];
 }
@@ -345,10 +346,16 @@ async function benchmark(): Promise<void> {
       const chosen: StatsCase = { name: item.name, mode: 'fresh panel, chosen in the tree', samplesPerSeries: item.samples, runs: [] };
       const refreshed: StatsCase = { name: item.name, mode: 'Refresh', samplesPerSeries: item.samples, runs: [] };
       const changed: StatsCase = { name: item.name, mode: 'Refresh, answers changed', samplesPerSeries: item.samples, runs: [] };
-      const modes = [fresh, chosen, refreshed, changed];
+      const onePeerChanged: StatsCase = {
+        name: item.name,
+        mode: "Refresh, one peer's report changed",
+        samplesPerSeries: item.samples,
+        runs: [],
+      };
+      const modes = [fresh, chosen, refreshed, changed, ...(item.peerIds.length > 1 ? [onePeerChanged] : [])];
       results.stats.push(...modes);
       const measure = (profile: string, runCommand: () => Thenable<unknown>, resolvesToNothing = false): Promise<StatsRun> =>
-        profiled(`stats ${results.stats.length / modes.length} ${profile}.cpuprofile`, () => measureRun(runCommand, resolvesToNothing));
+        profiled(`stats ${item.name.split(' ')[0]} ${profile}.cpuprofile`, () => measureRun(runCommand, resolvesToNothing));
       const measureRun = async (runCommand: () => Thenable<unknown>, resolvesToNothing: boolean): Promise<StatsRun> => {
         const started = Date.now();
         const mainBefore = schedulerTimes();
@@ -420,6 +427,13 @@ async function benchmark(): Promise<void> {
         const result = await measure(`changed ${i}`, () => vscode.commands.executeCommand('realtimekit.refresh'));
         changed.runs.push(result);
         log(`${item.name}, Refresh, answers changed: ${result.commandMs} ms${result.error ? ` (${result.error})` : ''}`);
+      }
+      for (let i = 0; i < item.runs && modes.includes(onePeerChanged); i++) {
+        await sleep(300);
+        await control.revisePeerReports(item.peerIds.slice(-1));
+        const result = await measure(`one changed ${i}`, () => vscode.commands.executeCommand('realtimekit.refresh'));
+        onePeerChanged.runs.push(result);
+        log(`${item.name}, Refresh, one peer's report changed: ${result.commandMs} ms${result.error ? ` (${result.error})` : ''}`);
       }
     }
     await closeEditors();

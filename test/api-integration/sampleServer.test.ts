@@ -321,10 +321,10 @@ describe('sample RealtimeKit server', function () {
     // A server of its own: the other tests' answers stay as built.
     const own = await startSampleServer({ port: 0 });
     try {
-      const peerId = catalog.troubledParticipant.peerIds[1];
-      const report = async () =>
+      const [otherPeerId, peerId] = catalog.troubledParticipant.peerIds;
+      const report = async (id = peerId) =>
         (
-          await fetch(`${own.baseUrl}/accounts/${SAMPLE_ACCOUNT_ID}/realtime/kit${app(`/sessions/peer-report/${peerId}`)}`, {
+          await fetch(`${own.baseUrl}/accounts/${SAMPLE_ACCOUNT_ID}/realtime/kit${app(`/sessions/peer-report/${id}`)}`, {
             headers: { authorization: `Bearer ${SAMPLE_TOKEN}` },
           })
         ).text();
@@ -340,11 +340,19 @@ describe('sample RealtimeKit server', function () {
       assert.equal((await revise({ warm: ['00000000-0000-4000-8000-000000000000'] })).status, 400, 'an unknown peer');
       assert.equal(await report(), before, 'a refused revision changes nothing');
       const revised = await revise({ warm: [peerId] });
-      assert.deepEqual([revised.status, revised.body.data], [200, { revision: 1 }]);
+      assert.deepEqual([revised.status, revised.body.data], [200, { revision: 1, peers: {} }]);
       const revisedReport = await report();
       assert.notEqual(revisedReport, before, 'the report is drawn anew');
       assert.equal(await report(), revisedReport, 'and stays so');
-      assert.deepEqual((await revise()).body.data, { revision: 2 });
+      assert.deepEqual((await revise()).body.data, { revision: 2, peers: {} });
+      // One peer alone, as in a LIVE call: the other peer's report stays as it was.
+      const otherBefore = await report(otherPeerId);
+      const third = await report();
+      assert.equal((await revise({ peers: 'not a list' })).status, 400);
+      assert.equal((await revise({ peers: ['00000000-0000-4000-8000-000000000000'] })).status, 400, 'an unknown peer');
+      assert.deepEqual((await revise({ peers: [peerId] })).body.data, { revision: 2, peers: { [peerId]: 1 } });
+      assert.notEqual(await report(), third, 'the peer revised is drawn anew');
+      assert.equal(await report(otherPeerId), otherBefore, 'the other peer is not');
     } finally {
       await own.close();
     }
