@@ -10,7 +10,7 @@ import { detectIssues, verdictOf } from '../../src/analysis/detectIssues';
 import { RealtimeKitClient, type Scope } from '../../src/api/client';
 import { normalizeParticipant } from '../../src/api/normalize';
 import { mergePeerReports, peersToRead } from '../../src/inspection/mergePeerReports';
-import type { AnswersResult } from '../../src/inspection/worker/analyseAnswers';
+import { PeerReportsReadAhead, type AnswersResult } from '../../src/inspection/worker/analyseAnswers';
 import { samplesOf } from '../../src/inspection/worker/inspectOffThread';
 import { StatsWorker } from '../../src/inspection/worker/statsWorkerHost';
 import { digestPeers } from '../../src/sessionAnalysis/attributionDigest';
@@ -191,6 +191,84 @@ describe('The stats worker', function () {
       }
     });
   }
+
+  for (const where of ['in the worker', 'on this thread when the worker cannot start']) {
+    it(`keeps the last report read of each peer, and reads a peer's report again only when its bytes differ (${where})`, async () => {
+      const ids = { sessionId: catalog.troubledParticipant.sessionId, participantId: catalog.troubledParticipant.participantId };
+      const text = (await client.getSessionParticipantText(scope, ids, { includePeerEvents: true })).text;
+      const target = { kind: 'sessionParticipant' as const, sessionId: ids.sessionId };
+      const worker = new StatsWorker(path.join(dir, where === 'in the worker' ? 'statsWorker.js' : 'missing.js'));
+      worker.log = { warn: () => undefined };
+      try {
+        const peers = await Promise.all(
+          catalog.troubledParticipant.peerIds.map(async (peerId) => {
+            const answer = await client.getPeerReportText(scope, peerId, { includePeerEvents: true });
+            return { peerId, text: answer.text, fingerprint: answer.fingerprint };
+          }),
+        );
+        const analyse = async (reads: Array<{ key: number }>) => {
+          const result = await worker.analyse({
+            target,
+            text,
+            peers: peers.map(({ peerId }, index) => ({ peerId, readAhead: reads[index].key })),
+          });
+          const { times: _times, ...rest } = result;
+          return rest;
+        };
+        const read = (fingerprint: (peer: (typeof peers)[number]) => string | undefined) =>
+          Promise.all(peers.map((peer) => worker.readAhead(peer.peerId, peer.text, fingerprint(peer))));
+        const first = await read((peer) => peer.fingerprint);
+        assert.deepEqual(
+          first.map((report) => report.kept),
+          peers.map(() => undefined),
+          'read, the first time',
+        );
+        const expected = await analyse(first);
+        const again = await read((peer) => peer.fingerprint);
+        assert.deepEqual(
+          again.map((report) => report.kept),
+          peers.map(() => true),
+          'the same bytes: not read again',
+        );
+        assert.ok(again.every((report) => report.times.parseMs.length === 0 && report.times.normaliseMs === 0));
+        assert.deepEqual(await analyse(again), expected, 'and analysed as when they were read');
+        const other = await read((peer) => (peer === peers[0] ? 'other bytes' : peer.fingerprint));
+        assert.deepEqual(
+          other.map((report) => report.kept),
+          [undefined, ...peers.slice(1).map(() => true)],
+          'only the changed one is read',
+        );
+        assert.deepEqual(await analyse(other), expected);
+        const unsaid = await read(() => undefined);
+        assert.ok(
+          unsaid.every((report) => !report.kept),
+          'without a fingerprint every report is read',
+        );
+        worker.release(unsaid.map((report) => report.key));
+      } finally {
+        worker.stop();
+      }
+    });
+  }
+
+  it('keeps the last reports read while their answers add up to no more than the bound, the oldest going first', async () => {
+    const [a, b] = await Promise.all(
+      catalog.troubledParticipant.peerIds.slice(0, 2).map(async (peerId) => {
+        const answer = await client.getPeerReportText(scope, peerId, { includePeerEvents: true });
+        return { peerId, text: answer.text, fingerprint: answer.fingerprint };
+      }),
+    );
+    const bytes = (text: string) => Buffer.byteLength(text);
+    // Room for the larger one of the two and no more.
+    const store = new PeerReportsReadAhead(Math.max(bytes(a.text), bytes(b.text)));
+    let key = 0;
+    const keptAgain = (peer: typeof a) => store.read(key++, peer.peerId, peer.text, peer.fingerprint).kept === true;
+    store.read(key++, a.peerId, a.text, a.fingerprint);
+    assert.equal(keptAgain(a), true);
+    store.read(key++, b.peerId, b.text, b.fingerprint);
+    assert.equal(keptAgain(b), true, 'the newest stays');
+    assert.equal(keptAgain(a), false, 'the oldest went to make room, and is read again');
+  });
 
   it('uses a body it parsed as it arrived, once, and reads the pieces lent when that is gone', async () => {
     const peerId = catalog.currentSession.participants[0].peerIds[0];

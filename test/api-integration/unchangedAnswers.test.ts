@@ -12,18 +12,25 @@ import { RequestScheduler } from '../../src/api/scheduler';
 import type { AnalysedInspection } from '../../src/inspection/inspection';
 import { inspectWithPeerReports, sessionParticipantStatistics } from '../../src/inspection/peerReports';
 import { statsWorker } from '../../src/inspection/worker/statsWorkerHost';
+import { SampleControl } from '../fixtures/sampleControl';
 import { buildStatsWorker } from '../fixtures/statsWorkerBundle';
 import { SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, SAMPLE_TOKEN, sampleCatalog, startSampleServer, type SampleServer } from '../../sample-server';
 
-/** Counts the jobs given to the stats worker until stopped. */
+/** Counts the jobs given to the stats worker until stopped, and which peers' reports it read (not kept from before). */
 function countWorkerJobs() {
   const { analyse, readAhead } = statsWorker;
   const counter = {
     count: 0,
+    peersRead: [] as string[],
     stop: () => Object.assign(statsWorker, { analyse, readAhead }),
   };
   statsWorker.analyse = (...args) => (counter.count++, analyse.apply(statsWorker, args));
-  statsWorker.readAhead = (...args) => (counter.count++, readAhead.apply(statsWorker, args));
+  statsWorker.readAhead = async (...args) => {
+    counter.count++;
+    const read = await readAhead.apply(statsWorker, args);
+    if (!read.kept) counter.peersRead.push(args[0]);
+    return read;
+  };
   return counter;
 }
 
@@ -68,7 +75,7 @@ describe('Fetching a shown target again', function () {
     assert.deepEqual(again.raw, shown.raw, 'its raw answer is read from the new bytes');
   });
 
-  it('reads every answer when one peer report differs, those that did not too', async () => {
+  it('analyses anew when one peer report differs from the one on screen, from every report', async () => {
     const shown = await inspect();
     const [changed, ...same] = peerIds;
     assert.ok(same.length > 0, 'the participant has more than one peer');
@@ -82,6 +89,20 @@ describe('Fetching a shown target again', function () {
     assert.notEqual(again.wire, shown.wire, 'analysed anew');
     assert.deepEqual(again.wire, shown.wire, 'from every report: the same data as the first fetch');
     assert.deepEqual(again.fingerprints, shown.fingerprints);
+  });
+
+  it('reads only the report that changed, as in a LIVE call, and shows what a fresh panel would', async () => {
+    const shown = await inspect();
+    const changed = peerIds[peerIds.length - 1];
+    await new SampleControl(server).revisePeerReports([changed]);
+    const jobs = countWorkerJobs();
+    const again = await inspect(shown).finally(jobs.stop);
+    assert.deepEqual(jobs.peersRead, [changed], 'the peers that did not change were not read again');
+    assert.notEqual(again.fingerprints!.peers[changed], shown.fingerprints!.peers[changed]);
+    for (const peerId of peerIds.slice(0, -1)) assert.equal(again.fingerprints!.peers[peerId], shown.fingerprints!.peers[peerId]);
+    assert.notDeepEqual(again.wire, shown.wire, 'the new report is in it');
+    statsWorker.stop(); // a worker that keeps nothing from before
+    assert.deepEqual((await inspect()).wire, again.wire, 'the same as reading every report anew');
   });
 
   it('reads every answer when the target’s own answer differs', async () => {

@@ -4,7 +4,7 @@
  * thread, and the host runs it itself when the worker cannot start.
  */
 import { detectIssues, peerIssues, verdictOf } from '../../analysis/detectIssues';
-import { joinChunks, type BodyChunks } from '../../api/bodyChunks';
+import { byteLengthOf, joinChunks, type BodyChunks } from '../../api/bodyChunks';
 import { dataOf, readData, type AnswerProblem } from '../../api/envelope';
 import { normalizeParticipant } from '../../api/normalize';
 import type { RawSessionParticipant } from '../../api/types';
@@ -86,21 +86,44 @@ interface PeerDerived {
   wire: Map<PeerStats, WirePeerStats>;
 }
 
-/** What reading a peer report ahead took. */
+/** What reading a peer report ahead took; `kept`: it was the same as the peer's last one, read then. */
 export interface ReadAheadResult {
   times: AnswersTimes;
+  kept?: boolean;
 }
 
 /**
+ * How much of the answers last read (their bytes) the reports kept for the next Refresh stand for: the
+ * heavy participant's three reports (41 MB) fit, a session overview's hundreds of peers mostly not.
+ */
+const KEPT_REPORTS_BYTES = 64 * 1024 * 1024;
+
+/**
  * Peer reports parsed and normalised as each one arrives, while the others still download, and kept
- * (one store per thread that analyses) until the participant's analysis takes them by key.
+ * (one store per thread that analyses) until the participant's analysis takes them by key. Each peer's
+ * last report read is kept too, by the fingerprint of its bytes: in a LIVE call only the report of the
+ * peer still in it changes, and a Refresh then reads that one alone.
  */
 export class PeerReportsReadAhead {
   private readonly reports = new Map<number, ReadPeerReport>();
+  /** Each peer's last report read, oldest first; nothing in them is changed by an analysis. */
+  private readonly latest = new Map<string, { fingerprint: string; read: ReadPeerReport; bytes: number }>();
+  private latestBytes = 0;
 
-  /** Reads a report now; the analysis takes it later by its key. */
-  read(key: number, peerId: string, text: AnswerBody): ReadAheadResult {
+  constructor(private readonly keptBytes = KEPT_REPORTS_BYTES) {}
+
+  /**
+   * Reads a report now; the analysis takes it later by its key. Given its fingerprint, a report the
+   * same as the last one read of that peer is not read again.
+   */
+  read(key: number, peerId: string, text: AnswerBody, fingerprint?: string): ReadAheadResult {
     const times = newTimes();
+    const last = this.latest.get(peerId);
+    if (last && fingerprint !== undefined && last.fingerprint === fingerprint) {
+      this.keep(peerId, last);
+      this.reports.set(key, last.read);
+      return { times, kept: true };
+    }
     const timed = timer(times);
     const read = readPeerReport(peerId, text, times);
     if ('report' in read) {
@@ -109,9 +132,26 @@ export class PeerReportsReadAhead {
         issues: timed('analyseMs', () => new Map(peers.map((peer) => [peer, peerIssues(peer)]))),
         wire: timed('wireMs', () => new Map(peers.map((peer) => [peer, toWirePeer(peer)]))),
       };
+      if (fingerprint !== undefined) this.keep(peerId, { fingerprint, read, bytes: bytesOf(text) });
     }
     this.reports.set(key, read);
     return { times };
+  }
+
+  /** The peer's last report read is this one, now the newest; the oldest go while they stand for too much. */
+  private keep(peerId: string, entry: { fingerprint: string; read: ReadPeerReport; bytes: number }): void {
+    const before = this.latest.get(peerId);
+    if (before) {
+      this.latest.delete(peerId);
+      this.latestBytes -= before.bytes;
+    }
+    this.latest.set(peerId, entry);
+    this.latestBytes += entry.bytes;
+    for (const [oldest, kept] of this.latest) {
+      if (this.latestBytes <= this.keptBytes) break;
+      this.latest.delete(oldest);
+      this.latestBytes -= kept.bytes;
+    }
   }
 
   take(key: number): ReadPeerReport | undefined {
@@ -138,6 +178,11 @@ function timer(times: AnswersTimes) {
 }
 
 const decoder = new TextDecoder();
+
+function bytesOf(body: AnswerBody): number {
+  if (typeof body === 'string') return body.length;
+  return byteLengthOf('chunks' in body ? body.chunks : body);
+}
 
 function textOf(body: string | BodyChunks): string {
   return typeof body === 'string' ? body : decoder.decode(joinChunks(body));

@@ -181,7 +181,8 @@ export async function analyseOffThread<Kept extends { fingerprints?: AnswerFinge
     if (peerIds.length > 0) {
       const readKeys: number[] = [];
       const readPeer = async (peerId: string, peerAnswer: AnswerText) => {
-        const read = await statsWorker.readAhead(peerId, peerAnswer);
+        // A report the same as the last one the worker read of this peer (a LIVE call's peers that left) is not read again.
+        const read = await statsWorker.readAhead(peerId, peerAnswer, peerAnswer.fingerprint);
         readKeys.push(read.key);
         count(phases, read);
         return read;
@@ -204,7 +205,8 @@ export async function analyseOffThread<Kept extends { fingerprints?: AnswerFinge
         if (peers.length === 0) throw failures[0].error;
         for (const peer of peers) fingerprints.peers[peer.peerId] = peer.answer.fingerprint;
         if (result.kind !== 'unchanged' || failures.length > 0 || peers.some((peer) => peer.read)) {
-          // Something changed: the target's answer and the reports skipped as unchanged are read after all.
+          // Something changed: the target's answer is read again, and the reports skipped as unchanged are
+          // taken as the worker read them last time (it keeps each peer's last report), or read if it no longer has them.
           for (const peer of peers) peer.read ??= await readPeer(peer.peerId, peer.answer);
           result = await statsWorker.analyse({
             ...request,

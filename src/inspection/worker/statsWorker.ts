@@ -26,8 +26,8 @@ port?.on('message', (message: ToStatsWorker) => {
   const giveBack = (reply: FromStatsWorker, transfer: ArrayBuffer[] = []) => port.postMessage(reply, [...transfer, ...lentBuffers(lent)]);
   try {
     if ('readAhead' in job) {
-      const { key, peerId, text } = job.readAhead;
-      giveBack({ id, lent, result: readAhead.read(key, peerId, text) });
+      const { key, peerId, text, fingerprint } = job.readAhead;
+      giveBack({ id, lent, result: readAhead.read(key, peerId, text, fingerprint) });
     } else {
       const result = analyseAnswers(job.request, readAhead);
       giveBack({ id, lent, result }, transferablesOf(result));

@@ -116,11 +116,12 @@ export class StatsWorker {
 
   /**
    * Parses and normalises a peer's report as soon as it came, while the others still download; the
-   * analysis that lists it by key takes it. Keys not taken must be released.
+   * analysis that lists it by key takes it. Keys not taken must be released. Given the body's
+   * fingerprint, a report the same as the last one read of that peer is not read again.
    */
-  async readAhead(peerId: string, text: Body): Promise<ReadAheadReport> {
+  async readAhead(peerId: string, text: Body, fingerprint?: string): Promise<ReadAheadReport> {
     const key = this.nextKey++;
-    const read = (await this.run({ readAhead: { key, peerId, text } })) as ReadAheadResult;
+    const read = (await this.run({ readAhead: { key, peerId, text, fingerprint } })) as ReadAheadResult;
     return { key, ...read };
   }
 
@@ -192,8 +193,8 @@ export class StatsWorker {
   private runHere(hostJob: HostJob): AnswersResult | ReadAheadResult {
     const { job } = toWorkerJob(hostJob);
     if ('request' in job) return analyseAnswers(job.request, this.readHere);
-    const { key, peerId, text } = job.readAhead;
-    return this.readHere.read(key, peerId, text);
+    const { key, peerId, text, fingerprint } = job.readAhead;
+    return this.readHere.read(key, peerId, text, fingerprint);
   }
 
   private send(): void {

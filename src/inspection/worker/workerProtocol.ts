@@ -10,11 +10,12 @@ import type { AnswerBody, AnswersRequest, AnswersResult, ReadAheadResult } from 
 /** Work for the worker: analyse a request, or read a peer report ahead under a key. */
 export type Job = { request: AnswersRequest } | { readAhead: ReadAheadJob };
 
-/** A peer report to read ahead under `key`. */
+/** A peer report to read ahead under `key`; not read again when it has the fingerprint of the peer's last one. */
 export interface ReadAheadJob {
   key: number;
   peerId: string;
   text: AnswerBody;
+  fingerprint?: string;
 }
 
 export type ToStatsWorker =
