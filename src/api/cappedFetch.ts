@@ -5,8 +5,8 @@
  * ignore it), so the cap lives around the fetch axios calls.
  */
 
-import { createHash } from 'node:crypto';
 import { joinInSlices, type BodyReadAlong } from './bodyChunks';
+import { BodyFingerprint } from './bodyFingerprint';
 
 /** The `code` axios keeps when it wraps the error. */
 export const RESPONSE_TOO_LARGE = 'ERR_RESPONSE_TOO_LARGE';
@@ -37,8 +37,12 @@ export class FetchTap {
    */
   keepBody?: boolean;
   body?: KeptBody;
-  /** For a kept body of READ_ALONG_BYTES or more: someone to read it along as it arrives, if any. */
+  /**
+   * For a kept body of READ_ALONG_BYTES or more: someone to read it along as it arrives, if any; asked
+   * only once the body differs from the last one of the request (`lastFingerprint`), if there was one.
+   */
   readAlong?: () => BodyReadAlong | undefined;
+  lastFingerprint?: string;
 }
 
 /** A body as it came, and its fingerprint. */
@@ -48,9 +52,9 @@ export interface KeptBody {
   /** Whoever read it along as it came (all of it). */
   readAlong?: BodyReadAlong;
   /**
-   * A SHA-256 of the bytes (base64). An ended session's answers never change, so a Refresh that gets the
-   * same bytes again keeps what it read instead of reading tens of MB again. About 0.6 ms per MB, paid
-   * as each piece arrives.
+   * The SHA-256 of each MiB of the bytes (BodyFingerprint). An ended session's answers never change, so a
+   * Refresh that gets the same bytes again keeps what it read instead of reading tens of MB again. About
+   * 0.6 ms per MB, paid as each piece arrives.
    */
   fingerprint: string;
 }
@@ -85,9 +89,9 @@ async function fetchAtMost(limitBytes: number, input: Parameters<typeof fetch>[0
     await response.body?.cancel();
     throw new ResponseTooLarge(limitBytes);
   }
-  const hash = tap?.keepBody && response.ok ? createHash('sha256') : undefined;
+  const hash = tap?.keepBody && response.ok ? new BodyFingerprint(tap.lastFingerprint) : undefined;
   if (!response.body || NULL_BODY_STATUSES.has(response.status)) {
-    if (hash && tap) tap.body = { chunks: [], fingerprint: hash.digest('base64') };
+    if (hash && tap) tap.body = { chunks: [], fingerprint: hash.digest() };
     return response;
   }
   // Read here in one loop rather than through a second stream: the whole body is wanted anyway, and
@@ -116,7 +120,8 @@ async function fetchAtMost(limitBytes: number, input: Parameters<typeof fetch>[0
         throw new ResponseTooLarge(limitBytes);
       }
       hash?.update(value);
-      if (hash && !alongAsked && received + value.byteLength >= READ_ALONG_BYTES) {
+      // A body the same as the last one so far is not read along: it may need no reading at all.
+      if (hash?.differs && !alongAsked && received + value.byteLength >= READ_ALONG_BYTES) {
         alongAsked = true;
         along = tap?.readAlong?.();
         if (whole) along?.push(whole.subarray(0, received));
@@ -142,7 +147,7 @@ async function fetchAtMost(limitBytes: number, input: Parameters<typeof fetch>[0
   const responseInit = { status: response.status, statusText: response.statusText, headers: response.headers };
   if (tap) Object.assign(tap, { lastByte: Date.now(), bytes: received });
   if (hash && tap) {
-    tap.body = { chunks, fingerprint: hash.digest('base64'), readAlong: along };
+    tap.body = { chunks, fingerprint: hash.digest(), readAlong: along };
     return readResponse(new Uint8Array(0), responseInit);
   }
   return readResponse(await joinInSlices(chunks), responseInit);

@@ -29,6 +29,9 @@ export interface CallOptions {
   phases?: PhaseSink;
 }
 
+/** For an answer read elsewhere: the fingerprint of the last one read of the same request, if any (RequestSpec). */
+export type TextCallOptions = CallOptions & { lastFingerprint?: string };
+
 export const PAGE_SIZE = 100;
 
 export class RealtimeKitClient {
@@ -59,7 +62,7 @@ export class RealtimeKitClient {
     scope: Scope,
     ids: { sessionId: string; participantId: string },
     params: StatsParams = {},
-    options: CallOptions = {},
+    options: TextCallOptions = {},
   ): Promise<AnswerText> {
     return this.http.getText({ ...sessionParticipantSpec(scope, ids, params), ...options });
   }
@@ -70,7 +73,7 @@ export class RealtimeKitClient {
   }
 
   /** getPeerReport's answer unparsed, for parsing off this thread (see answerError for its problems). */
-  async getPeerReportText(scope: Scope, peerId: string, params: StatsParams = {}, options: CallOptions = {}): Promise<AnswerText> {
+  async getPeerReportText(scope: Scope, peerId: string, params: StatsParams = {}, options: TextCallOptions = {}): Promise<AnswerText> {
     return this.http.getText({ ...peerReportSpec(scope, peerId, params), ...options });
   }
 

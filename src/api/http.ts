@@ -65,6 +65,8 @@ export interface RequestSpec {
   refresh?: boolean;
   /** Told the answer's request, transfer and parse times (not for an answer from the cache). */
   phases?: PhaseSink;
+  /** For a text answer: the fingerprint of the last one read, so a body the same so far is not read along (FetchTap). */
+  lastFingerprint?: string;
 }
 
 /** An answer's body unparsed, for a caller that parses it elsewhere (a worker thread). */
@@ -296,6 +298,7 @@ export class RealtimeKitHttp {
     const tap = new FetchTap();
     tap.keepBody = asText;
     tap.readAlong = this.options.readAlong;
+    tap.lastFingerprint = spec.lastFingerprint;
     let attempt = 0;
     const baseUrl = this.options.baseUrl.replace(/\/+$/, '');
     try {

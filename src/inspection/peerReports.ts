@@ -113,7 +113,12 @@ export async function sessionParticipantStatistics(
           `${participantKey}#text`,
           (signal) => {
             options.onStart?.();
-            return client.getSessionParticipantText(scope, ids, { includePeerEvents: true }, { signal, refresh: options.refresh });
+            return client.getSessionParticipantText(
+              scope,
+              ids,
+              { includePeerEvents: true },
+              { signal, refresh: options.refresh, lastFingerprint: options.previous?.fingerprints?.answer },
+            );
           },
           { signal: options.signal, refresh: options.refresh, operation: 'Fetching the session participant' },
         ),

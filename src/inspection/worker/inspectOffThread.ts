@@ -34,6 +34,8 @@ export async function inspectOffThread(
   options: PeerReportOptions & { phases: PhaseRecorder; previous?: AnalysedInspection },
 ): Promise<AnalysedInspection> {
   const { signal, refresh } = options;
+  // A body the same so far as the one on screen is not read along as it arrives: it may need no reading.
+  const lastFingerprint = options.previous?.fingerprints?.answer;
   const outcome = await analyseOffThread(
     client,
     scheduler,
@@ -43,12 +45,17 @@ export async function inspectOffThread(
         target.kind === 'peer' ? { kind: 'peer', peerId: target.peerId } : { kind: 'sessionParticipant', sessionId: target.sessionId },
       fetch: () =>
         target.kind === 'peer'
-          ? client.getPeerReportText(target, target.peerId, { filters: target.filters, includePeerEvents: true }, { signal, refresh })
+          ? client.getPeerReportText(
+              target,
+              target.peerId,
+              { filters: target.filters, includePeerEvents: true },
+              { signal, refresh, lastFingerprint },
+            )
           : client.getSessionParticipantText(
               target,
               target,
               { filters: target.filters, includePeerEvents: target.includePeerEvents ?? true },
-              { signal, refresh },
+              { signal, refresh, lastFingerprint },
             ),
     },
     options,
@@ -192,7 +199,7 @@ export async function analyseOffThread<Kept extends { fingerprints?: AnswerFinge
         // the same as last time waits, as it may need no reading at all.
         const settled = await Promise.allSettled(
           peerIds.map(async (peerId) => {
-            const peerAnswer = await fetchPeerText(client, scheduler, scope, peerId, options);
+            const peerAnswer = await fetchPeerText(client, scheduler, scope, peerId, options, kept?.fingerprints?.peers[peerId]);
             peerAnswers.push(peerAnswer);
             const unchanged = known?.peers[peerId] === peerAnswer.fingerprint;
             return { answer: peerAnswer, read: unchanged ? undefined : await readPeer(peerId, peerAnswer) };
@@ -249,18 +256,19 @@ function count(phases: PhaseRecorder | undefined, result: Pick<AnswersResult, 't
   return result.times.parseMs[0] ?? 0;
 }
 
-/** One peer's report as text, through the scheduler. */
+/** One peer's report as text, through the scheduler; `lastFingerprint`: that of the last one read, if any. */
 function fetchPeerText(
   client: RealtimeKitClient,
   scheduler: RequestScheduler,
   scope: Scope,
   peerId: string,
   options: PeerReportOptions,
+  lastFingerprint: string | undefined,
 ): Promise<AnswerText> {
   return scheduledText(
     scheduler,
     `${requestKeys.peerReport(scope, peerId)}#text`,
-    (signal) => client.getPeerReportText(scope, peerId, { includePeerEvents: true }, { signal, refresh: options.refresh }),
+    (signal) => client.getPeerReportText(scope, peerId, { includePeerEvents: true }, { signal, refresh: options.refresh, lastFingerprint }),
     { ...options, operation: 'Fetching the peer report' },
   );
 }
