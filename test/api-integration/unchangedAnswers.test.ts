@@ -103,6 +103,14 @@ describe('Fetching a shown target again', function () {
     assert.notDeepEqual(again.wire, shown.wire, 'the new report is in it');
     statsWorker.stop(); // a worker that keeps nothing from before
     assert.deepEqual((await inspect()).wire, again.wire, 'the same as reading every report anew');
+    // A worker that started again since keeps nothing: the reports the same as those on screen are read after all.
+    await new SampleControl(server).revisePeerReports([changed]);
+    statsWorker.stop();
+    const restarted = countWorkerJobs();
+    const afterRestart = await inspect(again).finally(restarted.stop);
+    assert.deepEqual([...restarted.peersRead].sort(), [...peerIds].sort());
+    assert.notEqual(afterRestart.fingerprints!.peers[changed], again.fingerprints!.peers[changed]);
+    assert.deepEqual((await inspect()).wire, afterRestart.wire);
   });
 
   it('reads every answer when the target’s own answer differs', async () => {
