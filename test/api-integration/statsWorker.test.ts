@@ -151,14 +151,29 @@ describe('The stats worker', function () {
     }
   });
 
+  /** The troubled participant's own answer (issues on several peers) and a stats worker, or its stand-in on this thread. */
+  async function troubledParticipant(where: string) {
+    const ids = { sessionId: catalog.troubledParticipant.sessionId, participantId: catalog.troubledParticipant.participantId };
+    const text = (await client.getSessionParticipantText(scope, ids, { includePeerEvents: true })).text;
+    const target = { kind: 'sessionParticipant' as const, sessionId: ids.sessionId };
+    const worker = new StatsWorker(path.join(dir, where === 'in the worker' ? 'statsWorker.js' : 'missing.js'));
+    worker.log = { warn: () => undefined };
+    return { text, target, worker };
+  }
+
+  /** Each of the troubled participant's peers' reports, and its fingerprint. */
+  const troubledPeerReports = () =>
+    Promise.all(
+      catalog.troubledParticipant.peerIds.map(async (peerId) => {
+        const answer = await client.getPeerReportText(scope, peerId, { includePeerEvents: true });
+        return { peerId, text: answer.text, fingerprint: answer.fingerprint };
+      }),
+    );
+
   for (const where of ['in the worker', 'on this thread when the worker cannot start']) {
     it(`reads peer reports ahead as they come, and analyses them as it would their text (${where})`, async () => {
       // One with issues on several peers: those of a report read ahead are found as it comes.
-      const ids = { sessionId: catalog.troubledParticipant.sessionId, participantId: catalog.troubledParticipant.participantId };
-      const text = (await client.getSessionParticipantText(scope, ids, { includePeerEvents: true })).text;
-      const target = { kind: 'sessionParticipant' as const, sessionId: ids.sessionId };
-      const worker = new StatsWorker(path.join(dir, where === 'in the worker' ? 'statsWorker.js' : 'missing.js'));
-      worker.log = { warn: () => undefined };
+      const { text, target, worker } = await troubledParticipant(where);
       try {
         const first = (await worker.analyse({ target, text })) as Extract<AnswersResult, { kind: 'needPeers' }>;
         const peers = await Promise.all(
@@ -194,18 +209,9 @@ describe('The stats worker', function () {
 
   for (const where of ['in the worker', 'on this thread when the worker cannot start']) {
     it(`keeps the last report read of each peer, and reads a peer's report again only when its bytes differ (${where})`, async () => {
-      const ids = { sessionId: catalog.troubledParticipant.sessionId, participantId: catalog.troubledParticipant.participantId };
-      const text = (await client.getSessionParticipantText(scope, ids, { includePeerEvents: true })).text;
-      const target = { kind: 'sessionParticipant' as const, sessionId: ids.sessionId };
-      const worker = new StatsWorker(path.join(dir, where === 'in the worker' ? 'statsWorker.js' : 'missing.js'));
-      worker.log = { warn: () => undefined };
+      const { text, target, worker } = await troubledParticipant(where);
       try {
-        const peers = await Promise.all(
-          catalog.troubledParticipant.peerIds.map(async (peerId) => {
-            const answer = await client.getPeerReportText(scope, peerId, { includePeerEvents: true });
-            return { peerId, text: answer.text, fingerprint: answer.fingerprint };
-          }),
-        );
+        const peers = await troubledPeerReports();
         const analyse = async (reads: Array<{ key: number }>) => {
           const result = await worker.analyse({
             target,
@@ -252,12 +258,7 @@ describe('The stats worker', function () {
   }
 
   it('keeps the last reports read while their answers add up to no more than the bound, the oldest going first', async () => {
-    const [a, b] = await Promise.all(
-      catalog.troubledParticipant.peerIds.slice(0, 2).map(async (peerId) => {
-        const answer = await client.getPeerReportText(scope, peerId, { includePeerEvents: true });
-        return { peerId, text: answer.text, fingerprint: answer.fingerprint };
-      }),
-    );
+    const [a, b] = await troubledPeerReports();
     const bytes = (text: string) => Buffer.byteLength(text);
     // Room for the larger one of the two and no more.
     const store = new PeerReportsReadAhead(Math.max(bytes(a.text), bytes(b.text)));

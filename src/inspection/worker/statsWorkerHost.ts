@@ -97,7 +97,7 @@ export class StatsWorker {
   private nextKey = 0;
   private nextAlong = 0;
   /** Reports read ahead on this thread, when the worker is unavailable. */
-  private readonly readHere = new PeerReportsReadAhead();
+  private readHere = new PeerReportsReadAhead();
   /** Holders whose bodies are in the worker: a job that needs one waits until it is back. */
   private readonly out = new Set<BodyHolder>();
   log: Pick<Logger, 'warn'> | undefined;
@@ -224,6 +224,8 @@ export class StatsWorker {
     this.queued.length = 0;
     this.urgentQueued = 0;
     this.out.clear();
+    // Like the worker, this thread's stand-in keeps no report read before.
+    this.readHere = new PeerReportsReadAhead();
   }
 
   private start(): Worker | undefined {
