@@ -27,7 +27,13 @@ import { WebviewHandshake, type WaitOutcome } from './webviewHandshake';
 import { webviewDocument, webviewPanelOptions } from './webviewPanel';
 
 export const SESSION_VIEW_TYPE = 'realtimekit.session';
-const FLUSH_MS = 100;
+/**
+ * Rows that changed go to the webview (and verdicts to the tree) at most this often: each batch costs
+ * the workbench and the webview a repaint, on the cores the analysis needs. Measured turn about in the
+ * host, 100 participants' overview, two runs of 6 a side: 1.76x and 1.69x its bound with 100 ms, 1.57x
+ * and 1.61x with 250.
+ */
+const FLUSH_MS = 250;
 /** Rows per message when the whole table is sent. */
 const ROWS_PER_MESSAGE = 400;
 
