@@ -77,7 +77,7 @@ export interface AnswerText {
    * back), it is replaced by the one that came back.
    */
   chunks: BodyChunks;
-  /** The body's SHA-256 (KeptBody): the same bytes as an answer already read need not be read again. */
+  /** The body's fingerprint (KeptBody, BodyFingerprint): the same bytes as an answer already read need not be read again. */
   fingerprint: string;
   /** The ID it was read along under as it arrived (HttpOptions.readAlong), when it was. */
   readAlong?: number;

@@ -1,7 +1,7 @@
 /**
- * What an inspection read, by fingerprint (the SHA-256 the fetch takes of each body as it arrives): a
- * Refresh that gets the same bytes again keeps what it read instead of reading tens of MB again, and
- * keeps the panel's zoom and scroll.
+ * What an inspection read, by fingerprint (BodyFingerprint: the SHA-256 of each MiB of a body, taken by
+ * the fetch as it arrives): a Refresh that gets the same bytes again keeps what it read instead of
+ * reading tens of MB again, and keeps the panel's zoom and scroll.
  */
 export interface AnswerFingerprints {
   /** The target's own answer. */
