@@ -86,6 +86,9 @@ function compare(a: Side, b: Side): void {
     console.log(
       `\nOverview analysed, times its bound, median: A ${median(oa)?.toFixed(2) ?? '–'} (${each(oa)}), B ${median(ob)?.toFixed(2) ?? '–'} (${each(ob)}).`,
     );
+    const firsts = (side: Side) => side.results.flatMap((results) => results.overview.runs.map((r) => r.firstVerdictMs));
+    const [fa, fb] = [firsts(a), firsts(b)];
+    console.log(`Overview's first verdict, ms after the analysis began, median: A ${summary(fa)}, B ${summary(fb)}.`);
   }
 }
 

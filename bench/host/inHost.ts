@@ -101,6 +101,8 @@ export interface OverviewRun {
   /** The issue's measure: from the list's last page arriving to the list painted. */
   lastPageToScreenMs?: number;
   analyseMs?: number;
+  /** From the analysis starting to its first analysed row posted to the table. */
+  firstVerdictMs?: number;
   commandMs: number;
   analysisRequests: number;
   listRequests: number;
@@ -472,6 +474,7 @@ async function benchmark(): Promise<void> {
         lastPageToScreenMs:
           mine?.listPaintedAt !== undefined && mine.listReadAt !== undefined ? mine.listPaintedAt - mine.listReadAt : undefined,
         analyseMs: analysing ? mine.analysisDoneAt! - mine.analysisStartedAt! : undefined,
+        firstVerdictMs: analysing && mine.firstVerdictAt !== undefined ? mine.firstVerdictAt - mine.analysisStartedAt! : undefined,
         commandMs,
         analysisRequests: analysis,
         listRequests: requests.length - analysis,
@@ -481,7 +484,9 @@ async function benchmark(): Promise<void> {
         stallWhileAnalysingMs: analysing ? stalls.worst(mine.analysisStartedAt!, mine.analysisDoneAt!) : 0,
       };
       into.runs.push(result);
-      log(`${label}: list on screen ${result.listOnScreenMs} ms, analysed in ${result.analyseMs} ms, command ${commandMs} ms`);
+      log(
+        `${label}: list on screen ${result.listOnScreenMs} ms, first verdict ${result.firstVerdictMs} ms, analysed in ${result.analyseMs} ms, command ${commandMs} ms`,
+      );
     };
     if (ONLY === 'stats') return;
     for (let i = 0; i < RUNS; i++) {

@@ -212,7 +212,9 @@ function printResults(results: BenchResults): void {
     return row({
       case: label,
       request: `list on screen ${ms(pickO('listOnScreenMs'))}`,
-      analyse: analysed ? `analysed ${ms(pickO('analyseMs'))}` : 'not analysed (above the limit)',
+      analyse: analysed
+        ? `first verdict ${ms(pickO('firstVerdictMs'))}, all analysed ${ms(pickO('analyseMs'))}`
+        : 'not analysed (above the limit)',
       'command → resolved': ms(pickO('commandMs')),
       'worst host stall (longest GC pause)': `${ms(pickO('stallMs'))} (GC ${ms(pickO('collectionMs'))})${analysed ? ` (analysing: ${ms(pickO('stallWhileAnalysingMs'))})` : ''}`,
       runs: `${runs.length}`,

@@ -73,6 +73,8 @@ export interface OverviewTimes {
   listReadAt?: number;
   listPaintedAt?: number;
   analysisStartedAt?: number;
+  /** The first analysed row posted to the table: when the user starts seeing who had a bad call. */
+  firstVerdictAt?: number;
   analysisDoneAt?: number;
 }
 
@@ -355,7 +357,10 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     if (rows.length > 0) void this.post(entry.panel, { type: 'rows', rows, replace: false });
     void this.post(entry.panel, { type: 'progress', progress: entry.run.progress(this.liveState(entry)) });
     const analysed = rows.filter((row) => row.analysed);
-    if (analysed.length > 0) this.deps.onRows(entry.scope, entry.sessionId, analysed);
+    if (analysed.length > 0) {
+      if (entry.times) entry.times.firstVerdictAt ??= Date.now();
+      this.deps.onRows(entry.scope, entry.sessionId, analysed);
+    }
   }
 
   private async postAll(entry: OpenOverview): Promise<void> {
