@@ -41,6 +41,12 @@ export interface RunOptions {
   refresh?: boolean;
   /** Names the work in the cancellation error, e.g. "Fetching the peer report". */
   operation?: string;
+  /**
+   * Work that finishes something begun (a participant's peer reports, once its details came): queued
+   * ahead of the tasks that begin something new, behind others like it. An overview of 100 then finishes
+   * participants one after another from the start, instead of beginning all 100 before finishing any.
+   */
+  ahead?: boolean;
 }
 
 /** What the HTTP layer reports of every response (retried attempts included). */
@@ -63,6 +69,7 @@ interface Entry {
   running: boolean;
   retries: number;
   operation: string;
+  ahead: boolean;
 }
 
 /** A signal that every task of a batch waits on: hundreds of abort listeners are expected, not a leak. */
@@ -115,9 +122,12 @@ export class RequestScheduler {
     }
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { key, task, controller: new AbortController(), waiters: new Set(), running: false, retries: 0, operation };
+      const ahead = options.ahead ?? false;
+      entry = { key, task, controller: new AbortController(), waiters: new Set(), running: false, retries: 0, operation, ahead };
       this.entries.set(key, entry);
-      this.queue.push(entry);
+      const firstBehind = ahead ? this.queue.findIndex((queued) => !queued.ahead) : -1;
+      if (firstBehind >= 0) this.queue.splice(firstBehind, 0, entry);
+      else this.queue.push(entry);
     }
     const promise = this.wait(entry, options.signal, operation) as Promise<T>;
     this.pumpSoon();

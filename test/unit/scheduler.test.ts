@@ -42,6 +42,21 @@ describe('RequestScheduler', () => {
     assert.equal(peak, 2);
   });
 
+  it('queues work that finishes something begun ahead of new work, in the order it came', async () => {
+    const scheduler = new RequestScheduler({ concurrency: 1 });
+    const started: string[] = [];
+    const task = (name: string) => async () => {
+      started.push(name);
+      await sleep(2);
+      return name;
+    };
+    const news = ['new 1', 'new 2', 'new 3'].map((name) => scheduler.run(name, task(name)));
+    await sleep(0); // 'new 1' is running; the other two wait
+    const follows = ['follow 1', 'follow 2'].map((name) => scheduler.run(name, task(name), { ahead: true }));
+    await Promise.all([...news, ...follows]);
+    assert.deepEqual(started, ['new 1', 'follow 1', 'follow 2', 'new 2', 'new 3']);
+  });
+
   it('a 429 seen by the HTTP layer pauses every task, then they all go on', async () => {
     const scheduler = new RequestScheduler({ concurrency: 2 });
     const log = newLog();

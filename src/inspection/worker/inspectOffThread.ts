@@ -269,7 +269,8 @@ function fetchPeerText(
     scheduler,
     `${requestKeys.peerReport(scope, peerId)}#text`,
     (signal) => client.getPeerReportText(scope, peerId, { includePeerEvents: true }, { signal, refresh: options.refresh, lastFingerprint }),
-    { ...options, operation: 'Fetching the peer report' },
+    // Its participant's details are in: finishing that participant goes before beginning another.
+    { ...options, operation: 'Fetching the peer report', ahead: true },
   );
 }
 
@@ -281,7 +282,7 @@ export async function scheduledText(
   scheduler: RequestScheduler,
   key: string,
   fetch: (signal: AbortSignal) => Promise<AnswerText>,
-  options: { signal?: AbortSignal; refresh?: boolean; operation: string },
+  options: { signal?: AbortSignal; refresh?: boolean; operation: string; ahead?: boolean },
 ): Promise<AnswerText> {
   try {
     return await scheduler.run(key, fetch, options);
