@@ -2,12 +2,14 @@
  * A fetch that refuses answers over a size: a declared Content-Length over it is refused unread, and a
  * streamed body is counted as it arrives and its connection closed once it goes over. axios's own
  * maxContentLength stops reading but leaves the connection open (and some versions of its fetch adapter
- * ignore it), so the cap lives around the fetch axios calls.
+ * ignore it), so the cap lives around the fetch axios calls. The request itself goes over Node's http
+ * module (nodeGet.ts), not the global fetch.
  */
 
 import { Buffer } from 'node:buffer';
 import { joinInSlices, type BodyReadAlong } from './bodyChunks';
 import { BodyFingerprint } from './bodyFingerprint';
+import { nodeGet } from './nodeGet';
 
 /** The `code` axios keeps when it wraps the error. */
 export const RESPONSE_TOO_LARGE = 'ERR_RESPONSE_TOO_LARGE';
@@ -83,17 +85,20 @@ export function cappedFetch(limitBytes: number): typeof fetch {
 
 async function fetchAtMost(limitBytes: number, input: Parameters<typeof fetch>[0], init: Parameters<typeof fetch>[1]): Promise<Response> {
   const tap = (init as Record<string, unknown> | undefined)?.[FETCH_TAP] as FetchTap | undefined;
-  const response = await fetch(input, init);
+  const response = await nodeGet(input instanceof Request ? input : new Request(input, init));
   if (tap) tap.headers = tap.lastByte = Date.now();
+  const body = response.body;
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   if (declared > limitBytes) {
-    await response.body?.cancel();
+    body.destroy(); // closes the connection: the body is never downloaded
     throw new ResponseTooLarge(limitBytes);
   }
-  const hash = tap?.keepBody && response.ok ? new BodyFingerprint(tap.lastFingerprint) : undefined;
-  if (!response.body || NULL_BODY_STATUSES.has(response.status)) {
+  const responseInit = { status: response.status, statusText: response.statusText, headers: response.headers };
+  const hash = tap?.keepBody && response.status >= 200 && response.status < 300 ? new BodyFingerprint(tap.lastFingerprint) : undefined;
+  if (NULL_BODY_STATUSES.has(response.status)) {
+    body.resume();
     if (hash && tap) tap.body = { chunks: [], fingerprint: hash.digest() };
-    return response;
+    return readResponse(new Uint8Array(0), responseInit);
   }
   // Read here in one loop rather than through a second stream: the whole body is wanted anyway, and
   // a stream around the stream cost a promise and a copy per chunk (hundreds of answers per overview).
@@ -102,25 +107,16 @@ async function fetchAtMost(limitBytes: number, input: Parameters<typeof fetch>[0
   // zeroed first: only the bytes received are ever handed on, and zeroing three 14 MB bodies as their
   // headers came held the extension host for 150-270 ms in CPU profiles (new memory costs about 3 ms a
   // MB on the development VM); unzeroed, each page is paid as a piece lands on it, between other tasks.
-  const encoded = (response.headers.get('content-encoding') ?? 'identity') !== 'identity';
-  let whole: Uint8Array | undefined = declared > 0 && !encoded ? Buffer.allocUnsafeSlow(declared) : undefined;
-  const reader = response.body.getReader();
+  let whole: Uint8Array | undefined = declared > 0 && !response.encoded ? Buffer.allocUnsafeSlow(declared) : undefined;
   const chunks: Uint8Array[] = [];
   let received = 0;
   let sliceStarted = performance.now();
   let along: BodyReadAlong | undefined;
   let alongAsked = false;
   try {
-    for (;;) {
-      // Chunks already here are read in one run of microtasks: tens of MB held the host for 50 ms.
-      if (performance.now() - sliceStarted > READ_SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
-        sliceStarted = performance.now();
-      }
-      const { done, value } = await reader.read();
-      if (done) break;
+    for await (const value of body as AsyncIterable<Uint8Array>) {
       if (received + value.byteLength > limitBytes) {
-        await reader.cancel(); // closes the connection: the rest is never downloaded
+        body.destroy(); // closes the connection: the rest is never downloaded
         throw new ResponseTooLarge(limitBytes);
       }
       hash?.update(value);
@@ -138,17 +134,26 @@ async function fetchAtMost(limitBytes: number, input: Parameters<typeof fetch>[0
         // More than declared: the chunks are kept as they came after all.
         if (whole) chunks.push(whole.subarray(0, received));
         whole = undefined;
-        chunks.push(value);
+        // A piece that is a view into a larger buffer (a socket's read, a decoder's output) is copied
+        // out: the stats worker takes pieces that are their whole buffers as they are.
+        chunks.push(value.byteLength === value.buffer.byteLength ? value : new Uint8Array(value));
       }
       received += value.byteLength;
+      // Chunks already here are read in one run of microtasks: tens of MB held the host for 50 ms.
+      if (performance.now() - sliceStarted > READ_SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStarted = performance.now();
+      }
     }
   } catch (error) {
     along?.end(false);
-    throw error;
+    body.destroy();
+    if (error instanceof ResponseTooLarge || (error as Error).name === 'AbortError') throw error;
+    // As fetch fails when a body breaks off, so that axios reads it as a network error and retries.
+    throw new TypeError('fetch failed', { cause: error });
   }
   along?.end(true);
   if (whole) chunks.push(whole.subarray(0, received));
-  const responseInit = { status: response.status, statusText: response.statusText, headers: response.headers };
   if (tap) Object.assign(tap, { lastByte: Date.now(), bytes: received });
   if (hash && tap) {
     tap.body = { chunks, fingerprint: hash.digest(), readAlong: along };

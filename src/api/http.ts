@@ -1,7 +1,7 @@
 /**
- * The HTTP core: one axios instance (fetch adapter, so the bundle carries no Node HTTP stack), bounded
- * retries through axios-retry, envelope and error-shape handling, de-duplication of identical GETs in
- * flight, and a short-lived cache. Knows nothing of VS Code; the caller hands in the token.
+ * The HTTP core: one axios instance (its fetch adapter, over a fetch of our own on Node's http module, so
+ * the bundle carries none of axios's Node HTTP stack), bounded retries through axios-retry, envelope and
+ * error-shape handling, de-duplication of identical GETs in flight, and a short-lived cache. Knows nothing of VS Code; the caller hands in the token.
  */
 import axios, { AxiosError, type AxiosInstance } from 'axios';
 import axiosRetry, { exponentialDelay, retryAfter } from 'axios-retry';
