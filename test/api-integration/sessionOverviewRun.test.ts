@@ -71,6 +71,27 @@ describe('session overview run', function () {
     assert.equal(overview.rowsOf([marcus])[0].state, 'analysed');
   });
 
+  it('finishes participants one after another: the first verdicts come while most have not begun', async () => {
+    const changes: string[][] = [];
+    const overview = run(SCALE_SESSION_IDS.hundredTwoPeers, 100, changes);
+    await overview.open(new AbortController().signal);
+    let notBegunAtFirstVerdict: number | undefined;
+    const analysing = overview.analyse();
+    await new Promise<void>((resolve) => {
+      const check = setInterval(() => {
+        const rows = overview.allRows();
+        if (!rows.some((row) => row.analysed)) return;
+        notBegunAtFirstVerdict = rows.filter((row) => row.state === 'waiting').length;
+        clearInterval(check);
+        resolve();
+      }, 1);
+    });
+    await analysing;
+    // First in, first out, every participant's details were asked for before any peer's report.
+    assert.ok(notBegunAtFirstVerdict! >= 50, `${notBegunAtFirstVerdict} of 100 not begun at the first verdict`);
+    assert.equal(overview.progress().analysed, 100);
+  });
+
   it('Stop: no request starts after it, and rows not analysed say so', async () => {
     const overview = run(SCALE_SESSION_IDS.hundredTwoPeers);
     await overview.open(new AbortController().signal);
