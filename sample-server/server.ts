@@ -1,6 +1,6 @@
 /** HTTP plumbing: auth, account check, faults, latency, headers, the request log and control endpoints. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { faultReply, FaultQueue, parseFault, type Fault } from './faults';
 import { SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, SAMPLE_TOKEN, SAMPLE_TOKEN_NO_PERMISSION } from './identity';
 import { ApiError, cloudflareError, realtimeKitError, realtimeKitErrorBody, type ApiResponse } from './responses';
@@ -25,6 +25,8 @@ export interface RequestLogEntry {
   status: number | null;
   /** Whether an Authorization header was sent; its value is never kept. */
   hasAuthorization: boolean;
+  /** The connection it came on, numbered as they open: a client that keeps them open sends many on one. */
+  connection: number;
 }
 
 export interface SampleServerOptions {
@@ -166,6 +168,9 @@ export function startSampleServer(options: SampleServerOptions = {}): Promise<Sa
   const faults = new FaultQueue();
   const rateLimit = new RateLimitCounter();
   let requestLog: RequestLogEntry[] = [];
+  const connectionNumbers = new WeakMap<Socket, number>();
+  let connectionsOpened = 0;
+  const connectionOf = (req: IncomingMessage) => connectionNumbers.get(req.socket) ?? 0;
 
   function log(entry: RequestLogEntry): void {
     requestLog.push(entry);
@@ -247,6 +252,7 @@ export function startSampleServer(options: SampleServerOptions = {}): Promise<Sa
       path: pathWithQuery,
       status: null,
       hasAuthorization: req.headers.authorization !== undefined,
+      connection: connectionOf(req),
     };
     log(entry);
     res.on('finish', () => {
@@ -291,6 +297,7 @@ export function startSampleServer(options: SampleServerOptions = {}): Promise<Sa
       path: url.pathname + url.search,
       status: null,
       hasAuthorization: req.headers.authorization !== undefined,
+      connection: connectionOf(req),
     };
     log(entry);
     res.on('finish', () => {
@@ -322,6 +329,7 @@ export function startSampleServer(options: SampleServerOptions = {}): Promise<Sa
       else res.destroy();
     });
   });
+  server.on('connection', (socket: Socket) => connectionNumbers.set(socket, ++connectionsOpened));
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);

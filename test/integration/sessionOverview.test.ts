@@ -114,6 +114,20 @@ describe('RealtimeKit session overview', () => {
     assert.ok(legacy.participants.every((row) => row.causedBy.length === 0));
   });
 
+  it("sends an overview's hundreds of requests over a few connections, through VS Code's patched http module", async function () {
+    this.timeout(120_000);
+    await control.clearRequests();
+    const result = (await vscode.commands.executeCommand('realtimekit.showSessionOverview', {
+      sessionId: SCALE_SESSION_IDS.hundredTwoPeers,
+    })) as SessionOverviewResult;
+    assert.equal(result.participants.filter((row) => row.analysed).length, 100);
+    const requests = await control.requests();
+    const connections = new Set(requests.map((entry) => entry.connection));
+    assert.ok(requests.length >= 300, `${requests.length} requests`);
+    // A connection per request before: VS Code's patch turns keep-alive off unless the request asks for it.
+    assert.ok(connections.size <= 20, `${requests.length} requests came on ${connections.size} connections`);
+  });
+
   it('opens a session above the automatic limit at once, without analysing it', async function () {
     this.timeout(120_000);
     await control.clearRequests();
