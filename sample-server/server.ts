@@ -5,6 +5,7 @@ import { faultReply, FaultQueue, parseFault, type Fault } from './faults';
 import { SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, SAMPLE_TOKEN, SAMPLE_TOKEN_NO_PERMISSION } from './identity';
 import { ApiError, cloudflareError, realtimeKitError, realtimeKitErrorBody, type ApiResponse } from './responses';
 import { DEFAULT_LIVE_STEP_MS } from './liveSession';
+import { chosenEncoding, compressed } from './compression';
 import { Link } from './link';
 import { routeKitRequest, type RouteContext } from './routes';
 import { DOWNLOAD_PREFIX, downloadFile } from './sessionMedia';
@@ -44,6 +45,11 @@ export interface SampleServerOptions {
    * environment variable RTK_SAMPLE_LINK_MBPS, else none (loopback speed).
    */
   linkMbps?: number;
+  /**
+   * Answers come compressed when the client accepts it, as the API's do through Cloudflare's network
+   * (compression.ts): default the environment variable RTK_SAMPLE_COMPRESS=1, else off.
+   */
+  compress?: boolean;
 }
 
 function liveStepFrom(options: SampleServerOptions): number {
@@ -61,20 +67,39 @@ export interface SampleServer {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Sends at once, or over the link when there is one. */
-async function send(res: ServerResponse, status: number, headers: Record<string, string>, text: string, link?: Link): Promise<void> {
-  if (!link) {
+/** How an API answer goes out: over the link when there is one, compressed when asked for and accepted. */
+interface Delivery {
+  link?: Link;
+  compress?: boolean;
+}
+
+async function send(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  text: string,
+  delivery: Delivery = {},
+): Promise<void> {
+  const encoding = delivery.compress ? chosenEncoding(res.req.headers['accept-encoding'], status) : undefined;
+  if (!delivery.link && !encoding) {
     res.writeHead(status, { 'content-type': 'application/json', ...headers });
     res.end(text);
     return;
   }
-  const body = Buffer.from(text);
-  res.writeHead(status, { 'content-type': 'application/json', ...headers, 'content-length': String(body.byteLength) });
-  await link.send(res, body);
+  const body = encoding ? compressed(text, encoding) : Buffer.from(text);
+  const encoded = encoding ? { 'content-encoding': encoding, vary: 'accept-encoding' } : {};
+  res.writeHead(status, { 'content-type': 'application/json', ...headers, ...encoded, 'content-length': String(body.byteLength) });
+  if (delivery.link) await delivery.link.send(res, body);
+  else res.end(body);
 }
 
-function sendJson(res: ServerResponse, response: ApiResponse, extraHeaders: Record<string, string> = {}, link?: Link): Promise<void> {
-  return send(res, response.status, { ...extraHeaders, ...response.headers }, response.text ?? JSON.stringify(response.body), link);
+function sendJson(
+  res: ServerResponse,
+  response: ApiResponse,
+  extraHeaders: Record<string, string> = {},
+  delivery?: Delivery,
+): Promise<void> {
+  return send(res, response.status, { ...extraHeaders, ...response.headers }, response.text ?? JSON.stringify(response.body), delivery);
 }
 
 function isLoopback(address: string | undefined): boolean {
@@ -154,7 +179,10 @@ function answerApi(req: IncomingMessage, url: URL, context: RouteContext): ApiRe
 export function startSampleServer(options: SampleServerOptions = {}): Promise<SampleServer> {
   const latencyMs = options.latencyMs ?? 0;
   const linkMbps = options.linkMbps ?? (process.env.RTK_SAMPLE_LINK_MBPS ? Number(process.env.RTK_SAMPLE_LINK_MBPS) : undefined);
-  const link = linkMbps === undefined ? undefined : new Link(linkMbps);
+  const delivery: Delivery = {
+    link: linkMbps === undefined ? undefined : new Link(linkMbps),
+    compress: options.compress ?? process.env.RTK_SAMPLE_COMPRESS === '1',
+  };
   const liveStepMs = liveStepFrom(options);
   const routeContext = (): RouteContext => ({
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
@@ -209,8 +237,15 @@ export function startSampleServer(options: SampleServerOptions = {}): Promise<Sa
       // report cache: a benchmark then does not count the server building them on the same cores.
       const context = { ...routeContext(), revisionOf };
       try {
-        for (const peerId of [...warm, ...(peers ?? [])])
-          routeKitRequest([SAMPLE_APP_ID, 'sessions', 'peer-report', peerId], new URLSearchParams('include_peer_events=true'), context);
+        for (const peerId of [...warm, ...(peers ?? [])]) {
+          const report = routeKitRequest(
+            [SAMPLE_APP_ID, 'sessions', 'peer-report', peerId],
+            new URLSearchParams('include_peer_events=true'),
+            context,
+          );
+          // Compressed now too, in the encoding the extension will be answered in.
+          if (delivery.compress && report.text) compressed(report.text, 'br');
+        }
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         return sendJson(res, realtimeKitError(400, `Invalid revision: a peer asked for has no report to build (${error.message})`));
@@ -287,7 +322,7 @@ export function startSampleServer(options: SampleServerOptions = {}): Promise<Sa
     if (reply) return send(res, reply.status, { ...headers, ...reply.headers }, reply.text);
     if (fault?.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
 
-    await sendJson(res, answerApi(req, url, routeContext()), headers, link);
+    await sendJson(res, answerApi(req, url, routeContext()), headers, delivery);
   }
 
   /** The files behind transcript, summary and chat download URLs: no token, as with a pre-signed URL. */

@@ -10,6 +10,8 @@
  *   RTK_BENCH_PROFILE=1       the extension host's CPU profile of each overview, in out/bench/host/<session>.cpuprofile
  *   RTK_BENCH_LINK_MBPS=100   the stats panels' answers share a link of this speed, as over a user's
  *                             connection (on loopback they arrive faster than they can be parsed)
+ *   RTK_SAMPLE_COMPRESS=1     the sample servers compress answers as Cloudflare's network does (Brotli,
+ *                             as the extension accepts it): what crosses the link is then a few MB
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -39,6 +41,8 @@ const TIMEOUT_MS = 20 * 60_000;
 const OVERVIEW_LATENCY_MS = 50;
 /** Mbit/s of the stats panels' link; none: loopback speed. */
 const LINK_MBPS = process.env.RTK_BENCH_LINK_MBPS ? Number(process.env.RTK_BENCH_LINK_MBPS) : undefined;
+/** Read by the sample servers started here (SampleServerOptions.compress). */
+const COMPRESSED = process.env.RTK_SAMPLE_COMPRESS === '1';
 
 function emptyExtension(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rtk-empty-extension-'));
@@ -171,6 +175,7 @@ function printResults(results: BenchResults): void {
   console.log(`\nReal host: VS Code ${results.vscodeVersion} (code-server, extension host ${results.appHost}), headless Chromium.`);
   console.log('Times in ms, median of the runs shown. Parallel requests overlap, so request and transfer are wall time.');
   if (LINK_MBPS !== undefined) console.log(`The stats panels' answers came over a link of ${LINK_MBPS} Mbit/s that they share.`);
+  if (COMPRESSED) console.log("The sample servers compressed their answers (Brotli), as Cloudflare's network does.");
   console.log('');
   const pick = (runs: StatsRun[], key: keyof StatsRun) => median(runs.filter((r) => !r.error).map((r) => r[key] as number | undefined));
   const rows = results.stats

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import * as zlib from 'node:zlib';
 import { RealtimeKitApiError } from '../../src/api/errors';
 import { RealtimeKitHttp, type RequestSpec } from '../../src/api/http';
+import { nodeGet } from '../../src/api/nodeGet';
 
 type Handler = (request: http.IncomingMessage, response: http.ServerResponse) => void;
 
@@ -85,6 +86,25 @@ describe('The HTTP transport against loopback servers', function () {
       assert.equal(text.text, JSON.stringify(answer));
     });
   }
+
+  it("hands a compressed answer on in pieces as large as a socket read, not zlib's 16 KB", async () => {
+    const text = JSON.stringify({ success: true, data: Array.from({ length: 60_000 }, (_, i) => ({ t: i, jitter: i % 97 })) });
+    server.handler = (_request, response) => {
+      const body = zlib.gzipSync(Buffer.from(text));
+      response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': body.length });
+      response.end(body);
+    };
+    const answer = await nodeGet(new Request(server.baseUrl));
+    const sizes: number[] = [];
+    for await (const piece of answer.body) sizes.push((piece as Buffer).byteLength);
+    assert.equal(
+      sizes.reduce((sum, size) => sum + size, 0),
+      Buffer.byteLength(text),
+    );
+    // A piece may end early where a read of compressed bytes ends; 16 KB pieces would be over 80.
+    assert.ok(Math.max(...sizes) > 16 * 1024, `the largest piece is ${Math.max(...sizes)} bytes`);
+    assert.ok(sizes.length <= Math.ceil(text.length / (64 * 1024)) + 8, `${sizes.length} pieces`);
+  });
 
   it('follows a redirect within the origin, and does not take the token to another one', async () => {
     const elsewhere = await startServer();

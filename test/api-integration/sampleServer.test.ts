@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { get, type IncomingHttpHeaders } from 'node:http';
 import { resolve } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import {
   ATTRIBUTION_PARTICIPANTS,
   SAMPLE_ACCOUNT_ID,
@@ -256,6 +258,59 @@ describe('sample RealtimeKit server', function () {
   it('returns a meeting participant', async () => {
     const { body } = await callJson(app(`/meetings/${catalog.meeting.id}/participants/${catalog.meeting.participantId}`));
     assert.equal(body.data.name, catalog.meeting.participantName);
+  });
+
+  describe('compression, as through Cloudflare', () => {
+    let compressing: SampleServer;
+    before(async () => (compressing = await startSampleServer({ port: 0, compress: true })));
+    after(() => compressing.close());
+
+    /** A GET with exactly these headers (fetch would ask for compression itself, and undo it). */
+    function raw(
+      base: SampleServer,
+      path: string,
+      headers: Record<string, string>,
+    ): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+      return new Promise((resolve, reject) => {
+        get(`${base.baseUrl}/accounts/${SAMPLE_ACCOUNT_ID}/realtime/kit${path}`, { headers }, (response) => {
+          const pieces: Buffer[] = [];
+          response.on('data', (piece: Buffer) => pieces.push(piece));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(pieces) }));
+          response.on('error', reject);
+        }).on('error', reject);
+      });
+    }
+
+    const report = () => app(`/sessions/peer-report/${catalog.troubledParticipant.peerIds[0]}`);
+    const token = { authorization: `Bearer ${SAMPLE_TOKEN}` };
+
+    it('answers in Brotli when the client accepts it, gzip when only that, and the same JSON either way', async () => {
+      const plain = await raw(server, report(), { ...token, 'accept-encoding': 'gzip, deflate, br' });
+      assert.equal(plain.headers['content-encoding'], undefined, 'off unless asked for');
+      const br = await raw(compressing, report(), { ...token, 'accept-encoding': 'gzip, deflate, br' });
+      assert.equal(br.headers['content-encoding'], 'br');
+      assert.equal(Number(br.headers['content-length']), br.body.byteLength);
+      assert.ok(br.body.byteLength * 4 < plain.body.byteLength, `${br.body.byteLength} of ${plain.body.byteLength} bytes`);
+      assert.equal(brotliDecompressSync(br.body).toString(), plain.body.toString());
+      const gzip = await raw(compressing, report(), { ...token, 'accept-encoding': 'br;q=0, gzip' });
+      assert.equal(gzip.headers['content-encoding'], 'gzip');
+      assert.equal(gunzipSync(gzip.body).toString(), plain.body.toString());
+    });
+
+    it('answers plain text to a client that accepts no compression, and never compresses a 401', async () => {
+      const none = await raw(compressing, report(), token);
+      assert.equal(none.headers['content-encoding'], undefined);
+      assert.equal(JSON.parse(none.body.toString()).success, true);
+      const refused = await raw(compressing, report(), { 'accept-encoding': 'br' });
+      assert.equal(refused.status, 401);
+      assert.equal(refused.headers['content-encoding'], undefined);
+      const missing = await raw(compressing, app('/sessions/peer-report/00000000-0000-4000-8000-000000000000'), {
+        ...token,
+        'accept-encoding': 'br',
+      });
+      assert.equal(missing.status, 404);
+      assert.equal(missing.headers['content-encoding'], 'br');
+    });
   });
 
   describe('faults', () => {
