@@ -1,4 +1,4 @@
-/** CLI: npx tsx sample-server/main.ts [--port N] [--latency MS] [--live-step MS] */
+/** CLI: npx tsx sample-server/main.ts [--port N] [--latency MS] [--live-step MS] [--compress] */
 import {
   ATTRIBUTION_PARTICIPANTS,
   ATTRIBUTION_SESSION_IDS,
@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     port: numberOption(args, '--port', 0),
     latencyMs: numberOption(args, '--latency', 0),
     liveStepMs: liveStep > 0 ? liveStep : undefined,
+    compress: args.includes('--compress') || undefined,
   });
   const catalog = sampleCatalog();
   // The token is a fixed, fake sample value, printed so a demo can paste it into "Set API Token".

@@ -158,6 +158,6 @@ function createClient(tokens: TokenStore, scheduler: RequestScheduler, log: Logg
     getToken: () => tokens.get(),
     log: (entry) => logRequest(log, entry, host),
     onResponse: (response) => scheduler.observeResponse(response),
-    readAlong: () => statsWorker.readAlong(),
+    readAlong: (encoding) => statsWorker.readAlong(encoding),
   });
 }

@@ -6,6 +6,12 @@
 
 export type BodyChunks = readonly Uint8Array[];
 
+/**
+ * Far above a normal answer (a participant's three peers of 20,000 samples per series are about 40 MB;
+ * 100,000 samples per series about 70 MB), yet a bound on what one answer may cost in memory.
+ */
+export const MAX_RESPONSE_BYTES = 128 * 1024 * 1024;
+
 export function byteLengthOf(chunks: BodyChunks): number {
   return chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
 }

@@ -9,7 +9,8 @@
 import { Buffer } from 'node:buffer';
 import { joinInSlices, type BodyReadAlong } from './bodyChunks';
 import { BodyFingerprint } from './bodyFingerprint';
-import { nodeGet } from './nodeGet';
+import type { ContentEncoding } from './contentEncoding';
+import { decodedBody, nodeGet } from './nodeGet';
 
 /** The `code` axios keeps when it wraps the error. */
 export const RESPONSE_TOO_LARGE = 'ERR_RESPONSE_TOO_LARGE';
@@ -43,15 +44,21 @@ export class FetchTap {
   /**
    * For a kept body of READ_ALONG_BYTES or more: someone to read it along as it arrives, if any; asked
    * only once the body differs from the last one of the request (`lastFingerprint`), if there was one.
+   * A compressed body is read along as it came, with its encoding.
    */
-  readAlong?: () => BodyReadAlong | undefined;
+  readAlong?: (encoding?: ContentEncoding) => BodyReadAlong | undefined;
   lastFingerprint?: string;
 }
 
 /** A body as it came, and its fingerprint. */
 export interface KeptBody {
-  /** In the order they came; one piece when the length was declared. */
+  /** In the order they came; one piece when the length was declared. Compressed when `encoding` says so. */
   chunks: Uint8Array[];
+  /**
+   * A compressed body is kept as it came and decoded where it is read (the stats worker), so the
+   * extension host's thread never inflates it; its fingerprint is of the compressed bytes.
+   */
+  encoding?: ContentEncoding;
   /** Whoever read it along as it came (all of it). */
   readAlong?: BodyReadAlong;
   /**
@@ -64,6 +71,8 @@ export interface KeptBody {
 
 /** A smaller body is not read along: it is read at once, sooner than its pieces could cross. */
 const READ_ALONG_BYTES = 1024 * 1024;
+/** The same for a compressed body, which decodes to 5-20 times as much JSON. */
+const READ_ALONG_ENCODED_BYTES = 128 * 1024;
 
 /** How long reading a body goes on before other work may run. */
 const READ_SLICE_MS = 8;
@@ -87,14 +96,15 @@ async function fetchAtMost(limitBytes: number, input: Parameters<typeof fetch>[0
   const tap = (init as Record<string, unknown> | undefined)?.[FETCH_TAP] as FetchTap | undefined;
   const response = await nodeGet(input instanceof Request ? input : new Request(input, init));
   if (tap) tap.headers = tap.lastByte = Date.now();
-  const body = response.body;
+  const hash = tap?.keepBody && response.status >= 200 && response.status < 300 ? new BodyFingerprint(tap.lastFingerprint) : undefined;
+  const keptEncoded = hash ? response.encoding : undefined;
+  const body = keptEncoded ? response.body : decodedBody(response);
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   if (declared > limitBytes) {
     body.destroy(); // closes the connection: the body is never downloaded
     throw new ResponseTooLarge(limitBytes);
   }
   const responseInit = { status: response.status, statusText: response.statusText, headers: response.headers };
-  const hash = tap?.keepBody && response.status >= 200 && response.status < 300 ? new BodyFingerprint(tap.lastFingerprint) : undefined;
   if (NULL_BODY_STATUSES.has(response.status)) {
     body.resume();
     if (hash && tap) tap.body = { chunks: [], fingerprint: hash.digest() };
@@ -102,12 +112,12 @@ async function fetchAtMost(limitBytes: number, input: Parameters<typeof fetch>[0
   }
   // Read here in one loop rather than through a second stream: the whole body is wanted anyway, and
   // a stream around the stream cost a promise and a copy per chunk (hundreds of answers per overview).
-  // With its length declared (and not compressed), each chunk goes straight to its place in the body
+  // With its length declared (and not decoded here), each chunk goes straight to its place in the body
   // as it arrives, so the last byte leaves no 70 MB copy to make on this thread. Its memory is not
   // zeroed first: only the bytes received are ever handed on, and zeroing three 14 MB bodies as their
   // headers came held the extension host for 150-270 ms in CPU profiles (new memory costs about 3 ms a
   // MB on the development VM); unzeroed, each page is paid as a piece lands on it, between other tasks.
-  let whole: Uint8Array | undefined = declared > 0 && !response.encoded ? Buffer.allocUnsafeSlow(declared) : undefined;
+  let whole: Uint8Array | undefined = declared > 0 && (keptEncoded || !response.encoding) ? Buffer.allocUnsafeSlow(declared) : undefined;
   const chunks: Uint8Array[] = [];
   let received = 0;
   let sliceStarted = performance.now();
@@ -121,9 +131,9 @@ async function fetchAtMost(limitBytes: number, input: Parameters<typeof fetch>[0
       }
       hash?.update(value);
       // A body the same as the last one so far is not read along: it may need no reading at all.
-      if (hash?.differs && !alongAsked && received + value.byteLength >= READ_ALONG_BYTES) {
+      if (hash?.differs && !alongAsked && received + value.byteLength >= (keptEncoded ? READ_ALONG_ENCODED_BYTES : READ_ALONG_BYTES)) {
         alongAsked = true;
-        along = tap?.readAlong?.();
+        along = tap?.readAlong?.(keptEncoded);
         if (whole) along?.push(whole.subarray(0, received));
         else for (const chunk of chunks) along?.push(chunk);
       }
@@ -156,7 +166,7 @@ async function fetchAtMost(limitBytes: number, input: Parameters<typeof fetch>[0
   if (whole) chunks.push(whole.subarray(0, received));
   if (tap) Object.assign(tap, { lastByte: Date.now(), bytes: received });
   if (hash && tap) {
-    tap.body = { chunks, fingerprint: hash.digest(), readAlong: along };
+    tap.body = { chunks, fingerprint: hash.digest(), readAlong: along, encoding: keptEncoded };
     return readResponse(new Uint8Array(0), responseInit);
   }
   return readResponse(await joinInSlices(chunks), responseInit);

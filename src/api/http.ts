@@ -5,8 +5,9 @@
  */
 import axios, { AxiosError, type AxiosInstance } from 'axios';
 import axiosRetry, { exponentialDelay, retryAfter } from 'axios-retry';
-import { joinChunks, type BodyChunks, type BodyReadAlong } from './bodyChunks';
+import { joinChunks, MAX_RESPONSE_BYTES, type BodyChunks, type BodyReadAlong } from './bodyChunks';
 import { cappedFetch, FETCH_TAP, FetchTap, RESPONSE_TOO_LARGE, type KeptBody } from './cappedFetch';
+import { decodeWhole, type ContentEncoding } from './contentEncoding';
 import type { PhaseSink, RequestTiming } from '../common/phaseTimes';
 import { RealtimeKitApiError, type ApiErrorKind } from './errors';
 import { fillPath } from './endpoints';
@@ -14,6 +15,7 @@ import { errorMessage } from '../shared/errorMessage';
 import { apiErrorOf, isRecord, parseJson, readEnvelope, type AnswerProblem } from './envelope';
 
 export { apiErrorOf, isRecord } from './envelope';
+export { MAX_RESPONSE_BYTES };
 
 export interface Envelope {
   success?: boolean;
@@ -48,8 +50,8 @@ export interface HttpOptions {
   /** Answers larger than this are refused unread and not retried; 128 MB by default. */
   maxResponseBytes?: number;
   log?: (entry: RequestLogEntry) => void;
-  /** Someone to read a large text answer along as it arrives (the stats worker), if any. */
-  readAlong?: () => BodyReadAlong | undefined;
+  /** Someone to read a large text answer along as it arrives (the stats worker), if any; a compressed one with its encoding. */
+  readAlong?: (encoding?: ContentEncoding) => BodyReadAlong | undefined;
   /** Status and headers of every attempt, retries included: the scheduler reads rate limits from them. */
   onResponse?: (response: { status: number; headers: Record<string, unknown> }) => void;
 }
@@ -77,6 +79,8 @@ export interface AnswerText {
    * back), it is replaced by the one that came back.
    */
   chunks: BodyChunks;
+  /** How `chunks` are compressed, when they are: decoded where the body is read (KeptBody). */
+  encoding?: ContentEncoding;
   /** The body's fingerprint (KeptBody, BodyFingerprint): the same bytes as an answer already read need not be read again. */
   fingerprint: string;
   /** The ID it was read along under as it arrived (HttpOptions.readAlong), when it was. */
@@ -91,17 +95,20 @@ export interface AnswerText {
 }
 
 function answerText(
-  { chunks, fingerprint, readAlong }: KeptBody,
-  rest: Omit<AnswerText, 'chunks' | 'fingerprint' | 'readAlong' | 'text'>,
+  { chunks, encoding, fingerprint, readAlong }: KeptBody,
+  rest: Omit<AnswerText, 'chunks' | 'encoding' | 'fingerprint' | 'readAlong' | 'text'>,
+  limitBytes: number,
 ): AnswerText {
   let text: string | undefined;
   return {
     chunks,
+    encoding,
     fingerprint,
     readAlong: readAlong?.id,
     // `chunks`, not the argument: the stats worker lends the body out and puts it back there.
     get text() {
-      return (text ??= new TextDecoder().decode(joinChunks(this.chunks)));
+      const bytes = joinChunks(this.chunks);
+      return (text ??= new TextDecoder().decode(encoding ? decodeWhole(bytes, encoding, limitBytes) : bytes));
     },
     ...rest,
   };
@@ -129,11 +136,6 @@ interface InFlight {
 }
 
 const MAX_RETRIES = 2;
-/**
- * Far above a normal answer (a participant's three peers of 20,000 samples per series are about 40 MB;
- * 100,000 samples per series about 70 MB), yet a bound on what one answer may cost in memory.
- */
-export const MAX_RESPONSE_BYTES = 128 * 1024 * 1024;
 
 /** Each envelope's timings, for the callers that share it. */
 const timings = new WeakMap<Envelope, RequestTiming>();
@@ -330,7 +332,7 @@ export class RealtimeKitHttp {
         // The fetch keeps every successful answer's body when asked (FetchTap.keepBody).
         if (!tap.body) throw new Error('The answer’s body was not kept.');
         const request = { operation: spec.operation, endpoint: spec.endpoint, ids: spec.ids };
-        return answerText(tap.body, { status: response.status, request, timing });
+        return answerText(tap.body, { status: response.status, request, timing }, this.maxResponseBytes);
       }
       const parseStarted = performance.now();
       const envelope = this.parseEnvelope(data, response.status, spec);

@@ -9,16 +9,23 @@
 import * as http from 'http';
 import * as https from 'https';
 import { pipeline, type Readable } from 'node:stream';
-import * as zlib from 'node:zlib';
+import { contentEncodingOf, decodingStream, type ContentEncoding } from './contentEncoding';
 
 export interface NodeAnswer {
   status: number;
   statusText: string;
   headers: Headers;
-  /** The body as it comes, decoded when it came compressed. */
+  /** The body as it comes: compressed when `encoding` says so. */
   body: Readable;
-  /** It came compressed: its declared length is not the length of `body`. */
-  encoded: boolean;
+  /** How the body is compressed, when it is (in a way decoded here). */
+  encoding?: ContentEncoding;
+}
+
+/** The answer's body decoded as it arrives, when it came compressed. */
+export function decodedBody(answer: NodeAnswer): Readable {
+  if (!answer.encoding) return answer.body;
+  // pipeline destroys both ends when either fails, and the decoder then ends its reader with the error.
+  return pipeline(answer.body, decodingStream(answer.encoding), () => undefined);
 }
 
 /** As many as fetch follows. */
@@ -64,38 +71,14 @@ function getOnce(url: URL, headers: Headers, signal: AbortSignal): Promise<NodeA
       const answerHeaders = new Headers();
       const raw = incoming.rawHeaders;
       for (let i = 0; i + 1 < raw.length; i += 2) answerHeaders.append(raw[i], raw[i + 1]);
-      const decoder = decoderFor(answerHeaders.get('content-encoding'));
-      // pipeline destroys both ends when either fails, and the decoder then ends its reader with the error.
-      const body = decoder ? pipeline(incoming, decoder, () => undefined) : incoming;
       resolve({
         status: incoming.statusCode ?? 0,
         statusText: incoming.statusMessage ?? '',
         headers: answerHeaders,
-        body,
-        encoded: !!decoder,
+        body: incoming,
+        encoding: contentEncodingOf(answerHeaders.get('content-encoding')),
       });
     });
     sent.on('error', (error) => reject(error.name === 'AbortError' ? error : new TypeError('fetch failed', { cause: error })));
   });
-}
-
-/**
- * Decoded text comes in pieces as large as a socket's reads, not zlib's default of 16 KB: each piece
- * costs the host's thread a stream event, a hash update and a copy, and a compressed 41 MB answer
- * would otherwise come in 2,600 of them.
- */
-const DECODED_PIECES = { chunkSize: 64 * 1024 };
-
-function decoderFor(encoding: string | null): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | undefined {
-  switch (encoding?.trim().toLowerCase()) {
-    case 'gzip':
-    case 'x-gzip':
-      return zlib.createGunzip(DECODED_PIECES);
-    case 'deflate':
-      return zlib.createInflate(DECODED_PIECES);
-    case 'br':
-      return zlib.createBrotliDecompress(DECODED_PIECES);
-    default:
-      return undefined;
-  }
 }

@@ -206,11 +206,15 @@ describe('HTTP limits against a misbehaving server', function () {
       id: 7,
       pieces: [] as Uint8Array[],
       ends: [] as boolean[],
-      open: () => ({
-        id: recorder.id,
-        push: (chunk: Uint8Array) => recorder.pieces.push(chunk.slice()),
-        end: (complete: boolean) => recorder.ends.push(complete),
-      }),
+      encodings: [] as Array<string | undefined>,
+      open: (encoding?: string) => {
+        recorder.encodings.push(encoding);
+        return {
+          id: recorder.id,
+          push: (chunk: Uint8Array) => recorder.pieces.push(chunk.slice()),
+          end: (complete: boolean) => recorder.ends.push(complete),
+        };
+      },
     };
     return recorder;
   }
@@ -234,9 +238,9 @@ describe('HTTP limits against a misbehaving server', function () {
     const body = Buffer.from(JSON.stringify({ success: true, data }));
     /** Writes the body in uneven pieces, as it was asked to declare and encode it. */
     const answer =
-      (mode: 'declared' | 'undeclared' | 'gzip'): Handler =>
+      (mode: 'declared' | 'undeclared' | 'gzip', plain = body): Handler =>
       (_request, response) => {
-        const sent = mode === 'gzip' ? zlib.gzipSync(body) : body;
+        const sent = mode === 'gzip' ? zlib.gzipSync(plain) : plain;
         response.writeHead(200, {
           'content-type': 'application/json',
           ...(mode === 'undeclared' ? {} : { 'content-length': String(sent.length) }),
@@ -249,7 +253,6 @@ describe('HTTP limits against a misbehaving server', function () {
     const modes = {
       declared: 'with its length declared',
       undeclared: 'without a length',
-      gzip: 'compressed (longer than its declared length once decoded)',
     } as const;
     for (const mode of Object.keys(modes) as Array<keyof typeof modes>) {
       it(`hands over every byte of an answer ${modes[mode]}, as bytes and parsed`, async () => {
@@ -277,6 +280,37 @@ describe('HTTP limits against a misbehaving server', function () {
         assert.deepEqual((await httpFor().get({ ...spec, refresh: true })).data, data);
       });
     }
+
+    it('keeps a compressed answer as it came, reads it along with its encoding, and decodes it where it is read', async () => {
+      // Numbers that do not repeat, so that the compressed body is itself large enough to read along.
+      let seed = 1;
+      const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+      const samples = Array.from({ length: 60_000 }, () => ({ jitter: random(), lost: Math.floor(random() * 1e6) }));
+      const plain = Buffer.from(JSON.stringify({ success: true, data: { samples } }));
+      handler = answer('gzip', plain);
+      const sent = zlib.gzipSync(plain);
+      assert.ok(sent.length > 256 * 1024 && sent.length < plain.length / 2, `${sent.length} bytes compressed`);
+      const along = readAlongRecorder();
+      const text = await httpFor({ readAlong: along.open }).getText({ ...spec, refresh: true });
+      assert.equal(text.encoding, 'gzip');
+      assert.equal(Buffer.compare(Buffer.concat(text.chunks), sent), 0, 'the bytes as they came');
+      assert.equal(text.chunks.length, 1, 'written in place as they came: its declared length is theirs');
+      assert.deepEqual(along.encodings, ['gzip']);
+      assert.deepEqual(along.ends, [true], 'read along, to the end');
+      assert.equal(Buffer.compare(Buffer.concat(along.pieces), sent), 0, 'every byte read along as it came, in order');
+      assert.equal(text.timing.bytes, sent.length);
+      assert.equal(text.text, plain.toString('utf8'), 'decoded when read here');
+      // An envelope the client parses itself is decoded as it arrives.
+      assert.deepEqual((await httpFor().get({ ...spec, refresh: true })).data, { samples });
+    });
+
+    it('says an answer is too large when it decodes to more than the cap, however small it came', async () => {
+      handler = answer('gzip', Buffer.from(JSON.stringify({ success: true, data: { text: 'a'.repeat(6 * MB) } })));
+      const text = await httpFor({ maxResponseBytes: 4 * MB }).getText({ ...spec, refresh: true });
+      assert.throws(() => text.text, /larger than 4 MB once decompressed/);
+      const error = await failure(httpFor({ maxResponseBytes: 4 * MB }).get({ ...spec, refresh: true }));
+      assert.equal(error.kind, 'tooLarge');
+    });
   });
 
   describe('reading an answer again', () => {

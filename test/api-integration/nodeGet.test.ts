@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import * as zlib from 'node:zlib';
 import { RealtimeKitApiError } from '../../src/api/errors';
 import { RealtimeKitHttp, type RequestSpec } from '../../src/api/http';
-import { nodeGet } from '../../src/api/nodeGet';
+import { decodedBody, nodeGet } from '../../src/api/nodeGet';
 
 type Handler = (request: http.IncomingMessage, response: http.ServerResponse) => void;
 
@@ -95,8 +95,9 @@ describe('The HTTP transport against loopback servers', function () {
       response.end(body);
     };
     const answer = await nodeGet(new Request(server.baseUrl));
+    assert.equal(answer.encoding, 'gzip');
     const sizes: number[] = [];
-    for await (const piece of answer.body) sizes.push((piece as Buffer).byteLength);
+    for await (const piece of decodedBody(answer)) sizes.push((piece as Buffer).byteLength);
     assert.equal(
       sizes.reduce((sum, size) => sum + size, 0),
       Buffer.byteLength(text),

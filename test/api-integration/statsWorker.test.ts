@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 import { detectIssues, verdictOf } from '../../src/analysis/detectIssues';
 import { RealtimeKitClient, type Scope } from '../../src/api/client';
 import { normalizeParticipant } from '../../src/api/normalize';
@@ -295,6 +296,44 @@ describe('The stats worker', function () {
       worker.forget([forgotten.readAlong, undefined]);
       assert.equal((await worker.analyse({ target, text: forgotten })).kind, 'problem', 'forgotten');
       assert.equal((await worker.analyse({ target, text: readAlong(false) })).kind, 'problem', 'dropped unfinished');
+    } finally {
+      worker.stop();
+    }
+  });
+
+  it('decodes a compressed body itself, read along as it came or lent whole, and reads it as its text', async () => {
+    const peerId = catalog.currentSession.participants[0].peerIds[0];
+    const text = (await client.getPeerReportText(scope, peerId, { includePeerEvents: true })).text;
+    const compressed = zlib.brotliCompressSync(text, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } });
+    const worker = new StatsWorker(path.join(dir, 'statsWorker.js'));
+    try {
+      const target = { kind: 'peer' as const, peerId };
+      const expected = await worker.analyse({ target, text });
+      assert.equal(expected.kind, 'analysed');
+      const same = (result: AnswersResult, what: string) => assert.deepEqual({ ...result, times: expected.times }, expected, what);
+      const readAlong = (bytes: Uint8Array) => {
+        const along = worker.readAlong('br');
+        assert.ok(along, 'the worker runs');
+        for (let at = 0; at < bytes.length; at += 4096) along.push(bytes.subarray(at, at + 4096));
+        along.end(true);
+        return along.id;
+      };
+      // Lent pieces that are not the body: only the text decoded along gives the analysis.
+      same(
+        await worker.analyse({ target, text: { chunks: [new Uint8Array(3)], readAlong: readAlong(compressed), encoding: 'br' } }),
+        'read along',
+      );
+      same(await worker.analyse({ target, text: { chunks: [new Uint8Array(compressed)], encoding: 'br' } }), 'lent whole');
+      // Pieces that do not decode leave nothing read along: the body lent is read instead.
+      const broken = readAlong(new TextEncoder().encode('not Brotli at all'));
+      same(
+        await worker.analyse({ target, text: { chunks: [new Uint8Array(compressed)], readAlong: broken, encoding: 'br' } }),
+        'read again',
+      );
+      const unreadable = await worker
+        .analyse({ target, text: { chunks: [new Uint8Array(3)], encoding: 'br' } })
+        .catch((error: Error) => error);
+      assert.match(String(unreadable), /could not be decompressed/);
     } finally {
       worker.stop();
     }

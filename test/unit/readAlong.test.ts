@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { BodiesReadAlong } from '../../src/inspection/worker/readAlong';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -13,7 +14,7 @@ describe('Bodies read along as they arrive', () => {
     assert.equal(bodies.take(1), undefined, 'not complete yet');
     bodies.push(2, bytes);
     bodies.end(2, true);
-    assert.deepEqual(bodies.take(2), { value: { city: 'Zürich' } });
+    assert.deepEqual(bodies.take(2), { value: { city: 'Zürich' }, characters: '{"city":"Zürich"}'.length });
     assert.equal(bodies.take(2), undefined, 'taken once');
   });
 
@@ -32,8 +33,28 @@ describe('Bodies read along as they arrive', () => {
       const bodies = new BodiesReadAlong();
       for (let at = 0; at < bytes.length; at += size) bodies.push(1, bytes.subarray(at, at + size));
       bodies.end(1, true);
-      assert.deepEqual(bodies.take(1), { value: expected }, `pieces of ${size} bytes`);
+      assert.deepEqual(bodies.take(1)?.value, expected, `pieces of ${size} bytes`);
     }
+  });
+
+  it('decodes a compressed body as its pieces come, and gives it once its end came and it settled', async () => {
+    const text = JSON.stringify({ names: Array.from({ length: 2_000 }, (_, i) => `Zürich ${i}`) });
+    for (const [encoding, bytes] of [
+      ['gzip', gzipSync(text)],
+      ['deflate', deflateSync(text)],
+      ['br', brotliCompressSync(text)],
+    ] as const) {
+      const bodies = new BodiesReadAlong();
+      for (let at = 0; at < bytes.length; at += 7) bodies.push(1, bytes.subarray(at, at + 7), encoding);
+      bodies.end(1, true);
+      await bodies.settled();
+      assert.deepEqual(bodies.take(1), { value: JSON.parse(text), characters: text.length }, encoding);
+    }
+    const bodies = new BodiesReadAlong();
+    bodies.push(2, encode('not gzip'), 'gzip');
+    bodies.end(2, true);
+    await bodies.settled();
+    assert.equal(bodies.take(2), undefined, 'pieces that do not decode: the job reads them itself, and says why');
   });
 
   it('drops a body that did not complete, or was forgotten', () => {
@@ -59,7 +80,7 @@ describe('Bodies read along as they arrive', () => {
       [1, 2, 3].map((id) => bodies.take(id)),
       [undefined, undefined, undefined],
     );
-    assert.deepEqual(bodies.take(4), { value: '0123456789' }, 'over the bound alone, and kept');
+    assert.deepEqual(bodies.take(4), { value: '0123456789', characters: 12 }, 'over the bound alone, and kept');
   });
 
   it('gives nothing for a body that is not JSON: the job reads its bytes and says what is wrong', () => {

@@ -4,7 +4,8 @@
  * thread, and the host runs it itself when the worker cannot start.
  */
 import { detectIssues, peerIssues, verdictOf } from '../../analysis/detectIssues';
-import { byteLengthOf, joinChunks, type BodyChunks } from '../../api/bodyChunks';
+import { joinChunks, MAX_RESPONSE_BYTES, type BodyChunks } from '../../api/bodyChunks';
+import { decodeWhole, type ContentEncoding } from '../../api/contentEncoding';
 import { dataOf, readData, type AnswerProblem } from '../../api/envelope';
 import { normalizeParticipant } from '../../api/normalize';
 import type { RawSessionParticipant } from '../../api/types';
@@ -22,7 +23,8 @@ import { bodiesReadAlong } from './readAlong';
  * An answer's text, or its UTF-8 bytes in the pieces they came in (joined and decoded here), with the ID
  * they were read along under as they arrived (readAlong.ts) when they were: what that parsed, if here, is used.
  */
-export type AnswerBody = string | BodyChunks | { readAlong: number; chunks: BodyChunks };
+/** A body as text, in the pieces it came in, or those with the ID it was read along under and how they are compressed. */
+export type AnswerBody = string | BodyChunks | { readAlong?: number; chunks: BodyChunks; encoding?: ContentEncoding };
 
 export interface AnswersRequest {
   target: { kind: 'sessionParticipant'; sessionId: string } | { kind: 'peer'; peerId: string };
@@ -75,7 +77,8 @@ export type AnswersResult = { times: AnswersTimes } & (
 );
 
 /** A peer's report parsed and normalised, or why it could not be. */
-type ReadPeerReport = { report: InspectedParticipant; derived?: PeerDerived } | { problem: AnswerProblem };
+/** `characters`: the length of its text, what the reports kept are bounded by. */
+type ReadPeerReport = { report: InspectedParticipant; derived?: PeerDerived; characters: number } | { problem: AnswerProblem };
 
 /**
  * What a report read ahead gives each of its peers, found then so that after the last report came only
@@ -132,7 +135,7 @@ export class PeerReportsReadAhead {
         issues: timed('analyseMs', () => new Map(peers.map((peer) => [peer, peerIssues(peer)]))),
         wire: timed('wireMs', () => new Map(peers.map((peer) => [peer, toWirePeer(peer)]))),
       };
-      if (fingerprint !== undefined) this.keep(peerId, { fingerprint, read, bytes: bytesOf(text) });
+      if (fingerprint !== undefined) this.keep(peerId, { fingerprint, read, bytes: read.characters });
     }
     this.reports.set(key, read);
     return { times };
@@ -179,13 +182,11 @@ function timer(times: AnswersTimes) {
 
 const decoder = new TextDecoder();
 
-function bytesOf(body: AnswerBody): number {
-  if (typeof body === 'string') return body.length;
-  return byteLengthOf('chunks' in body ? body.chunks : body);
-}
-
-function textOf(body: string | BodyChunks): string {
-  return typeof body === 'string' ? body : decoder.decode(joinChunks(body));
+function textOf(body: AnswerBody): string {
+  if (typeof body === 'string') return body;
+  if (!('chunks' in body)) return decoder.decode(joinChunks(body));
+  const bytes = joinChunks(body.chunks);
+  return decoder.decode(body.encoding ? decodeWhole(bytes, body.encoding, MAX_RESPONSE_BYTES) : bytes);
 }
 
 /**
@@ -194,24 +195,25 @@ function textOf(body: string | BodyChunks): string {
  */
 function parse(body: AnswerBody, times: AnswersTimes) {
   const started = performance.now();
-  const readAlong = typeof body === 'object' && 'readAlong' in body;
-  const parsed = readAlong ? bodiesReadAlong.take(body.readAlong) : undefined;
-  const read = parsed ? dataOf(parsed.value) : readData(textOf(readAlong ? body.chunks : body));
+  const readAlong = typeof body === 'object' && 'chunks' in body ? body.readAlong : undefined;
+  const parsed = readAlong === undefined ? undefined : bodiesReadAlong.take(readAlong);
+  const text = parsed ? { value: parsed.value, characters: parsed.characters } : textOf(body);
+  const read = typeof text === 'string' ? readData(text) : dataOf(text.value);
   times.parseMs.push(performance.now() - started);
-  return read;
+  return { read, characters: typeof text === 'string' ? text.length : text.characters };
 }
 
 function readPeerReport(peerId: string, text: AnswerBody, times: AnswersTimes): ReadPeerReport {
-  const read = parse(text, times);
+  const { read, characters } = parse(text, times);
   if ('problem' in read) return read;
-  return { report: timer(times)('normaliseMs', () => normalizeParticipant('peer', read.data, { peerId })) };
+  return { report: timer(times)('normaliseMs', () => normalizeParticipant('peer', read.data, { peerId })), characters };
 }
 
 /** Works out a request; peer reports given by key are taken from `readAhead`. */
 export function analyseAnswers(request: AnswersRequest, readAhead?: PeerReportsReadAhead): AnswersResult {
   const times = newTimes();
   const timed = timer(times);
-  const main = parse(request.text, times);
+  const main = parse(request.text, times).read;
   if ('problem' in main) return { kind: 'problem', problem: main.problem, times };
   const target = request.target;
   let participant = timed('normaliseMs', () =>

@@ -5,7 +5,8 @@
  */
 import type { RealtimeKitClient, Scope } from '../../api/client';
 import { dataOf, parseJson } from '../../api/envelope';
-import { joinInSlices } from '../../api/bodyChunks';
+import { joinInSlices, MAX_RESPONSE_BYTES } from '../../api/bodyChunks';
+import { decodeElsewhere } from '../../api/contentEncoding';
 import { parseJsonInSlices } from '../../api/slicedJson';
 import { answerError, type AnswerText } from '../../api/http';
 import { requestKeys, type RequestScheduler } from '../../api/scheduler';
@@ -92,6 +93,12 @@ function checkedAgain(
   return { participant, wire, preview, issues, verdict, fetchedAt, checkedAt: new Date().toISOString(), fingerprints, phases };
 }
 
+/** The answer's bytes joined a slice at a time, and decoded off this thread when they came compressed. */
+async function decodedInSlices({ chunks, encoding }: AnswerText): Promise<Uint8Array> {
+  const bytes = await joinInSlices(chunks);
+  return encoding ? decodeElsewhere(bytes, encoding, MAX_RESPONSE_BYTES) : bytes;
+}
+
 /** How to parse an inspection's raw answer without stalling this thread, for those given a lazy one. */
 const rawReaders = new WeakMap<object, () => Promise<unknown>>();
 
@@ -118,7 +125,7 @@ export function withLazyRaw<T extends object>(inspection: T, answer: AnswerText)
   });
   rawReaders.set(
     lazy,
-    () => (reading ??= unread === undefined ? Promise.resolve(raw) : joinInSlices(unread.chunks).then(parseJsonInSlices).then(keep)),
+    () => (reading ??= unread === undefined ? Promise.resolve(raw) : decodedInSlices(unread).then(parseJsonInSlices).then(keep)),
   );
   return lazy;
 }

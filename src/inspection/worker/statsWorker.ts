@@ -13,18 +13,26 @@ import { lentBuffers, type FromStatsWorker, type ToStatsWorker } from './workerP
 givePriorityToOtherThreads();
 const port = parentPort;
 const readAhead = new PeerReportsReadAhead();
+// Handled one after another: a job waits for the compressed bodies it reads to be decoded, and what
+// came after it waits for it.
+let handled = Promise.resolve();
 port?.on('message', (message: ToStatsWorker) => {
+  handled = handled.then(() => handle(message));
+});
+
+async function handle(message: ToStatsWorker): Promise<void> {
   if ('release' in message) return readAhead.release(message.release);
   if ('forget' in message) return bodiesReadAlong.forget(message.forget);
   if ('along' in message) {
-    if ('chunk' in message) bodiesReadAlong.push(message.along, message.chunk);
+    if ('chunk' in message) bodiesReadAlong.push(message.along, message.chunk, message.encoding);
     else bodiesReadAlong.end(message.along, message.complete);
     return;
   }
   const { id, job, lent } = message;
   // The bodies go back whole: the host reads them again (Raw JSON, the command's result).
-  const giveBack = (reply: FromStatsWorker, transfer: ArrayBuffer[] = []) => port.postMessage(reply, [...transfer, ...lentBuffers(lent)]);
+  const giveBack = (reply: FromStatsWorker, transfer: ArrayBuffer[] = []) => port?.postMessage(reply, [...transfer, ...lentBuffers(lent)]);
   try {
+    await bodiesReadAlong.settled();
     if ('readAhead' in job) {
       const { key, peerId, text, fingerprint } = job.readAhead;
       giveBack({ id, lent, result: readAhead.read(key, peerId, text, fingerprint) });
@@ -35,4 +43,4 @@ port?.on('message', (message: ToStatsWorker) => {
   } catch (error) {
     giveBack({ id, lent, error: errorMessage(error) });
   }
-});
+}

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { BodyChunks, BodyReadAlong } from '../../api/bodyChunks';
+import type { ContentEncoding } from '../../api/contentEncoding';
 import type { Logger } from '../../common/logger';
 import {
   analyseAnswers,
@@ -25,6 +26,8 @@ import { lentBuffers, type FromStatsWorker, type Job, type ReadAheadJob, type To
 export interface BodyHolder {
   chunks: BodyChunks;
   readAlong?: number;
+  /** How `chunks` are compressed, when they are (the worker decodes them). */
+  encoding?: ContentEncoding;
 }
 
 type Body = AnswerBody | BodyHolder;
@@ -52,7 +55,8 @@ function toWorkerJob(job: HostJob): { job: Job; holders: BodyHolder[] } {
   const body = (source: Body): AnswerBody => {
     if (typeof source === 'string' || !('chunks' in source)) return source;
     if (ownsItsBuffers(source.chunks) && !holders.includes(source)) holders.push(source);
-    return source.readAlong === undefined ? source.chunks : { readAlong: source.readAlong, chunks: source.chunks };
+    const { chunks, readAlong, encoding } = source;
+    return readAlong === undefined && encoding === undefined ? chunks : { chunks, readAlong, encoding };
   };
   if ('readAhead' in job) return { job: { readAhead: { ...job.readAhead, text: body(job.readAhead.text) } }, holders };
   const { text, peers, ...rest } = job.request;
@@ -130,7 +134,7 @@ export class StatsWorker {
    * job on it has almost nothing left to read; none when the worker is not running. Bodies no job took
    * must be forgotten.
    */
-  readAlong(): BodyReadAlong | undefined {
+  readAlong(encoding?: ContentEncoding): BodyReadAlong | undefined {
     const worker = this.start();
     if (!worker) return undefined;
     const along = this.nextAlong++;
@@ -149,7 +153,7 @@ export class StatsWorker {
       }
       waiting = [];
       waitingBytes = 0;
-      post({ along, chunk: batch }, [batch.buffer]);
+      post({ along, chunk: batch, encoding }, [batch.buffer]);
     };
     return {
       id: along,

@@ -5,6 +5,7 @@
  * result.
  */
 import type { BodyChunks } from '../../api/bodyChunks';
+import type { ContentEncoding } from '../../api/contentEncoding';
 import type { AnswerBody, AnswersRequest, AnswersResult, ReadAheadResult } from './analyseAnswers';
 
 /** Work for the worker: analyse a request, or read a peer report ahead under a key. */
@@ -24,7 +25,7 @@ export type ToStatsWorker =
   /** Reports read ahead that no job will take. */
   | { release: number[] }
   /** A body read along as it arrives (copies of its pieces, in batches), then its end, or its bodies no job will take. */
-  | { along: number; chunk: Uint8Array }
+  | { along: number; chunk: Uint8Array; encoding?: ContentEncoding }
   | { along: number; complete: boolean }
   | { forget: number[] };
 
