@@ -6,6 +6,7 @@
  */
 import type { Transform } from 'node:stream';
 import * as zlib from 'node:zlib';
+import type { BodyChunks } from './bodyChunks';
 
 export type ContentEncoding = 'gzip' | 'deflate' | 'br';
 
@@ -69,20 +70,28 @@ export function decodeWhole(bytes: Uint8Array, encoding: ContentEncoding, limitB
   }
 }
 
-/** The body decoded off this thread (zlib's thread pool), for the extension host. */
-export function decodeElsewhere(bytes: Uint8Array, encoding: ContentEncoding, limitBytes: number): Promise<Uint8Array> {
-  const options = { maxOutputLength: limitBytes };
-  return new Promise((resolve, reject) => {
-    const done = (error: Error | null, result: Buffer) => (error ? reject(decodingError(error, limitBytes)) : resolve(result));
-    switch (encoding) {
-      case 'gzip':
-        return zlib.gunzip(bytes, options, done);
-      case 'deflate':
-        return zlib.inflate(bytes, options, done);
-      case 'br':
-        return zlib.brotliDecompress(bytes, options, done);
+/**
+ * The body decoded off this thread (zlib's thread pool), for the extension host: in the pieces it
+ * decodes to, to be joined a slice at a time. zlib's one-call form joins its output at once on this
+ * thread, and for the 69 MB report that held the extension host for 250-400 ms.
+ */
+export async function decodeElsewhere(chunks: BodyChunks, encoding: ContentEncoding, limitBytes: number): Promise<Uint8Array[]> {
+  const stream = decodingStream(encoding);
+  for (const chunk of chunks) stream.write(chunk);
+  stream.end();
+  const pieces: Uint8Array[] = [];
+  let decoded = 0;
+  try {
+    for await (const piece of stream as AsyncIterable<Uint8Array>) {
+      decoded += piece.byteLength;
+      if (decoded > limitBytes) throw new DecodedTooLarge(limitBytes);
+      pieces.push(piece);
     }
-  });
+  } catch (error) {
+    stream.destroy();
+    throw error instanceof DecodedTooLarge ? error : decodingError(error, limitBytes);
+  }
+  return pieces;
 }
 
 function decodingError(error: unknown, limitBytes: number): Error {

@@ -95,8 +95,7 @@ function checkedAgain(
 
 /** The answer's bytes joined a slice at a time, and decoded off this thread when they came compressed. */
 async function decodedInSlices({ chunks, encoding }: AnswerText): Promise<Uint8Array> {
-  const bytes = await joinInSlices(chunks);
-  return encoding ? decodeElsewhere(bytes, encoding, MAX_RESPONSE_BYTES) : bytes;
+  return joinInSlices(encoding ? await decodeElsewhere(chunks, encoding, MAX_RESPONSE_BYTES) : chunks);
 }
 
 /** How to parse an inspection's raw answer without stalling this thread, for those given a lazy one. */
