@@ -21,9 +21,9 @@ import { bodiesReadAlong } from './readAlong';
 
 /**
  * An answer's text, or its UTF-8 bytes in the pieces they came in (joined and decoded here), with the ID
- * they were read along under as they arrived (readAlong.ts) when they were: what that parsed, if here, is used.
+ * they were read along under as they arrived (readAlong.ts) when they were: what that parsed, if here, is
+ * used. Pieces with an `encoding` came compressed, and are decompressed here too.
  */
-/** A body as text, in the pieces it came in, or those with the ID it was read along under and how they are compressed. */
 export type AnswerBody = string | BodyChunks | { readAlong?: number; chunks: BodyChunks; encoding?: ContentEncoding };
 
 export interface AnswersRequest {
@@ -76,8 +76,7 @@ export type AnswersResult = { times: AnswersTimes } & (
     }
 );
 
-/** A peer's report parsed and normalised, or why it could not be. */
-/** `characters`: the length of its text, what the reports kept are bounded by. */
+/** A peer's report parsed and normalised (`characters`: its text's length, which bounds those kept), or why it could not be. */
 type ReadPeerReport = { report: InspectedParticipant; derived?: PeerDerived; characters: number } | { problem: AnswerProblem };
 
 /**
