@@ -14,10 +14,15 @@ givePriorityToOtherThreads();
 const port = parentPort;
 const readAhead = new PeerReportsReadAhead();
 // Handled one after another: a job waits for the compressed bodies it reads to be decoded, and what
-// came after it waits for it.
+// came after it waits for it. What a job throws goes back as its error; anything else thrown ends the
+// worker, as a throw in a message handler did, and the host then works on its own thread.
 let handled = Promise.resolve();
+const endWorker = (error: unknown) =>
+  queueMicrotask(() => {
+    throw error;
+  });
 port?.on('message', (message: ToStatsWorker) => {
-  handled = handled.then(() => handle(message));
+  handled = handled.then(() => handle(message)).catch(endWorker);
 });
 
 async function handle(message: ToStatsWorker): Promise<void> {
