@@ -107,8 +107,11 @@ function answerText(
     readAlong: readAlong?.id,
     // `chunks`, not the argument: the stats worker lends the body out and puts it back there.
     get text() {
-      const bytes = joinChunks(this.chunks);
-      return (text ??= new TextDecoder().decode(encoding ? decodeWhole(bytes, encoding, limitBytes) : bytes));
+      if (text === undefined) {
+        const bytes = joinChunks(this.chunks);
+        text = new TextDecoder().decode(encoding ? decodeWhole(bytes, encoding, limitBytes) : bytes);
+      }
+      return text;
     },
     ...rest,
   };
