@@ -6,7 +6,7 @@
  */
 import type { Transform } from 'node:stream';
 import * as zlib from 'node:zlib';
-import type { BodyChunks } from './bodyChunks';
+import { joinChunks, type BodyChunks } from './bodyChunks';
 
 export type ContentEncoding = 'gzip' | 'deflate' | 'br';
 
@@ -53,8 +53,13 @@ export function decodingStream(encoding: ContentEncoding): Transform {
   }
 }
 
-/** The body decoded at once: for a thread that may block (the stats worker), or a small body. */
-export function decodeWhole(bytes: Uint8Array, encoding: ContentEncoding, limitBytes: number): Uint8Array {
+/** A body's pieces joined, and decoded when they came compressed: at once, for a thread that may block (the stats worker) or a small body. */
+export function wholeBody(chunks: BodyChunks, encoding: ContentEncoding | undefined, limitBytes: number): Uint8Array {
+  const bytes = joinChunks(chunks);
+  return encoding ? decodeWhole(bytes, encoding, limitBytes) : bytes;
+}
+
+function decodeWhole(bytes: Uint8Array, encoding: ContentEncoding, limitBytes: number): Uint8Array {
   const options = { maxOutputLength: limitBytes };
   try {
     switch (encoding) {

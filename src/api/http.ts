@@ -5,9 +5,9 @@
  */
 import axios, { AxiosError, type AxiosInstance } from 'axios';
 import axiosRetry, { exponentialDelay, retryAfter } from 'axios-retry';
-import { joinChunks, MAX_RESPONSE_BYTES, type BodyChunks, type BodyReadAlong } from './bodyChunks';
+import { MAX_RESPONSE_BYTES, type BodyChunks, type BodyReadAlong } from './bodyChunks';
 import { cappedFetch, FETCH_TAP, FetchTap, RESPONSE_TOO_LARGE, type KeptBody } from './cappedFetch';
-import { decodeWhole, type ContentEncoding } from './contentEncoding';
+import { wholeBody, type ContentEncoding } from './contentEncoding';
 import type { PhaseSink, RequestTiming } from '../common/phaseTimes';
 import { RealtimeKitApiError, type ApiErrorKind } from './errors';
 import { fillPath } from './endpoints';
@@ -107,11 +107,7 @@ function answerText(
     readAlong: readAlong?.id,
     // `chunks`, not the argument: the stats worker lends the body out and puts it back there.
     get text() {
-      if (text === undefined) {
-        const bytes = joinChunks(this.chunks);
-        text = new TextDecoder().decode(encoding ? decodeWhole(bytes, encoding, limitBytes) : bytes);
-      }
-      return text;
+      return (text ??= new TextDecoder().decode(wholeBody(this.chunks, encoding, limitBytes)));
     },
     ...rest,
   };

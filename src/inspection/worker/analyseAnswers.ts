@@ -5,7 +5,7 @@
  */
 import { detectIssues, peerIssues, verdictOf } from '../../analysis/detectIssues';
 import { joinChunks, MAX_RESPONSE_BYTES, type BodyChunks } from '../../api/bodyChunks';
-import { decodeWhole, type ContentEncoding } from '../../api/contentEncoding';
+import { wholeBody, type ContentEncoding } from '../../api/contentEncoding';
 import { dataOf, readData, type AnswerProblem } from '../../api/envelope';
 import { normalizeParticipant } from '../../api/normalize';
 import type { RawSessionParticipant } from '../../api/types';
@@ -184,8 +184,7 @@ const decoder = new TextDecoder();
 function textOf(body: AnswerBody): string {
   if (typeof body === 'string') return body;
   if (!('chunks' in body)) return decoder.decode(joinChunks(body));
-  const bytes = joinChunks(body.chunks);
-  return decoder.decode(body.encoding ? decodeWhole(bytes, body.encoding, MAX_RESPONSE_BYTES) : bytes);
+  return decoder.decode(wholeBody(body.chunks, body.encoding, MAX_RESPONSE_BYTES));
 }
 
 /**
