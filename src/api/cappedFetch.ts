@@ -96,7 +96,10 @@ async function fetchAtMost(limitBytes: number, input: Parameters<typeof fetch>[0
   const tap = (init as Record<string, unknown> | undefined)?.[FETCH_TAP] as FetchTap | undefined;
   const response = await nodeGet(input instanceof Request ? input : new Request(input, init));
   if (tap) tap.headers = tap.lastByte = Date.now();
-  const hash = tap?.keepBody && response.status >= 200 && response.status < 300 ? new BodyFingerprint(tap.lastFingerprint) : undefined;
+  const hash =
+    tap?.keepBody && response.status >= 200 && response.status < 300
+      ? new BodyFingerprint(tap.lastFingerprint, { compressed: response.encoding !== undefined })
+      : undefined;
   const keptEncoded = hash ? response.encoding : undefined;
   const body = keptEncoded ? response.body : decodedBody(response);
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);

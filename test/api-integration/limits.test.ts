@@ -304,6 +304,26 @@ describe('HTTP limits against a misbehaving server', function () {
       assert.deepEqual((await httpFor().get({ ...spec, refresh: true })).data, { samples });
     });
 
+    it('reads along a compressed answer that changed from its start, though it came smaller than a MiB', async () => {
+      let seed = 1;
+      const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+      const report = () => Buffer.from(JSON.stringify({ success: true, data: { samples: Array.from({ length: 60_000 }, random) } }));
+      const first = report();
+      handler = answer('gzip', first);
+      const along = readAlongRecorder();
+      const reader = httpFor({ readAlong: along.open });
+      const read = await reader.getText({ ...spec, refresh: true });
+      assert.ok(read.timing.bytes > 256 * 1024 && read.timing.bytes < MB, `${read.timing.bytes} bytes compressed`);
+      const changed = report();
+      handler = answer('gzip', changed);
+      along.pieces.length = 0;
+      const differing = await reader.getText({ ...spec, refresh: true, lastFingerprint: read.fingerprint });
+      assert.equal(differing.readAlong, along.id, 'read along as it came');
+      assert.deepEqual(along.ends, [true, true]);
+      assert.equal(Buffer.compare(Buffer.concat(along.pieces), zlib.gzipSync(changed)), 0, 'every byte read along, in order');
+      assert.equal(differing.text, changed.toString('utf8'));
+    });
+
     it('says an answer is too large when it decodes to more than the cap, however small it came', async () => {
       handler = answer('gzip', Buffer.from(JSON.stringify({ success: true, data: { text: 'a'.repeat(6 * MB) } })));
       const text = await httpFor({ maxResponseBytes: 4 * MB }).getText({ ...spec, refresh: true });

@@ -4,8 +4,13 @@ import { BodyFingerprint } from '../../src/api/bodyFingerprint';
 const MB = 1024 * 1024;
 
 /** The fingerprint of the bytes fed in pieces of `step` bytes, and whether it differed after each piece. */
-function fingerprint(bytes: Uint8Array, step: number, last?: string): { digest: string; differed: boolean[]; differs: boolean } {
-  const print = new BodyFingerprint(last);
+function fingerprint(
+  bytes: Uint8Array,
+  step: number,
+  last?: string,
+  options?: { compressed: boolean },
+): { digest: string; differed: boolean[]; differs: boolean } {
+  const print = new BodyFingerprint(last, options);
   const differed: boolean[] = [];
   for (let offset = 0; offset < bytes.length; offset += step) {
     print.update(bytes.subarray(offset, offset + step));
@@ -50,5 +55,20 @@ describe('BodyFingerprint', () => {
     assert.ok(grown.differs, 'its last block differs');
     const shorter = fingerprint(body.subarray(0, 2 * MB), MB, last);
     assert.deepEqual([shorter.differed, shorter.differs], [[false, false], true], 'fewer blocks than the last one');
+  });
+
+  it('takes a digest per 64 KB of a compressed body, so that a change shows within its first blocks', () => {
+    const compressed = { compressed: true };
+    const sent = body.subarray(0, 640 * 1024);
+    const last = fingerprint(sent, 65_537, undefined, compressed).digest;
+    assert.equal(last.split('.').length, 10);
+    assert.notEqual(last, fingerprint(sent, 65_537).digest, 'not the digest per MiB');
+    assert.ok(!fingerprint(sent, 64 * 1024, last, compressed).differs, 'the same bytes');
+    const changed = sent.slice();
+    changed[100] ^= 1;
+    // A compressed report of 650 KB that changed from its start: with a digest per MiB it differed only once it ended.
+    assert.deepEqual(fingerprint(changed, 64 * 1024, last, compressed).differed.slice(0, 2), [true, true]);
+    const perMiB = fingerprint(changed, 64 * 1024, fingerprint(sent, MB).digest);
+    assert.ok(perMiB.differs && !perMiB.differed.some(Boolean));
   });
 });
