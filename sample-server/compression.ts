@@ -15,10 +15,6 @@ const COMPRESSED_STATUSES = new Set([200, 403, 404]);
 /** A quality an edge can afford on every answer (11 is for static files compressed once). */
 const BROTLI_QUALITY = 4;
 
-/** Answers this long are compressed once and kept: the large reports are asked for again and again. */
-const KEPT_FROM_CHARACTERS = 256 * 1024;
-const KEPT_BYTES = 128 * 1024 * 1024;
-
 /** The encoding to answer in, from the request's Accept-Encoding; undefined: none it accepts. */
 export function chosenEncoding(acceptEncoding: string | string[] | undefined, status: number): ContentEncoding | undefined {
   if (!COMPRESSED_STATUSES.has(status) || acceptEncoding === undefined) return undefined;
@@ -36,27 +32,16 @@ export function chosenEncoding(acceptEncoding: string | string[] | undefined, st
   return undefined;
 }
 
-/** By text, then encoding. */
-const kept = new Map<string, Partial<Record<ContentEncoding, Buffer>>>();
-let keptBytes = 0;
-
-/** The text compressed; a long one is compressed once (most recently used kept). */
-export function compressed(text: string, encoding: ContentEncoding): Buffer {
-  if (text.length < KEPT_FROM_CHARACTERS) return compress(text, encoding);
-  // The text itself is the key: a cached report's text is one string, so a hit compares only its identity.
-  const bodies = kept.get(text) ?? {};
-  kept.delete(text);
-  kept.set(text, bodies);
-  const hit = bodies[encoding];
-  if (hit) return hit;
-  const body = (bodies[encoding] = compress(text, encoding));
-  keptBytes += body.byteLength;
-  for (const [oldest, value] of kept) {
-    if (keptBytes <= KEPT_BYTES || oldest === text) break;
-    kept.delete(oldest);
-    for (const dropped of Object.values(value)) keptBytes -= dropped.byteLength;
-  }
-  return body;
+/**
+ * The answer's body compressed: once, when the server keeps the answer (a cached report, compressed
+ * forms and all); otherwise each time, as it is built each time.
+ */
+export function compressed(
+  answer: { text: string; encoded?: Partial<Record<ContentEncoding, Buffer>> },
+  encoding: ContentEncoding,
+): Buffer {
+  if (!answer.encoded) return compress(answer.text, encoding);
+  return (answer.encoded[encoding] ??= compress(answer.text, encoding));
 }
 
 function compress(text: string, encoding: ContentEncoding): Buffer {

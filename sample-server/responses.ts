@@ -1,4 +1,5 @@
 /** Response envelopes: RealtimeKit success and error bodies, and Cloudflare's error body. */
+import type { ContentEncoding } from './compression';
 
 export interface ApiResponse {
   status: number;
@@ -6,6 +7,8 @@ export interface ApiResponse {
   headers?: Record<string, string>;
   /** The body already serialised, when the server keeps it (see reportCache.ts). */
   text?: string;
+  /** Set when the server keeps it: its body compressed in each encoding asked for so far (compression.ts). */
+  encoded?: Partial<Record<ContentEncoding, Buffer>>;
 }
 
 export interface Paging {

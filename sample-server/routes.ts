@@ -205,7 +205,7 @@ function peerReport(app: AppRecord, peerId: string, query: URLSearchParams, cont
         : currentPeerReport(peer, includePeerEvents, filters),
     );
   if (peer.participant.session.status === 'LIVE') return build();
-  return cachedResponse(`${peerId}#${revision}|${includePeerEvents}|${filters ? [...filters].sort().join(',') : ''}`, build);
+  return cachedResponse(`${peerId}#${revision}|${includePeerEvents}|${filters ? [...filters].sort().join(',') : ''}`, build, revision);
 }
 
 function sessionMedia(session: SessionRecord, kind: MediaKind, query: URLSearchParams, context: RouteContext): ApiResponse {

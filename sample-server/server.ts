@@ -79,6 +79,8 @@ async function send(
   headers: Record<string, string>,
   text: string,
   delivery: Delivery = {},
+  /** Where a kept answer keeps its compressed forms. */
+  kept?: ApiResponse['encoded'],
 ): Promise<void> {
   const encoding = delivery.compress ? chosenEncoding(res.req.headers['accept-encoding'], status) : undefined;
   if (!delivery.link && !encoding) {
@@ -86,7 +88,7 @@ async function send(
     res.end(text);
     return;
   }
-  const body = encoding ? compressed(text, encoding) : Buffer.from(text);
+  const body = encoding ? compressed({ text, encoded: kept }, encoding) : Buffer.from(text);
   const encoded = encoding ? { 'content-encoding': encoding, vary: 'accept-encoding' } : {};
   res.writeHead(status, { 'content-type': 'application/json', ...headers, ...encoded, 'content-length': String(body.byteLength) });
   if (delivery.link) await delivery.link.send(res, body);
@@ -99,7 +101,8 @@ function sendJson(
   extraHeaders: Record<string, string> = {},
   delivery?: Delivery,
 ): Promise<void> {
-  return send(res, response.status, { ...extraHeaders, ...response.headers }, response.text ?? JSON.stringify(response.body), delivery);
+  const text = response.text ?? JSON.stringify(response.body);
+  return send(res, response.status, { ...extraHeaders, ...response.headers }, text, delivery, response.encoded);
 }
 
 function isLoopback(address: string | undefined): boolean {
@@ -244,7 +247,7 @@ export function startSampleServer(options: SampleServerOptions = {}): Promise<Sa
             context,
           );
           // Compressed now too, in the encoding the extension will be answered in.
-          if (delivery.compress && report.text) compressed(report.text, 'br');
+          if (delivery.compress && report.text) compressed({ text: report.text, encoded: report.encoded }, 'br');
         }
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
