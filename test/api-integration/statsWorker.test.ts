@@ -211,8 +211,8 @@ describe('The stats worker', function () {
   for (const where of ['in the worker', 'on this thread when the worker cannot start']) {
     it(`keeps the last report read of each peer, and reads a peer's report again only when its bytes differ (${where})`, async () => {
       const { text, target, worker } = await troubledParticipant(where);
+      const peers = await troubledPeerReports();
       try {
-        const peers = await troubledPeerReports();
         const analyse = async (reads: Array<{ key: number }>) => {
           const result = await worker.analyse({
             target,
@@ -230,6 +230,11 @@ describe('The stats worker', function () {
           peers.map(() => undefined),
           'read, the first time',
         );
+        assert.deepEqual(
+          peers.map((peer) => worker.lastReportRead(peer.peerId)),
+          peers.map((peer) => peer.fingerprint),
+          'the host knows which reports are kept',
+        );
         const expected = await analyse(first);
         const again = await read((peer) => peer.fingerprint);
         assert.deepEqual(
@@ -246,15 +251,18 @@ describe('The stats worker', function () {
           'only the changed one is read',
         );
         assert.deepEqual(await analyse(other), expected);
+        assert.equal(worker.lastReportRead(peers[0].peerId), 'other bytes');
         const unsaid = await read(() => undefined);
         assert.ok(
           unsaid.every((report) => !report.kept),
           'without a fingerprint every report is read',
         );
+        assert.equal(worker.lastReportRead(peers[0].peerId), 'other bytes', 'and the one kept stays');
         worker.release(unsaid.map((report) => report.key));
       } finally {
         worker.stop();
       }
+      assert.equal(worker.lastReportRead(peers[0].peerId), undefined, 'a stopped worker keeps none');
     });
   }
 
@@ -265,11 +273,14 @@ describe('The stats worker', function () {
     const store = new PeerReportsReadAhead(Math.max(bytes(a.text), bytes(b.text)));
     let key = 0;
     const keptAgain = (peer: typeof a) => store.read(key++, peer.peerId, peer.text, peer.fingerprint).kept === true;
-    store.read(key++, a.peerId, a.text, a.fingerprint);
+    assert.deepEqual(store.read(key++, a.peerId, a.text, a.fingerprint).forgotten, []);
     assert.equal(keptAgain(a), true);
-    store.read(key++, b.peerId, b.text, b.fingerprint);
+    const second = store.read(key++, b.peerId, b.text, b.fingerprint);
+    assert.deepEqual([second.remembered, second.forgotten], [true, [a.peerId]], 'says which went');
     assert.equal(keptAgain(b), true, 'the newest stays');
     assert.equal(keptAgain(a), false, 'the oldest went to make room, and is read again');
+    const alone = new PeerReportsReadAhead(1).read(key++, a.peerId, a.text, a.fingerprint);
+    assert.deepEqual([alone.remembered, alone.forgotten], [false, [a.peerId]], 'alone over the bound: not kept');
   });
 
   it('uses a body it parsed as it arrived, once, and reads the pieces lent when that is gone', async () => {

@@ -83,6 +83,25 @@ for (const compress of [false, true])
       assert.deepEqual(again.raw, shown.raw);
     });
 
+    it('neither reads along nor reads again, in a new inspection, the reports the worker read last time', async () => {
+      const shown = await inspect();
+      const { getPeerReportText } = client;
+      const asked: Array<string | undefined> = [];
+      client.getPeerReportText = (...args) => (asked.push(args[3]?.lastFingerprint), getPeerReportText.apply(client, args));
+      const jobs = countWorkerJobs();
+      const again = await inspect().finally(() => {
+        jobs.stop();
+        client.getPeerReportText = getPeerReportText;
+      });
+      assert.deepEqual(jobs.peersRead, [], 'every report was the one the worker kept');
+      assert.deepEqual(
+        [...asked].sort(),
+        peerIds.map((peerId) => shown.fingerprints!.peers[peerId]).sort(),
+        'each fetched as a body that needs no reading along unless it differs from the one kept',
+      );
+      assert.deepEqual(again.wire, shown.wire);
+    });
+
     it('analyses anew when one peer report differs from the one on screen, from every report', async () => {
       const shown = await inspect();
       const [changed, ...same] = peerIds;

@@ -92,6 +92,10 @@ interface PeerDerived {
 export interface ReadAheadResult {
   times: AnswersTimes;
   kept?: boolean;
+  /** The report is now the one kept as the peer's last read (it had a fingerprint and was read, or kept). */
+  remembered?: boolean;
+  /** Peers whose last report read went to make room for this one. */
+  forgotten?: string[];
 }
 
 /**
@@ -124,7 +128,7 @@ export class PeerReportsReadAhead {
     if (last && fingerprint !== undefined && last.fingerprint === fingerprint) {
       this.keep(peerId, last);
       this.reports.set(key, last.read);
-      return { times, kept: true };
+      return { times, kept: true, remembered: true };
     }
     const timed = timer(times);
     const read = readPeerReport(peerId, text, times);
@@ -134,14 +138,21 @@ export class PeerReportsReadAhead {
         issues: timed('analyseMs', () => new Map(peers.map((peer) => [peer, peerIssues(peer)]))),
         wire: timed('wireMs', () => new Map(peers.map((peer) => [peer, toWirePeer(peer)]))),
       };
-      if (fingerprint !== undefined) this.keep(peerId, { fingerprint, read, bytes: read.characters });
+      if (fingerprint !== undefined) {
+        const forgotten = this.keep(peerId, { fingerprint, read, bytes: read.characters });
+        this.reports.set(key, read);
+        return { times, remembered: !forgotten.includes(peerId), forgotten };
+      }
     }
     this.reports.set(key, read);
     return { times };
   }
 
-  /** The peer's last report read is this one, now the newest; the oldest go while they stand for too much. */
-  private keep(peerId: string, entry: { fingerprint: string; read: ReadPeerReport; bytes: number }): void {
+  /**
+   * The peer's last report read is this one, now the newest; the oldest go while they stand for too
+   * much (this one too, alone over the bound). Returns the peers whose report went.
+   */
+  private keep(peerId: string, entry: { fingerprint: string; read: ReadPeerReport; bytes: number }): string[] {
     const before = this.latest.get(peerId);
     if (before) {
       this.latest.delete(peerId);
@@ -149,11 +160,14 @@ export class PeerReportsReadAhead {
     }
     this.latest.set(peerId, entry);
     this.latestBytes += entry.bytes;
+    const forgotten: string[] = [];
     for (const [oldest, kept] of this.latest) {
       if (this.latestBytes <= this.keptBytes) break;
       this.latest.delete(oldest);
       this.latestBytes -= kept.bytes;
+      forgotten.push(oldest);
     }
+    return forgotten;
   }
 
   take(key: number): ReadPeerReport | undefined {

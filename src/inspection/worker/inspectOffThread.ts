@@ -262,7 +262,10 @@ function count(phases: PhaseRecorder | undefined, result: Pick<AnswersResult, 't
   return result.times.parseMs[0] ?? 0;
 }
 
-/** One peer's report as text, through the scheduler; `lastFingerprint`: that of the last one read, if any. */
+/**
+ * One peer's report as text, through the scheduler; `lastFingerprint`: that of the last one read, if
+ * any. A body the same as the report the worker keeps of the peer is not read along as it arrives.
+ */
 function fetchPeerText(
   client: RealtimeKitClient,
   scheduler: RequestScheduler,
@@ -274,7 +277,13 @@ function fetchPeerText(
   return scheduledText(
     scheduler,
     `${requestKeys.peerReport(scope, peerId)}#text`,
-    (signal) => client.getPeerReportText(scope, peerId, { includePeerEvents: true }, { signal, refresh: options.refresh, lastFingerprint }),
+    (signal) =>
+      client.getPeerReportText(
+        scope,
+        peerId,
+        { includePeerEvents: true },
+        { signal, refresh: options.refresh, lastFingerprint: statsWorker.lastReportRead(peerId) ?? lastFingerprint },
+      ),
     // Its participant's details are in: finishing that participant goes before beginning another.
     { ...options, operation: 'Fetching the peer report', ahead: true },
   );

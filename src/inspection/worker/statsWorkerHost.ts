@@ -104,6 +104,8 @@ export class StatsWorker {
   private readHere = new PeerReportsReadAhead();
   /** Holders whose bodies are in the worker: a job that needs one waits until it is back. */
   private readonly out = new Set<BodyHolder>();
+  /** The fingerprint of each peer's last report read that the worker (or this thread, standing in) keeps. */
+  private readonly reportsKept = new Map<string, string>();
   log: Pick<Logger, 'warn'> | undefined;
 
   /** The worker's bundle: dist/statsWorker.js beside the extension's; code run from source points it at a build. */
@@ -126,7 +128,17 @@ export class StatsWorker {
   async readAhead(peerId: string, text: Body, fingerprint?: string): Promise<ReadAheadReport> {
     const key = this.nextKey++;
     const read = (await this.run({ readAhead: { key, peerId, text, fingerprint } })) as ReadAheadResult;
+    if (read.remembered && fingerprint !== undefined) this.reportsKept.set(peerId, fingerprint);
+    for (const forgotten of read.forgotten ?? []) this.reportsKept.delete(forgotten);
     return { key, ...read };
+  }
+
+  /**
+   * The fingerprint of the peer's last report read, when it is kept: a body with it needs no reading,
+   * so it is not read along as it arrives (a panel opened again, a compare of a participant just shown).
+   */
+  lastReportRead(peerId: string): string | undefined {
+    return this.reportsKept.get(peerId);
   }
 
   /**
@@ -230,6 +242,7 @@ export class StatsWorker {
     this.out.clear();
     // Like the worker, this thread's stand-in keeps no report read before.
     this.readHere = new PeerReportsReadAhead();
+    this.reportsKept.clear();
   }
 
   private start(): Worker | undefined {
@@ -273,9 +286,10 @@ export class StatsWorker {
     this.pending.clear();
     this.queued.length = 0;
     this.urgentQueued = 0;
-    // Bodies lent to the worker went down with it.
+    // Bodies lent to the worker went down with it, and the reports it kept.
     const lost = new Set(this.out);
     this.out.clear();
+    this.reportsKept.clear();
     for (const { job, holders, resolve, reject } of pending) {
       if (holders.some((holder) => lost.has(holder))) {
         reject(new Error('The statistics worker stopped while it read the answer: run the command again.'));
