@@ -169,8 +169,8 @@ export class ComparePanels implements vscode.Disposable, vscode.WebviewPanelSeri
   private receive(entry: OpenCompare, message: CompareWebviewToHost): void {
     switch (message.type) {
       case 'ready':
-        entry.handshake.markReady();
-        if (entry.payload) void this.post(entry.panel, { type: 'show', payload: entry.payload });
+        // A webview that starts late or again gets the payload; a show() waiting for it posts it itself.
+        if (!entry.handshake.markReady() && entry.payload) void this.post(entry.panel, { type: 'show', payload: entry.payload });
         break;
       case 'rendered':
         entry.handshake.markRendered();

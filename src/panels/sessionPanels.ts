@@ -282,9 +282,9 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     const { scope, sessionId, run } = entry;
     switch (message.type) {
       case 'ready':
-        entry.handshake.markReady();
-        // A webview hidden and shown again starts afresh: give it everything again.
-        if (entry.opened) void this.postAll(entry);
+        // A webview hidden and shown again starts afresh: give it everything again, unless a show
+        // waited for this "ready" and posts it.
+        if (!entry.handshake.markReady() && entry.opened) void this.postAll(entry);
         break;
       case 'rendered': {
         const times = entry.times;

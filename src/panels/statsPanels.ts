@@ -37,8 +37,6 @@ interface OpenPanel {
   content?: AnalysedInspection;
   /** Set once the user asked to see the picture: the only outside origin the panel may load from. */
   imageOrigin?: string;
-  /** show() is waiting for "ready" and posts the data itself. */
-  showing?: boolean;
   /** Who affected whom as last posted, to post again only when an overview changes it. */
   postedAttribution?: string;
   /** Opened or revealed by prepare() and not shown since: it took the focus then. */
@@ -140,8 +138,7 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     const before = entry.content;
     // Kept before the webview is ready: if it starts late, its "ready" gets the data.
     entry.content = analyseInspection(inspection);
-    entry.showing = true;
-    const ready = await entry.handshake.whenReady().finally(() => (entry.showing = false));
+    const ready = await entry.handshake.whenReady();
     if (ready !== 'done') return this.notShown(title, ready);
     const rendered = entry.handshake.nextRender();
     await this.postShow(entry, inspection.phases, before);
@@ -246,9 +243,9 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     const { panel, target } = entry;
     switch (message.type) {
       case 'ready':
-        entry.handshake.markReady();
-        // A webview hidden and shown again starts afresh (no retained context): give it the data again.
-        if (entry.content) void this.postShow(entry, undefined);
+        // A webview hidden and shown again starts afresh (no retained context): give it the data again,
+        // unless a show() waited for this "ready" and posts it.
+        if (!entry.handshake.markReady() && entry.content) void this.postShow(entry, undefined);
         break;
       case 'peerShown':
         entry.shownPeer = message.peer;

@@ -32,10 +32,16 @@ export class WebviewHandshake {
     return this.isDisposed;
   }
 
-  /** The webview (re)started its script: a hidden panel shown again starts afresh. */
-  markReady(): void {
+  /**
+   * The webview (re)started its script: a hidden panel shown again starts afresh. True when someone
+   * was waiting for it (a show that posts its data once ready): the caller then posts nothing itself,
+   * or the webview would get the data twice.
+   */
+  markReady(): boolean {
     this.isReady = true;
+    const awaited = this.readyWaiters.size > 0;
     this.settle(this.readyWaiters, 'done');
+    return awaited;
   }
 
   markRendered(): void {

@@ -30,11 +30,24 @@ describe('the webview ready/rendered handshake', () => {
   it('resolves at once once ready, and waits for the next render', async () => {
     const handshake = new WebviewHandshake(fakePanel().panel);
     const ready = handshake.whenReady(1_000);
-    handshake.markReady();
+    assert.equal(handshake.markReady(), true, 'someone waited for this ready');
     assert.equal(await ready, 'done');
     assert.equal(await handshake.whenReady(1_000), 'done');
     const rendered = handshake.nextRender(1_000);
     handshake.markRendered();
     assert.equal(await rendered, 'done');
+  });
+
+  it('says whether a show was waiting for "ready", so the data is posted once, not twice', async () => {
+    const handshake = new WebviewHandshake(fakePanel().panel);
+    assert.equal(handshake.markReady(), false, 'a webview ready before any show: its host posts what it has');
+    const late = new WebviewHandshake(fakePanel().panel);
+    assert.equal(await late.whenReady(20), 'timeout');
+    assert.equal(late.markReady(), false, 'a show that gave up waiting posts nothing: the host does, when it comes');
+    const awaited = new WebviewHandshake(fakePanel().panel);
+    const showing = awaited.whenReady(1_000);
+    assert.equal(awaited.markReady(), true);
+    assert.equal(await showing, 'done');
+    assert.equal(awaited.markReady(), false, 'started again (hidden, shown): nobody waits, the host posts');
   });
 });
