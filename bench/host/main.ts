@@ -160,6 +160,7 @@ const COLUMNS = [
   'post',
   'webview receive',
   'first paint',
+  'new webview: ready after its HTML (service worker; script and styles) / data waited for it',
   'last byte → painted',
   'command → resolved',
   'worst host stall (longest GC pause)',
@@ -203,6 +204,11 @@ function printResults(results: BenchResults): void {
         post: ms(pick(c.runs, 'postMs')),
         'webview receive': ms(pick(c.runs, 'receiveMs')),
         'first paint': ms(pick(c.runs, 'paintMs')),
+        'new webview: ready after its HTML (service worker; script and styles) / data waited for it': ok.some(
+          (r) => r.webviewStartMs !== undefined,
+        )
+          ? `${ms(pick(c.runs, 'webviewStartMs'))} (${ms(pick(c.runs, 'serviceWorkerMs'))}; ${ms(pick(c.runs, 'webviewBundleMs'))}) / ${ms(pick(c.runs, 'waitedForWebviewMs'))}`
+          : '',
         'last byte → painted': ms(pick(c.runs, 'lastByteToPaintedMs')),
         'command → resolved': ms(pick(c.runs, 'commandMs')),
         'worst host stall (longest GC pause)': `${ms(pick(c.runs, 'stallMs'))} (GC ${ms(pick(c.runs, 'collectionMs'))})`,

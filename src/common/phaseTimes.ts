@@ -6,9 +6,14 @@
  * fill in their part. Times across processes are wall-clock (Date.now()); CPU phases use
  * performance.now(). No vscode and no DOM here.
  */
-import type { RenderTimings } from '../shared/messages';
+import type { RenderTimings, WebviewStart } from '../shared/messages';
 
 export type { RenderTimings } from '../shared/messages';
+
+/** A webview started for the inspection: its start, and when its HTML was set (Date.now()). */
+export interface NewWebview extends WebviewStart {
+  htmlAt: number;
+}
 
 /** One HTTP answer's timings (wall-clock ms) and its parse time. */
 export interface RequestTiming {
@@ -41,6 +46,14 @@ export interface PhaseSummary {
   lastByteToAnalysedMs?: number;
   /** Last byte of the last answer to the webview's paint. */
   lastByteToPaintedMs?: number;
+  /** A new webview: its HTML set to its script ready. */
+  webviewStartMs?: number;
+  /** Of it, the document's wait for VS Code's service worker. */
+  serviceWorkerMs?: number;
+  /** Of it, loading the panel's script and styles. */
+  webviewBundleMs?: number;
+  /** How long the analysed data waited for the new webview to be ready. */
+  waitedForWebviewMs?: number;
 }
 
 const cpuNow = (): number => performance.now();
@@ -55,6 +68,8 @@ export class PhaseRecorder implements PhaseSink {
   /** Date.now() once the payload was handed to postMessage. */
   postedAt?: number;
   rendered?: RenderTimings;
+  /** Set when the inspection is shown in a webview started for it. */
+  webview?: NewWebview;
 
   request(timing: RequestTiming): void {
     this.requests.push(timing);
@@ -76,6 +91,7 @@ export class PhaseRecorder implements PhaseSink {
     const requestMs = unionLength(requestSpans);
     const lastByte = this.requests.length > 0 ? Math.max(...this.requests.map((r) => r.lastByte)) : undefined;
     const rendered = this.rendered;
+    const webview = this.webview;
     return {
       requests: this.requests.length,
       bytes: this.requests.reduce((sum, r) => sum + r.bytes, 0),
@@ -89,6 +105,10 @@ export class PhaseRecorder implements PhaseSink {
       paintMs: rendered ? rendered.painted - rendered.received : undefined,
       lastByteToAnalysedMs: this.analysedAt !== undefined && lastByte !== undefined ? this.analysedAt - lastByte : undefined,
       lastByteToPaintedMs: rendered && lastByte !== undefined ? rendered.painted - lastByte : undefined,
+      webviewStartMs: webview ? Math.max(0, webview.readyAt - webview.htmlAt) : undefined,
+      serviceWorkerMs: webview?.serviceWorkerMs,
+      webviewBundleMs: webview?.bundleMs,
+      waitedForWebviewMs: webview && this.analysedAt !== undefined ? Math.max(0, webview.readyAt - this.analysedAt) : undefined,
     };
   }
 }
@@ -115,6 +135,10 @@ export function formatPhases(summary: PhaseSummary): string {
     `phases: request ${ms(summary.requestMs)}, transfer ${ms(summary.transferMs)}, parse ${ms(summary.parseMs)}, ` +
     `normalise ${ms(summary.normaliseMs)}, analyse ${ms(summary.analyseMs)}, post ${ms(summary.postMs)}, ` +
     `webview receive ${ms(summary.receiveMs)}, first paint ${ms(summary.paintMs)}; ` +
-    `last byte to analysed ${ms(summary.lastByteToAnalysedMs)}, to painted ${ms(summary.lastByteToPaintedMs)} (${summary.requests} request${summary.requests === 1 ? '' : 's'}, ${size})`
+    `last byte to analysed ${ms(summary.lastByteToAnalysedMs)}, to painted ${ms(summary.lastByteToPaintedMs)} (${summary.requests} request${summary.requests === 1 ? '' : 's'}, ${size})` +
+    (summary.webviewStartMs === undefined
+      ? ''
+      : `; a new webview, ready ${ms(summary.webviewStartMs)} after its HTML (${ms(summary.serviceWorkerMs)} of it waiting for VS Code's service worker, ` +
+        `script and styles ${ms(summary.webviewBundleMs)}), the data waited ${ms(summary.waitedForWebviewMs)} for it`)
   );
 }

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { executeCommand, runCall } from '../common/commands';
 import type { Logger } from '../common/logger';
-import { formatPhases, type PhaseRecorder, type PhaseSummary } from '../common/phaseTimes';
+import { formatPhases, type NewWebview, type PhaseRecorder, type PhaseSummary } from '../common/phaseTimes';
 import { analyseInspection, type AnalysedInspection, type Inspection } from '../inspection/inspection';
 import { isInspectionTarget, targetKey, type InspectionTarget, type ParticipantTarget } from '../inspection/inspectionTarget';
 import { inspectionRequestKey } from '../inspection/sharedInspections';
@@ -45,6 +45,10 @@ interface OpenPanel {
   phases?: PhaseRecorder;
   /** Index of the peer the webview shows, as it last said. */
   shownPeer?: number;
+  /** Date.now() when the webview's HTML was last set: it starts afresh then. */
+  htmlAt?: number;
+  /** How the webview started, until the first data it shows records it. */
+  started?: NewWebview;
 }
 
 /** A panel opened before its data: the fetch stops when it is closed, and it closes when no data comes. */
@@ -234,15 +238,26 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     panel.onDidDispose(() => {
       if (this.open.get(key) === entry) this.open.delete(key);
     });
-    panel.webview.html = webviewDocument(panel, this.extensionUri, 'webview', title);
+    panel.onDidChangeViewState(() => {
+      // A webview hidden and shown again starts afresh, as if its HTML were set then.
+      if (!panel.visible) entry.htmlAt = undefined;
+      else entry.htmlAt ??= Date.now();
+    });
+    this.setDocument(entry, title);
     this.open.set(key, entry);
     return entry;
+  }
+
+  private setDocument(entry: OpenPanel, title: string, imageOrigin?: string): void {
+    entry.htmlAt = Date.now();
+    entry.panel.webview.html = webviewDocument(entry.panel, this.extensionUri, 'webview', title, imageOrigin);
   }
 
   private receive(entry: OpenPanel, message: WebviewToHost): void {
     const { panel, target } = entry;
     switch (message.type) {
       case 'ready':
+        entry.started = message.start && entry.htmlAt !== undefined ? { ...message.start, htmlAt: entry.htmlAt } : undefined;
         // A webview hidden and shown again starts afresh (no retained context): give it the data again,
         // unless a show() waited for this "ready" and posts it.
         if (!entry.handshake.markReady() && entry.content) void this.postShow(entry, undefined);
@@ -304,7 +319,7 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
         if (!origin) break;
         entry.imageOrigin = origin;
         // A new policy needs a new document: the webview starts again and gets its data on "ready".
-        panel.webview.html = webviewDocument(panel, this.extensionUri, 'webview', panel.title, origin);
+        this.setDocument(entry, panel.title, origin);
         break;
       }
       default:
@@ -331,7 +346,11 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
    */
   private postShow(entry: OpenPanel, phases: PhaseRecorder | undefined, before?: AnalysedInspection): Promise<void> {
     const message = this.showMessage(entry, before);
-    if (phases) entry.phases = phases;
+    if (phases) {
+      entry.phases = phases;
+      phases.webview = entry.started;
+    }
+    entry.started = undefined;
     const posted = phases ? phases.time('post', () => this.post(entry.panel, message)) : this.post(entry.panel, message);
     if (phases) phases.postedAt = Date.now();
     return message.type === 'checked' ? posted : posted.then(() => this.postColumns(entry));

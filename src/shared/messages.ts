@@ -54,6 +54,28 @@ export interface RenderTimings {
   painted: number;
 }
 
+/**
+ * How a new webview started, from its document's own timing: VS Code writes the panel's HTML into a
+ * frame whose first request goes through VS Code's service worker, then the panel's script and styles
+ * load. A fresh panel's data waits for all of it.
+ */
+export interface WebviewStart {
+  /** From the document's start until VS Code's service worker took its request (0 without one). */
+  serviceWorkerMs: number;
+  /** The panel's script and style sheet, from the first request to the last byte. */
+  bundleMs: number;
+  /** Date.now() when the script said "ready". */
+  readyAt: number;
+}
+
+export function isWebviewStart(value: unknown): value is WebviewStart {
+  if (typeof value !== 'object' || value === null) return false;
+  const item = value as Record<string, unknown>;
+  return [item.serviceWorkerMs, item.bundleMs, item.readyAt].every(
+    (figure) => typeof figure === 'number' && Number.isFinite(figure) && figure >= 0,
+  );
+}
+
 /** Timings from a webview are checked like the rest of its messages. */
 export function isRenderTimings(value: unknown): value is RenderTimings {
   if (typeof value !== 'object' || value === null) return false;
@@ -87,7 +109,7 @@ export type HostToWebview =
   | RawJsonMessage;
 
 export type WebviewToHost =
-  | { type: 'ready' }
+  | { type: 'ready'; start?: WebviewStart }
   | { type: 'rendered'; id?: string; timings?: RenderTimings }
   | { type: 'copy'; text: string }
   /** Raw JSON was opened: the host answers with a RawJsonMessage. */
@@ -122,6 +144,7 @@ export function isWebviewToHost(value: unknown): value is WebviewToHost {
     case 'rendered':
       return (value as { timings?: unknown }).timings === undefined || isRenderTimings((value as { timings?: unknown }).timings);
     case 'ready':
+      return (value as { start?: unknown }).start === undefined || isWebviewStart((value as { start?: unknown }).start);
     case 'rawJson':
     case 'copyRawJson':
     case 'refresh':

@@ -7,6 +7,7 @@ import { el } from './dom';
 import { renderParticipant, type RenderedView } from './participantView';
 import { withTracksKept } from './tracksKept';
 import { vscode } from './vscodeApi';
+import { webviewStart } from './webviewStart';
 
 const root = document.getElementById('app')!;
 let current: { payload: PanelPayload; view: RenderedView; peer: number } | undefined;
@@ -113,4 +114,4 @@ new MutationObserver(() => current?.view.redrawCharts()).observe(document.body, 
 // A restored panel shows the peer it showed: the host hears which before it sends the data.
 const restored = vscode.getState() as Partial<StatsPanelState> | undefined;
 if (typeof restored?.peer === 'number') tellPeerShown(restored.peer);
-vscode.postMessage({ type: 'ready' });
+vscode.postMessage({ type: 'ready', start: webviewStart() });

@@ -1,0 +1,51 @@
+import { strict as assert } from 'node:assert';
+import { formatPhases, PhaseRecorder } from '../../src/common/phaseTimes';
+import { isWebviewToHost } from '../../src/shared/messages';
+
+describe('phase times of an inspection', () => {
+  it("splits a new webview's start from the data's wait for it", () => {
+    const phases = new PhaseRecorder();
+    phases.request({ path: '/participant', started: 1_000, headers: 1_050, lastByte: 1_100, bytes: 2_048, parseMs: 3 });
+    phases.analysedAt = 1_300;
+    phases.postedAt = 2_210;
+    phases.webview = { htmlAt: 950, serviceWorkerMs: 980, bundleMs: 40, readyAt: 2_200 };
+    phases.rendered = { received: 2_260, painted: 2_400 };
+    const summary = phases.summary();
+    assert.equal(summary.webviewStartMs, 1_250);
+    assert.equal(summary.serviceWorkerMs, 980);
+    assert.equal(summary.webviewBundleMs, 40);
+    assert.equal(summary.waitedForWebviewMs, 900, 'analysed at 1,300, the webview ready at 2,200');
+    assert.equal(summary.lastByteToPaintedMs, 1_300);
+    assert.match(
+      formatPhases(summary),
+      /a new webview, ready 1250 ms after its HTML \(980 ms of it waiting for VS Code's service worker, script and styles 40 ms\), the data waited 900 ms for it/,
+    );
+  });
+
+  it('says nothing of a webview that was already open', () => {
+    const phases = new PhaseRecorder();
+    phases.analysedAt = 1_300;
+    const summary = phases.summary();
+    assert.equal(summary.webviewStartMs, undefined);
+    assert.equal(summary.waitedForWebviewMs, undefined);
+    assert.doesNotMatch(formatPhases(summary), /new webview/);
+  });
+
+  it('the data did not wait for a webview ready before it was analysed', () => {
+    const phases = new PhaseRecorder();
+    phases.analysedAt = 3_000;
+    phases.webview = { htmlAt: 900, serviceWorkerMs: 20, bundleMs: 35, readyAt: 1_500 };
+    assert.equal(phases.summary().waitedForWebviewMs, 0);
+  });
+});
+
+describe("a webview's ready message", () => {
+  it('may carry how it started, checked like the rest of its messages', () => {
+    assert.equal(isWebviewToHost({ type: 'ready' }), true);
+    assert.equal(isWebviewToHost({ type: 'ready', start: { serviceWorkerMs: 981, bundleMs: 40, readyAt: 1_796_627_543_086 } }), true);
+    assert.equal(isWebviewToHost({ type: 'ready', start: { serviceWorkerMs: -1, bundleMs: 40, readyAt: 1 } }), false);
+    assert.equal(isWebviewToHost({ type: 'ready', start: { serviceWorkerMs: Number.NaN, bundleMs: 40, readyAt: 1 } }), false);
+    assert.equal(isWebviewToHost({ type: 'ready', start: { serviceWorkerMs: '981', bundleMs: 40, readyAt: 1 } }), false);
+    assert.equal(isWebviewToHost({ type: 'ready', start: null }), false);
+  });
+});
