@@ -23,7 +23,7 @@ describe('The stats worker gives way to the host', () => {
     );
     try {
       const workerThread = await new Promise<number>((resolve, reject) => worker.once('message', resolve).once('error', reject));
-      assert.equal(niceOf(workerThread), 10);
+      assert.equal(niceOf(workerThread), 19);
       const others = fs
         .readdirSync('/proc/self/task')
         .map(Number)

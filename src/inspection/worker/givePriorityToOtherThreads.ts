@@ -8,8 +8,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 
-/** Well below the host's 0, as a background job's; the worker still runs at once on an idle core. */
-const WORKER_NICE = 10;
+/**
+ * The lowest: the worker still runs at once on an idle core, and gives way to the host, the workbench and
+ * the webviews when they want one (10 left the host's thread waiting for a core more often).
+ */
+const WORKER_NICE = 19;
 
 export function givePriorityToOtherThreads(): void {
   if (process.platform !== 'linux') return;
