@@ -15,6 +15,7 @@ import { reopenCommand } from '../inspection/reopenCommand';
 import { statsWorker } from '../inspection/worker/statsWorkerHost';
 import { errorMessage } from '../shared/errorMessage';
 import {
+  isWebviewStart,
   isWebviewToHost,
   type HostToWebview,
   type PanelAttribution,
@@ -49,6 +50,8 @@ interface OpenPanel {
   htmlAt?: number;
   /** How the webview started, until the first data it shows records it. */
   started?: NewWebview;
+  /** The `fetchedAt` of the data the webview shows; none once its document starts afresh. */
+  shownFetchedAt?: string;
 }
 
 /** A panel opened before its data: the fetch stops when it is closed, and it closes when no data comes. */
@@ -139,13 +142,12 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
       if (!entry.prepared) entry.panel.reveal(undefined, false);
       entry.prepared = false;
     } else entry = this.create(key, target, title);
-    const before = entry.content;
     // Kept before the webview is ready: if it starts late, its "ready" gets the data.
     entry.content = analyseInspection(inspection);
     const ready = await entry.handshake.whenReady();
     if (ready !== 'done') return this.notShown(title, ready);
     const rendered = entry.handshake.nextRender();
-    await this.postShow(entry, inspection.phases, before);
+    await this.postShow(entry, inspection.phases, true);
     const outcome = await rendered;
     return outcome === 'done' ? outcome : this.notShown(title, outcome);
   }
@@ -188,13 +190,15 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     });
   }
 
-  /** New data for an open panel; a hidden one gets it when it is shown again (its webview says "ready"). */
+  /**
+   * New data for an open panel; a hidden one, or one whose webview is still starting, gets it when its
+   * webview says "ready".
+   */
   private async update(entry: OpenPanel, inspection: Inspection): Promise<void> {
-    const before = entry.content;
     entry.content = analyseInspection(inspection);
-    if (!entry.panel.visible) return;
+    if (!entry.panel.visible || !entry.handshake.ready) return;
     const rendered = entry.handshake.nextRender();
-    await this.postShow(entry, inspection.phases, before);
+    await this.postShow(entry, inspection.phases, true);
     await rendered;
   }
 
@@ -257,7 +261,10 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     const { panel, target } = entry;
     switch (message.type) {
       case 'ready':
-        entry.started = message.start && entry.htmlAt !== undefined ? { ...message.start, htmlAt: entry.htmlAt } : undefined;
+        // A new document: it shows nothing yet.
+        entry.shownFetchedAt = undefined;
+        entry.started =
+          isWebviewStart(message.start) && entry.htmlAt !== undefined ? { ...message.start, htmlAt: entry.htmlAt } : undefined;
         // A webview hidden and shown again starts afresh (no retained context): give it the data again,
         // unless a show() waited for this "ready" and posts it.
         if (!entry.handshake.markReady() && entry.content) void this.postShow(entry, undefined);
@@ -340,12 +347,13 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
 
   /**
    * Posts the data (a preview of long tracks for the first paint, then every sample), timing the
-   * payload and the post when the inspection records its phases. When the
-   * panel shows `before` and the data is that again (fetched anew, the same answers), only says so:
-   * the panel keeps its charts, zoom and scroll.
+   * payload and the post when the inspection records its phases. With `mayOnlyCheck`, when the
+   * webview shows data fetched with the same answers (fetched anew, the same), only says so: the panel
+   * keeps its charts, zoom and scroll. A webview that started afresh meanwhile gets the data whole.
    */
-  private postShow(entry: OpenPanel, phases: PhaseRecorder | undefined, before?: AnalysedInspection): Promise<void> {
-    const message = this.showMessage(entry, before);
+  private postShow(entry: OpenPanel, phases: PhaseRecorder | undefined, mayOnlyCheck = false): Promise<void> {
+    const message = this.showMessage(entry, mayOnlyCheck);
+    if (message.type === 'show') entry.shownFetchedAt = message.payload.fetchedAt;
     if (phases) {
       entry.phases = phases;
       phases.webview = entry.started;
@@ -356,9 +364,9 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     return message.type === 'checked' ? posted : posted.then(() => this.postColumns(entry));
   }
 
-  private showMessage(entry: OpenPanel, before: AnalysedInspection | undefined): HostToWebview {
+  private showMessage(entry: OpenPanel, mayOnlyCheck: boolean): HostToWebview {
     const { checkedAt, fetchedAt } = entry.content ?? {};
-    if (checkedAt && fetchedAt && before?.fetchedAt === fetchedAt) return { type: 'checked', fetchedAt, checkedAt };
+    if (mayOnlyCheck && checkedAt && fetchedAt && entry.shownFetchedAt === fetchedAt) return { type: 'checked', fetchedAt, checkedAt };
     return { type: 'show', payload: this.payload(entry) };
   }
 

@@ -32,6 +32,11 @@ export class WebviewHandshake {
     return this.isDisposed;
   }
 
+  /** Its script runs and has said so: what is posted now is received. */
+  get ready(): boolean {
+    return this.isReady && !this.isDisposed;
+  }
+
   /**
    * The webview (re)started its script: a hidden panel shown again starts afresh. True when someone
    * was waiting for it (a show that posts its data once ready): the caller then posts nothing itself,

@@ -109,7 +109,8 @@ export type HostToWebview =
   | RawJsonMessage;
 
 export type WebviewToHost =
-  | { type: 'ready'; start?: WebviewStart }
+  /** `start` is a WebviewStart when isWebviewStart says so: a webview that says it is ready is, whatever its timing. */
+  | { type: 'ready'; start?: unknown }
   | { type: 'rendered'; id?: string; timings?: RenderTimings }
   | { type: 'copy'; text: string }
   /** Raw JSON was opened: the host answers with a RawJsonMessage. */
@@ -144,7 +145,6 @@ export function isWebviewToHost(value: unknown): value is WebviewToHost {
     case 'rendered':
       return (value as { timings?: unknown }).timings === undefined || isRenderTimings((value as { timings?: unknown }).timings);
     case 'ready':
-      return (value as { start?: unknown }).start === undefined || isWebviewStart((value as { start?: unknown }).start);
     case 'rawJson':
     case 'copyRawJson':
     case 'refresh':

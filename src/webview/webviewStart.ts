@@ -1,7 +1,16 @@
 /** How this webview's document started, from the browser's own timing (see WebviewStart). */
 import type { WebviewStart } from '../shared/messages';
 
-export function webviewStart(): WebviewStart {
+/** Undefined where the browser cannot say: the panel starts all the same. */
+export function webviewStart(): WebviewStart | undefined {
+  try {
+    return measured();
+  } catch {
+    return undefined;
+  }
+}
+
+function measured(): WebviewStart {
   const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
   const bundle = performance
     .getEntriesByType('resource')

@@ -38,7 +38,7 @@ describe('UI: the stats panel', function () {
 
   async function openPeerReport(peerId: string): Promise<void> {
     await runFromPalette(workbench.page, 'RealtimeKit: Show Peer Report');
-    await answerInputBox(workbench.page, /Enter the peer ID/, peerId);
+    await answerIdPrompt(workbench.page, 'peer ID', peerId);
     await workbench.page.locator('.quick-input-widget input[placeholder^="Restrict the statistics"]').waitFor({ timeout: 10_000 });
     await workbench.page.keyboard.press('Enter');
   }
@@ -270,5 +270,25 @@ describe('UI: the stats panel', function () {
       page.off('pageerror', onError);
     }
     await screenshot(page, 'stats-events-only');
+  });
+
+  it('opens a panel in a background tab again: its webview starts afresh and gets the data whole', async () => {
+    // A hidden webview is torn down; revealed for a fetch that finds the same answers, it must still get
+    // the data itself, not only word that it was unchanged (which left it blank).
+    const { page } = workbench;
+    const [shown, other] = catalog.troubledParticipant.peerIds;
+    const activeTab = (peerId: string) => page.locator('.tabs-container .tab.active', { hasText: `peer ${peerId.slice(0, 8)}` });
+    await openPeerReport(shown);
+    await statsWebview(page)
+      .locator('#fetched', { hasText: /^fetched [^,]+$/ })
+      .waitFor({ timeout: 30_000 });
+    await openPeerReport(other);
+    await activeTab(other).waitFor({ timeout: 30_000 });
+    await statsWebview(page).locator('#verdict').waitFor({ timeout: 30_000 });
+    await openPeerReport(shown);
+    await activeTab(shown).waitFor({ timeout: 30_000 });
+    const view = statsWebview(page);
+    await view.locator('#fetched', { hasText: /unchanged at/ }).waitFor({ timeout: 30_000 });
+    for (const id of ['#verdict', '#summary', '#quality']) await view.locator(id).waitFor({ timeout: 5_000 });
   });
 });
