@@ -147,6 +147,7 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     const ready = await entry.handshake.whenReady();
     if (ready !== 'done') return this.notShown(title, ready);
     const rendered = entry.handshake.nextRender();
+    if (inspection.phases) inspection.phases.webview = entry.started;
     await this.postShow(entry, inspection.phases, true);
     const outcome = await rendered;
     return outcome === 'done' ? outcome : this.notShown(title, outcome);
@@ -354,10 +355,8 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
   private postShow(entry: OpenPanel, phases: PhaseRecorder | undefined, mayOnlyCheck = false): Promise<void> {
     const message = this.showMessage(entry, mayOnlyCheck);
     if (message.type === 'show') entry.shownFetchedAt = message.payload.fetchedAt;
-    if (phases) {
-      entry.phases = phases;
-      phases.webview = entry.started;
-    }
+    if (phases) entry.phases = phases;
+    // Whatever is posted first to a new webview uses up its start; only show() records it.
     entry.started = undefined;
     const posted = phases ? phases.time('post', () => this.post(entry.panel, message)) : this.post(entry.panel, message);
     if (phases) phases.postedAt = Date.now();
