@@ -172,7 +172,9 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     const entry = this.adopt(targetKey(restore), restore, panel, panel.title);
     void entry.handshake.whenReady().then(async (outcome) => {
       if (outcome !== 'done') return;
-      await this.post(panel, { type: 'loading', title: restore.label ?? 'participant' });
+      // A Refresh may have brought its data meanwhile: shown now, not hidden behind "Loading…".
+      if (entry.content) await this.postShow(entry, undefined);
+      else await this.post(panel, { type: 'loading', title: restore.label ?? 'participant' });
       await runCall(reopenCommand(restore));
     });
   }
@@ -197,7 +199,8 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
    */
   private async update(entry: OpenPanel, inspection: Inspection): Promise<void> {
     entry.content = analyseInspection(inspection);
-    if (!entry.panel.visible || !entry.handshake.ready) return;
+    // Ready first: a panel closed during the fetch throws on reading `visible`.
+    if (!entry.handshake.ready || !entry.panel.visible) return;
     const rendered = entry.handshake.nextRender();
     await this.postShow(entry, inspection.phases, true);
     await rendered;
@@ -255,6 +258,7 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
 
   private setDocument(entry: OpenPanel, title: string, imageOrigin?: string): void {
     entry.htmlAt = Date.now();
+    entry.handshake.documentReplaced();
     entry.panel.webview.html = webviewDocument(entry.panel, this.extensionUri, 'webview', title, imageOrigin);
   }
 

@@ -49,6 +49,11 @@ export class WebviewHandshake {
     return awaited;
   }
 
+  /** Its document was replaced: a new one starts, and is not ready until it says so. */
+  documentReplaced(): void {
+    this.isReady = false;
+  }
+
   markRendered(): void {
     this.settle(this.renderWaiters, 'done');
   }

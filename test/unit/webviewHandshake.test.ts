@@ -50,4 +50,16 @@ describe('the webview ready/rendered handshake', () => {
     assert.equal(await showing, 'done');
     assert.equal(awaited.markReady(), false, 'started again (hidden, shown): nobody waits, the host posts');
   });
+
+  it('is not ready once its document is replaced, until the new one says so', async () => {
+    const handshake = new WebviewHandshake(fakePanel().panel);
+    handshake.markReady();
+    assert.equal(handshake.ready, true);
+    handshake.documentReplaced();
+    assert.equal(handshake.ready, false);
+    const waiting = handshake.whenReady(1_000);
+    assert.equal(handshake.markReady(), true);
+    assert.equal(await waiting, 'done');
+    assert.equal(handshake.ready, true);
+  });
 });
