@@ -46,8 +46,6 @@ interface OpenPanel {
   phases?: PhaseRecorder;
   /** Index of the peer the webview shows, as it last said. */
   shownPeer?: number;
-  /** Date.now() when the webview's HTML was last set: it starts afresh then. */
-  htmlAt?: number;
   /** How the webview started, until the first data it shows records it. */
   started?: NewWebview;
   /** The `fetchedAt` of the data the webview shows; none once its document starts afresh. */
@@ -199,8 +197,7 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
    */
   private async update(entry: OpenPanel, inspection: Inspection): Promise<void> {
     entry.content = analyseInspection(inspection);
-    // Ready first: a panel closed during the fetch throws on reading `visible`.
-    if (!entry.handshake.ready || !entry.panel.visible) return;
+    if (!entry.handshake.ready) return;
     const rendered = entry.handshake.nextRender();
     await this.postShow(entry, inspection.phases, true);
     await rendered;
@@ -246,18 +243,12 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     panel.onDidDispose(() => {
       if (this.open.get(key) === entry) this.open.delete(key);
     });
-    panel.onDidChangeViewState(() => {
-      // A webview hidden and shown again starts afresh, as if its HTML were set then.
-      if (!panel.visible) entry.htmlAt = undefined;
-      else entry.htmlAt ??= Date.now();
-    });
     this.setDocument(entry, title);
     this.open.set(key, entry);
     return entry;
   }
 
   private setDocument(entry: OpenPanel, title: string, imageOrigin?: string): void {
-    entry.htmlAt = Date.now();
     entry.handshake.documentReplaced();
     entry.panel.webview.html = webviewDocument(entry.panel, this.extensionUri, 'webview', title, imageOrigin);
   }
@@ -265,15 +256,16 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
   private receive(entry: OpenPanel, message: WebviewToHost): void {
     const { panel, target } = entry;
     switch (message.type) {
-      case 'ready':
+      case 'ready': {
         // A new document: it shows nothing yet.
         entry.shownFetchedAt = undefined;
-        entry.started =
-          isWebviewStart(message.start) && entry.htmlAt !== undefined ? { ...message.start, htmlAt: entry.htmlAt } : undefined;
+        const htmlAt = entry.handshake.documentStartedAt;
+        entry.started = isWebviewStart(message.start) && htmlAt !== undefined ? { ...message.start, htmlAt } : undefined;
         // A webview hidden and shown again starts afresh (no retained context): give it the data again,
         // unless a show() waited for this "ready" and posts it.
         if (!entry.handshake.markReady() && entry.content) void this.postShow(entry, undefined);
         break;
+      }
       case 'peerShown':
         entry.shownPeer = message.peer;
         break;

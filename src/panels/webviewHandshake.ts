@@ -13,13 +13,18 @@ export const RENDER_TIMEOUT_MS = 15_000;
 export class WebviewHandshake {
   private isReady = false;
   private isDisposed = false;
+  /** Date.now() when its current document began; none while hidden (torn down). */
+  private documentAt: number | undefined;
   private readonly readyWaiters = new Set<(outcome: WaitOutcome) => void>();
   private readonly renderWaiters = new Set<(outcome: WaitOutcome) => void>();
 
   constructor(panel: vscode.WebviewPanel) {
     // A hidden webview is torn down (no retained context): it says "ready" again when shown.
     panel.onDidChangeViewState(() => {
-      if (!panel.visible) this.isReady = false;
+      if (!panel.visible) {
+        this.isReady = false;
+        this.documentAt = undefined;
+      } else this.documentAt ??= Date.now();
     });
     panel.onDidDispose(() => {
       this.isDisposed = true;
@@ -32,7 +37,12 @@ export class WebviewHandshake {
     return this.isDisposed;
   }
 
-  /** Its script runs and has said so: what is posted now is received. */
+  /** When its current document began: its HTML set, or shown again after being hidden. */
+  get documentStartedAt(): number | undefined {
+    return this.documentAt;
+  }
+
+  /** Its script runs and has said so (never while hidden): what is posted now is received. */
   get ready(): boolean {
     return this.isReady && !this.isDisposed;
   }
@@ -49,9 +59,10 @@ export class WebviewHandshake {
     return awaited;
   }
 
-  /** Its document was replaced: a new one starts, and is not ready until it says so. */
+  /** Its document was replaced: a new one starts now, and is not ready until it says so. */
   documentReplaced(): void {
     this.isReady = false;
+    this.documentAt = Date.now();
   }
 
   markRendered(): void {

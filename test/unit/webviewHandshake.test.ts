@@ -55,8 +55,10 @@ describe('the webview ready/rendered handshake', () => {
     const handshake = new WebviewHandshake(fakePanel().panel);
     handshake.markReady();
     assert.equal(handshake.ready, true);
+    const before = Date.now();
     handshake.documentReplaced();
     assert.equal(handshake.ready, false);
+    assert.ok((handshake.documentStartedAt ?? 0) >= before, 'its new document began then');
     const waiting = handshake.whenReady(1_000);
     assert.equal(handshake.markReady(), true);
     assert.equal(await waiting, 'done');
