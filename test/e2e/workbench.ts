@@ -56,16 +56,24 @@ export async function openWorkbench(
 export async function runFromPalette(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input[type="text"]');
-  // F1 goes nowhere while focus sits inside a webview's frame: the title bar's command center opens it too.
-  const opened = await input.waitFor({ state: 'visible', timeout: 3_000 }).then(
-    () => true,
-    () => false,
-  );
-  if (!opened) {
+  // F1 goes nowhere while focus sits inside a webview's frame, or comes late, forwarded by the webview:
+  // the title bar's command center opens the palette too, and a late F1 can close it again under it.
+  // Opened until it stays open long enough to be typed into.
+  for (let attempt = 1; ; attempt++) {
+    const opened = await input.waitFor({ state: 'visible', timeout: 3_000 }).then(
+      () => true,
+      () => false,
+    );
+    const typed =
+      opened &&
+      (await input.fill(`>${title}`, { timeout: 3_000 }).then(
+        () => true,
+        () => false,
+      ));
+    if (typed) break;
+    if (attempt === 4) throw new Error(`The command palette did not stay open to run "${title}"`);
     await page.locator('.command-center .search-label, .command-center').first().click();
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
   }
-  await input.fill(`>${title}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
 }
