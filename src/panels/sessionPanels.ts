@@ -111,12 +111,12 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
       return entry.run.result();
     }
     if (!entry) {
-      const panel = vscode.window.createWebviewPanel(
-        SESSION_VIEW_TYPE,
-        sessionId,
-        vscode.ViewColumn.Active,
-        webviewPanelOptions(this.extensionUri),
-      );
+      // Kept while hidden: triage goes from the overview to a participant and back, over and over, and a
+      // torn-down overview took 1.7 s to come back (bench:switch-back). Its rows cost little to keep.
+      const panel = vscode.window.createWebviewPanel(SESSION_VIEW_TYPE, sessionId, vscode.ViewColumn.Active, {
+        ...webviewPanelOptions(this.extensionUri),
+        retainContextWhenHidden: true,
+      });
       entry = this.adopt(key, scope, sessionId, panel);
     } else {
       entry.panel.reveal(undefined, false);
@@ -282,8 +282,8 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     const { scope, sessionId, run } = entry;
     switch (message.type) {
       case 'ready':
-        // A webview hidden and shown again starts afresh: give it everything again, unless a show
-        // waited for this "ready" and posts it.
+        // A webview that started again (its context is kept while hidden, so after a reload) gets
+        // everything again, unless a show waited for this "ready" and posts it.
         if (!entry.handshake.markReady() && entry.opened) void this.postAll(entry);
         break;
       case 'rendered': {

@@ -13,14 +13,16 @@ export const RENDER_TIMEOUT_MS = 15_000;
 export class WebviewHandshake {
   private isReady = false;
   private isDisposed = false;
-  /** Date.now() when its current document began; none while hidden (torn down). */
+  /** Date.now() when its current document began; none while hidden and torn down. */
   private documentAt: number | undefined;
   private readonly readyWaiters = new Set<(outcome: WaitOutcome) => void>();
   private readonly renderWaiters = new Set<(outcome: WaitOutcome) => void>();
 
   constructor(panel: vscode.WebviewPanel) {
-    // A hidden webview is torn down (no retained context): it says "ready" again when shown.
+    // A hidden webview is torn down, unless it retains its context: it then says "ready" again when shown.
+    const retained = panel.options.retainContextWhenHidden === true;
     panel.onDidChangeViewState(() => {
+      if (retained) return;
       if (!panel.visible) {
         this.isReady = false;
         this.documentAt = undefined;
@@ -42,7 +44,7 @@ export class WebviewHandshake {
     return this.documentAt;
   }
 
-  /** Its script runs and has said so (never while hidden): what is posted now is received. */
+  /** Its script runs and has said so (never while hidden, unless retained): what is posted now is received. */
   get ready(): boolean {
     return this.isReady && !this.isDisposed;
   }

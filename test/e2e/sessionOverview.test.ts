@@ -118,6 +118,26 @@ describe('UI: the session overview', function () {
     await statsWebview(workbench.page).locator('#display-name', { hasText: 'Dana Whitfield' }).waitFor({ timeout: 30_000 });
   });
 
+  it('is back at once, as it was left, when its tab is chosen again after opening a participant', async () => {
+    const { page } = workbench;
+    // The participant opened from its row in the test before is the active tab; the overview is behind it.
+    await statsWebview(page).locator('#display-name', { hasText: 'Dana Whitfield' }).waitFor({ timeout: 30_000 });
+    const overviewTab = page.locator('.tabs-container .tab', { hasText: 'Weekly Product Sync' }).first();
+    await overviewTab.click();
+    const view = overview();
+    const row = view.locator('#participants .row:not(.head)', { hasText: 'Dana Whitfield' });
+    await row.waitFor({ timeout: 30_000 });
+    const documentBegan = await view.locator('body').evaluate(() => performance.timeOrigin);
+    assert.equal(await view.locator('#session-filter').inputValue(), 'Dana', 'the filter as it was left');
+    // Away again and back: the same document, never started again (a torn-down one took 1.7 s to return).
+    await page.locator('.tabs-container .tab', { hasText: 'Dana Whitfield' }).first().click();
+    await statsWebview(page).locator('#display-name', { hasText: 'Dana Whitfield' }).waitFor({ timeout: 30_000 });
+    await overviewTab.click();
+    await row.waitFor({ timeout: 5_000 });
+    assert.equal(await view.locator('body').evaluate(() => performance.timeOrigin), documentBegan);
+    await view.locator('#session-filter').fill('');
+  });
+
   it('shows a hostile display name literally (older generation session)', async () => {
     const hostile = sampleCatalog().hostileParticipant;
     await openOverview(hostile.sessionId);

@@ -2,14 +2,24 @@ import { strict as assert } from 'node:assert';
 import type * as vscode from 'vscode';
 import { WebviewHandshake } from '../../src/panels/webviewHandshake';
 
-/** Just enough of a WebviewPanel: the handshake only listens for its disposal. */
-function fakePanel(): { panel: vscode.WebviewPanel; dispose(): void } {
+/** Just enough of a WebviewPanel: the handshake listens for its disposal and its being hidden and shown. */
+function fakePanel(retainContextWhenHidden = false): { panel: vscode.WebviewPanel; dispose(): void; setVisible(visible: boolean): void } {
   const listeners: Array<() => void> = [];
+  const viewStateListeners: Array<() => void> = [];
   const panel = {
+    visible: true,
+    options: { retainContextWhenHidden },
     onDidDispose: (listener: () => void) => (listeners.push(listener), { dispose() {} }),
-    onDidChangeViewState: () => ({ dispose() {} }),
-  } as unknown as vscode.WebviewPanel;
-  return { panel, dispose: () => listeners.forEach((listener) => listener()) };
+    onDidChangeViewState: (listener: () => void) => (viewStateListeners.push(listener), { dispose() {} }),
+  } as { visible: boolean };
+  return {
+    panel: panel as unknown as vscode.WebviewPanel,
+    dispose: () => listeners.forEach((listener) => listener()),
+    setVisible: (visible: boolean) => {
+      panel.visible = visible;
+      viewStateListeners.forEach((listener) => listener());
+    },
+  };
 }
 
 describe('the webview ready/rendered handshake', () => {
@@ -63,5 +73,30 @@ describe('the webview ready/rendered handshake', () => {
     assert.equal(handshake.markReady(), true);
     assert.equal(await waiting, 'done');
     assert.equal(handshake.ready, true);
+  });
+
+  it('is not ready while hidden, as its webview is torn down, and starts its document again when shown', () => {
+    const fake = fakePanel();
+    const handshake = new WebviewHandshake(fake.panel);
+    handshake.markReady();
+    fake.setVisible(false);
+    assert.equal(handshake.ready, false);
+    assert.equal(handshake.documentStartedAt, undefined);
+    const before = Date.now();
+    fake.setVisible(true);
+    assert.equal(handshake.ready, false, 'not until the new document says "ready"');
+    assert.ok((handshake.documentStartedAt ?? 0) >= before);
+  });
+
+  it('stays ready while hidden when the panel retains its context (the session overview): it is never started again', () => {
+    const fake = fakePanel(true);
+    const handshake = new WebviewHandshake(fake.panel);
+    handshake.markReady();
+    const began = handshake.documentStartedAt;
+    fake.setVisible(false);
+    assert.equal(handshake.ready, true, 'what is posted while hidden is received');
+    fake.setVisible(true);
+    assert.equal(handshake.ready, true);
+    assert.equal(handshake.documentStartedAt, began);
   });
 });

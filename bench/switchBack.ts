@@ -1,0 +1,89 @@
+/**
+ * Benchmark (not a test): going back to a panel in a background tab, as a support engineer does while
+ * triaging a session: the overview of 100 participants open, a participant opened from its row (the
+ * overview goes to the background), then the overview's tab clicked, then the participant's again.
+ * Timed in the real workbench (code-server, headless Chromium), from the click to the panel's content
+ * on screen: the overview's first row, the participant's name and its first chart. Median of RUNS.
+ *
+ *   npm run bench:switch-back          (RUNS=n, JSON=path to save the figures)
+ */
+import * as fs from 'node:fs';
+import { SAMPLE_TOKEN, SCALE_SESSION_IDS } from '../sample-server';
+import { answerInputBox, openWorkbench, runFromPalette, signIn, statsWebview } from '../test/e2e/workbench';
+
+const RUNS = Math.max(1, Number(process.env.RUNS ?? 5));
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function main(): Promise<void> {
+  const workbench = await openWorkbench({ theme: 'Default Dark Modern', colorScheme: 'dark' });
+  const { page } = workbench;
+  const toOverview: number[] = [];
+  const toParticipant: number[] = [];
+  try {
+    await signIn(page, SAMPLE_TOKEN);
+    await runFromPalette(page, 'RealtimeKit: Show Session Overview');
+    const newValue = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Enter a new value' }).first();
+    if (
+      await newValue.waitFor({ timeout: 3_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      await newValue.click();
+    await answerInputBox(page, /Enter the session ID/, SCALE_SESSION_IDS.hundredTwoPeers);
+    const view = statsWebview(page);
+    await view.locator('#progress', { hasText: /Analysed 100 of 100/ }).waitFor({ timeout: 180_000 });
+    const overviewTab = page.locator('.tabs-container .tab.active');
+    const overviewTitle = (await overviewTab.getAttribute('aria-label')) ?? '';
+    const rows = view.locator('#participants .row:not(.head)');
+    for (let run = 0; run < RUNS; run++) {
+      // A participant from its row, as a person opens it (the grid's active row and Enter).
+      const row = rows.nth(run);
+      const name = ((await row.locator('.col-name').textContent()) ?? '').trim();
+      await row.click();
+      await page.keyboard.press('Enter');
+      await statsWebview(page).locator('#display-name', { hasText: name }).waitFor({ timeout: 60_000 });
+      await statsWebview(page).locator('.uplot canvas').first().waitFor({ timeout: 60_000 });
+      const participantTab = page.locator('.tabs-container .tab.active');
+      const participantTitle = (await participantTab.getAttribute('aria-label')) ?? '';
+      await page.waitForTimeout(500);
+
+      let started = Date.now();
+      await page.locator(`.tabs-container .tab[aria-label="${overviewTitle}"]`).click();
+      await statsWebview(page).locator('#participants .row:not(.head)', { hasText: name }).waitFor({ timeout: 30_000 });
+      toOverview.push(Date.now() - started);
+      await page.waitForTimeout(500);
+
+      started = Date.now();
+      await page.locator(`.tabs-container .tab[aria-label="${participantTitle}"]`).click();
+      await statsWebview(page).locator('#display-name', { hasText: name }).waitFor({ timeout: 30_000 });
+      await statsWebview(page).locator('.uplot canvas').first().waitFor({ timeout: 30_000 });
+      toParticipant.push(Date.now() - started);
+      console.log(`run ${run + 1}: back to the overview ${toOverview.at(-1)} ms, back to ${name} ${toParticipant.at(-1)} ms`);
+
+      // Closes the participant's tab: the overview is shown again, its row list where it was.
+      await page.locator(`.tabs-container .tab[aria-label="${participantTitle}"] .tab-actions .action-label`).click();
+      await view.locator('#participants .row:not(.head)').first().waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(500);
+    }
+  } finally {
+    await workbench.close();
+  }
+  const figures = {
+    runs: RUNS,
+    backToOverviewMs: { median: median(toOverview), all: toOverview },
+    backToParticipantMs: { median: median(toParticipant), all: toParticipant },
+  };
+  console.log(`
+| going back to, by its tab (median of ${RUNS}) | click → on screen |
+|---|---|
+| the session overview (100 participants, analysed) | ${figures.backToOverviewMs.median} ms (${toOverview.join(', ')}) |
+| a participant's stats panel | ${figures.backToParticipantMs.median} ms (${toParticipant.join(', ')}) |`);
+  if (process.env.JSON) fs.writeFileSync(process.env.JSON, JSON.stringify(figures, null, 2));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
