@@ -3,7 +3,8 @@
  * triaging a session: the overview of 100 participants open, a participant opened from its row (the
  * overview goes to the background), then the overview's tab clicked, then the participant's again.
  * Timed in the real workbench (code-server, headless Chromium), from the click to the panel's content
- * on screen: the overview's first row, the participant's name and its first chart. Median of RUNS.
+ * on screen: the overview's first row, the participant's name and its first chart; and the participant's
+ * opening itself, from the Enter on its row. Median of RUNS.
  *
  *   npm run bench:switch-back          (RUNS=n, JSON=path to save the figures)
  */
@@ -18,6 +19,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 async function main(): Promise<void> {
   const workbench = await openWorkbench({ theme: 'Default Dark Modern', colorScheme: 'dark' });
   const { page } = workbench;
+  const opened: number[] = [];
   const toOverview: number[] = [];
   const toParticipant: number[] = [];
   try {
@@ -42,14 +44,16 @@ async function main(): Promise<void> {
       const row = rows.nth(run);
       const name = ((await row.locator('.col-name').textContent()) ?? '').trim();
       await row.click();
+      let started = Date.now();
       await page.keyboard.press('Enter');
       await statsWebview(page).locator('#display-name', { hasText: name }).waitFor({ timeout: 60_000 });
       await statsWebview(page).locator('.uplot canvas').first().waitFor({ timeout: 60_000 });
+      opened.push(Date.now() - started);
       const participantTab = page.locator('.tabs-container .tab.active');
       const participantTitle = (await participantTab.getAttribute('aria-label')) ?? '';
       await page.waitForTimeout(500);
 
-      let started = Date.now();
+      started = Date.now();
       await page.locator(`.tabs-container .tab[aria-label="${overviewTitle}"]`).click();
       await statsWebview(page).locator('#participants .row:not(.head)', { hasText: name }).waitFor({ timeout: 30_000 });
       toOverview.push(Date.now() - started);
@@ -60,7 +64,9 @@ async function main(): Promise<void> {
       await statsWebview(page).locator('#display-name', { hasText: name }).waitFor({ timeout: 30_000 });
       await statsWebview(page).locator('.uplot canvas').first().waitFor({ timeout: 30_000 });
       toParticipant.push(Date.now() - started);
-      console.log(`run ${run + 1}: back to the overview ${toOverview.at(-1)} ms, back to ${name} ${toParticipant.at(-1)} ms`);
+      console.log(
+        `run ${run + 1}: ${name} opened ${opened.at(-1)} ms, back to the overview ${toOverview.at(-1)} ms, back to ${name} ${toParticipant.at(-1)} ms`,
+      );
 
       // Closes the participant's tab: the overview is shown again, its row list where it was.
       await page.locator(`.tabs-container .tab[aria-label="${participantTitle}"] .tab-actions .action-label`).click();
@@ -72,14 +78,16 @@ async function main(): Promise<void> {
   }
   const figures = {
     runs: RUNS,
+    openFromRowMs: { median: median(opened), all: opened },
     backToOverviewMs: { median: median(toOverview), all: toOverview },
     backToParticipantMs: { median: median(toParticipant), all: toParticipant },
   };
   console.log(`
-| going back to, by its tab (median of ${RUNS}) | click → on screen |
+| (median of ${RUNS}) | key or click → on screen |
 |---|---|
-| the session overview (100 participants, analysed) | ${figures.backToOverviewMs.median} ms (${toOverview.join(', ')}) |
-| a participant's stats panel | ${figures.backToParticipantMs.median} ms (${toParticipant.join(', ')}) |`);
+| a participant opened from its row (Enter) | ${figures.openFromRowMs.median} ms (${opened.join(', ')}) |
+| back to the session overview (100 participants, analysed), by its tab | ${figures.backToOverviewMs.median} ms (${toOverview.join(', ')}) |
+| back to the participant's stats panel, by its tab | ${figures.backToParticipantMs.median} ms (${toParticipant.join(', ')}) |`);
   if (process.env.JSON) fs.writeFileSync(process.env.JSON, JSON.stringify(figures, null, 2));
 }
 
