@@ -265,7 +265,12 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
       if (isSessionWebviewToHost(message)) this.receive(entry, message);
       else this.log.warn('Ignored a malformed message from a session overview.');
     });
-    panel.onDidChangeViewState(() => (panel.visible ? this.startPolling(entry) : this.stopPolling(entry)));
+    panel.onDidChangeViewState(() => {
+      if (!panel.visible) return this.stopPolling(entry);
+      // Its context was kept while hidden: a LIVE call's duration and timeline move on to now.
+      if (entry.run.isLive) this.flush(entry);
+      this.startPolling(entry);
+    });
     panel.onDidDispose(() => {
       entry.disposed.abort();
       entry.run.dispose();
@@ -282,8 +287,9 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     const { scope, sessionId, run } = entry;
     switch (message.type) {
       case 'ready':
-        // A webview that started again (its context is kept while hidden, so after a reload) gets
-        // everything again, unless a show waited for this "ready" and posts it.
+        // A webview that started again (its context is kept while hidden, but a reload, a move to
+        // another window or "Reload Webviews" starts it anew) gets everything again, unless a show
+        // waited for this "ready" and posts it.
         if (!entry.handshake.markReady() && entry.opened) void this.postAll(entry);
         break;
       case 'rendered': {

@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import {
   ATTRIBUTION_PARTICIPANTS,
   ATTRIBUTION_SESSION_IDS,
+  LIVE_SESSION_IDS,
   SAMPLE_TOKEN,
   STORY_PARTICIPANTS,
   STORY_SESSION_IDS,
@@ -136,6 +137,30 @@ describe('UI: the session overview', function () {
     await row.waitFor({ timeout: 5_000 });
     assert.equal(await view.locator('body').evaluate(() => performance.timeOrigin), documentBegan);
     await view.locator('#session-filter').fill('');
+  });
+
+  it("moves a LIVE call's timeline on to now when shown again, without waiting for the next re-read", async () => {
+    const { page } = workbench;
+    await openOverview(LIVE_SESSION_IDS.current);
+    // Analysed, and re-reading paused: nothing else moves the timeline on while the test watches it.
+    await overview().locator('#progress #stop').waitFor({ state: 'detached', timeout: 60_000 });
+    await overview().locator('#live-toggle', { hasText: 'Pause' }).click();
+    await overview().locator('#live-toggle', { hasText: 'Resume' }).waitFor({ timeout: 10_000 });
+    const label = overview().locator('#timeline [aria-live="polite"]');
+    await label.filter({ hasText: /Showing .* UTC/ }).waitFor({ timeout: 60_000 });
+    const before = await label.textContent();
+    const liveTab = page.locator('.tabs-container .tab.active');
+    const liveTitle = (await liveTab.getAttribute('aria-label')) ?? '';
+    // Behind another editor for a few seconds: the panel keeps its context, and re-reads only every 15 s.
+    await page.locator('.tabs-container .tab', { hasText: 'Dana Whitfield' }).first().click();
+    await statsWebview(page).locator('#display-name', { hasText: 'Dana Whitfield' }).waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(3_000);
+    await page.locator(`.tabs-container .tab[aria-label="${liveTitle}"]`).click();
+    await overview()
+      .locator('#timeline [aria-live="polite"]')
+      .filter({ hasNotText: before ?? '' })
+      .waitFor({ timeout: 5_000 });
+    await overview().locator('#live-toggle', { hasText: 'Resume' }).click();
   });
 
   it('shows a hostile display name literally (older generation session)', async () => {

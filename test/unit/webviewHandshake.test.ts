@@ -91,8 +91,10 @@ describe('the webview ready/rendered handshake', () => {
   it('stays ready while hidden when the panel retains its context (the session overview): it is never started again', () => {
     const fake = fakePanel(true);
     const handshake = new WebviewHandshake(fake.panel);
+    handshake.documentReplaced();
     handshake.markReady();
     const began = handshake.documentStartedAt;
+    assert.ok(began !== undefined);
     fake.setVisible(false);
     assert.equal(handshake.ready, true, 'what is posted while hidden is received');
     fake.setVisible(true);
