@@ -25,6 +25,17 @@ export interface RequestTiming {
   parseMs: number;
 }
 
+/** What data a paint was of: when it was fetched, and when last found unchanged. */
+export interface PaintedData {
+  fetchedAt?: string;
+  checkedAt?: string;
+}
+
+/** A 'rendered' of the data posted: a webview that restarts paints the data it was given before, too. */
+export function isPaintOf(rendered: PaintedData, posted: PaintedData): boolean {
+  return rendered.fetchedAt !== undefined && rendered.fetchedAt === posted.fetchedAt && rendered.checkedAt === posted.checkedAt;
+}
+
 export interface PhaseSink {
   request(timing: RequestTiming): void;
 }

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { executeCommand, runCall } from '../common/commands';
 import type { Logger } from '../common/logger';
-import { formatPhases, type NewWebview, type PhaseRecorder, type PhaseSummary } from '../common/phaseTimes';
+import { formatPhases, isPaintOf, type NewWebview, type PaintedData, type PhaseRecorder, type PhaseSummary } from '../common/phaseTimes';
 import { analyseInspection, type AnalysedInspection, type Inspection } from '../inspection/inspection';
 import { isInspectionTarget, targetKey, type InspectionTarget, type ParticipantTarget } from '../inspection/inspectionTarget';
 import { inspectionRequestKey } from '../inspection/sharedInspections';
@@ -42,8 +42,8 @@ interface OpenPanel {
   postedAttribution?: string;
   /** Opened or revealed by prepare() and not shown since: it took the focus then. */
   prepared?: boolean;
-  /** The shown inspection's phase times, waiting for the webview's paint. */
-  phases?: PhaseRecorder;
+  /** The shown inspection's phase times, waiting for the webview's paint of the data posted (`of`). */
+  phases?: { recorder: PhaseRecorder; of: PaintedData };
   /** Index of the peer the webview shows, as it last said. */
   shownPeer?: number;
   /** How the webview started, until the first data it shows records it. */
@@ -270,7 +270,8 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
         entry.shownPeer = message.peer;
         break;
       case 'rendered':
-        if (message.timings && entry.phases) this.painted(entry, entry.phases, message.timings);
+        if (message.timings && entry.phases && isPaintOf(message, entry.phases.of))
+          this.painted(entry, entry.phases.recorder, message.timings);
         entry.handshake.markRendered();
         break;
       case 'copy':
@@ -351,7 +352,8 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
   private postShow(entry: OpenPanel, phases: PhaseRecorder | undefined, mayOnlyCheck = false): Promise<void> {
     const message = this.showMessage(entry, mayOnlyCheck);
     if (message.type === 'show') entry.shownFetchedAt = message.payload.fetchedAt;
-    if (phases) entry.phases = phases;
+    const { fetchedAt, checkedAt } = message.type === 'show' ? message.payload : message;
+    if (phases) entry.phases = { recorder: phases, of: { fetchedAt, checkedAt } };
     // Whatever is posted first to a new webview uses up its start; only show() records it.
     entry.started = undefined;
     const posted = phases ? phases.time('post', () => this.post(entry.panel, message)) : this.post(entry.panel, message);
@@ -359,7 +361,7 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     return message.type === 'checked' ? posted : posted.then(() => this.postColumns(entry));
   }
 
-  private showMessage(entry: OpenPanel, mayOnlyCheck: boolean): HostToWebview {
+  private showMessage(entry: OpenPanel, mayOnlyCheck: boolean): Extract<HostToWebview, { type: 'show' | 'checked' }> {
     const { checkedAt, fetchedAt } = entry.content ?? {};
     if (mayOnlyCheck && checkedAt && fetchedAt && entry.shownFetchedAt === fetchedAt) return { type: 'checked', fetchedAt, checkedAt };
     return { type: 'show', payload: this.payload(entry) };

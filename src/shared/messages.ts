@@ -111,7 +111,11 @@ export type HostToWebview =
 export type WebviewToHost =
   /** `start` is a WebviewStart when isWebviewStart says so: a webview that says it is ready is, whatever its timing. */
   | { type: 'ready'; start?: unknown }
-  | { type: 'rendered'; id?: string; timings?: RenderTimings }
+  /**
+   * `fetchedAt` and `checkedAt`: of the data painted (a 'show' payload's, or a 'checked' message's), so
+   * that the host times the paint of what it posted, not of what a restarted webview painted before it.
+   */
+  | { type: 'rendered'; id?: string; fetchedAt?: string; checkedAt?: string; timings?: RenderTimings }
   | { type: 'copy'; text: string }
   /** Raw JSON was opened: the host answers with a RawJsonMessage. */
   | { type: 'rawJson' }
@@ -142,8 +146,11 @@ export function isWebviewToHost(value: unknown): value is WebviewToHost {
       const peer = (value as { peer?: unknown }).peer;
       return typeof peer === 'number' && Number.isSafeInteger(peer) && peer >= 0;
     }
-    case 'rendered':
-      return (value as { timings?: unknown }).timings === undefined || isRenderTimings((value as { timings?: unknown }).timings);
+    case 'rendered': {
+      const { timings, fetchedAt, checkedAt } = value as { timings?: unknown; fetchedAt?: unknown; checkedAt?: unknown };
+      const optionalText = (field: unknown) => field === undefined || typeof field === 'string';
+      return (timings === undefined || isRenderTimings(timings)) && optionalText(fetchedAt) && optionalText(checkedAt);
+    }
     case 'ready':
     case 'rawJson':
     case 'copyRawJson':

@@ -44,7 +44,7 @@ function show(payload: PanelPayload, peer: number, zoom?: { from: number; to: nu
   columnsWaiting = false;
   const state: StatsPanelState = { peer, restore: payload.restore };
   vscode.setState(state);
-  reportPainted(payload.participant.id, () => {
+  reportPainted(payload.participant.id, payload, () => {
     painted = true;
     if (columnsWaiting) {
       columnsWaiting = false;
@@ -53,13 +53,26 @@ function show(payload: PanelPayload, peer: number, zoom?: { from: number; to: nu
   });
 }
 
-/** Says 'rendered' once the browser has painted what changed, with when the message came and when it was painted. */
-function reportPainted(id: string | undefined, then: () => void = () => {}): void {
+/**
+ * Says 'rendered' once the browser has painted what changed, with the data it painted (when fetched and
+ * checked), when the message came and when it was painted.
+ */
+function reportPainted(
+  id: string | undefined,
+  data: { fetchedAt?: string; checkedAt?: string } | undefined,
+  then: () => void = () => {},
+): void {
   requestAnimationFrame(() =>
     requestAnimationFrame(() => {
       const received = showReceivedAt;
       showReceivedAt = undefined;
-      vscode.postMessage({ type: 'rendered', id, timings: received === undefined ? undefined : { received, painted: Date.now() } });
+      vscode.postMessage({
+        type: 'rendered',
+        id,
+        fetchedAt: data?.fetchedAt,
+        checkedAt: data?.checkedAt,
+        timings: received === undefined ? undefined : { received, painted: Date.now() },
+      });
       then();
     }),
   );
@@ -92,7 +105,7 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
         current.payload = { ...current.payload, checkedAt: message.checkedAt };
         current.view.checked(message.checkedAt);
       }
-      reportPainted(current?.payload.participant.id);
+      reportPainted(current?.payload.participant.id, current?.payload);
       break;
     case 'rawJson':
       current?.view.showRawJson(message);

@@ -107,4 +107,36 @@ describe('RealtimeKit Refresh', () => {
     assert.ok(track.samples.length > 0, 'read back from the columns when asked for');
     assert.ok((inspection.raw as { participant?: { peer_stats?: unknown } } | undefined)?.participant?.peer_stats, 'its raw answer');
   });
+
+  it("times each show's paint, and a Refresh's, by the data the webview says it painted", async function () {
+    this.timeout(60_000);
+    const api = await extensionApi();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const { sessionId, participantId } = catalog.troubledParticipant;
+    const key = targetKey({ kind: 'sessionParticipant', accountId: SAMPLE_ACCOUNT_ID, appId: SAMPLE_APP_ID, sessionId, participantId });
+    /** The phases of the paint that came after `since` (the command resolves at the paint, or a bound before it). */
+    const paintedAfter = async (since: number) => {
+      for (let waited = 0; waited < 10_000; waited += 50) {
+        const times = api.panels.phaseTimes;
+        if (times && times.target === key && times.paintedAt >= since) return times;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return undefined;
+    };
+    const opened = Date.now();
+    await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId, participantId });
+    const fresh = await paintedAfter(opened);
+    assert.ok(fresh, 'the new panel');
+    assert.ok(fresh.webviewStartMs !== undefined, 'with how its webview started');
+    const refreshed = Date.now();
+    assert.equal(await vscode.commands.executeCommand('realtimekit.refresh'), true);
+    const checked = await paintedAfter(refreshed);
+    assert.ok(checked, 'a Refresh that found the same answers');
+    assert.equal(checked.webviewStartMs, undefined, 'its webview was there');
+    await control.reviseReports();
+    const changedAt = Date.now();
+    assert.equal(await vscode.commands.executeCommand('realtimekit.refresh'), true);
+    const changed = await paintedAfter(changedAt);
+    assert.ok(changed && changed.normaliseMs > 0, 'a Refresh with new answers, read anew');
+  });
 });

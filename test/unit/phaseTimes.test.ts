@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { formatPhases, PhaseRecorder } from '../../src/common/phaseTimes';
+import { formatPhases, isPaintOf, PhaseRecorder } from '../../src/common/phaseTimes';
 import { isWebviewStart, isWebviewToHost } from '../../src/shared/messages';
 
 describe('phase times of an inspection', () => {
@@ -48,5 +48,25 @@ describe("a webview's ready message", () => {
     assert.equal(isWebviewStart(null), false);
     assert.equal(isWebviewToHost({ type: 'ready' }), true);
     assert.equal(isWebviewToHost({ type: 'ready', start: { serviceWorkerMs: Number.NaN } }), true);
+  });
+
+  it('times only the paint of the data posted, not a paint of what a restarting webview was given before', () => {
+    const posted = { fetchedAt: '2026-12-07T10:00:05Z' };
+    assert.ok(isPaintOf({ fetchedAt: '2026-12-07T10:00:05Z' }, posted));
+    assert.ok(!isPaintOf({ fetchedAt: '2026-12-07T10:00:00Z' }, posted), 'older data painted first');
+    assert.ok(!isPaintOf({}, posted), 'a paint that does not say of what');
+    assert.ok(!isPaintOf({}, {}), 'nor when nothing was posted with a fetch time');
+    const checked = { fetchedAt: '2026-12-07T10:00:05Z', checkedAt: '2026-12-07T10:01:00Z' };
+    assert.ok(isPaintOf({ ...checked }, checked), 'a Refresh that found the same answers');
+    assert.ok(!isPaintOf({ fetchedAt: checked.fetchedAt }, checked), 'the paint of the data before it was checked again');
+    assert.ok(!isPaintOf({ fetchedAt: checked.fetchedAt, checkedAt: '2026-12-07T10:00:30Z' }, checked), 'an earlier check');
+  });
+
+  it("accepts a 'rendered' that says which data it painted, and refuses one that says it wrongly", () => {
+    const timings = { received: 1, painted: 2 };
+    assert.ok(isWebviewToHost({ type: 'rendered', fetchedAt: 'a', checkedAt: 'b', timings }));
+    assert.ok(isWebviewToHost({ type: 'rendered' }));
+    assert.ok(!isWebviewToHost({ type: 'rendered', fetchedAt: 5, timings }));
+    assert.ok(!isWebviewToHost({ type: 'rendered', checkedAt: {}, timings }));
   });
 });
