@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as inspector from 'node:inspector';
 import * as path from 'node:path';
+import { constants } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import {
   HEAVY_PARTICIPANTS,
@@ -79,6 +80,8 @@ export interface StatsRun extends Partial<PhaseSummary> {
   stallShare?: StallShare;
   /** The longest garbage collection pause of the host in the same time. */
   collectionMs: number;
+  /** Its kind (major: the whole heap marked and compacted; minor: the young generation; incremental: a step of marking). */
+  collectionKind?: CollectionKind;
   /** CPU time of the host's main thread (Linux), and of all its threads (the stats worker's, the collector's), command to paint. */
   cpu?: { mainMs?: number; allMs: number };
   error?: string;
@@ -130,6 +133,14 @@ export interface BenchResults {
   notes: string[];
 }
 
+export type CollectionKind = 'major' | 'minor' | 'incremental' | 'weak callbacks';
+const COLLECTION_KINDS: Record<number, CollectionKind> = {
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+  [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+  [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak callbacks',
+};
+
 /** Where a stall's time went on the host's main thread: on a core, and runnable but waiting for one. */
 export interface StallShare {
   cpuMs: number;
@@ -153,7 +164,7 @@ function schedulerTimes(): { cpu: number; wait: number } | undefined {
  */
 class StallMonitor {
   private readonly stalls: Array<{ at: number; ms: number; share?: StallShare }> = [];
-  private readonly collections: Array<{ at: number; ms: number }> = [];
+  private readonly collections: Array<{ at: number; ms: number; kind?: CollectionKind }> = [];
   private last = performance.now();
   private lastTimes = schedulerTimes();
   private readonly timer = setInterval(() => {
@@ -170,7 +181,11 @@ class StallMonitor {
   }, 10);
   private readonly gc = new PerformanceObserver((list) => {
     for (const entry of list.getEntries())
-      this.collections.push({ at: performance.timeOrigin + entry.startTime + entry.duration, ms: entry.duration });
+      this.collections.push({
+        at: performance.timeOrigin + entry.startTime + entry.duration,
+        ms: entry.duration,
+        kind: COLLECTION_KINDS[(entry as { detail?: { kind?: number } }).detail?.kind ?? -1],
+      });
   });
 
   constructor() {
@@ -191,6 +206,12 @@ class StallMonitor {
   /** The longest garbage collection pause between two Date.now() times. */
   worstCollection(from: number, to = Date.now()): number {
     return longest(this.collections, from, to);
+  }
+
+  /** The kind of that pause. */
+  worstCollectionKind(from: number, to = Date.now()): CollectionKind | undefined {
+    const inside = this.collections.filter((c) => c.at >= from && c.at <= to + 5);
+    return inside.reduce<(typeof inside)[number] | undefined>((max, c) => (max && max.ms >= c.ms ? max : c), undefined)?.kind;
   }
 
   dispose(): void {
@@ -412,6 +433,7 @@ async function benchmark(): Promise<void> {
           stallMs: stalls.worst(started),
           stallShare: stalls.worstShare(started),
           collectionMs: stalls.worstCollection(started),
+          collectionKind: stalls.worstCollectionKind(started),
           cpu,
           error,
         };

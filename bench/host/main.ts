@@ -144,6 +144,15 @@ function longestStallShare(runs: StatsRun[]): string {
   return `${ms(worst.stallMs)}: ${ms(worst.stallShare.cpuMs)} / ${ms(worst.stallShare.waitMs)}`;
 }
 
+/** The longest garbage collection pause of the runs, with its kind: a major one marks the whole heap. */
+function longestCollection(runs: StatsRun[]): string {
+  const worst = runs
+    .filter((run) => !run.error)
+    .reduce<StatsRun | undefined>((max, run) => (max && max.collectionMs >= run.collectionMs ? max : run), undefined);
+  if (!worst || worst.collectionMs === 0) return '';
+  return `; longest ${ms(worst.collectionMs)}${worst.collectionKind ? ` ${worst.collectionKind}` : ''}`;
+}
+
 function table(headers: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
@@ -211,7 +220,7 @@ function printResults(results: BenchResults): void {
           : '',
         'last byte → painted': ms(pick(c.runs, 'lastByteToPaintedMs')),
         'command → resolved': ms(pick(c.runs, 'commandMs')),
-        'worst host stall (longest GC pause)': `${ms(pick(c.runs, 'stallMs'))} (GC ${ms(pick(c.runs, 'collectionMs'))})`,
+        'worst host stall (longest GC pause)': `${ms(pick(c.runs, 'stallMs'))} (GC ${ms(pick(c.runs, 'collectionMs'))}${longestCollection(c.runs)})`,
         'longest stall of the runs: on a core / waiting for one': longestStallShare(c.runs),
         'host CPU: main thread / all threads': `${ms(median(ok.map((r) => r.cpu?.mainMs)))} / ${ms(median(ok.map((r) => r.cpu?.allMs)))}`,
         runs: `${ok.length}`,
