@@ -133,10 +133,12 @@ export interface BenchResults {
   notes: string[];
 }
 
-export type CollectionKind = 'major' | 'minor' | 'incremental' | 'weak callbacks';
+export type CollectionKind = 'major' | 'minor' | 'minor (mark-sweep)' | 'incremental' | 'weak callbacks';
 const COLLECTION_KINDS: Record<number, CollectionKind> = {
   [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
   [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+  // V8's minor mark-sweep collector, which Node names no constant for.
+  2: 'minor (mark-sweep)',
   [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
   [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak callbacks',
 };

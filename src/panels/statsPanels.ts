@@ -257,8 +257,9 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     const { panel, target } = entry;
     switch (message.type) {
       case 'ready': {
-        // A new document: it shows nothing yet.
+        // A new document: it shows nothing yet, and will not paint what was posted to the one before.
         entry.shownFetchedAt = undefined;
+        entry.phases = undefined;
         const htmlAt = entry.handshake.documentStartedAt;
         entry.started = isWebviewStart(message.start) && htmlAt !== undefined ? { ...message.start, htmlAt } : undefined;
         // A webview hidden and shown again starts afresh (no retained context): give it the data again,

@@ -11,8 +11,6 @@ import { webviewStart } from './webviewStart';
 
 const root = document.getElementById('app')!;
 let current: { payload: PanelPayload; view: RenderedView; peer: number } | undefined;
-/** When the last 'show' arrived (Date.now()), reported with its paint so the host can log where time goes. */
-let showReceivedAt: number | undefined;
 
 /** Full columns that came before the preview they complete was painted: drawn right after it. */
 let columnsWaiting = false;
@@ -27,7 +25,8 @@ function tellPeerShown(peer: number): void {
   vscode.postMessage({ type: 'peerShown', peer });
 }
 
-function show(payload: PanelPayload, peer: number, zoom?: { from: number; to: number }): void {
+/** `received`: when the 'show' that brought the payload arrived (Date.now()), reported with its paint; none for a peer switch. */
+function show(payload: PanelPayload, peer: number, zoom?: { from: number; to: number }, received?: number): void {
   // Another peer is drawn from the payload as it is then (its full columns may have come meanwhile).
   // The view shown is replaced (renderParticipant keeps its charts when they are the same peer's).
   const view = renderParticipant(
@@ -44,7 +43,7 @@ function show(payload: PanelPayload, peer: number, zoom?: { from: number; to: nu
   columnsWaiting = false;
   const state: StatsPanelState = { peer, restore: payload.restore };
   vscode.setState(state);
-  reportPainted(payload.participant.id, payload, () => {
+  reportPainted(payload.participant.id, payload, received, () => {
     painted = true;
     if (columnsWaiting) {
       columnsWaiting = false;
@@ -55,17 +54,17 @@ function show(payload: PanelPayload, peer: number, zoom?: { from: number; to: nu
 
 /**
  * Says 'rendered' once the browser has painted what changed, with the data it painted (when fetched and
- * checked), when the message came and when it was painted.
+ * checked), when the message that brought it came and when it was painted. Each message keeps its own
+ * arrival time: a second one may come before the first is painted.
  */
 function reportPainted(
   id: string | undefined,
   data: { fetchedAt?: string; checkedAt?: string } | undefined,
+  received: number | undefined,
   then: () => void = () => {},
 ): void {
   requestAnimationFrame(() =>
     requestAnimationFrame(() => {
-      const received = showReceivedAt;
-      showReceivedAt = undefined;
       vscode.postMessage({
         type: 'rendered',
         id,
@@ -83,11 +82,11 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
   if (typeof message !== 'object' || message === null) return;
   switch (message.type) {
     case 'show': {
-      showReceivedAt = Date.now();
+      const received = Date.now();
       const saved = vscode.getState() as Partial<StatsPanelState> | undefined;
       const samePerson = current !== undefined && current.payload.participant.id === message.payload.participant.id;
-      if (samePerson) show(withTracksKept(message.payload, current!.payload), current!.peer);
-      else show(message.payload, typeof saved?.peer === 'number' ? saved.peer : 0);
+      if (samePerson) show(withTracksKept(message.payload, current!.payload), current!.peer, undefined, received);
+      else show(message.payload, typeof saved?.peer === 'number' ? saved.peer : 0, undefined, received);
       break;
     }
     case 'columns': {
@@ -98,15 +97,16 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       else columnsWaiting = true;
       break;
     }
-    case 'checked':
-      showReceivedAt = Date.now();
+    case 'checked': {
+      const received = Date.now();
       // Checked data that is not the data shown (a 'show' for newer data crossed it) changes nothing.
       if (current && current.payload.fetchedAt === message.fetchedAt) {
         current.payload = { ...current.payload, checkedAt: message.checkedAt };
         current.view.checked(message.checkedAt);
       }
-      reportPainted(current?.payload.participant.id, current?.payload);
+      reportPainted(current?.payload.participant.id, current?.payload, received);
       break;
+    }
     case 'rawJson':
       current?.view.showRawJson(message);
       break;

@@ -110,6 +110,9 @@ describe('RealtimeKit Refresh', () => {
 
   it("times each show's paint, and a Refresh's, by the data the webview says it painted", async function () {
     this.timeout(60_000);
+    // Once more on failure: a show stops waiting for its webview after 15 s, and its paint is then not
+    // timed; on an overloaded machine (two CPU hogs beside the host) one run in four did not time it.
+    this.retries(1);
     const api = await extensionApi();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const { sessionId, participantId } = catalog.troubledParticipant;
