@@ -196,24 +196,22 @@ class StallMonitor {
 
   /** The longest stall between two Date.now() times. */
   worst(from: number, to = Date.now()): number {
-    return longest(this.stalls, from, to);
+    return longestOf(this.stalls, from, to)?.ms ?? 0;
   }
 
   /** The longest stall's time on a core and waiting for one. */
   worstShare(from: number, to = Date.now()): StallShare | undefined {
-    const inside = this.stalls.filter((s) => s.at >= from && s.at <= to + 5);
-    return inside.reduce<(typeof inside)[number] | undefined>((max, s) => (max && max.ms >= s.ms ? max : s), undefined)?.share;
+    return longestOf(this.stalls, from, to)?.share;
   }
 
   /** The longest garbage collection pause between two Date.now() times. */
   worstCollection(from: number, to = Date.now()): number {
-    return longest(this.collections, from, to);
+    return longestOf(this.collections, from, to)?.ms ?? 0;
   }
 
   /** The kind of that pause. */
   worstCollectionKind(from: number, to = Date.now()): CollectionKind | undefined {
-    const inside = this.collections.filter((c) => c.at >= from && c.at <= to + 5);
-    return inside.reduce<(typeof inside)[number] | undefined>((max, c) => (max && max.ms >= c.ms ? max : c), undefined)?.kind;
+    return longestOf(this.collections, from, to)?.kind;
   }
 
   dispose(): void {
@@ -223,8 +221,8 @@ class StallMonitor {
 }
 
 // A pause is recorded when it ends: one that ended inside the window counts.
-const longest = (pauses: Array<{ at: number; ms: number }>, from: number, to: number) =>
-  pauses.filter((s) => s.at >= from && s.at <= to + 5).reduce((max, s) => Math.max(max, s.ms), 0);
+const longestOf = <T extends { at: number; ms: number }>(pauses: T[], from: number, to: number): T | undefined =>
+  pauses.filter((s) => s.at >= from && s.at <= to + 5).reduce<T | undefined>((max, s) => (max && max.ms >= s.ms ? max : s), undefined);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (line: string) => console.log(`[bench] ${line}`);

@@ -136,19 +136,20 @@ async function warmPeerReports(baseUrl: string, peerIds: string[]): Promise<void
 }
 
 /** The longest stall of the runs, and how much of it the host's main thread spent on a core and waiting for one. */
+/** The run (of those without an error) with the most of `key`. */
+function worstRun(runs: StatsRun[], key: 'stallMs' | 'collectionMs'): StatsRun | undefined {
+  return runs.filter((run) => !run.error).reduce<StatsRun | undefined>((max, run) => (max && max[key] >= run[key] ? max : run), undefined);
+}
+
 function longestStallShare(runs: StatsRun[]): string {
-  const worst = runs
-    .filter((run) => !run.error)
-    .reduce<StatsRun | undefined>((max, run) => (max && max.stallMs >= run.stallMs ? max : run), undefined);
+  const worst = worstRun(runs, 'stallMs');
   if (!worst?.stallShare) return '–';
   return `${ms(worst.stallMs)}: ${ms(worst.stallShare.cpuMs)} / ${ms(worst.stallShare.waitMs)}`;
 }
 
 /** The longest garbage collection pause of the runs, with its kind: a major one marks the whole heap. */
 function longestCollection(runs: StatsRun[]): string {
-  const worst = runs
-    .filter((run) => !run.error)
-    .reduce<StatsRun | undefined>((max, run) => (max && max.collectionMs >= run.collectionMs ? max : run), undefined);
+  const worst = worstRun(runs, 'collectionMs');
   if (!worst || worst.collectionMs === 0) return '';
   return `; longest ${ms(worst.collectionMs)}${worst.collectionKind ? ` ${worst.collectionKind}` : ''}`;
 }

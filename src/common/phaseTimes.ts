@@ -6,7 +6,7 @@
  * fill in their part. Times across processes are wall-clock (Date.now()); CPU phases use
  * performance.now(). No vscode and no DOM here.
  */
-import type { RenderTimings, WebviewStart } from '../shared/messages';
+import type { PaintedData, RenderTimings, WebviewStart } from '../shared/messages';
 
 export type { RenderTimings } from '../shared/messages';
 
@@ -23,12 +23,6 @@ export interface RequestTiming {
   lastByte: number;
   bytes: number;
   parseMs: number;
-}
-
-/** What data a paint was of: when it was fetched, and when last found unchanged. */
-export interface PaintedData {
-  fetchedAt?: string;
-  checkedAt?: string;
 }
 
 /** A 'rendered' of the data posted: a webview that restarts paints the data it was given before, too. */

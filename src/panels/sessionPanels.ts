@@ -112,7 +112,7 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     }
     if (!entry) {
       // Kept while hidden: triage goes from the overview to a participant and back, over and over, and a
-      // torn-down overview took 1.7 s to come back (bench:switch-back). Its rows cost little to keep.
+      // torn-down overview took 1.5 s to come back (bench:switch-back). Its rows cost little to keep.
       const panel = vscode.window.createWebviewPanel(SESSION_VIEW_TYPE, sessionId, vscode.ViewColumn.Active, {
         ...webviewPanelOptions(this.extensionUri),
         retainContextWhenHidden: true,

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { executeCommand, runCall } from '../common/commands';
 import type { Logger } from '../common/logger';
-import { formatPhases, isPaintOf, type NewWebview, type PaintedData, type PhaseRecorder, type PhaseSummary } from '../common/phaseTimes';
+import { formatPhases, isPaintOf, type NewWebview, type PhaseRecorder, type PhaseSummary } from '../common/phaseTimes';
 import { analyseInspection, type AnalysedInspection, type Inspection } from '../inspection/inspection';
 import { isInspectionTarget, targetKey, type InspectionTarget, type ParticipantTarget } from '../inspection/inspectionTarget';
 import { inspectionRequestKey } from '../inspection/sharedInspections';
@@ -18,6 +18,7 @@ import {
   isWebviewStart,
   isWebviewToHost,
   type HostToWebview,
+  type PaintedData,
   type PanelAttribution,
   type PanelPayload,
   type RenderTimings,

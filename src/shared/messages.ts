@@ -48,6 +48,12 @@ export interface StatsPanelState {
   restore: Record<string, unknown>;
 }
 
+/** Which data a paint was of: when it was fetched, and when last found unchanged. */
+export interface PaintedData {
+  fetchedAt?: string;
+  checkedAt?: string;
+}
+
 /** Sent with 'rendered' after a 'show': when the message arrived and when it was painted (the webview's Date.now()). */
 export interface RenderTimings {
   received: number;
@@ -115,7 +121,7 @@ export type WebviewToHost =
    * `fetchedAt` and `checkedAt`: of the data painted (a 'show' payload's, or a 'checked' message's), so
    * that the host times the paint of what it posted, not of what a restarted webview painted before it.
    */
-  | { type: 'rendered'; id?: string; fetchedAt?: string; checkedAt?: string; timings?: RenderTimings }
+  | ({ type: 'rendered'; id?: string; timings?: RenderTimings } & PaintedData)
   | { type: 'copy'; text: string }
   /** Raw JSON was opened: the host answers with a RawJsonMessage. */
   | { type: 'rawJson' }

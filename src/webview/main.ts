@@ -2,7 +2,7 @@
 import '@vscode/codicons/dist/codicon.css';
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
-import type { HostToWebview, PanelPayload, StatsPanelState } from '../shared/messages';
+import type { HostToWebview, PaintedData, PanelPayload, StatsPanelState } from '../shared/messages';
 import { el } from './dom';
 import { renderParticipant, type RenderedView } from './participantView';
 import { withTracksKept } from './tracksKept';
@@ -59,7 +59,7 @@ function show(payload: PanelPayload, peer: number, zoom?: { from: number; to: nu
  */
 function reportPainted(
   id: string | undefined,
-  data: { fetchedAt?: string; checkedAt?: string } | undefined,
+  data: PaintedData | undefined,
   received: number | undefined,
   then: () => void = () => {},
 ): void {
