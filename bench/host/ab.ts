@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { median, ms, quantile } from './figures';
 import type { BenchResults } from './inHost';
+import { oneSchedulingGroup } from './schedulingGroups';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const OUT = path.join(ROOT, 'out', 'bench', 'ab');
@@ -100,11 +101,18 @@ function main(): void {
   fs.mkdirSync(OUT, { recursive: true });
   const a: Side = { label: ref, root: worktreeOf(ref), results: [] };
   const b: Side = { label: 'this tree', root: ROOT, results: [] };
-  for (let round = 1; round <= rounds; round++) {
-    // A first in odd rounds, B first in even ones: neither side always runs on a machine just warmed.
-    for (const side of round % 2 ? [a, b] : [b, a]) runBench(side, round);
+  // Set here for both sides alike: a commit from before schedulingGroups.ts would leave it as it is.
+  const scheduling = oneSchedulingGroup(process.env.RTK_BENCH_AUTOGROUP === 'keep');
+  try {
+    for (let round = 1; round <= rounds; round++) {
+      // A first in odd rounds, B first in even ones: neither side always runs on a machine just warmed.
+      for (const side of round % 2 ? [a, b] : [b, a]) runBench(side, round);
+    }
+  } finally {
+    scheduling.restore();
   }
   compare(a, b);
+  console.log(`\n${scheduling.note}`);
 }
 
 try {

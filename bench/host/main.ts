@@ -12,6 +12,7 @@
  *                             connection (on loopback they arrive faster than they can be parsed)
  *   RTK_SAMPLE_COMPRESS=1     the sample servers compress answers as Cloudflare's network does (Brotli,
  *                             as the extension accepts it): what crosses the link is then a few MB
+ *   RTK_BENCH_AUTOGROUP=keep  leave Linux's autogroup scheduling on (see schedulingGroups.ts)
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -32,6 +33,7 @@ import {
 import { RealtimeKitClient } from '../../src/api/client';
 import { peerOwners } from '../../src/sessionAnalysis/peerSpans';
 import { median, ms } from './figures';
+import { oneSchedulingGroup } from './schedulingGroups';
 import type { BenchResults, BenchServers, OverviewRun, StatsRun } from './inHost';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -77,6 +79,7 @@ async function runInHost(): Promise<BenchResults> {
   ensureTestHost();
   const resultsFile = path.join(OUT, 'results.json');
   fs.rmSync(resultsFile, { force: true });
+  const scheduling = oneSchedulingGroup(process.env.RTK_BENCH_AUTOGROUP === 'keep');
   // The sample servers run here, not in the extension host: their work must not count as the host's.
   const sample = await startSampleServer();
   const slowSample = await startSampleServer({ latencyMs: OVERVIEW_LATENCY_MS });
@@ -104,8 +107,11 @@ async function runInHost(): Promise<BenchResults> {
     if (code === -1) throw new Error(`the benchmark did not finish within ${TIMEOUT_MS / 60_000} min`);
     if (!fs.existsSync(resultsFile)) throw new Error(`the host wrote no results (exit ${code})`);
     if (code !== 0) console.error(`[bench] the host run ended with code ${code}; printing what it measured`);
-    return JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as BenchResults;
+    const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as BenchResults;
+    results.notes.push(scheduling.note);
+    return results;
   } finally {
+    scheduling.restore();
     await browser.close();
     await server.stop();
     await sample.close();

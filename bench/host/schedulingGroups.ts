@@ -1,0 +1,62 @@
+/**
+ * Linux's autogroup scheduling shares the cores between sessions first, then between the threads of
+ * each. Playwright starts Chromium in a session of its own, so here the workbench and its webviews were
+ * one group and code-server with the extension host another, each given half of the two cores when
+ * both were busy. The host's thread sleeps most of the time, so its group's share on its core was small
+ * when it woke: it waited up to 75 ms for a core (perf sched) while Chromium ran there and the nice 19
+ * stats worker, in its own group, ran on the other. A desktop VS Code's processes are one session, and
+ * macOS and Windows have no such groups. So the benchmark turns autogroup off for its run when it may
+ * (as root), and puts it back after.
+ */
+import * as fs from 'node:fs';
+
+const AUTOGROUP = '/proc/sys/kernel/sched_autogroup_enabled';
+
+export interface SchedulingGroups {
+  /** What the run was scheduled under, for the printed notes. */
+  note: string;
+  /** Puts autogroup back as it was (once; on exit and on Ctrl+C too). */
+  restore(): void;
+}
+
+/** `keep`: leave the kernel's setting as it is (RTK_BENCH_AUTOGROUP=keep). */
+export function oneSchedulingGroup(keep: boolean): SchedulingGroups {
+  let before: string;
+  try {
+    before = fs.readFileSync(AUTOGROUP, 'utf8').trim();
+  } catch {
+    return { note: 'No autogroup scheduling here (not Linux, or no such setting).', restore: () => undefined };
+  }
+  const split =
+    'Autogroup scheduling was on: Chromium and code-server were two groups sharing the cores, which makes ' +
+    "the extension host's thread wait longer for a core than in a desktop VS Code.";
+  if (before !== '1')
+    return { note: 'Autogroup scheduling was off already: every process scheduled by its threads.', restore: () => undefined };
+  if (keep) return { note: `${split} (RTK_BENCH_AUTOGROUP=keep)`, restore: () => undefined };
+  try {
+    fs.writeFileSync(AUTOGROUP, '0');
+  } catch {
+    return { note: `${split} Run as root for the benchmark to turn it off for its run.`, restore: () => undefined };
+  }
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    try {
+      fs.writeFileSync(AUTOGROUP, before);
+    } catch {
+      console.error(`[bench:host] could not put ${AUTOGROUP} back to ${before}`);
+    }
+  };
+  const interrupted = (signal: NodeJS.Signals) => {
+    restore();
+    process.kill(process.pid, signal);
+  };
+  process.once('exit', restore);
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  return {
+    note: `Autogroup scheduling was turned off for the run (${AUTOGROUP}, put back after), as a desktop VS Code's processes are one group.`,
+    restore,
+  };
+}
