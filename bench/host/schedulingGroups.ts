@@ -2,11 +2,10 @@
  * Linux's autogroup scheduling shares the cores between sessions first, then between the threads of
  * each. Playwright starts Chromium in a session of its own, so here the workbench and its webviews were
  * one group and code-server with the extension host another, each given half of the two cores when
- * both were busy. The host's thread sleeps most of the time, so its group's share on its core was small
- * when it woke: it waited up to 75 ms for a core (perf sched) while Chromium ran there and the nice 19
- * stats worker, in its own group, ran on the other. A desktop VS Code's processes are one session, and
- * macOS and Windows have no such groups. So the benchmark turns autogroup off for its run when it may
- * (as root), and puts it back after.
+ * both were busy. The host's thread sleeps most of the time, so its group's share of the core it woke
+ * on was small: it waited up to 75 ms for a core (perf sched), while Chromium ran and even the nice 19
+ * stats worker did. A desktop VS Code's processes are one session, and macOS and Windows have no such
+ * groups. So the benchmark turns autogroup off for its run when it may (as root), and puts it back after.
  */
 import * as fs from 'node:fs';
 
