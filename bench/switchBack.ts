@@ -6,12 +6,13 @@
  * on screen: the overview's first row, the participant's name and its first chart; and the participant's
  * opening itself, from the Enter on its row. Median of RUNS.
  *
- *   npm run bench:switch-back          (RUNS=n, JSON=path to save the figures)
+ *   npm run bench:switch-back          (RUNS=n, JSON=path to save the figures; RTK_BENCH_AUTOGROUP=keep as for bench:host)
  */
 import * as fs from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { SAMPLE_TOKEN, SCALE_SESSION_IDS } from '../sample-server';
 import { answerInputBox, openWorkbench, runFromPalette, signIn, statsWebview } from '../test/e2e/workbench';
+import { oneSchedulingGroup } from './host/schedulingGroups';
 
 const RUNS = Math.max(1, Number(process.env.RUNS ?? 5));
 
@@ -40,6 +41,7 @@ async function clickTab(page: Page, title: string): Promise<() => Promise<void>>
 }
 
 async function main(): Promise<void> {
+  const scheduling = oneSchedulingGroup(process.env.RTK_BENCH_AUTOGROUP === 'keep');
   const workbench = await openWorkbench({ theme: 'Default Dark Modern', colorScheme: 'dark' });
   const { page } = workbench;
   const opened: number[] = [];
@@ -92,6 +94,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await workbench.close();
+    scheduling.restore();
   }
   const figures = {
     runs: RUNS,
@@ -104,7 +107,9 @@ async function main(): Promise<void> {
 |---|---|
 | a participant opened from its row (Enter) | ${figures.openFromRowMs.median} ms (${opened.join(', ')}) |
 | back to the session overview (100 participants, analysed), by its tab | ${figures.backToOverviewMs.median} ms (${toOverview.join(', ')}) |
-| back to the participant's stats panel, by its tab | ${figures.backToParticipantMs.median} ms (${toParticipant.join(', ')}) |`);
+| back to the participant's stats panel, by its tab | ${figures.backToParticipantMs.median} ms (${toParticipant.join(', ')}) |
+
+${scheduling.note}`);
   if (process.env.JSON) fs.writeFileSync(process.env.JSON, JSON.stringify(figures, null, 2));
 }
 
