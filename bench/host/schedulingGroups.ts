@@ -44,7 +44,7 @@ export function oneSchedulingGroup(keep: boolean): SchedulingGroups {
     try {
       fs.writeFileSync(AUTOGROUP, before);
     } catch {
-      console.error(`[bench:host] could not put ${AUTOGROUP} back to ${before}`);
+      console.error(`[bench] could not put ${AUTOGROUP} back to ${before}`);
     }
   };
   const interrupted = (signal: NodeJS.Signals) => {
