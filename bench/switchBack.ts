@@ -41,7 +41,7 @@ async function clickTab(page: Page, title: string): Promise<() => Promise<void>>
 }
 
 async function main(): Promise<void> {
-  const scheduling = oneSchedulingGroup(process.env.RTK_BENCH_AUTOGROUP === 'keep');
+  const scheduling = oneSchedulingGroup();
   const workbench = await openWorkbench({ theme: 'Default Dark Modern', colorScheme: 'dark' });
   const { page } = workbench;
   const opened: number[] = [];

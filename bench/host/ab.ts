@@ -102,7 +102,7 @@ function main(): void {
   const a: Side = { label: ref, root: worktreeOf(ref), results: [] };
   const b: Side = { label: 'this tree', root: ROOT, results: [] };
   // Set here for both sides alike: a commit from before schedulingGroups.ts would leave it as it is.
-  const scheduling = oneSchedulingGroup(process.env.RTK_BENCH_AUTOGROUP === 'keep');
+  const scheduling = oneSchedulingGroup();
   try {
     for (let round = 1; round <= rounds; round++) {
       // A first in odd rounds, B first in even ones: neither side always runs on a machine just warmed.

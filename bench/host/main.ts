@@ -79,7 +79,7 @@ async function runInHost(): Promise<BenchResults> {
   ensureTestHost();
   const resultsFile = path.join(OUT, 'results.json');
   fs.rmSync(resultsFile, { force: true });
-  const scheduling = oneSchedulingGroup(process.env.RTK_BENCH_AUTOGROUP === 'keep');
+  const scheduling = oneSchedulingGroup();
   // The sample servers run here, not in the extension host: their work must not count as the host's.
   const sample = await startSampleServer();
   const slowSample = await startSampleServer({ latencyMs: OVERVIEW_LATENCY_MS });

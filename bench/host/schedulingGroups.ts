@@ -18,24 +18,25 @@ export interface SchedulingGroups {
   restore(): void;
 }
 
-/** `keep`: leave the kernel's setting as it is (RTK_BENCH_AUTOGROUP=keep). */
-export function oneSchedulingGroup(keep: boolean): SchedulingGroups {
+const unchanged = (note: string): SchedulingGroups => ({ note, restore: () => undefined });
+
+/** Unless RTK_BENCH_AUTOGROUP=keep says to leave the kernel's setting as it is. */
+export function oneSchedulingGroup(): SchedulingGroups {
   let before: string;
   try {
     before = fs.readFileSync(AUTOGROUP, 'utf8').trim();
   } catch {
-    return { note: 'No autogroup scheduling here (not Linux, or no such setting).', restore: () => undefined };
+    return unchanged('No autogroup scheduling here (not Linux, or no such setting).');
   }
   const split =
     'Autogroup scheduling was on: Chromium and code-server were two groups sharing the cores, which makes ' +
     "the extension host's thread wait longer for a core than in a desktop VS Code.";
-  if (before !== '1')
-    return { note: 'Autogroup scheduling was off already: every process scheduled by its threads.', restore: () => undefined };
-  if (keep) return { note: `${split} (RTK_BENCH_AUTOGROUP=keep)`, restore: () => undefined };
+  if (before !== '1') return unchanged('Autogroup scheduling was off already: every process scheduled by its threads.');
+  if (process.env.RTK_BENCH_AUTOGROUP === 'keep') return unchanged(`${split} (RTK_BENCH_AUTOGROUP=keep)`);
   try {
     fs.writeFileSync(AUTOGROUP, '0');
   } catch {
-    return { note: `${split} Run as root for the benchmark to turn it off for its run.`, restore: () => undefined };
+    return unchanged(`${split} Run as root for the benchmark to turn it off for its run.`);
   }
   let restored = false;
   const restore = () => {
