@@ -10,8 +10,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { PanelPayload } from '../src/shared/messages';
-import type { QualitySample, QualityTrack } from '../src/shared/model';
+import type { QualityTrack } from '../src/shared/model';
 import { toWireParticipant } from '../src/shared/wire';
+import { sampleColumns, type Sample } from '../test/fixtures/sampleColumns';
 import { openBrowser } from '../test/host/codeServer';
 import { audioSample as audio, benchPage, median, videoSample as video } from './webviewBench';
 
@@ -19,17 +20,17 @@ const ROOT = path.resolve(__dirname, '..');
 const SIZES = [1_000, 10_000, 20_000, 100_000];
 const RUNS = 3;
 
-function series(count: number, seed: number, make: (i: number, wave: number) => Omit<QualitySample, 't'>): QualitySample[] {
+function series(count: number, seed: number, make: (i: number, wave: number) => Omit<Sample, 't'>): Sample[] {
   const t0 = Date.parse('2026-11-20T09:00:00Z');
   return Array.from({ length: count }, (_, i) => ({ t: t0 + i * 1000, ...make(i, Math.sin((i + seed) / 37)) }));
 }
 
 function payloadWith(samplesPerSeries: number): PanelPayload {
   const tracks: QualityTrack[] = [
-    { kind: 'audio', direction: 'producer', samples: series(samplesPerSeries, 1, audio), summary: {} },
-    { kind: 'audio', direction: 'consumer', samples: series(samplesPerSeries, 2, audio), summary: {} },
-    { kind: 'video', direction: 'producer', samples: series(samplesPerSeries, 3, video), summary: {} },
-    { kind: 'video', direction: 'consumer', samples: series(samplesPerSeries, 4, video), summary: {} },
+    { kind: 'audio', direction: 'producer', ...sampleColumns(series(samplesPerSeries, 1, audio)), summary: {} },
+    { kind: 'audio', direction: 'consumer', ...sampleColumns(series(samplesPerSeries, 2, audio)), summary: {} },
+    { kind: 'video', direction: 'producer', ...sampleColumns(series(samplesPerSeries, 3, video)), summary: {} },
+    { kind: 'video', direction: 'consumer', ...sampleColumns(series(samplesPerSeries, 4, video)), summary: {} },
   ];
   return {
     participant: toWireParticipant({

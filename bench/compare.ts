@@ -14,8 +14,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ComparedParticipant, ComparePayload } from '../src/shared/compare';
 import type { PanelPayload } from '../src/shared/messages';
-import type { QualitySample, QualityTrack } from '../src/shared/model';
-import { toColumns, toWireParticipant } from '../src/shared/wire';
+import type { QualityTrack } from '../src/shared/model';
+import { toWireColumns, toWireParticipant } from '../src/shared/wire';
+import { sampleColumns, type Sample } from '../test/fixtures/sampleColumns';
 import { openBrowser } from '../test/host/codeServer';
 import { audioSample as audio, benchPage, median, videoSample as video } from './webviewBench';
 
@@ -27,13 +28,13 @@ const T0 = Date.parse('2026-11-20T09:00:00Z');
 
 /** A participant's four tracks (audio and video, sent and received), sampled every second from `offset` ms. */
 function tracksOf(seed: number, offset: number): QualityTrack[] {
-  const series = (phase: number, make: (i: number, wave: number) => Omit<QualitySample, 't'>): QualitySample[] =>
+  const series = (phase: number, make: (i: number, wave: number) => Omit<Sample, 't'>): Sample[] =>
     Array.from({ length: SAMPLES }, (_, i) => ({ t: T0 + offset + i * 1000, ...make(i, Math.sin((i + seed * 7 + phase) / 37)) }));
   return [
-    { kind: 'audio', direction: 'producer', samples: series(1, audio), summary: {} },
-    { kind: 'audio', direction: 'consumer', samples: series(2, audio), summary: {} },
-    { kind: 'video', direction: 'producer', samples: series(3, video), summary: {} },
-    { kind: 'video', direction: 'consumer', samples: series(4, video), summary: {} },
+    { kind: 'audio', direction: 'producer', ...sampleColumns(series(1, audio)), summary: {} },
+    { kind: 'audio', direction: 'consumer', ...sampleColumns(series(2, audio)), summary: {} },
+    { kind: 'video', direction: 'producer', ...sampleColumns(series(3, video)), summary: {} },
+    { kind: 'video', direction: 'consumer', ...sampleColumns(series(4, video)), summary: {} },
   ];
 }
 
@@ -46,7 +47,10 @@ function comparePayload(interleaved: boolean): ComparePayload {
     issues: [],
     causedBy: [],
     affected: [],
-    tracks: tracksOf(p, interleaved ? p * 125 : 0).map(({ samples, ...track }) => ({ ...track, columns: toColumns(samples) })),
+    tracks: tracksOf(p, interleaved ? p * 125 : 0).map(({ columns, limitation: _limitation, ...track }) => ({
+      ...track,
+      columns: toWireColumns(columns),
+    })),
     events: [],
   }));
   const restore = { accountId: 'bench', appId: 'bench', sessionId: 'bench', participantIds: participants.map((p) => p.participantId) };

@@ -4,11 +4,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { QualitySample } from '../src/shared/model';
+import type { Sample } from '../test/fixtures/sampleColumns';
 
 const ROOT = path.resolve(__dirname, '..');
 
-export type SampleShape = (i: number, wave: number) => Omit<QualitySample, 't'>;
+export type SampleShape = (i: number, wave: number) => Omit<Sample, 't'>;
 
 export const audioSample: SampleShape = (i, wave) => ({
   mos: 4.2 + wave * 0.3,

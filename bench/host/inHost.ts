@@ -241,7 +241,7 @@ async function closeEditors(): Promise<void> {
 
 /** Samples in the longest series of a participant's statistics. */
 function samplesPerSeries(participant: ReturnType<typeof normalizeParticipant>): number {
-  return Math.max(0, ...participant.peerStats.flatMap((stats) => stats.tracks.map((track) => track.samples.length)));
+  return Math.max(0, ...participant.peerStats.flatMap((stats) => stats.tracks.map((track) => track.columns.t.length)));
 }
 
 /** The story's current-generation participant whose statistics come closest to 60 samples per series. */

@@ -3,8 +3,16 @@
  * it and what it means. Thresholds live in thresholds.ts. Pure; nothing is invented for absent data.
  */
 import { maxOf, minOf } from '../shared/extent';
-import { trackLabel } from '../shared/metrics';
-import type { DetectedIssue, InspectedParticipant, PeerStats, QualitySample, QualityTrack, Severity, Verdict } from '../shared/model';
+import { trackLabel, type MetricKey } from '../shared/metrics';
+import {
+  limitationCode,
+  type DetectedIssue,
+  type InspectedParticipant,
+  type PeerStats,
+  type QualityTrack,
+  type Severity,
+  type Verdict,
+} from '../shared/model';
 import { clock, median, round, sustained, type Stretch } from './series';
 import { PRECALL_LIMITS, THRESHOLDS } from './thresholds';
 
@@ -34,7 +42,7 @@ type Rule = (peer: PeerStats, track: QualityTrack) => DetectedIssue | undefined;
 function trackRule(options: {
   rule: string;
   title: string;
-  read: (sample: QualitySample) => number | undefined;
+  metric: MetricKey;
   isBad: (value: number) => boolean;
   minSeconds: number;
   unit: string;
@@ -45,7 +53,7 @@ function trackRule(options: {
 }): Rule {
   return (peer, track) => {
     if (options.applies && !options.applies(track)) return undefined;
-    const stretches = sustained(track.samples, options.read, options.isBad, options.minSeconds, options.worst);
+    const stretches = sustained(track.columns.t, track.columns[options.metric], options.isBad, options.minSeconds, options.worst);
     if (stretches.length === 0) return undefined;
     return {
       rule: options.rule,
@@ -71,7 +79,7 @@ const TRACK_RULES: Rule[] = [
   trackRule({
     rule: 'sustained-packet-loss',
     title: 'Sustained packet loss',
-    read: (s) => s.lossPct,
+    metric: 'lossPct',
     isBad: (v) => v > THRESHOLDS.loss.percent,
     minSeconds: THRESHOLDS.loss.minSeconds,
     unit: ' %',
@@ -82,7 +90,7 @@ const TRACK_RULES: Rule[] = [
   trackRule({
     rule: 'high-jitter',
     title: 'High jitter',
-    read: (s) => s.jitterMs,
+    metric: 'jitterMs',
     isBad: (v) => v > THRESHOLDS.jitter.ms,
     minSeconds: THRESHOLDS.jitter.minSeconds,
     unit: ' ms',
@@ -93,7 +101,7 @@ const TRACK_RULES: Rule[] = [
   trackRule({
     rule: 'low-mos',
     title: 'Low call quality (MOS)',
-    read: (s) => s.mos,
+    metric: 'mos',
     isBad: (v) => v < THRESHOLDS.mos.below,
     minSeconds: THRESHOLDS.mos.minSeconds,
     unit: '',
@@ -105,7 +113,7 @@ const TRACK_RULES: Rule[] = [
   trackRule({
     rule: 'high-rtt',
     title: 'High round-trip time',
-    read: (s) => s.rttMs,
+    metric: 'rttMs',
     isBad: (v) => v > THRESHOLDS.rtt.ms,
     minSeconds: THRESHOLDS.rtt.minSeconds,
     unit: ' ms',
@@ -116,7 +124,7 @@ const TRACK_RULES: Rule[] = [
   trackRule({
     rule: 'fps-drop',
     title: 'Frame rate dropped',
-    read: (s) => s.fps,
+    metric: 'fps',
     isBad: (v) => v < THRESHOLDS.fps.below,
     minSeconds: THRESHOLDS.fps.minSeconds,
     unit: ' fps',
@@ -132,16 +140,21 @@ const TRACK_RULES: Rule[] = [
 
 /** A fall of a whole MOS point between the first and last quarter of the call. */
 function fallingMos(peer: PeerStats, track: QualityTrack): DetectedIssue | undefined {
-  const values = track.samples.filter((s) => s.mos !== undefined);
-  if (values.length < 8) return undefined;
-  const quarter = Math.floor(values.length / 4);
+  const { t, mos } = track.columns;
+  if (!mos) return undefined;
+  // The samples with a MOS, by index.
+  const measured = new Uint32Array(mos.length);
+  let count = 0;
+  for (let i = 0; i < mos.length; i++) if (!Number.isNaN(mos[i])) measured[count++] = i;
+  if (count < 8) return undefined;
+  const quarter = Math.floor(count / 4);
   const mosOf = (from: number, to: number) => {
-    const mos = new Float64Array(to - from);
-    for (let i = from; i < to; i++) mos[i - from] = values[i].mos!;
-    return mos;
+    const values = new Float64Array(to - from);
+    for (let i = from; i < to; i++) values[i - from] = mos[measured[i]];
+    return values;
   };
   const start = median(mosOf(0, quarter));
-  const end = median(mosOf(values.length - quarter, values.length));
+  const end = median(mosOf(count - quarter, count));
   if (start === undefined || end === undefined || start - end < THRESHOLDS.mos.fallBy) return undefined;
   return {
     rule: 'falling-mos',
@@ -151,23 +164,20 @@ function fallingMos(peer: PeerStats, track: QualityTrack): DetectedIssue | undef
     explanation:
       'Quality got steadily worse rather than dipping once: something changed on the path or the device (another upload started, battery saver, moving away from Wi-Fi).',
     peerId: peer.peerId,
-    from: values[values.length - quarter].t,
-    to: values[values.length - 1].t,
+    from: t[measured[count - quarter]],
+    to: t[measured[count - 1]],
   };
 }
 
 /** Height at half the track's best or lower, for a while. */
 function resolutionDowngrade(peer: PeerStats, track: QualityTrack): DetectedIssue | undefined {
   if (!isVideo(track)) return undefined;
-  const best = maxOf(track.samples.map((s) => s.height).filter((h): h is number => h !== undefined && h > 0));
-  if (best === undefined) return undefined;
-  const stretches = sustained(
-    track.samples,
-    (s) => s.height,
-    (h) => h <= best * THRESHOLDS.resolution.downgradeFactor,
-    THRESHOLDS.resolution.minSeconds,
-    'min',
-  );
+  const { t, height } = track.columns;
+  if (!height) return undefined;
+  let best = 0;
+  for (let i = 0; i < height.length; i++) if (height[i] > best) best = height[i];
+  if (best === 0) return undefined;
+  const stretches = sustained(t, height, (h) => h <= best * THRESHOLDS.resolution.downgradeFactor, THRESHOLDS.resolution.minSeconds, 'min');
   if (stretches.length === 0) return undefined;
   return {
     rule: 'resolution-downgrade',
@@ -183,14 +193,28 @@ function resolutionDowngrade(peer: PeerStats, track: QualityTrack): DetectedIssu
 
 function qualityLimitation(peer: PeerStats, track: QualityTrack, reason: 'cpu' | 'bandwidth'): DetectedIssue | undefined {
   if (!isVideo(track) || track.direction === 'consumer') return undefined;
-  const limited = track.samples.filter((s) => s.limitation !== undefined);
-  const stretches = sustained(
-    track.samples,
-    (s) => (s.limitation === undefined ? undefined : s.limitation === reason ? 1 : 0),
-    (v) => v === 1,
-    THRESHOLDS.limitation.minSeconds,
-  );
-  const sampledFraction = limited.length ? limited.filter((s) => s.limitation === reason).length / limited.length : undefined;
+  const codes = track.limitation;
+  const code = limitationCode(reason);
+  // 1 where a sample names this reason, 0 where another, NaN where none: the values stretches are found in.
+  let limitedBy: Float64Array | undefined;
+  let given = 0;
+  let byReason = 0;
+  if (codes) {
+    limitedBy = new Float64Array(codes.length);
+    for (let i = 0; i < codes.length; i++) {
+      if (codes[i] === 0) {
+        limitedBy[i] = Number.NaN;
+        continue;
+      }
+      given += 1;
+      if (codes[i] === code) {
+        limitedBy[i] = 1;
+        byReason += 1;
+      }
+    }
+  }
+  const stretches = sustained(track.columns.t, limitedBy, (v) => v === 1, THRESHOLDS.limitation.minSeconds);
+  const sampledFraction = given ? byReason / given : undefined;
   const fraction = (reason === 'cpu' ? track.summary.cpuLimitedFraction : track.summary.bandwidthLimitedFraction) ?? sampledFraction;
   if (stretches.length === 0 && (fraction === undefined || fraction < THRESHOLDS.limitation.minFraction)) return undefined;
   const share = fraction === undefined ? '' : `limited by ${reason} ${round(fraction * 100, 0)} % of the time`;
@@ -376,7 +400,7 @@ export function peerIssues(peer: PeerStats): DetectedIssue[] {
     }
     const avgLoss = track.summary.avgLossPct;
     // Legacy series carry no loss per sample, only the call's average.
-    if (avgLoss !== undefined && avgLoss > THRESHOLDS.loss.percent && !track.samples.some((sample) => sample.lossPct !== undefined)) {
+    if (avgLoss !== undefined && avgLoss > THRESHOLDS.loss.percent && !track.columns.lossPct) {
       issues.push({
         rule: 'sustained-packet-loss',
         severity: avgLoss >= THRESHOLDS.loss.criticalPercent ? 'critical' : 'warning',

@@ -37,20 +37,22 @@ function fixed(value: number | undefined, digits = 1): string | undefined {
 }
 
 function trackFigures(track: QualityTrack): (string | undefined)[] {
-  const heights = track.samples.map((sample) => sample.height).filter((h): h is number => h !== undefined);
-  const fps = track.samples.map((sample) => sample.fps).filter((f): f is number => f !== undefined);
-  const range = (values: number[], show: (value: number) => string) =>
-    values.length ? `${show(minOf(values)!)}–${show(maxOf(values)!)}` : undefined;
+  const { t, height, fps } = track.columns;
+  const range = (column: Iterable<number> | undefined, show: (value: number) => string) => {
+    const low = column && minOf(column);
+    const high = column && maxOf(column);
+    return low === undefined || high === undefined ? undefined : `${show(low)}–${show(high)}`;
+  };
   return [
     trackLabel(track),
-    String(track.samples.length),
+    String(t.length),
     fixed(track.summary.mos?.p50 ?? track.summary.mos?.avg, 2),
     fixed(track.summary.mos?.p90, 2),
     fixed(track.summary.avgLossPct),
     fixed(track.summary.avgJitterMs),
     fixed(track.summary.avgRttMs, 0),
     range(fps, (value) => String(round(value))),
-    range(heights, (value) => `${value}p`),
+    range(height, (value) => `${value}p`),
   ];
 }
 

@@ -19,10 +19,12 @@ import type {
   PeerStats,
   Percentiles,
   PrecallModel,
-  QualitySample,
   QualityTrack,
+  SampleColumns,
   SdkEventModel,
 } from '../shared/model';
+import { limitationCode } from '../shared/model';
+import type { MetricKey } from '../shared/metrics';
 import { maxOf, minOf, selectRanks } from '../shared/extent';
 import { bool, num, record, records, text } from './coerce';
 import { parseIsoTime } from './isoTime';
@@ -165,8 +167,8 @@ function legacyQualityEntry(entry: RawLegacyQualityStats): PeerStats {
   const audio = samplesOf(records<RawQualitySample>(entry.audio_stats), 'unknown');
   const video = samplesOf(records<RawQualitySample>(entry.video_stats), 'unknown');
   const tracks: QualityTrack[] = [];
-  if (audio.length) tracks.push(track('audio', 'unknown', {}, audio, { avgLossPct: num(entry.audio_packet_loss) }));
-  if (video.length) tracks.push(track('video', 'unknown', {}, video, { avgLossPct: num(entry.video_packet_loss) }));
+  if (sampleCount(audio)) tracks.push(track('audio', 'unknown', {}, audio, { avgLossPct: num(entry.audio_packet_loss) }));
+  if (sampleCount(video)) tracks.push(track('video', 'unknown', {}, video, { avgLossPct: num(entry.video_packet_loss) }));
   return {
     peerId: text(entry.peer_id),
     startedAt: text(entry.start),
@@ -184,8 +186,9 @@ function currentReport(report: RawPeerReport, peerId: string | undefined): PeerS
   const metadata = record<RawPeerReportMetadata>(report.metadata) ?? {};
   const quality = record(report.quality) ?? {};
   const tracks = currentTracks(quality);
-  const start = minOf(tracks.map((item) => item.samples[0]?.t).filter((t): t is number => t !== undefined));
-  const end = maxOf(tracks.map((item) => item.samples[item.samples.length - 1]?.t).filter((t): t is number => t !== undefined));
+  // Every track has a sample: its times are in order.
+  const start = minOf(tracks.map((item) => item.columns.t[0]));
+  const end = maxOf(tracks.map((item) => item.columns.t[item.columns.t.length - 1]));
   const events: SdkEventModel[] = records<RawSdkEvent>(metadata.events).map((event) => ({
     at: text(event.timestamp),
     name: text(event.name) ?? text(event.type) ?? 'event',
@@ -354,11 +357,11 @@ function currentTracks(quality: Record<string, unknown>): QualityTrack[] {
       for (const group of byProducer.values()) {
         const samples = samplesOf(group, direction);
         const links = { remotePeerId: firstText(group, 'peer_id'), producerId: firstText(group, 'producer_id') };
-        if (samples.length) tracks.push(track(kind, direction, links, samples, byProducer.size === 1 ? summary : {}));
+        if (sampleCount(samples)) tracks.push(track(kind, direction, links, samples, byProducer.size === 1 ? summary : {}));
       }
     } else {
       const samples = samplesOf(rows, direction);
-      if (samples.length) tracks.push(track(kind, direction, { producerId: firstText(rows, 'producer_id') }, samples, summary));
+      if (sampleCount(samples)) tracks.push(track(kind, direction, { producerId: firstText(rows, 'producer_id') }, samples, summary));
     }
   }
   return tracks;
@@ -396,45 +399,53 @@ function cumulativeSummary(cumulative: RawCumulative | undefined): QualityTrack[
 
 type TrackLinks = Pick<QualityTrack, 'remotePeerId' | 'producerId'>;
 
+/** A track's samples in columns, and why its sender limited its quality when any sample says. */
+type TrackSamples = Pick<QualityTrack, 'columns' | 'limitation'>;
+
+const sampleCount = (samples: TrackSamples) => samples.columns.t.length;
+
+/** The mean of a column's values (NaN is absent), to two decimals. */
+function mean(column: ArrayLike<number> | undefined): number | undefined {
+  if (!column) return undefined;
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < column.length; i++) {
+    const value = column[i];
+    if (Number.isNaN(value)) continue;
+    sum += value;
+    count += 1;
+  }
+  return count ? Math.round((sum / count) * 100) / 100 : undefined;
+}
+
 function track(
   kind: MediaKind,
   direction: Direction,
   links: TrackLinks,
-  samples: QualitySample[],
+  samples: TrackSamples,
   summary: QualityTrack['summary'],
 ): QualityTrack {
-  // A loop, not map and filter: tracks run to 100k samples.
-  const mean = (read: (sample: QualitySample) => number | undefined) => {
-    let sum = 0;
-    let count = 0;
-    for (const sample of samples) {
-      const value = read(sample);
-      if (value === undefined) continue;
-      sum += value;
-      count += 1;
-    }
-    return count ? Math.round((sum / count) * 100) / 100 : undefined;
-  };
-  const meanMos = summary.mos ? undefined : mean((s) => s.mos);
+  const { columns } = samples;
+  const meanMos = summary.mos ? undefined : mean(columns.mos);
   return {
     kind,
     direction,
     remotePeerId: links.remotePeerId,
     producerId: links.producerId,
-    samples,
+    columns,
+    limitation: samples.limitation,
     summary: {
       ...summary,
       mos: summary.mos ?? (meanMos === undefined ? undefined : { avg: meanMos }),
-      avgLossPct: summary.avgLossPct ?? mean((s) => s.lossPct),
-      avgRttMs: summary.avgRttMs ?? mean((s) => s.rttMs),
-      avgJitterMs: mean((s) => s.jitterMs),
+      avgLossPct: summary.avgLossPct ?? mean(columns.lossPct),
+      avgRttMs: summary.avgRttMs ?? mean(columns.rttMs),
+      avgJitterMs: mean(columns.jitterMs),
     },
   };
 }
 
 /** A number per row, NaN where the row has none (in typed arrays: 100k-row reports make millions of values). */
 const valueOf = (value: number | undefined) => value ?? Number.NaN;
-const present = (value: number) => (Number.isNaN(value) ? undefined : value);
 
 /** Packet and byte counters may be per interval or running totals: running totals become deltas, in place. */
 function toPerInterval(values: Float64Array): void {
@@ -491,15 +502,19 @@ function typicalGap(t: Float64Array): number {
   return positive[middle];
 }
 
-/** One pass over the rows per counter, then one that builds the samples: no intermediate objects per row. */
-function samplesOf(rows: readonly RawQualitySample[], direction: Direction): QualitySample[] {
+/**
+ * The rows' values in columns: one pass over the rows per counter and per metric, no object per row
+ * (a 100,000-row report's objects cost more in garbage collection than reading it).
+ */
+function samplesOf(rows: readonly RawQualitySample[], direction: Direction): TrackSamples {
   const { timed, t } = inTimeOrder(rows);
+  const count = timed.length;
   const counterKey = direction === 'consumer' ? 'packets_received' : 'packets_sent';
-  const lost = new Float64Array(timed.length);
-  const counted = new Float64Array(timed.length);
-  const bytes = new Float64Array(timed.length);
+  const lost = new Float64Array(count);
+  const counted = new Float64Array(count);
+  const bytes = new Float64Array(count);
   // A plain loop: Float64Array.from with a mapping function is several times slower in V8.
-  for (let i = 0; i < timed.length; i++) {
+  for (let i = 0; i < count; i++) {
     const row = timed[i];
     lost[i] = valueOf(num(row.packets_lost));
     counted[i] = valueOf(num(row[counterKey]) ?? num(row.packets_received) ?? num(row.packets_sent));
@@ -509,33 +524,41 @@ function samplesOf(rows: readonly RawQualitySample[], direction: Direction): Qua
   toPerInterval(counted);
   toPerInterval(bytes);
   const firstInterval = typicalGap(t);
-  const samples = new Array<QualitySample>(timed.length);
-  for (let i = 0; i < timed.length; i++) {
-    const row = timed[i];
-    const lostNow = present(lost[i]);
-    const countedNow = present(counted[i]);
-    const bytesNow = present(bytes[i]);
+  const columns: SampleColumns = { t };
+  /** The column of what `value` gives each row (by its index), made at the first value: none when no row has one. */
+  const fill = (key: MetricKey, value: (index: number) => number | undefined) => {
+    let values: Float64Array | undefined;
+    for (let i = 0; i < count; i++) {
+      const found = value(i);
+      if (found === undefined) continue;
+      values ??= new Float64Array(count).fill(Number.NaN);
+      values[i] = found;
+    }
+    if (values) columns[key] = values;
+  };
+  fill('mos', (i) => num(timed[i].mos_quality) ?? num(timed[i].quality));
+  fill('jitterMs', (i) => num(timed[i].jitter));
+  fill('rttMs', (i) => num(timed[i].rtt));
+  fill('fps', (i) => num(timed[i].frames_per_second));
+  fill('height', (i) => num(timed[i].frame_height));
+  fill('lossPct', (i) => {
+    const total = lost[i] + counted[i];
+    // NaN (a counter absent) fails the comparison too.
+    return total > 0 ? Math.round((lost[i] / total) * 10_000) / 100 : undefined;
+  });
+  fill('bitrateKbps', (i) => {
+    if (Number.isNaN(bytes[i])) return undefined;
     const interval = i > 0 ? Math.max(1, t[i] - t[i - 1]) : firstInterval;
-    samples[i] = {
-      t: t[i],
-      mos: num(row.mos_quality) ?? num(row.quality),
-      jitterMs: num(row.jitter),
-      packetsLost: lostNow,
-      lossPct:
-        lostNow !== undefined && countedNow !== undefined && lostNow + countedNow > 0
-          ? Math.round((lostNow / (lostNow + countedNow)) * 10_000) / 100
-          : undefined,
-      rttMs: num(row.rtt),
-      bitrateKbps: bytesNow === undefined ? undefined : Math.round((bytesNow * 8) / interval),
-      fps: num(row.frames_per_second),
-      height: num(row.frame_height),
-      framesDropped: num(row.frames_dropped),
-      concealmentEvents: num(row.concealment_events),
-      jitterBufferDelayMs: num(row.jitter_buffer_delay),
-      limitation: text(row.quality_limitation_reason),
-    };
+    return Math.round((bytes[i] * 8) / interval);
+  });
+  let limitation: Uint8Array | undefined;
+  for (let i = 0; i < count; i++) {
+    const reason = text(timed[i].quality_limitation_reason);
+    if (reason === undefined) continue;
+    limitation ??= new Uint8Array(count);
+    limitation[i] = limitationCode(reason);
   }
-  return samples;
+  return { columns, limitation };
 }
 
 /** A short text of an event's metadata, for the timeline. */

@@ -16,7 +16,7 @@ import { fetchInspection } from './fetchInspection';
 import type { AnalysedInspection, Inspection } from './inspection';
 import type { ParticipantTarget } from './inspectionTarget';
 import type { AnswerFingerprints } from './answerFingerprints';
-import { analyseOffThread, inspectOffThread, scheduledText, withColumnSamples } from './worker/inspectOffThread';
+import { analyseOffThread, inspectOffThread, scheduledText, participantOfWire } from './worker/inspectOffThread';
 
 export interface PeerReportFailure {
   peerId: string;
@@ -24,7 +24,7 @@ export interface PeerReportFailure {
 }
 
 export interface SessionParticipantStatistics {
-  /** Its statistics, its peers' reports merged; samples are read from columns when asked for. */
+  /** Its statistics, its peers' reports merged, over the columns of `wire`. */
   participant: InspectedParticipant;
   /** The same as the webview's columns, built by the worker (compare sends them as they are). */
   wire: WireParticipant;
@@ -131,7 +131,7 @@ export async function sessionParticipantStatistics(
   }
   const { result, failures, fingerprints } = outcome;
   const analysed: SessionParticipantStatistics = {
-    participant: withColumnSamples(result.participant),
+    participant: participantOfWire(result.participant),
     wire: result.participant,
     issues: result.issues,
     verdict: result.verdict,

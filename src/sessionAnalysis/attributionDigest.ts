@@ -48,18 +48,13 @@ function digestTrack(track: QualityTrack, current: boolean): TrackDigest {
 }
 
 function measuredTimes(track: QualityTrack): NonNullable<TrackDigest['measured']> {
-  const samples = track.samples.every((sample, i) => i === 0 || track.samples[i - 1].t <= sample.t)
-    ? track.samples
-    : [...track.samples].sort((a, b) => a.t - b.t);
-  const t = new Float64Array(samples.length);
-  const rules = new Uint8Array(samples.length);
-  samples.forEach((sample, i) => {
-    t[i] = sample.t;
-    PROBLEM_RULES.forEach((rule, bit) => {
-      if (appliesTo(rule, track) && rule.read(sample) !== undefined) rules[i] |= 1 << bit;
-    });
+  const { t } = track.columns;
+  const rules = new Uint8Array(t.length);
+  PROBLEM_RULES.forEach((rule, bit) => {
+    const values = appliesTo(rule, track) ? track.columns[rule.metric] : undefined;
+    if (values) for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) rules[i] |= 1 << bit;
   });
-  return { t, rules };
+  return { t: t.slice(), rules };
 }
 
 /** The track's windows with the rule's problem (none when the rule does not apply to it). */

@@ -53,28 +53,23 @@ function worstFigures(peerStats: readonly PeerStats[]): Pick<ParticipantRow, 'wo
   let worstMos: number | undefined;
   let worstLossPct: number | undefined;
   let rttCount = 0;
-  for (const peer of peerStats)
-    for (const track of peer.tracks) for (const sample of track.samples) if (sample.rttMs !== undefined) rttCount += 1;
+  for (const peer of peerStats) for (const track of peer.tracks) rttCount += track.columns.rttMs?.length ?? 0;
   const rtts = new Float64Array(rttCount);
   let next = 0;
   for (const peer of peerStats) {
     for (const track of peer.tracks) {
-      let perSampleLoss = false;
-      for (const sample of track.samples) {
-        if (sample.mos !== undefined && (worstMos === undefined || sample.mos < worstMos)) worstMos = sample.mos;
-        if (sample.lossPct !== undefined) {
-          perSampleLoss = true;
-          if (worstLossPct === undefined || sample.lossPct > worstLossPct) worstLossPct = sample.lossPct;
-        }
-        if (sample.rttMs !== undefined) rtts[next++] = sample.rttMs;
-      }
+      const { mos, lossPct, rttMs } = track.columns;
+      // NaN (no value) fails every comparison.
+      if (mos) for (const value of mos) if (value < (worstMos ?? Infinity)) worstMos = value;
+      if (lossPct) for (const value of lossPct) if (value > (worstLossPct ?? -Infinity)) worstLossPct = value;
+      if (rttMs) for (const value of rttMs) if (!Number.isNaN(value)) rtts[next++] = value;
       // Legacy series carry only the call's average loss.
       const average = track.summary.avgLossPct;
-      if (!perSampleLoss && average !== undefined && (worstLossPct === undefined || average > worstLossPct)) worstLossPct = average;
+      if (!lossPct && average !== undefined && (worstLossPct === undefined || average > worstLossPct)) worstLossPct = average;
     }
   }
-  rtts.sort();
-  const p95RttMs = rtts.length ? rtts[Math.min(rtts.length - 1, Math.ceil(0.95 * rtts.length) - 1)] : undefined;
+  const measured = rtts.subarray(0, next).sort();
+  const p95RttMs = measured.length ? measured[Math.min(measured.length - 1, Math.ceil(0.95 * measured.length) - 1)] : undefined;
   return { worstMos, worstLossPct, p95RttMs };
 }
 

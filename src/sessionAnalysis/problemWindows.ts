@@ -5,14 +5,15 @@
  */
 import { sustained, typicalInterval } from '../analysis/series';
 import { THRESHOLDS } from '../analysis/thresholds';
-import type { QualitySample, QualityTrack } from '../shared/model';
+import type { MetricKey } from '../shared/metrics';
+import type { QualityTrack } from '../shared/model';
 
 export interface ProblemRule {
   /** The detectIssues rule ID the problem is reported under. */
   rule: string;
   /** "loss", "jitter": for sentences. */
   label: string;
-  read: (sample: QualitySample) => number | undefined;
+  metric: MetricKey;
   /** Whether a value is bad on this track (resolution compares with the track's own best). */
   isBad: (track: QualityTrack) => (value: number) => boolean;
   minSeconds: number;
@@ -35,7 +36,8 @@ const rounded = (value: number, digits = 1) => String(Math.round(value * 10 ** d
 
 function bestHeight(track: QualityTrack): number {
   let best = 0;
-  for (const sample of track.samples) if (sample.height !== undefined && sample.height > best) best = sample.height;
+  const height = track.columns.height ?? [];
+  for (let i = 0; i < height.length; i++) if (height[i] > best) best = height[i];
   return best;
 }
 
@@ -43,7 +45,7 @@ export const PROBLEM_RULES: readonly ProblemRule[] = [
   {
     rule: 'sustained-packet-loss',
     label: 'packet loss',
-    read: (s) => s.lossPct,
+    metric: 'lossPct',
     isBad: () => (v) => v > THRESHOLDS.loss.percent,
     minSeconds: THRESHOLDS.loss.minSeconds,
     worst: 'max',
@@ -52,7 +54,7 @@ export const PROBLEM_RULES: readonly ProblemRule[] = [
   {
     rule: 'high-jitter',
     label: 'high jitter',
-    read: (s) => s.jitterMs,
+    metric: 'jitterMs',
     isBad: () => (v) => v > THRESHOLDS.jitter.ms,
     minSeconds: THRESHOLDS.jitter.minSeconds,
     worst: 'max',
@@ -61,7 +63,7 @@ export const PROBLEM_RULES: readonly ProblemRule[] = [
   {
     rule: 'low-mos',
     label: 'low MOS',
-    read: (s) => s.mos,
+    metric: 'mos',
     isBad: () => (v) => v < THRESHOLDS.mos.below,
     minSeconds: THRESHOLDS.mos.minSeconds,
     worst: 'min',
@@ -70,7 +72,7 @@ export const PROBLEM_RULES: readonly ProblemRule[] = [
   {
     rule: 'fps-drop',
     label: 'a low frame rate',
-    read: (s) => s.fps,
+    metric: 'fps',
     isBad: () => (v) => v < THRESHOLDS.fps.below,
     minSeconds: THRESHOLDS.fps.minSeconds,
     worst: 'min',
@@ -80,7 +82,7 @@ export const PROBLEM_RULES: readonly ProblemRule[] = [
   {
     rule: 'resolution-downgrade',
     label: 'a lowered resolution',
-    read: (s) => s.height,
+    metric: 'height',
     isBad: (track) => {
       const limit = bestHeight(track) * THRESHOLDS.resolution.downgradeFactor;
       return (v) => v > 0 && v <= limit;
@@ -98,8 +100,9 @@ export function appliesTo(rule: ProblemRule, track: QualityTrack): boolean {
 
 export function problemWindows(track: QualityTrack, rule: ProblemRule): ProblemWindow[] {
   if (!appliesTo(rule, track)) return [];
-  const interval = typicalInterval(track.samples);
-  return sustained(track.samples, rule.read, rule.isBad(track), rule.minSeconds, rule.worst).map((stretch) => ({
+  const { t } = track.columns;
+  const interval = typicalInterval(t);
+  return sustained(t, track.columns[rule.metric], rule.isBad(track), rule.minSeconds, rule.worst).map((stretch) => ({
     rule: rule.rule,
     from: stretch.from,
     to: stretch.to,

@@ -1,16 +1,17 @@
 /**
  * Smallest and largest of a list by a loop: `Math.min(...values)` passes every value as an argument and
- * overflows the stack above about 125,000 of them (a long call's samples). Undefined for an empty list.
+ * overflows the stack above about 125,000 of them (a long call's samples). NaN (a column's missing value)
+ * is skipped; undefined when nothing is left.
  */
-export function minOf(values: readonly number[]): number | undefined {
+export function minOf(values: Iterable<number>): number | undefined {
   let min: number | undefined;
-  for (const value of values) if (min === undefined || value < min) min = value;
+  for (const value of values) if (min === undefined ? value === value : value < min) min = value;
   return min;
 }
 
-export function maxOf(values: readonly number[]): number | undefined {
+export function maxOf(values: Iterable<number>): number | undefined {
   let max: number | undefined;
-  for (const value of values) if (max === undefined || value > max) max = value;
+  for (const value of values) if (max === undefined ? value === value : value > max) max = value;
   return max;
 }
 

@@ -1,22 +1,8 @@
 /** The quality metrics charted and summarised, and how a track is named. Shared by host and webview. */
-import type { QualitySample, QualityTrack } from './model';
+import type { QualityTrack } from './model';
 
 export const METRIC_KEYS = ['mos', 'lossPct', 'jitterMs', 'rttMs', 'bitrateKbps', 'fps', 'height'] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
-
-/**
- * Each metric read by a function of its own: a loop over 100,000 samples reading `sample[key]` by name
- * is several times slower than one whose property is fixed.
- */
-export const METRIC_READERS: Record<MetricKey, (sample: QualitySample) => number | undefined> = {
-  mos: (sample) => sample.mos,
-  lossPct: (sample) => sample.lossPct,
-  jitterMs: (sample) => sample.jitterMs,
-  rttMs: (sample) => sample.rttMs,
-  bitrateKbps: (sample) => sample.bitrateKbps,
-  fps: (sample) => sample.fps,
-  height: (sample) => sample.height,
-};
 
 export interface MetricDefinition {
   id: string;

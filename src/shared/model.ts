@@ -1,4 +1,5 @@
 /** The normalised model the tree and the stats panel consume, whichever API generation the data came in. */
+import type { MetricKey } from './metrics';
 
 export type Generation = 'legacy' | 'current';
 
@@ -110,27 +111,22 @@ export interface SdkEventModel {
 export type MediaKind = 'audio' | 'video' | 'screenshare_audio' | 'screenshare_video';
 export type Direction = 'producer' | 'consumer' | 'unknown';
 
-/** One sample of a track; absent values are undefined, never 0 by default. */
-export interface QualitySample {
-  /** Epoch milliseconds. */
-  t: number;
-  /** MOS 1..5 (quality). */
-  mos?: number;
-  jitterMs?: number;
-  /** Packets lost during this sample's interval. */
-  packetsLost?: number;
-  /** Loss in percent (0..100) for this interval, computed from lost / (lost + received|sent) when possible. */
-  lossPct?: number;
-  rttMs?: number;
-  /** Bitrate in kbit/s over the interval, from byte counters when available. */
-  bitrateKbps?: number;
-  fps?: number;
-  height?: number;
-  framesDropped?: number;
-  concealmentEvents?: number;
-  jitterBufferDelayMs?: number;
-  /** "cpu" | "bandwidth" | "none" | "other" */
-  limitation?: string;
+/**
+ * A track's samples as one typed array per metric, aligned with `t` (epoch ms, ascending), NaN where a
+ * sample has no value: a long call has 100,000 samples a track, which as objects cost most of a report's
+ * reading in allocation and garbage collection. A metric the track never reports has no column. The stats
+ * worker keeps full precision (Float64); columns read back from the webview's payload are Float32.
+ */
+export type SampleColumns = { t: Float64Array } & Partial<Record<MetricKey, Float64Array | Float32Array>>;
+
+/** The quality_limitation_reason values told apart, coded in a track's `limitation` column as index + 1 (0: none given). */
+export const LIMITATION_REASONS = ['none', 'cpu', 'bandwidth', 'other'] as const;
+export type LimitationReason = (typeof LIMITATION_REASONS)[number];
+
+/** A reason's code in a `limitation` column; a reason the API adds later counts as "other". */
+export function limitationCode(reason: string): number {
+  const index = (LIMITATION_REASONS as readonly string[]).indexOf(reason);
+  return (index < 0 ? LIMITATION_REASONS.indexOf('other') : index) + 1;
 }
 
 export interface Percentiles {
@@ -150,7 +146,9 @@ export interface QualityTrack {
    * (producer tracks). Links a receiver's trouble to the sender it came from.
    */
   producerId?: string;
-  samples: QualitySample[];
+  columns: SampleColumns;
+  /** Per sample, why the sender lowered its quality (limitationCode), when any sample says. */
+  limitation?: Uint8Array;
   /** From the API's *_cumulative summaries, or computed from samples when absent. */
   summary: {
     mos?: Percentiles;

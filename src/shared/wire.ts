@@ -7,8 +7,8 @@
  * (fps of an audio track) is left out: the payload a heavy call sends is about half what it was.
  */
 import { selectRanks } from './extent';
-import { METRIC_KEYS, METRIC_READERS, METRICS, trackLabel, type MetricKey, type PercentileRow } from './metrics';
-import type { InspectedParticipant, PeerStats, QualitySample, QualityTrack } from './model';
+import { METRIC_KEYS, METRICS, trackLabel, type MetricKey, type PercentileRow } from './metrics';
+import type { InspectedParticipant, PeerStats, QualityTrack, SampleColumns } from './model';
 
 /** A metric's values, aligned with `t`, NaN where a sample has none. */
 export type MetricColumn = Float32Array;
@@ -16,7 +16,7 @@ export type MetricColumn = Float32Array;
 /** `t` in epoch milliseconds, ascending; the metrics the track reports at least once aligned with it. */
 export type TrackColumns = { t: Float64Array } & Partial<Record<MetricKey, MetricColumn>>;
 
-export type WireTrack = Omit<QualityTrack, 'samples'> & { columns: TrackColumns };
+export type WireTrack = Omit<QualityTrack, 'columns' | 'limitation'> & { columns: TrackColumns };
 export type WirePeerStats = Omit<PeerStats, 'tracks'> & {
   tracks: WireTrack[];
   percentiles: PercentileRow[];
@@ -28,26 +28,14 @@ export type WirePeerStats = Omit<PeerStats, 'tracks'> & {
 };
 export type WireParticipant = Omit<InspectedParticipant, 'peerStats'> & { peerStats: WirePeerStats[] };
 
-export function toColumns(samples: readonly QualitySample[]): TrackColumns {
-  const sorted = samples.every((sample, i) => i === 0 || samples[i - 1].t <= sample.t) ? samples : [...samples].sort((a, b) => a.t - b.t);
-  const count = sorted.length;
-  // Plain loops: a long call has 100,000 samples a track (Array.from with a function is several times slower).
-  const t = new Float64Array(count);
-  for (let i = 0; i < count; i++) t[i] = sorted[i].t;
-  const columns: TrackColumns = { t };
+/** The columns as they cross, copies (their buffers are transferred), metrics in Float32. */
+export function toWireColumns(columns: SampleColumns): TrackColumns {
+  const wire: TrackColumns = { t: columns.t.slice() };
   for (const key of METRIC_KEYS) {
-    const read = METRIC_READERS[key];
-    let column: Float32Array | undefined;
-    for (let i = 0; i < count; i++) {
-      const value = read(sorted[i]);
-      if (value === undefined) continue;
-      // Made at the first value: a metric the track never reports gets no column.
-      column ??= new Float32Array(count).fill(Number.NaN);
-      column[i] = value;
-    }
-    if (column) columns[key] = column;
+    const column = columns[key];
+    if (column) wire[key] = new Float32Array(column);
   }
-  return columns;
+  return wire;
 }
 
 /** `known`: peers made wire already (the stats worker does a peer report's as soon as it came). */
@@ -56,7 +44,7 @@ export function toWireParticipant(participant: InspectedParticipant, known?: Rea
 }
 
 export function toWirePeer(peer: PeerStats): WirePeerStats {
-  const tracks = peer.tracks.map(({ samples, ...track }) => ({ ...track, columns: toColumns(samples) }));
+  const tracks = peer.tracks.map(({ columns, limitation: _limitation, ...track }) => ({ ...track, columns: toWireColumns(columns) }));
   return { ...peer, tracks, percentiles: percentileRows(tracks) };
 }
 

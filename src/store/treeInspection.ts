@@ -11,7 +11,7 @@ import type { RequestScheduler } from '../api/scheduler';
 import type { Inspection } from '../inspection/inspection';
 import type { ParticipantTarget } from '../inspection/inspectionTarget';
 import { inspectWithPeerReports } from '../inspection/peerReports';
-import { withColumnSamples, withLazyRaw } from '../inspection/worker/inspectOffThread';
+import { participantOfWire, withLazyRaw } from '../inspection/worker/inspectOffThread';
 import { statsWorker } from '../inspection/worker/statsWorkerHost';
 
 export async function inspectForTree(
@@ -31,7 +31,7 @@ export async function inspectForTree(
   const result = await statsWorker.analyse({ target: { kind: 'sessionParticipant', sessionId: target.sessionId }, text: answer });
   if (result.kind === 'problem') throw answerError(answer, result.problem);
   const fetchedAt = new Date().toISOString();
-  if (result.kind === 'analysed') return withLazyRaw({ participant: withColumnSamples(result.participant), fetchedAt }, answer);
+  if (result.kind === 'analysed') return withLazyRaw({ participant: participantOfWire(result.participant), fetchedAt }, answer);
   // Its statistics are in its peers' reports, so this answer holds none: small enough to read here.
   const read = readData(answer.text);
   if ('problem' in read) throw answerError(answer, read.problem);

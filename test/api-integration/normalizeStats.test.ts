@@ -4,6 +4,8 @@ import { RealtimeKitClient } from '../../src/api/client';
 import { normalizeParticipant } from '../../src/api/normalize';
 import { detectIssues } from '../../src/analysis/detectIssues';
 import { SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, SAMPLE_TOKEN, sampleCatalog, startSampleServer, type SampleServer } from '../../sample-server';
+import { samplesOf } from '../fixtures/sampleColumns';
+import { limitationCode } from '../../src/shared/model';
 
 const scope = { accountId: SAMPLE_ACCOUNT_ID, appId: SAMPLE_APP_ID };
 
@@ -38,7 +40,7 @@ describe('normalising call statistics', function () {
     const consumer = peer.tracks.find((track) => track.direction === 'consumer')!;
     assert.ok(consumer.remotePeerId, 'consumer tracks name their remote peer');
     const video = peer.tracks.find((track) => track.kind === 'video' && track.direction === 'producer')!;
-    const sample = video.samples[10];
+    const sample = samplesOf(video.columns)[10];
     assert.ok(
       sample.t > 0 &&
         sample.fps !== undefined &&
@@ -47,11 +49,11 @@ describe('normalising call statistics', function () {
         sample.lossPct !== undefined,
     );
     assert.ok(
-      video.samples.every((s, i) => i === 0 || video.samples[i - 1].t <= s.t),
+      video.columns.t.every((t, i) => i === 0 || video.columns.t[i - 1] <= t),
       'samples sorted by time',
     );
     assert.ok(video.summary.mos?.p50 !== undefined && video.summary.cpuLimitedFraction !== undefined, 'cumulative summaries read');
-    assert.ok(video.samples.some((s) => s.limitation === 'cpu'));
+    assert.ok(video.limitation?.includes(limitationCode('cpu')), 'quality limitation reasons read');
   });
 
   it("links each consumer track to the producer it receives, which the sending peer's producer track carries", async () => {
@@ -143,8 +145,8 @@ describe('normalising call statistics', function () {
     for (const data of junk) normalizeParticipant('peer', data);
     const partial = normalizeParticipant('peer', junk[4]);
     const track = partial.peerStats[0].tracks[0];
-    assert.equal(track.samples.length, 1, 'the sample without a time is dropped');
-    assert.equal(track.samples[0].mos, 4.2, 'numbers as strings are read');
+    assert.equal(track.columns.t.length, 1, 'the sample without a time is dropped');
+    assert.equal(track.columns.mos?.[0], 4.2, 'numbers as strings are read');
     assert.equal(partial.peerStats[0].network?.connectivity.length, 1, 'entries that are not objects are skipped');
     assert.equal(partial.peerStats[0].network?.connectivity[0].reflexive, false, '"false" is false');
     const legacy = normalizeParticipant('sessionParticipant', junk[5]);
@@ -160,7 +162,7 @@ describe('normalising call statistics', function () {
       bytes_sent: (i + 1) * 625_000,
     }));
     const model = normalizeParticipant('peer', { participant: { peer_report: { metadata: {}, quality: { audio_producer: rows } } } });
-    const samples = model.peerStats[0].tracks[0].samples;
+    const samples = samplesOf(model.peerStats[0].tracks[0].columns);
     assert.equal(samples[1].lossPct, Math.round((10 / 1010) * 10_000) / 100);
     assert.equal(samples[1].bitrateKbps, 1000, '625,000 bytes in 5 s is 1,000 kbit/s');
   });

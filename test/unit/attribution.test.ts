@@ -1,15 +1,16 @@
 /** Who affected whom, on crafted tracks: each rule of the attribution and its refusals. */
 import { strict as assert } from 'node:assert';
-import type { PeerStats, QualitySample, QualityTrack } from '../../src/shared/model';
+import type { PeerStats, QualityTrack } from '../../src/shared/model';
 import { attributeSession, attributionNotice, withAttribution, type AttributionInput } from '../../src/sessionAnalysis/attribution';
 import { digestPeers } from '../../src/sessionAnalysis/attributionDigest';
 import { pendingRow } from '../../src/sessionAnalysis/participantAnalysis';
 import { peerOwners } from '../../src/sessionAnalysis/peerSpans';
+import { sampleColumns, type Sample } from '../fixtures/sampleColumns';
 
 const t0 = Date.parse('2026-11-20T10:00:00Z');
 
 /** One minute at one sample a second, healthy, with `set` applied to samples [from, to). */
-function samples(bad?: { from: number; to: number; set: Partial<QualitySample> }): QualitySample[] {
+function samples(bad?: { from: number; to: number; set: Partial<Sample> }): Sample[] {
   return Array.from({ length: 60 }, (_, i) => ({
     t: t0 + i * 1_000,
     mos: 4.3,
@@ -22,7 +23,7 @@ function samples(bad?: { from: number; to: number; set: Partial<QualitySample> }
 }
 
 function track(direction: QualityTrack['direction'], extra: Partial<QualityTrack> = {}, bad?: Parameters<typeof samples>[0]): QualityTrack {
-  return { kind: 'audio', direction, samples: samples(bad), summary: {}, ...extra };
+  return { kind: 'audio', direction, ...sampleColumns(samples(bad)), summary: {}, ...extra };
 }
 
 function participant(

@@ -1,14 +1,15 @@
 import { strict as assert } from 'node:assert';
 import type { QualityTrack } from '../../src/shared/model';
-import { percentileRows, toColumns, type WireTrack } from '../../src/shared/wire';
+import { percentileRows, type WireTrack } from '../../src/shared/wire';
 import { trackLabel } from '../../src/shared/metrics';
 import { buildCharts, decimate } from '../../src/webview/charts/chartData';
 import { timelineEvents, timelineModel } from '../../src/webview/charts/timelineData';
+import { wireColumns, type Sample } from '../fixtures/sampleColumns';
 
 const t0 = Date.parse('2026-11-20T09:00:00Z');
 
-function track(kind: QualityTrack['kind'], direction: QualityTrack['direction'], samples: QualityTrack['samples']): WireTrack {
-  return { kind, direction, columns: toColumns(samples), summary: {} };
+function track(kind: QualityTrack['kind'], direction: QualityTrack['direction'], samples: Sample[]): WireTrack {
+  return { kind, direction, columns: wireColumns(samples), summary: {} };
 }
 
 describe('chart data', () => {
@@ -52,7 +53,7 @@ describe('chart data', () => {
     const samples = Array.from({ length: 100 }, (_, i) => ({ t: t0 + i * 1000, rttMs: i + 1 }));
     // A sample without RTT among them: the ranks count only the values there are.
     const withGap = [...samples, { t: t0 + 500 }].sort((a, b) => a.t - b.t);
-    const [row] = percentileRows([{ kind: 'audio', direction: 'producer', summary: {}, columns: toColumns(withGap) }]);
+    const [row] = percentileRows([{ kind: 'audio', direction: 'producer', summary: {}, columns: wireColumns(withGap) }]);
     assert.deepEqual([row.p50, row.p75, row.p90, row.count], [50, 75, 90, 100]);
   });
 

@@ -1,21 +1,22 @@
 import { strict as assert } from 'node:assert';
 import type { QualityTrack } from '../../src/shared/model';
-import { toColumns, type WireTrack } from '../../src/shared/wire';
+import type { WireTrack } from '../../src/shared/wire';
 import { buildCompareCharts, participantNames } from '../../src/webview/compare/compareSeries';
 import { compareTimeline } from '../../src/webview/compare/compareTimeline';
 import { readPanelState } from '../../src/webview/compare/compareState';
 import { comparedParticipant } from '../fixtures/comparedParticipant';
+import { wireColumns, type Sample } from '../fixtures/sampleColumns';
 
 const t0 = Date.parse('2026-11-20T09:00:00Z');
 const s0 = t0 / 1000;
 
-function track(kind: QualityTrack['kind'], direction: QualityTrack['direction'], samples: QualityTrack['samples']): WireTrack {
-  return { kind, direction, columns: toColumns(samples), summary: {} };
+function track(kind: QualityTrack['kind'], direction: QualityTrack['direction'], samples: Sample[]): WireTrack {
+  return { kind, direction, columns: wireColumns(samples), summary: {} };
 }
 
 const participant = comparedParticipant;
 
-const every = (count: number, make: (i: number) => Omit<QualityTrack['samples'][number], 't'>, offset = 0) =>
+const every = (count: number, make: (i: number) => Omit<Sample, 't'>, offset = 0) =>
   Array.from({ length: count }, (_, i) => ({ t: t0 + offset + i * 1000, ...make(i) }));
 
 describe('compare charts', () => {

@@ -3,13 +3,14 @@ import { strict as assert } from 'node:assert';
 import { detectIssues, verdictOf } from '../../src/analysis/detectIssues';
 import { median } from '../../src/analysis/series';
 import { THRESHOLDS } from '../../src/analysis/thresholds';
-import type { InspectedParticipant, PeerStats, QualitySample, QualityTrack } from '../../src/shared/model';
+import type { InspectedParticipant, PeerStats, QualityTrack } from '../../src/shared/model';
+import { sampleColumns, type Sample } from '../fixtures/sampleColumns';
 
 const t0 = Date.parse('2026-11-20T09:00:00Z');
 const STEP = 1_000;
 
 /** A one-minute healthy series, with `bad` applied to samples [from, to). */
-function series(bad?: { from: number; to: number; set: Partial<QualitySample> }, base: Partial<QualitySample> = {}): QualitySample[] {
+function series(bad?: { from: number; to: number; set: Partial<Sample> }, base: Partial<Sample> = {}): Sample[] {
   return Array.from({ length: 60 }, (_, i) => ({
     t: t0 + i * STEP,
     mos: 4.3,
@@ -27,10 +28,10 @@ function series(bad?: { from: number; to: number; set: Partial<QualitySample> },
 function track(
   kind: QualityTrack['kind'],
   direction: QualityTrack['direction'],
-  samples: QualitySample[],
+  samples: Sample[],
   summary: QualityTrack['summary'] = {},
 ): QualityTrack {
-  return { kind, direction, samples, summary };
+  return { kind, direction, ...sampleColumns(samples), summary };
 }
 
 function participant(peers: Partial<PeerStats>[], extra: Partial<InspectedParticipant> = {}): InspectedParticipant {
@@ -212,7 +213,7 @@ describe('detectIssues', () => {
   });
 
   it('analyses a track of 200,000 samples (more than Math.max(...values) can take as arguments)', () => {
-    const samples = Array.from({ length: 200_000 }, (_, i): QualitySample => ({
+    const samples = Array.from({ length: 200_000 }, (_, i): Sample => ({
       t: t0 + i * STEP,
       fps: 30,
       height: i < 100_000 ? 720 : 360,

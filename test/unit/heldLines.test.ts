@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { heldLinesSource, heldWindow, type HeldLine } from '../../src/webview/charts/heldLines';
 import { plotSource } from '../../src/webview/charts/chartData';
-import { toColumns, type WireTrack } from '../../src/shared/wire';
+import type { WireTrack } from '../../src/shared/wire';
 import { buildCompareCharts } from '../../src/webview/compare/compareSeries';
 import { comparedParticipant } from '../fixtures/comparedParticipant';
+import { wireColumns } from '../fixtures/sampleColumns';
 
 const line = (x: number[], values: number[], hold = 1.5): HeldLine => ({
   x: Float64Array.from(x),
@@ -80,7 +81,7 @@ describe('held lines (compare draws each participant on its own times)', () => {
     const track = (offset: number, mos: (i: number) => number): WireTrack => ({
       kind: 'audio',
       direction: 'consumer',
-      columns: toColumns(Array.from({ length: 40 }, (_, i) => ({ t: t0 + offset + (i < 20 ? i : i + 15) * 1000, mos: mos(i) }))),
+      columns: wireColumns(Array.from({ length: 40 }, (_, i) => ({ t: t0 + offset + (i < 20 ? i : i + 15) * 1000, mos: mos(i) }))),
       summary: {},
     });
     const charts = buildCompareCharts([

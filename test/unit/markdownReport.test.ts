@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { escapeMarkdown, markdownReport } from '../../src/analysis/markdownReport';
 import type { DetectedIssue, InspectedParticipant } from '../../src/shared/model';
+import { sampleColumns } from '../fixtures/sampleColumns';
 
 const hostile = '<img src=x onerror=alert(1)> **bold** [link](http://x) `code` | pipe & amp';
 
@@ -43,10 +44,10 @@ const participant: InspectedParticipant = {
         {
           kind: 'audio',
           direction: 'producer',
-          samples: [
+          ...sampleColumns([
             { t: Date.parse('2026-11-20T09:00:00Z'), mos: 4.4 },
             { t: Date.parse('2026-11-20T09:00:05Z'), mos: 4.2 },
-          ],
+          ]),
           summary: { mos: { p50: 4.3, p90: 4.4 }, avgLossPct: 1.25, avgJitterMs: 8 },
         },
       ],
@@ -119,7 +120,10 @@ describe('Markdown report', () => {
   it('reports the fps and resolution range of a track of 200,000 samples', () => {
     const samples = Array.from({ length: 200_000 }, (_, i) => ({ t: i * 1000, fps: 10 + (i % 21), height: i === 7 ? 180 : 720 }));
     const long = markdownReport(
-      { ...participant, peerStats: [{ events: [], tracks: [{ kind: 'video', direction: 'producer', samples, summary: {} }] }] },
+      {
+        ...participant,
+        peerStats: [{ events: [], tracks: [{ kind: 'video', direction: 'producer', ...sampleColumns(samples), summary: {} }] }],
+      },
       [],
       { level: 'good', line: 'Good call.' },
     );

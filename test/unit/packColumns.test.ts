@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { packComparePayload } from '../../src/shared/packColumns';
 import type { ComparePayload } from '../../src/shared/compare';
-import { toColumns, type WireTrack } from '../../src/shared/wire';
+import type { WireTrack } from '../../src/shared/wire';
 import { comparedParticipant } from '../fixtures/comparedParticipant';
+import { wireColumns } from '../fixtures/sampleColumns';
 
 const t0 = Date.parse('2026-11-20T09:00:00Z');
 
@@ -10,7 +11,7 @@ function track(samples: number, mos: number): WireTrack {
   return {
     kind: 'audio',
     direction: 'producer',
-    columns: toColumns(
+    columns: wireColumns(
       Array.from({ length: samples }, (_, i) => ({ t: t0 + i * 1000, mos: mos - i / 100, lossPct: i % 2 ? i : undefined })),
     ),
     summary: {},

@@ -4,6 +4,7 @@ import { columnsMessage, rawJsonMessage, rawJsonText, toPayload } from '../../sr
 import { isWebviewToHost } from '../../src/shared/messages';
 import type { PeerStats } from '../../src/shared/model';
 import type { InspectionTarget } from '../../src/inspection/inspectionTarget';
+import { sampleColumns } from '../fixtures/sampleColumns';
 
 function content(raw: unknown, peerStats: PeerStats[] = []): AnalysedInspection {
   return {
@@ -55,7 +56,7 @@ describe('the stats panel payload and its raw JSON', () => {
           kind: 'audio',
           direction: 'producer',
           summary: {},
-          samples: Array.from({ length: samples }, (_, i) => ({ t: t0 + i * 1000, mos: 4 + Math.sin(i) / 2, jitterMs: i % 30 })),
+          ...sampleColumns(Array.from({ length: samples }, (_, i) => ({ t: t0 + i * 1000, mos: 4 + Math.sin(i) / 2, jitterMs: i % 30 }))),
         },
       ],
     });

@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { RealtimeKitApiError } from '../../src/api/errors';
 import type { RawSessionParticipant } from '../../src/api/types';
-import type { InspectedParticipant, PeerStats, QualitySample } from '../../src/shared/model';
+import type { InspectedParticipant, PeerStats } from '../../src/shared/model';
 import type { ParticipantRow } from '../../src/shared/session';
 import { overviewResult } from '../../src/sessionAnalysis/overviewResult';
 import { analyseParticipant, failedRow, pendingRow } from '../../src/sessionAnalysis/participantAnalysis';
@@ -12,6 +12,7 @@ import { analysisRequestCount } from '../../src/sessionAnalysis/requestCount';
 import { sessionHeader } from '../../src/sessionAnalysis/sessionHeader';
 import { sessionMarkdownReport } from '../../src/sessionAnalysis/sessionReport';
 import { sessionVerdictLine } from '../../src/sessionAnalysis/verdictLine';
+import { sampleColumns, type Sample } from '../fixtures/sampleColumns';
 
 const t0 = Date.parse('2026-11-20T10:00:00Z');
 const at = (seconds: number) => new Date(t0 + seconds * 1000).toISOString();
@@ -37,7 +38,7 @@ function stats(peerStats: PeerStats[]): InspectedParticipant {
   return { kind: 'sessionParticipant', id: 'p-1', peers: [], peerEvents: [], peerStats, generations: ['current'], absent: [] };
 }
 
-function lossySamples(count: number): QualitySample[] {
+function lossySamples(count: number): Sample[] {
   return Array.from({ length: count }, (_, i) => ({
     t: t0 + i * 1000,
     mos: i >= 10 && i < 40 ? 2.4 : 4.4,
@@ -62,7 +63,7 @@ describe('participant analysis', () => {
         connectivity: [],
         candidatePairs: [{ transport: 'producing', nominated: true, localType: 'relay', remoteType: 'host' }],
       },
-      tracks: [{ kind: 'audio', direction: 'producer', samples: lossySamples(100), summary: {} }],
+      tracks: [{ kind: 'audio', direction: 'producer', ...sampleColumns(lossySamples(100)), summary: {} }],
     };
     const result = analyseParticipant(raw, stats([peerA]));
     assert.equal(result.participantId, 'p-1');
@@ -115,7 +116,7 @@ describe('participant analysis', () => {
           peerId: 'q',
           events: [],
           generation: 'legacy',
-          tracks: [{ kind: 'audio', direction: 'unknown', samples: long, summary: { avgLossPct: 7 } }],
+          tracks: [{ kind: 'audio', direction: 'unknown', ...sampleColumns(long), summary: { avgLossPct: 7 } }],
         },
       ]),
     );

@@ -21,7 +21,7 @@ describe('track links', () => {
       ],
     };
     const [peer] = normalizeParticipant('peer', { participant: { peer_report: { metadata: {}, quality } } }).peerStats;
-    const links = peer.tracks.map((track) => [track.direction, track.remotePeerId, track.producerId, track.samples.length]);
+    const links = peer.tracks.map((track) => [track.direction, track.remotePeerId, track.producerId, track.columns.t.length]);
     assert.deepEqual(links, [
       ['producer', undefined, 'prod-self', 1],
       ['consumer', 'peer-a', 'prod-a1', 2],

@@ -12,9 +12,8 @@ import { answerError, type AnswerText } from '../../api/http';
 import { requestKeys, type RequestScheduler } from '../../api/scheduler';
 import type { PhaseRecorder } from '../../common/phaseTimes';
 import { errorMessage } from '../../shared/errorMessage';
-import type { InspectedParticipant, QualitySample } from '../../shared/model';
-import { METRIC_KEYS } from '../../shared/metrics';
-import type { TrackColumns, WireParticipant } from '../../shared/wire';
+import type { InspectedParticipant } from '../../shared/model';
+import type { WireParticipant } from '../../shared/wire';
 import type { AnalysedInspection } from '../inspection';
 import { scopeOf, type ParticipantTarget } from '../inspectionTarget';
 import type { PeerReportFailure, PeerReportOptions } from '../peerReports';
@@ -69,7 +68,7 @@ export async function inspectOffThread(
   const absent = [...result.participant.absent, ...unread];
   const wire: WireParticipant = { ...result.participant, absent };
   const inspection: Omit<AnalysedInspection, 'raw'> = {
-    participant: withColumnSamples(wire),
+    participant: participantOfWire(wire),
     wire,
     preview: result.preview && { ...result.preview, absent },
     issues: result.issues,
@@ -306,34 +305,7 @@ export async function scheduledText(
   }
 }
 
-/**
- * The participant over the wire participant's columns: each track's samples are read back from them
- * only when asked for (a Markdown export), so the host never holds the samples twice.
- */
-export function withColumnSamples(wire: WireParticipant): InspectedParticipant {
-  return {
-    ...wire,
-    peerStats: wire.peerStats.map(({ percentiles: _percentiles, tracks, ...peer }) => ({
-      ...peer,
-      tracks: tracks.map(({ columns, ...track }) => {
-        let samples: QualitySample[] | undefined;
-        return Object.defineProperty({ ...track, samples: [] as QualitySample[] }, 'samples', {
-          enumerable: true,
-          get: () => (samples ??= samplesOf(columns)),
-        });
-      }),
-    })),
-  };
-}
-
-/** The chart metrics of each sample (NaN is an absent value), in time order. */
-export function samplesOf(columns: TrackColumns): QualitySample[] {
-  return Array.from(columns.t, (t, index) => {
-    const sample: QualitySample = { t };
-    for (const key of METRIC_KEYS) {
-      const value = columns[key]?.[index];
-      if (value !== undefined && !Number.isNaN(value)) sample[key] = value;
-    }
-    return sample;
-  });
+/** The participant over the wire participant's columns: the host keeps one copy of the samples, the webview's. */
+export function participantOfWire(wire: WireParticipant): InspectedParticipant {
+  return { ...wire, peerStats: wire.peerStats.map(({ percentiles: _percentiles, ...peer }) => peer) };
 }
