@@ -444,6 +444,17 @@ describe('The stats worker', function () {
     }
   });
 
+  it("gives the worker a young generation a report's rows fit in, so scavenges do not copy them again and again", async () => {
+    const worker = new StatsWorker(path.join(dir, 'statsWorker.js'));
+    try {
+      assert.ok(worker.readAlong(), 'the worker runs');
+      const thread = (worker as unknown as { worker: { resourceLimits?: { maxYoungGenerationSizeMb?: number } } }).worker;
+      assert.equal(thread.resourceLimits?.maxYoungGenerationSizeMb, 3 * 64);
+    } finally {
+      worker.stop();
+    }
+  });
+
   it('works on this thread, and says so, when the worker cannot start', async () => {
     const worker = new StatsWorker(path.join(dir, 'missing.js'));
     const warnings: string[] = [];
