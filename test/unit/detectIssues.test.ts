@@ -122,6 +122,15 @@ describe('detectIssues', () => {
     assert.equal(issue.severity, 'critical');
   });
 
+  it('counts a limitation reason it does not know as another reason, not as none given', () => {
+    const cpu = participant([
+      { tracks: [track('video', 'producer', series({ from: 10, to: 30, set: { limitation: 'cpu' } }, { limitation: 'thermal' }))] },
+    ]);
+    const [issue] = detectIssues(cpu);
+    assert.equal(issue.rule, 'cpu-limited');
+    assert.match(issue.evidence, /limited by cpu 33 % of the time/, '20 of 60 samples that gave a reason');
+  });
+
   it('relay-only connectivity, failed TURN, poor pre-call test', () => {
     const relay = participant([
       {

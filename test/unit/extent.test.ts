@@ -14,4 +14,12 @@ describe('minOf and maxOf', () => {
     assert.equal(minOf([-3, -1, -2]), -3);
     assert.equal(maxOf([5]), 5);
   });
+
+  it("skip NaN, a column's missing value, wherever it is, and read typed arrays", () => {
+    const column = Float64Array.from([Number.NaN, 720, Number.NaN, 180, 360, Number.NaN]);
+    assert.equal(minOf(column), 180);
+    assert.equal(maxOf(column), 720);
+    assert.equal(minOf(Float32Array.from([Number.NaN, Number.NaN])), undefined);
+    assert.equal(maxOf([Number.NaN]), undefined);
+  });
 });
