@@ -142,6 +142,27 @@ describe('JSON parsed as its pieces arrive', () => {
     assert.ok(read < text.length / 20, `scanned ${read} of ${text.length} characters`);
   });
 
+  it('leaps over arrays of arrays too, after an array of objects in the same piece', () => {
+    const objects = Array.from({ length: 20_000 }, (_, i) => `{"t":${i},"jitter":${i % 17}}`).join(',');
+    const arrays = Array.from({ length: 100_000 }, (_, i) => `[${i},${i % 7}]`).join(',');
+    const text = `{"objects":[${objects}],"arrays":[${arrays}]}`;
+    const json = new IncrementalJson();
+    const charCodeAt = String.prototype.charCodeAt;
+    let read = 0;
+    String.prototype.charCodeAt = function (this: string, index: number) {
+      read++;
+      return charCodeAt.call(this, index);
+    };
+    try {
+      for (let at = 0; at < text.length; at += 16 * 1024) json.push(text.slice(at, at + 16 * 1024));
+    } finally {
+      String.prototype.charCodeAt = charCodeAt;
+    }
+    assert.deepEqual(json.end()?.value, JSON.parse(text));
+    // Each array is scanned until it is built (64 KB); the arrays scanned whole would be over half the text.
+    assert.ok(read < text.length / 4, `scanned ${read} of ${text.length} characters`);
+  });
+
   it('parses nothing more once the text ended, and gives nothing for text that stopped short', () => {
     const json = new IncrementalJson(1);
     json.push('{"a": [1, 2, 3');
