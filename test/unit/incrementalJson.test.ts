@@ -123,9 +123,8 @@ describe('JSON parsed as its pieces arrive', () => {
     assert.ok(most < 3 * 1024, `at most about two batches kept, not the ${20_000 * 70} characters pushed: ${most}`);
   });
 
-  it('scans little of a compact array of samples: JSON.parse reads its members whole from piece to piece', () => {
-    const sample = (i: number) => `{"timestamp":"2026-11-20T09:00:00Z","jitter":${i % 17},"limits":{"cpu":0,"other":${i}},"rtt":${i}}`;
-    const text = `{"data":{"quality":[${Array.from({ length: 20_000 }, (_, i) => sample(i)).join(',')}]}}`;
+  /** The text pushed in 16 KB pieces: how many characters the reader looked at one by one (its result is JSON.parse's). */
+  function charactersScanned(text: string): number {
     const json = new IncrementalJson();
     const charCodeAt = String.prototype.charCodeAt;
     let read = 0;
@@ -139,6 +138,13 @@ describe('JSON parsed as its pieces arrive', () => {
       String.prototype.charCodeAt = charCodeAt;
     }
     assert.deepEqual(json.end()?.value, JSON.parse(text));
+    return read;
+  }
+
+  it('scans little of a compact array of samples: JSON.parse reads its members whole from piece to piece', () => {
+    const sample = (i: number) => `{"timestamp":"2026-11-20T09:00:00Z","jitter":${i % 17},"limits":{"cpu":0,"other":${i}},"rtt":${i}}`;
+    const text = `{"data":{"quality":[${Array.from({ length: 20_000 }, (_, i) => sample(i)).join(',')}]}}`;
+    const read = charactersScanned(text);
     assert.ok(read < text.length / 20, `scanned ${read} of ${text.length} characters`);
   });
 
@@ -146,19 +152,7 @@ describe('JSON parsed as its pieces arrive', () => {
     const objects = Array.from({ length: 20_000 }, (_, i) => `{"t":${i},"jitter":${i % 17}}`).join(',');
     const arrays = Array.from({ length: 100_000 }, (_, i) => `[${i},${i % 7}]`).join(',');
     const text = `{"objects":[${objects}],"arrays":[${arrays}]}`;
-    const json = new IncrementalJson();
-    const charCodeAt = String.prototype.charCodeAt;
-    let read = 0;
-    String.prototype.charCodeAt = function (this: string, index: number) {
-      read++;
-      return charCodeAt.call(this, index);
-    };
-    try {
-      for (let at = 0; at < text.length; at += 16 * 1024) json.push(text.slice(at, at + 16 * 1024));
-    } finally {
-      String.prototype.charCodeAt = charCodeAt;
-    }
-    assert.deepEqual(json.end()?.value, JSON.parse(text));
+    const read = charactersScanned(text);
     // Each array is scanned until it is built (64 KB); the arrays scanned whole would be over half the text.
     assert.ok(read < text.length / 4, `scanned ${read} of ${text.length} characters`);
   });
