@@ -173,10 +173,8 @@ function fallingMos(peer: PeerStats, track: QualityTrack): DetectedIssue | undef
 function resolutionDowngrade(peer: PeerStats, track: QualityTrack): DetectedIssue | undefined {
   if (!isVideo(track)) return undefined;
   const { t, height } = track.columns;
-  if (!height) return undefined;
-  let best = 0;
-  for (let i = 0; i < height.length; i++) if (height[i] > best) best = height[i];
-  if (best === 0) return undefined;
+  const best = height && maxOf(height);
+  if (best === undefined || best <= 0) return undefined;
   const stretches = sustained(t, height, (h) => h <= best * THRESHOLDS.resolution.downgradeFactor, THRESHOLDS.resolution.minSeconds, 'min');
   if (stretches.length === 0) return undefined;
   return {

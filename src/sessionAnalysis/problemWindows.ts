@@ -5,6 +5,7 @@
  */
 import { sustained, typicalInterval } from '../analysis/series';
 import { THRESHOLDS } from '../analysis/thresholds';
+import { maxOf } from '../shared/extent';
 import type { MetricKey } from '../shared/metrics';
 import type { QualityTrack } from '../shared/model';
 
@@ -35,10 +36,8 @@ export interface ProblemWindow {
 const rounded = (value: number, digits = 1) => String(Math.round(value * 10 ** digits) / 10 ** digits);
 
 function bestHeight(track: QualityTrack): number {
-  let best = 0;
-  const height = track.columns.height ?? [];
-  for (let i = 0; i < height.length; i++) if (height[i] > best) best = height[i];
-  return best;
+  const height = track.columns.height;
+  return Math.max(0, (height && maxOf(height)) ?? 0);
 }
 
 export const PROBLEM_RULES: readonly ProblemRule[] = [
