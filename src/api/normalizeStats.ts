@@ -7,23 +7,23 @@
  *  - current peer report: typed `peer_report.metadata` and `peer_report.quality` (producer/consumer arrays
  *    and `*_cumulative` summaries).
  */
-import type {
-  CandidatePairModel,
-  ConnectivityCheck,
-  DeviceChange,
-  DeviceModel,
-  Direction,
-  Generation,
-  MediaKind,
-  NetworkModel,
-  PeerStats,
-  Percentiles,
-  PrecallModel,
-  QualityTrack,
-  SampleColumns,
-  SdkEventModel,
+import {
+  limitationCode,
+  type CandidatePairModel,
+  type ConnectivityCheck,
+  type DeviceChange,
+  type DeviceModel,
+  type Direction,
+  type Generation,
+  type MediaKind,
+  type NetworkModel,
+  type PeerStats,
+  type Percentiles,
+  type PrecallModel,
+  type QualityTrack,
+  type SampleColumns,
+  type SdkEventModel,
 } from '../shared/model';
-import { limitationCode } from '../shared/model';
 import type { MetricKey } from '../shared/metrics';
 import { maxOf, minOf, selectRanks } from '../shared/extent';
 import { bool, num, record, records, text } from './coerce';

@@ -54,6 +54,7 @@ function measuredTimes(track: QualityTrack): NonNullable<TrackDigest['measured']
     const values = appliesTo(rule, track) ? track.columns[rule.metric] : undefined;
     if (values) for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) rules[i] |= 1 << bit;
   });
+  // A copy: the digest's buffers are transferred to the host, and the model's stay (kept for a Refresh).
   return { t: t.slice(), rules };
 }
 
