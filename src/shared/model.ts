@@ -120,8 +120,7 @@ export type Direction = 'producer' | 'consumer' | 'unknown';
 export type SampleColumns = { t: Float64Array } & Partial<Record<MetricKey, Float64Array | Float32Array>>;
 
 /** The quality_limitation_reason values told apart, coded in a track's `limitation` column as index + 1 (0: none given). */
-export const LIMITATION_REASONS = ['none', 'cpu', 'bandwidth', 'other'] as const;
-export type LimitationReason = (typeof LIMITATION_REASONS)[number];
+const LIMITATION_REASONS = ['none', 'cpu', 'bandwidth', 'other'] as const;
 
 /** A reason's code in a `limitation` column; a reason the API adds later counts as "other". */
 export function limitationCode(reason: string): number {
