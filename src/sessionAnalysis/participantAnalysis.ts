@@ -7,6 +7,7 @@ import { num, text } from '../api/coerce';
 import { RealtimeKitApiError } from '../api/errors';
 import type { RawSessionParticipant } from '../api/types';
 import { errorMessage } from '../shared/errorMessage';
+import { maxOf, minOf } from '../shared/extent';
 import type { DetectedIssue, InspectedParticipant, PeerStats, Verdict } from '../shared/model';
 import type { IssueWindow, ParticipantRow, RowState } from '../shared/session';
 import { epochMs } from './epoch';
@@ -59,9 +60,10 @@ function worstFigures(peerStats: readonly PeerStats[]): Pick<ParticipantRow, 'wo
   for (const peer of peerStats) {
     for (const track of peer.tracks) {
       const { mos, lossPct, rttMs } = track.columns;
-      // NaN (no value) fails every comparison.
-      if (mos) for (const value of mos) if (value < (worstMos ?? Infinity)) worstMos = value;
-      if (lossPct) for (const value of lossPct) if (value > (worstLossPct ?? -Infinity)) worstLossPct = value;
+      const lowestMos = mos && minOf(mos);
+      if (lowestMos !== undefined) worstMos = Math.min(worstMos ?? lowestMos, lowestMos);
+      const highestLoss = lossPct && maxOf(lossPct);
+      if (highestLoss !== undefined) worstLossPct = Math.max(worstLossPct ?? highestLoss, highestLoss);
       if (rttMs) for (const value of rttMs) if (!Number.isNaN(value)) rtts[next++] = value;
       // Legacy series carry only the call's average loss.
       const average = track.summary.avgLossPct;
