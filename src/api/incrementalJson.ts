@@ -7,7 +7,9 @@
  * (see leap), as scanning every character was most of the CPU. Only the text not yet parsed is kept.
  * The result is JSON.parse's (own properties even for "__proto__", the last of duplicate keys, in
  * first-seen order); text that is not JSON gives no result, and the caller parses it whole for the
- * error. Pure.
+ * error. An array the caller collects (`collect`, by its path) gets its members as they are parsed, in
+ * runs, and stands in the result where the array would: a report's quality rows then die young (see
+ * qualityRows.ts). Pure.
  */
 
 import { BACKSLASH, CLOSE_ARRAY, CLOSE_OBJECT, COMMA, OPEN_ARRAY, OPEN_OBJECT, QUOTE, setOwn } from './jsonSyntax';
@@ -15,14 +17,25 @@ import { BACKSLASH, CLOSE_ARRAY, CLOSE_OBJECT, COMMA, OPEN_ARRAY, OPEN_OBJECT, Q
 /** Under V8's large-object size (128 KB), as slicedJson's batches. */
 const LARGE = 64 * 1024;
 
+/** Where a container is in the text: the keys and indexes from the root to it. */
+export type JsonPath = ReadonlyArray<string | number>;
+
+/** What takes a large array's members, a run at a time, and stands for the array in the result. */
+export interface ArrayCollector {
+  add(members: readonly unknown[]): void;
+}
+
 interface Frame {
   /** Offset of the opening bracket (offsets count from the first character pushed). */
   open: number;
   isObject: boolean;
   /** Where the member being read starts: just after the opening bracket or the last comma. */
   memberStart: number;
-  /** Once built: the container, filled as its members end. */
-  value?: Record<string, unknown> | unknown[];
+  /** Once built: the container, filled as its members end (or the collector given its members). */
+  value?: object;
+  /** Built: where it is. */
+  path?: JsonPath;
+  collector?: ArrayCollector;
   /** Built: where its finished members not yet parsed start, or -1 while the member being read is a built container. */
   runStart: number;
   /** Built: where the built container that is its member being read ended (-1: still open, or none). */
@@ -65,8 +78,14 @@ export class IncrementalJson {
   private root: { open: number; end?: number; value?: unknown } | undefined;
   private failed = false;
 
-  /** `large`: a container open this long (characters) is built as it goes, and a run of its members this long is parsed. */
-  constructor(private readonly large = LARGE) {}
+  /**
+   * `large`: a container open this long (characters) is built as it goes, and a run of its members this
+   * long is parsed. `collect`: the collector of an array being built at that path, if it is collected.
+   */
+  constructor(
+    private readonly large = LARGE,
+    private readonly collect?: (path: JsonPath) => ArrayCollector | undefined,
+  ) {}
 
   /** Adds the next piece of text. */
   push(piece: string): void {
@@ -243,8 +262,13 @@ export class IncrementalJson {
     while (this.built < this.frames.length && at - this.frames[this.built].open > this.large) {
       const frame = this.frames[this.built];
       const parent = this.built > 0 ? this.frames[this.built - 1] : undefined;
-      frame.value = frame.isObject ? {} : [];
-      if (parent) this.attach(parent, frame);
+      // A collected array's members are parsed whole, however long.
+      if (parent?.collector) return;
+      const key = parent ? this.memberKey(parent, frame) : undefined;
+      frame.path = parent && key !== undefined ? [...parent.path!, key] : [];
+      frame.collector = frame.isObject ? undefined : this.collect?.(frame.path);
+      frame.value = frame.collector ?? (frame.isObject ? {} : []);
+      if (parent && key !== undefined) this.attach(parent, frame, key);
       // Its members so far end at its last comma.
       if (frame.memberStart > frame.open + 1) this.parseRun(frame, frame.memberStart - 1, true);
       frame.runStart = frame.memberStart;
@@ -252,18 +276,23 @@ export class IncrementalJson {
     }
   }
 
-  /** Adds a container being built to its parent, after the parent's finished members. */
-  private attach(parent: Frame, child: Frame): void {
+  /** A container being built's key in its parent (its index in an array), once the parent's finished members are parsed. */
+  private memberKey(parent: Frame, child: Frame): string | number {
     if (parent.runStart >= 0 && parent.runStart < parent.memberStart) this.parseRun(parent, parent.memberStart - 1, true);
     const before = this.slice(parent.memberStart, child.open);
-    if (parent.isObject) {
-      const key = MEMBER_KEY.exec(before);
-      if (!key) throw new NotJson();
-      setOwn(parent.value!, JSON.parse(key[1]) as string, child.value);
-    } else {
+    if (!parent.isObject) {
       if (!blank(before)) throw new NotJson();
-      (parent.value as unknown[]).push(child.value);
+      return (parent.value as unknown[]).length;
     }
+    const key = MEMBER_KEY.exec(before);
+    if (!key) throw new NotJson();
+    return JSON.parse(key[1]) as string;
+  }
+
+  /** Adds a container being built to its parent, after the parent's finished members. */
+  private attach(parent: Frame, child: Frame, key: string | number): void {
+    if (typeof key === 'string') setOwn(parent.value!, key, child.value);
+    else (parent.value as unknown[]).push(child.value);
     parent.runStart = -1;
     parent.childEnd = -1;
   }
@@ -277,6 +306,7 @@ export class IncrementalJson {
       for (const key of Object.keys(members)) setOwn(frame.value!, key, members[key]);
     } else {
       const members = JSON.parse(`[${run}]`) as unknown[];
+      if (frame.collector) return frame.collector.add(members);
       const into = frame.value as unknown[];
       for (let index = 0; index < members.length; index++) into.push(members[index]);
     }

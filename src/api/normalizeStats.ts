@@ -28,6 +28,7 @@ import type { MetricKey } from '../shared/metrics';
 import { maxOf, minOf, selectRanks } from '../shared/extent';
 import { bool, num, record, records, text } from './coerce';
 import { parseIsoTime } from './isoTime';
+import { QualityRows, type RowNumber } from './qualityRows';
 import type {
   RawCandidatePair,
   RawConnectivityCheck,
@@ -40,7 +41,6 @@ import type {
   RawLegacyQualityStats,
   RawPeerReport,
   RawPeerReportMetadata,
-  RawQualitySample,
   RawSdkEvent,
 } from './statsTypes';
 
@@ -164,8 +164,8 @@ function legacyPrecall(precall: RawLegacyPrecall): PrecallModel {
 }
 
 function legacyQualityEntry(entry: RawLegacyQualityStats): PeerStats {
-  const audio = samplesOf(records<RawQualitySample>(entry.audio_stats), 'unknown');
-  const video = samplesOf(records<RawQualitySample>(entry.video_stats), 'unknown');
+  const audio = samplesOf(QualityRows.of(entry.audio_stats), 'unknown');
+  const video = samplesOf(QualityRows.of(entry.video_stats), 'unknown');
   const tracks: QualityTrack[] = [];
   if (sampleCount(audio)) tracks.push(track('audio', 'unknown', {}, audio, { avgLossPct: num(entry.audio_packet_loss) }));
   if (sampleCount(video)) tracks.push(track('video', 'unknown', {}, video, { avgLossPct: num(entry.video_packet_loss) }));
@@ -341,39 +341,41 @@ const CURRENT_TRACKS: Array<[string, MediaKind, Direction]> = [
 function currentTracks(quality: Record<string, unknown>): QualityTrack[] {
   const tracks: QualityTrack[] = [];
   for (const [key, kind, direction] of CURRENT_TRACKS) {
-    const rows = records<RawQualitySample>(quality[key]);
+    const rows = QualityRows.of(quality[key]);
     const summary = cumulativeSummary(record<RawCumulative>(quality[`${key}_cumulative`]));
     if (direction === 'consumer') {
       // One consumer array holds every remote sender: one track per producer received (per sending peer when
-      // rows name no producer). Rows are pushed into their group, never copied: the arrays run to 100k rows.
-      const byProducer = new Map<string, RawQualitySample[]>();
-      for (const row of rows) {
-        const producer = text(row.producer_id);
-        const groupKey = producer === undefined ? `peer:${text(row.peer_id) ?? ''}` : `producer:${producer}`;
+      // rows name no producer).
+      const byProducer = new Map<string, number[]>();
+      for (let index = 0; index < rows.length; index++) {
+        const producer = rows.text('producer_id', index);
+        const groupKey = producer === undefined ? `peer:${rows.text('peer_id', index) ?? ''}` : `producer:${producer}`;
         const group = byProducer.get(groupKey);
-        if (group) group.push(row);
-        else byProducer.set(groupKey, [row]);
+        if (group) group.push(index);
+        else byProducer.set(groupKey, [index]);
       }
-      for (const group of byProducer.values()) {
+      for (const indexes of byProducer.values()) {
+        const group = byProducer.size === 1 ? rows : rows.pick(indexes);
         const samples = samplesOf(group, direction);
-        const links = { remotePeerId: firstText(group, 'peer_id'), producerId: firstText(group, 'producer_id') };
+        const links = { remotePeerId: group.firstText('peer_id'), producerId: group.firstText('producer_id') };
         if (sampleCount(samples)) tracks.push(track(kind, direction, links, samples, byProducer.size === 1 ? summary : {}));
       }
     } else {
       const samples = samplesOf(rows, direction);
-      if (sampleCount(samples)) tracks.push(track(kind, direction, { producerId: firstText(rows, 'producer_id') }, samples, summary));
+      if (sampleCount(samples)) tracks.push(track(kind, direction, { producerId: rows.firstText('producer_id') }, samples, summary));
     }
   }
   return tracks;
 }
 
-/** The first value of a field the rows carry, for the links a track keeps to other peers. */
-function firstText(rows: readonly RawQualitySample[], field: 'peer_id' | 'producer_id'): string | undefined {
-  for (const row of rows) {
-    const value = text(row[field]);
-    if (value !== undefined) return value;
-  }
-  return undefined;
+/**
+ * Where a report holds quality rows (path: the keys and indexes from the answer's root), with what
+ * reads them as they are parsed; normalisation takes those in place of arrays (QualityRows.of).
+ */
+export function qualityRowsAt(path: readonly (string | number)[]): QualityRows | undefined {
+  const [parent, key] = path.slice(-2);
+  const current = parent === 'quality' && CURRENT_TRACKS.some(([trackKey]) => trackKey === key);
+  return current || key === 'audio_stats' || key === 'video_stats' ? new QualityRows() : undefined;
 }
 
 function percentiles(value: unknown): Percentiles | undefined {
@@ -444,9 +446,6 @@ function track(
   };
 }
 
-/** A number per row, NaN where the row has none (in typed arrays: 100k-row reports make millions of values). */
-const valueOf = (value: number | undefined) => value ?? Number.NaN;
-
 /** Packet and byte counters may be per interval or running totals: running totals become deltas, in place. */
 function toPerInterval(values: Float64Array): void {
   let first: number | undefined;
@@ -470,24 +469,24 @@ function toPerInterval(values: Float64Array): void {
   }
 }
 
-/** The rows that have a time, in time order (stable), with their times. */
-function inTimeOrder(rows: readonly RawQualitySample[]): { timed: RawQualitySample[]; t: Float64Array } {
-  let timed: RawQualitySample[] = [];
+/** The indexes of the rows that have a time, in time order (stable), with their times. */
+function inTimeOrder(rows: QualityRows): { order: number[]; t: Float64Array } {
+  let order: number[] = [];
   const times: number[] = [];
   let sorted = true;
-  for (const row of rows) {
-    const t = time(row.timestamp);
-    if (t === undefined) continue;
+  for (let index = 0; index < rows.length; index++) {
+    const t = rows.time(index);
+    if (Number.isNaN(t)) continue;
     if (times.length > 0 && t < times[times.length - 1]) sorted = false;
-    timed.push(row);
+    order.push(index);
     times.push(t);
   }
   if (!sorted) {
-    const order = Array.from(times, (_, index) => index).sort((a, b) => times[a] - times[b]);
-    timed = order.map((index) => timed[index]);
-    return { timed, t: new Float64Array(order.map((index) => times[index])) };
+    const byTime = Array.from(times, (_, index) => index).sort((a, b) => times[a] - times[b]);
+    order = byTime.map((index) => order[index]);
+    return { order, t: new Float64Array(byTime.map((index) => times[index])) };
   }
-  return { timed, t: new Float64Array(times) };
+  return { order, t: new Float64Array(times) };
 }
 
 /** The median of the positive intervals between samples: the interval of the first sample. */
@@ -503,44 +502,52 @@ function typicalGap(t: Float64Array): number {
 }
 
 /**
- * The rows' values in columns: one pass over the rows per counter and per metric, no object per row
- * (a 100,000-row report's objects cost more in garbage collection than reading it).
+ * The rows' values as the track's columns, in time order: one pass per counter and per metric, no
+ * object per sample (a 100,000-row report's objects cost more in garbage collection than reading it).
  */
-function samplesOf(rows: readonly RawQualitySample[], direction: Direction): TrackSamples {
-  const { timed, t } = inTimeOrder(rows);
-  const count = timed.length;
+function samplesOf(rows: QualityRows, direction: Direction): TrackSamples {
+  const { order, t } = inTimeOrder(rows);
+  const count = order.length;
   const counterKey = direction === 'consumer' ? 'packets_received' : 'packets_sent';
   const lost = new Float64Array(count);
   const counted = new Float64Array(count);
   const bytes = new Float64Array(count);
+  /** The first of the fields the row has a value for, NaN when none. */
+  const firstNumber = (index: number, ...fields: RowNumber[]) => {
+    for (const field of fields) {
+      const value = rows.number(field, index);
+      if (!Number.isNaN(value)) return value;
+    }
+    return Number.NaN;
+  };
   // A plain loop: Float64Array.from with a mapping function is several times slower in V8.
   for (let i = 0; i < count; i++) {
-    const row = timed[i];
-    lost[i] = valueOf(num(row.packets_lost));
-    counted[i] = valueOf(num(row[counterKey]) ?? num(row.packets_received) ?? num(row.packets_sent));
-    bytes[i] = valueOf(num(row.bytes_sent) ?? num(row.bytes_received));
+    const row = order[i];
+    lost[i] = rows.number('packets_lost', row);
+    counted[i] = firstNumber(row, counterKey, 'packets_received', 'packets_sent');
+    bytes[i] = firstNumber(row, 'bytes_sent', 'bytes_received');
   }
   toPerInterval(lost);
   toPerInterval(counted);
   toPerInterval(bytes);
   const firstInterval = typicalGap(t);
   const columns: SampleColumns = { t };
-  /** The column of what `value` gives each row (by its index), made at the first value: none when no row has one. */
+  /** The column of what `value` gives each sample (by its index), made at the first value: none when no sample has one. */
   const fill = (key: MetricKey, value: (index: number) => number | undefined) => {
     let values: Float64Array | undefined;
     for (let i = 0; i < count; i++) {
       const found = value(i);
-      if (found === undefined) continue;
+      if (found === undefined || Number.isNaN(found)) continue;
       values ??= new Float64Array(count).fill(Number.NaN);
       values[i] = found;
     }
     if (values) columns[key] = values;
   };
-  fill('mos', (i) => num(timed[i].mos_quality) ?? num(timed[i].quality));
-  fill('jitterMs', (i) => num(timed[i].jitter));
-  fill('rttMs', (i) => num(timed[i].rtt));
-  fill('fps', (i) => num(timed[i].frames_per_second));
-  fill('height', (i) => num(timed[i].frame_height));
+  fill('mos', (i) => firstNumber(order[i], 'mos_quality', 'quality'));
+  fill('jitterMs', (i) => rows.number('jitter', order[i]));
+  fill('rttMs', (i) => rows.number('rtt', order[i]));
+  fill('fps', (i) => rows.number('frames_per_second', order[i]));
+  fill('height', (i) => rows.number('frame_height', order[i]));
   fill('lossPct', (i) => {
     const total = lost[i] + counted[i];
     // NaN (a counter absent) fails the comparison too.
@@ -553,7 +560,7 @@ function samplesOf(rows: readonly RawQualitySample[], direction: Direction): Tra
   });
   let limitation: Uint8Array | undefined;
   for (let i = 0; i < count; i++) {
-    const reason = text(timed[i].quality_limitation_reason);
+    const reason = rows.text('quality_limitation_reason', order[i]);
     if (reason === undefined) continue;
     limitation ??= new Uint8Array(count);
     limitation[i] = limitationCode(reason);

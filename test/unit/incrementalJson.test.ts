@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { IncrementalJson } from '../../src/api/incrementalJson';
+import { IncrementalJson, type ArrayCollector, type JsonPath } from '../../src/api/incrementalJson';
 import { randomValue, seeded } from '../fixtures/randomJson';
 
 const random = seeded(7);
@@ -155,6 +155,57 @@ describe('JSON parsed as its pieces arrive', () => {
     const read = charactersScanned(text);
     // Each array is scanned until it is built (64 KB); the arrays scanned whole would be over half the text.
     assert.ok(read < text.length / 4, `scanned ${read} of ${text.length} characters`);
+  });
+
+  /** Takes the members of the arrays named "rows", and says where they stood. */
+  class Rows implements ArrayCollector {
+    readonly members: unknown[] = [];
+    runs = 0;
+    constructor(readonly path: JsonPath) {}
+    add(members: readonly unknown[]): void {
+      this.members.push(...members);
+      this.runs++;
+    }
+  }
+
+  /** The value with each collector back as the array of its members. */
+  const uncollected = (value: unknown): unknown => {
+    if (value instanceof Rows) return value.members.map(uncollected);
+    if (Array.isArray(value)) return value.map(uncollected);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, uncollected(item)]));
+    return value;
+  };
+
+  it('gives the members of an array it collects to its collector, a run at a time, which stands where the array would', () => {
+    const row = (i: number) => ({ timestamp: `2026-11-20T09:00:${String(i % 60).padStart(2, '0')}Z`, jitter: i % 17, note: 'a,b]}' });
+    const rows = (count: number) => Array.from({ length: count }, (_, i) => row(i));
+    const value = {
+      data: {
+        peer: { quality: { rows: rows(1000), other: rows(50) } },
+        // A member of a collected array longer than `large` is parsed whole with its run, not built.
+        entries: [{ rows: [...rows(40), { long: rows(60) }] }, { rows: rows(5) }, { rows: [] }],
+      },
+    };
+    const text = JSON.stringify(value, null, 1);
+    for (const cut of CUTS.filter(({ large }) => large > 1)) {
+      const collected: Rows[] = [];
+      const json = new IncrementalJson(cut.large, (path) => {
+        if (path[path.length - 1] !== 'rows') return undefined;
+        const collector = new Rows(path);
+        collected.push(collector);
+        return collector;
+      });
+      for (let at = 0; at < text.length; at += 97) json.push(text.slice(at, at + 97));
+      const parsed = json.end();
+      assert.deepEqual(uncollected(parsed?.value), value, JSON.stringify(cut));
+      const paths = collected.map((collector) => collector.path.join('/'));
+      if (cut.large === 40) {
+        // Every array longer than 40 characters while open is built: those named "rows" are collected.
+        assert.deepEqual(paths, ['data/peer/quality/rows', 'data/entries/0/rows', 'data/entries/1/rows'], 'where each stood');
+        const peerRows = (parsed?.value as { data: { peer: { quality: { rows: unknown } } } }).data.peer.quality.rows;
+        assert.ok(peerRows instanceof Rows && peerRows.runs > 10, 'members given in runs as they came');
+      } else assert.deepEqual(paths, ['data/peer/quality/rows'], 'only arrays long enough to be built are collected');
+    }
   });
 
   it('parses nothing more once the text ended, and gives nothing for text that stopped short', () => {

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import { QualityRows } from '../../src/api/qualityRows';
 import { BodiesReadAlong } from '../../src/inspection/worker/readAlong';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -81,6 +82,21 @@ describe('Bodies read along as they arrive', () => {
       [undefined, undefined, undefined],
     );
     assert.deepEqual(bodies.take(4), { value: '0123456789', characters: 12 }, 'over the bound alone, and kept');
+  });
+
+  it("reads a report's long quality arrays into rows as they are parsed, not into row objects kept until it ends", () => {
+    const row = (i: number) => ({ timestamp: new Date(Date.UTC(2026, 10, 20) + i * 1000).toISOString(), jitter: i % 9, rtt: 30 });
+    const quality = { audio_producer: Array.from({ length: 3_000 }, (_, i) => row(i)), audio_consumer: [row(0)] };
+    const bytes = encode(JSON.stringify({ success: true, data: { participant: { peer_report: { quality } } } }));
+    const bodies = new BodiesReadAlong();
+    for (let at = 0; at < bytes.length; at += 16 * 1024) bodies.push(1, bytes.subarray(at, at + 16 * 1024));
+    bodies.end(1, true);
+    const read = bodies.take(1)?.value as { data: { participant: { peer_report: { quality: Record<string, unknown> } } } };
+    const producer = read.data.participant.peer_report.quality.audio_producer;
+    assert.ok(producer instanceof QualityRows, 'a long array is read into rows');
+    assert.equal(producer.length, 3_000);
+    assert.equal(producer.number('jitter', 2_999), 2_999 % 9);
+    assert.deepEqual(read.data.participant.peer_report.quality.audio_consumer, [row(0)], 'a short one is parsed whole, as it is');
   });
 
   it('gives nothing for a body that is not JSON: the job reads its bytes and says what is wrong', () => {

@@ -8,6 +8,7 @@ import type { Transform } from 'node:stream';
 import { MAX_RESPONSE_BYTES } from '../../api/bodyChunks';
 import { decodingStream, type ContentEncoding } from '../../api/contentEncoding';
 import { IncrementalJson } from '../../api/incrementalJson';
+import { qualityRowsAt } from '../../api/normalizeStats';
 
 interface BodyRead {
   /** For a compressed body: what decodes its pieces (asynchronously, in zlib's thread pool), and the bytes it gave. */
@@ -65,7 +66,7 @@ export class BodiesReadAlong {
   push(id: number, chunk: Uint8Array, encoding?: ContentEncoding): void {
     let body = this.bodies.get(id);
     if (!body) {
-      body = { json: new IncrementalJson(), decoded: false, characters: 0, complete: false };
+      body = { json: new IncrementalJson(undefined, qualityRowsAt), decoded: false, characters: 0, complete: false };
       if (encoding) body.inflating = this.inflate(body, encoding);
       this.bodies.set(id, body);
     }

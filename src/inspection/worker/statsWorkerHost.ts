@@ -85,13 +85,6 @@ export interface ReadAheadReport extends ReadAheadResult {
  */
 const IN_WORKER = 2;
 
-/**
- * Room for the objects a report's parse makes before they are normalised (60 MB for a 14.5 MB report):
- * in V8's default young generation (semi-spaces of 16 MB) each scavenge copies the rows read so far,
- * all still alive. Semi-spaces of 64 MB (a young generation of three) only grow when that much is made.
- */
-const YOUNG_GENERATION_MB = 3 * 64;
-
 /** A body read along crosses in copies of about this much (its last one smaller). */
 const READ_ALONG_BATCH_BYTES = 512 * 1024;
 
@@ -256,7 +249,7 @@ export class StatsWorker {
     if (this.worker || this.unavailable) return this.worker;
     try {
       if (!fs.existsSync(this.file)) throw new Error(`${this.file} is missing`);
-      const worker = new Worker(this.file, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      const worker = new Worker(this.file);
       // Never what keeps a process alive: it only ever answers requests.
       worker.unref();
       worker.on('message', (reply: FromStatsWorker) => this.settle(reply));

@@ -1,0 +1,153 @@
+/**
+ * A quality array's rows (current producer/consumer rows, legacy audio/video stats) as the values
+ * normalisation reads of them, each read as coerce.ts reads it: numbers NaN where a row has none, texts
+ * undefined. The stats worker fills one as a report's rows are parsed, a run of them at a time
+ * (incrementalJson.ts), so the row objects die young: kept until the report was normalised, a heavy
+ * participant's three reports held about 180 MB of them, and the garbage collector copied them again
+ * and again. Pure.
+ */
+import { num, record, text } from './coerce';
+import { parseIsoTime } from './isoTime';
+import type { RawQualitySample } from './statsTypes';
+
+const ROW_NUMBERS = [
+  'mos_quality',
+  'quality',
+  'jitter',
+  'rtt',
+  'packets_lost',
+  'packets_received',
+  'packets_sent',
+  'bytes_sent',
+  'bytes_received',
+  'frames_per_second',
+  'frame_height',
+] as const satisfies ReadonlyArray<keyof RawQualitySample>;
+
+const ROW_TEXTS = ['producer_id', 'peer_id', 'quality_limitation_reason'] as const satisfies ReadonlyArray<keyof RawQualitySample>;
+
+export type RowNumber = (typeof ROW_NUMBERS)[number];
+export type RowText = (typeof ROW_TEXTS)[number];
+
+const FIRST_CAPACITY = 256;
+
+/** Epoch milliseconds of a row's timestamp, NaN when it has none Date.parse reads. */
+function timeOf(value: unknown): number {
+  const raw = text(value);
+  return raw === undefined ? Number.NaN : parseIsoTime(raw);
+}
+
+export class QualityRows {
+  private count = 0;
+  private capacity = 0;
+  private times: Float64Array = new Float64Array(0);
+  /** A column only once a row has a value for it: audio rows carry no frame rate. */
+  private readonly numbers = new Map<RowNumber, Float64Array>();
+  private readonly texts = new Map<RowText, Array<string | undefined>>();
+
+  /** The rows of an array (what is not an object is no row), or the rows read already. */
+  static of(value: unknown): QualityRows {
+    if (value instanceof QualityRows) return value;
+    const rows = new QualityRows();
+    if (Array.isArray(value)) rows.add(value);
+    return rows;
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Adds the objects of `items`, in order; anything else is skipped. */
+  add(items: readonly unknown[]): void {
+    for (const item of items) {
+      const row = record<RawQualitySample>(item);
+      if (!row) continue;
+      const index = this.count;
+      if (index === this.capacity) this.grow();
+      this.times[index] = timeOf(row.timestamp);
+      for (const field of ROW_NUMBERS) {
+        const value = num(row[field]);
+        if (value !== undefined) this.numberColumn(field)[index] = value;
+      }
+      for (const field of ROW_TEXTS) {
+        const value = text(row[field]);
+        let column = this.texts.get(field);
+        if (value === undefined) {
+          column?.push(undefined);
+          continue;
+        }
+        if (!column) {
+          column = new Array<string | undefined>(index).fill(undefined);
+          this.texts.set(field, column);
+        }
+        const previous = column[index - 1];
+        // The same text row after row (a producer's ID) is kept once.
+        column.push(previous === value ? previous : value);
+      }
+      this.count = index + 1;
+    }
+  }
+
+  /** The rows at `indexes`, in that order. */
+  pick(indexes: readonly number[]): QualityRows {
+    const picked = new QualityRows();
+    picked.count = picked.capacity = indexes.length;
+    picked.times = pickFrom(this.times, indexes);
+    for (const [field, column] of this.numbers) picked.numbers.set(field, pickFrom(column, indexes));
+    for (const [field, column] of this.texts)
+      picked.texts.set(
+        field,
+        indexes.map((index) => column[index]),
+      );
+    return picked;
+  }
+
+  /** The row's time (epoch milliseconds), NaN when it has none. */
+  time(index: number): number {
+    return this.times[index];
+  }
+
+  /** The row's value of a numeric field, NaN when it has none. */
+  number(field: RowNumber, index: number): number {
+    const column = this.numbers.get(field);
+    return column ? column[index] : Number.NaN;
+  }
+
+  text(field: RowText, index: number): string | undefined {
+    return this.texts.get(field)?.[index];
+  }
+
+  /** The first value of a text field the rows carry. */
+  firstText(field: RowText): string | undefined {
+    return this.texts.get(field)?.find((value) => value !== undefined);
+  }
+
+  private grow(): void {
+    this.capacity = Math.max(FIRST_CAPACITY, this.capacity * 2);
+    this.times = grown(this.times, this.capacity);
+    for (const [field, column] of this.numbers) this.numbers.set(field, grown(column, this.capacity));
+  }
+
+  private numberColumn(field: RowNumber): Float64Array {
+    let column = this.numbers.get(field);
+    if (!column) {
+      column = new Float64Array(this.capacity).fill(Number.NaN);
+      this.numbers.set(field, column);
+    }
+    return column;
+  }
+}
+
+/** The values at `indexes`, by a plain loop: Float64Array.from with a mapping function is several times slower in V8. */
+function pickFrom(column: Float64Array, indexes: readonly number[]): Float64Array {
+  const picked = new Float64Array(indexes.length);
+  for (let i = 0; i < indexes.length; i++) picked[i] = column[indexes[i]];
+  return picked;
+}
+
+/** The column in a larger array, NaN after its values. */
+function grown(column: Float64Array, capacity: number): Float64Array<ArrayBuffer> {
+  const larger = new Float64Array(capacity).fill(Number.NaN);
+  larger.set(column);
+  return larger;
+}

@@ -1,0 +1,205 @@
+import { strict as assert } from 'node:assert';
+import { IncrementalJson } from '../../src/api/incrementalJson';
+import { normalizeParticipant } from '../../src/api/normalize';
+import { qualityRowsAt } from '../../src/api/normalizeStats';
+import { QualityRows } from '../../src/api/qualityRows';
+import { seeded } from '../fixtures/randomJson';
+
+const START = Date.UTC(2026, 10, 20, 9, 0, 0);
+const at = (second: number) => new Date(START + second * 1000).toISOString();
+
+/** Values as answers send them: numbers, numbers as text, "null", null, and things no reader takes. */
+const LOOSE = [' 12 ', '7.5', 'null', 'NULL', null, true, {}, [], '', 'n/a', 3, 0, -1.25];
+
+/** Rows of a sender, with the faults real answers have; `junk`: a share of fields holding any value of LOOSE, and items that are no rows. */
+function rows(count: number, random: () => number, fields: (i: number) => Record<string, unknown>, junk = 0.1): unknown[] {
+  const loose = () => LOOSE[Math.floor(random() * LOOSE.length)];
+  const items: unknown[] = [];
+  for (let i = 0; i < count; i++) {
+    const row: Record<string, unknown> = { timestamp: random() < 0.02 ? 'not a time' : at(i + (random() < 0.05 ? -3 : 0)), ...fields(i) };
+    for (const key of Object.keys(row)) if (random() < junk) row[key] = loose();
+    if (random() < 0.02) delete row.timestamp;
+    items.push(random() < 0.01 ? loose() : row);
+  }
+  return items;
+}
+
+function currentReport(count: number, random: () => number) {
+  const producer = (i: number) => ({
+    producer_id: 'prod-a',
+    mos_quality: 4 + (i % 5) / 10,
+    jitter: i % 9,
+    rtt: 20 + (i % 30),
+    // A running total: normalisation makes deltas of it.
+    packets_sent: 50 * (i + 1),
+    packets_lost: Math.floor(i / 10),
+    bytes_sent: 5_000 + (i % 300),
+    quality_limitation_reason: ['none', 'cpu', 'bandwidth', 'other', 'a reason added later'][i % 5],
+    frames_per_second: 30 - (i % 4),
+    frame_height: i % 50 === 0 ? '720' : 720,
+    quality_limitation_durations: { none: 1, cpu: 0 },
+  });
+  const consumer = (i: number) => ({
+    // Three senders, one of them naming no producer: its rows are grouped by peer.
+    ...(i % 3 === 2 ? {} : { producer_id: `prod-${i % 3}` }),
+    peer_id: `peer-${i % 3}`,
+    mos_quality: 3 + (i % 7) / 5,
+    jitter: i % 13,
+    packets_received: 48,
+    packets_lost: i % 4,
+    bytes_received: 4_800,
+  });
+  return {
+    success: true,
+    data: {
+      participant: {
+        peer_report: {
+          metadata: { sdk_name: 'web-core', events: [{ name: 'mute', timestamp: at(5) }] },
+          quality: {
+            audio_producer: rows(count, random, producer),
+            audio_consumer: rows(count, random, consumer),
+            video_producer: rows(count, random, producer, 0),
+            video_consumer: [],
+            video_producer_cumulative: { quality_mos: { avg: 4.1, p50: 4.2 } },
+          },
+        },
+      },
+    },
+  };
+}
+
+function legacySample(i: number) {
+  return { quality: 3.5 + (i % 4) / 4, jitter: i % 11, packets_received: 50, packets_lost: i % 3, bytes_received: 6_000, rtt: 40 };
+}
+
+function legacyPeerReport(count: number, random: () => number) {
+  return {
+    success: true,
+    data: {
+      participant: {
+        peer_report: {
+          metadata: { device_info: { browser: 'Chrome' } },
+          quality: {
+            peer_id: 'legacy-peer',
+            audio_stats: rows(count, random, legacySample),
+            video_stats: rows(count, random, legacySample),
+          },
+        },
+      },
+    },
+  };
+}
+
+function legacyDetails(count: number, random: () => number) {
+  const entry = (peer: number) => ({
+    peer_id: `peer-${peer}`,
+    start: at(peer * 1000),
+    audio_stats: rows(count, random, legacySample),
+    video_stats: rows(count, random, legacySample),
+  });
+  return { success: true, data: { participant: { id: 'p1', quality_stats: [entry(1), entry(0)] } } };
+}
+
+/** The text parsed as it arrives in pieces, its quality rows collected as they are parsed. */
+function parsedAlong(text: string, large: number): { value: unknown; collected: number } {
+  let collected = 0;
+  const json = new IncrementalJson(large, (path) => {
+    const rows = qualityRowsAt(path);
+    if (rows) collected++;
+    return rows;
+  });
+  for (let at = 0; at < text.length; at += 1_000) json.push(text.slice(at, at + 1_000));
+  const parsed = json.end();
+  assert.ok(parsed, 'the text is JSON');
+  return { value: parsed.value, collected };
+}
+
+describe('Quality rows read as they are parsed', () => {
+  it('reads each field as normalisation reads it: numbers, texts and times, NaN or nothing where a row has none', () => {
+    const read = QualityRows.of([
+      {
+        timestamp: '2026-11-20T09:00:01Z',
+        jitter: ' 12 ',
+        rtt: 'null',
+        packets_sent: 50,
+        producer_id: 'a',
+        quality_limitation_reason: 'cpu',
+      },
+      'not a row',
+      null,
+      { timestamp: 'yesterday', jitter: true, rtt: {}, mos_quality: '4.5', producer_id: ' a ', peer_id: 'NULL' },
+      { jitter: 3, frames_per_second: 30, producer_id: 'b', peer_id: 'remote' },
+    ]);
+    assert.equal(read.length, 3, 'what is not an object is no row');
+    assert.deepEqual(
+      [0, 1, 2].map((i) => read.time(i)),
+      [Date.parse('2026-11-20T09:00:01Z'), Number.NaN, Number.NaN],
+    );
+    assert.deepEqual(
+      [0, 1, 2].map((i) => read.number('jitter', i)),
+      [12, Number.NaN, 3],
+    );
+    assert.deepEqual(
+      [0, 1, 2].map((i) => read.number('rtt', i)),
+      [Number.NaN, Number.NaN, Number.NaN],
+    );
+    assert.deepEqual(
+      [0, 1, 2].map((i) => read.number('frames_per_second', i)),
+      [Number.NaN, Number.NaN, 30],
+      'a column begun late',
+    );
+    assert.deepEqual(
+      [0, 1, 2].map((i) => read.number('mos_quality', i)),
+      [Number.NaN, 4.5, Number.NaN],
+    );
+    assert.deepEqual(
+      [0, 1, 2].map((i) => read.text('producer_id', i)),
+      ['a', 'a', 'b'],
+    );
+    assert.deepEqual(
+      [0, 1, 2].map((i) => read.text('peer_id', i)),
+      [undefined, undefined, 'remote'],
+    );
+    assert.equal(read.firstText('peer_id'), 'remote');
+    assert.equal(read.firstText('quality_limitation_reason'), 'cpu');
+    const picked = read.pick([2, 0]);
+    assert.equal(picked.length, 2);
+    assert.deepEqual([picked.number('jitter', 0), picked.number('jitter', 1), picked.text('producer_id', 1)], [3, 12, 'a']);
+    assert.equal(QualityRows.of(read), read, 'rows read already are taken as they are');
+    assert.equal(QualityRows.of({ 0: {} }).length, 0, 'what is not an array has no rows');
+  });
+
+  it('grows past its first columns, rows added a run at a time', () => {
+    const read = new QualityRows();
+    for (let run = 0; run < 10; run++)
+      read.add(Array.from({ length: 100 }, (_, i) => ({ rtt: run * 100 + i, timestamp: at(run * 100 + i) })));
+    assert.equal(read.length, 1_000);
+    assert.deepEqual(
+      [0, 255, 256, 999].map((i) => [read.number('rtt', i), read.time(i)]),
+      [0, 255, 256, 999].map((i) => [i, START + i * 1000]),
+    );
+  });
+
+  it('normalises rows collected as the text was parsed as it normalises the parsed text, in both generations', () => {
+    const random = seeded(11);
+    const answers: Array<['peer' | 'sessionParticipant', unknown]> = [
+      ['peer', currentReport(3_000, random)],
+      ['peer', legacyPeerReport(2_000, random)],
+      ['sessionParticipant', legacyDetails(2_000, random)],
+    ];
+    for (const [kind, answer] of answers) {
+      const text = JSON.stringify(answer);
+      const expected = normalizeParticipant(kind, (JSON.parse(text) as { data: unknown }).data, { peerId: 'the-peer' });
+      assert.ok(
+        expected.peerStats.some((peer) => peer.tracks.length > 1),
+        'the answer has tracks',
+      );
+      for (const large of [256, 64 * 1024]) {
+        const { value, collected } = parsedAlong(text, large);
+        assert.ok(collected >= 2, `rows collected (${collected}), ${kind}, large ${large}`);
+        const model = normalizeParticipant(kind, (value as { data: unknown }).data, { peerId: 'the-peer' });
+        assert.deepEqual(model, expected, `${kind}, large ${large}`);
+      }
+    }
+  });
+});
