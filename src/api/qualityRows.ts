@@ -10,7 +10,7 @@ import { num, record, text } from './coerce';
 import { parseIsoTime } from './isoTime';
 import type { RawQualitySample } from './statsTypes';
 
-const ROW_NUMBERS = [
+export const ROW_NUMBERS = [
   'mos_quality',
   'quality',
   'jitter',
@@ -24,7 +24,7 @@ const ROW_NUMBERS = [
   'frame_height',
 ] as const satisfies ReadonlyArray<keyof RawQualitySample>;
 
-const ROW_TEXTS = ['producer_id', 'peer_id', 'quality_limitation_reason'] as const satisfies ReadonlyArray<keyof RawQualitySample>;
+export const ROW_TEXTS = ['producer_id', 'peer_id', 'quality_limitation_reason'] as const satisfies ReadonlyArray<keyof RawQualitySample>;
 
 export type RowNumber = (typeof ROW_NUMBERS)[number];
 export type RowText = (typeof ROW_TEXTS)[number];
@@ -37,13 +37,17 @@ function timeOf(value: unknown): number {
   return raw === undefined ? Number.NaN : parseIsoTime(raw);
 }
 
+/** One entry per field, in objects of one shape: a field named at a call site is a plain property read. */
+const noColumns = <Field extends string, Column>(fields: readonly Field[]) =>
+  Object.fromEntries(fields.map((field) => [field, undefined])) as Record<Field, Column | undefined>;
+
 export class QualityRows {
   private count = 0;
   private capacity = 0;
   private times: Float64Array = new Float64Array(0);
   /** A column only once a row has a value for it: audio rows carry no frame rate. */
-  private readonly numbers = new Map<RowNumber, Float64Array>();
-  private readonly texts = new Map<RowText, Array<string | undefined>>();
+  private readonly numbers = noColumns<RowNumber, Float64Array>(ROW_NUMBERS);
+  private readonly texts = noColumns<RowText, Array<string | undefined>>(ROW_TEXTS);
 
   /** The rows of an array (what is not an object is no row), or the rows read already. */
   static of(value: unknown): QualityRows {
@@ -57,7 +61,10 @@ export class QualityRows {
     return this.count;
   }
 
-  /** Adds the objects of `items`, in order; anything else is skipped. */
+  /**
+   * Adds the objects of `items`, in order; anything else is skipped. Each field is read by its name:
+   * read by a name from a list, every read of every row went through one megamorphic lookup.
+   */
   add(items: readonly unknown[]): void {
     for (const item of items) {
       const row = record<RawQualitySample>(item);
@@ -65,25 +72,20 @@ export class QualityRows {
       const index = this.count;
       if (index === this.capacity) this.grow();
       this.times[index] = timeOf(row.timestamp);
-      for (const field of ROW_NUMBERS) {
-        const value = num(row[field]);
-        if (value !== undefined) this.numberColumn(field)[index] = value;
-      }
-      for (const field of ROW_TEXTS) {
-        const value = text(row[field]);
-        let column = this.texts.get(field);
-        if (value === undefined) {
-          column?.push(undefined);
-          continue;
-        }
-        if (!column) {
-          column = new Array<string | undefined>(index).fill(undefined);
-          this.texts.set(field, column);
-        }
-        const previous = column[index - 1];
-        // The same text row after row (a producer's ID) is kept once.
-        column.push(previous === value ? previous : value);
-      }
+      this.putNumber('mos_quality', index, row.mos_quality);
+      this.putNumber('quality', index, row.quality);
+      this.putNumber('jitter', index, row.jitter);
+      this.putNumber('rtt', index, row.rtt);
+      this.putNumber('packets_lost', index, row.packets_lost);
+      this.putNumber('packets_received', index, row.packets_received);
+      this.putNumber('packets_sent', index, row.packets_sent);
+      this.putNumber('bytes_sent', index, row.bytes_sent);
+      this.putNumber('bytes_received', index, row.bytes_received);
+      this.putNumber('frames_per_second', index, row.frames_per_second);
+      this.putNumber('frame_height', index, row.frame_height);
+      this.putText('producer_id', index, row.producer_id);
+      this.putText('peer_id', index, row.peer_id);
+      this.putText('quality_limitation_reason', index, row.quality_limitation_reason);
       this.count = index + 1;
     }
   }
@@ -93,12 +95,14 @@ export class QualityRows {
     const picked = new QualityRows();
     picked.count = picked.capacity = indexes.length;
     picked.times = pickFrom(this.times, indexes);
-    for (const [field, column] of this.numbers) picked.numbers.set(field, pickFrom(column, indexes));
-    for (const [field, column] of this.texts)
-      picked.texts.set(
-        field,
-        indexes.map((index) => column[index]),
-      );
+    for (const field of ROW_NUMBERS) {
+      const column = this.numbers[field];
+      if (column) picked.numbers[field] = pickFrom(column, indexes);
+    }
+    for (const field of ROW_TEXTS) {
+      const column = this.texts[field];
+      if (column) picked.texts[field] = indexes.map((index) => column[index]);
+    }
     return picked;
   }
 
@@ -109,32 +113,48 @@ export class QualityRows {
 
   /** The row's value of a numeric field, NaN when it has none. */
   number(field: RowNumber, index: number): number {
-    const column = this.numbers.get(field);
+    const column = this.numbers[field];
     return column ? column[index] : Number.NaN;
   }
 
   text(field: RowText, index: number): string | undefined {
-    return this.texts.get(field)?.[index];
+    return this.texts[field]?.[index];
   }
 
   /** The first value of a text field the rows carry. */
   firstText(field: RowText): string | undefined {
-    return this.texts.get(field)?.find((value) => value !== undefined);
+    return this.texts[field]?.find((value) => value !== undefined);
+  }
+
+  private putNumber(field: RowNumber, index: number, raw: unknown): void {
+    if (raw === undefined) return;
+    const value = num(raw);
+    if (value === undefined) return;
+    let column = this.numbers[field];
+    if (!column) column = this.numbers[field] = new Float64Array(this.capacity).fill(Number.NaN);
+    column[index] = value;
+  }
+
+  private putText(field: RowText, index: number, raw: unknown): void {
+    const value = raw === undefined ? undefined : text(raw);
+    let column = this.texts[field];
+    if (value === undefined) {
+      column?.push(undefined);
+      return;
+    }
+    if (!column) column = this.texts[field] = new Array<string | undefined>(index).fill(undefined);
+    const previous = column[index - 1];
+    // The same text row after row (a producer's ID) is kept once.
+    column.push(previous === value ? previous : value);
   }
 
   private grow(): void {
     this.capacity = Math.max(FIRST_CAPACITY, this.capacity * 2);
     this.times = grown(this.times, this.capacity);
-    for (const [field, column] of this.numbers) this.numbers.set(field, grown(column, this.capacity));
-  }
-
-  private numberColumn(field: RowNumber): Float64Array {
-    let column = this.numbers.get(field);
-    if (!column) {
-      column = new Float64Array(this.capacity).fill(Number.NaN);
-      this.numbers.set(field, column);
+    for (const field of ROW_NUMBERS) {
+      const column = this.numbers[field];
+      if (column) this.numbers[field] = grown(column, this.capacity);
     }
-    return column;
   }
 }
 

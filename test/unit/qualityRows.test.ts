@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { IncrementalJson } from '../../src/api/incrementalJson';
 import { normalizeParticipant } from '../../src/api/normalize';
 import { qualityRowsAt } from '../../src/api/normalizeStats';
-import { QualityRows } from '../../src/api/qualityRows';
+import { QualityRows, ROW_NUMBERS, ROW_TEXTS } from '../../src/api/qualityRows';
 import { seeded } from '../fixtures/randomJson';
 
 const START = Date.UTC(2026, 10, 20, 9, 0, 0);
@@ -167,6 +167,19 @@ describe('Quality rows read as they are parsed', () => {
     assert.deepEqual([picked.number('jitter', 0), picked.number('jitter', 1), picked.text('producer_id', 1)], [3, 12, 'a']);
     assert.equal(QualityRows.of(read), read, 'rows read already are taken as they are');
     assert.equal(QualityRows.of({ 0: {} }).length, 0, 'what is not an array has no rows');
+  });
+
+  it('reads every field it keeps', () => {
+    const row = Object.fromEntries([...ROW_NUMBERS.map((field, i) => [field, i + 1]), ...ROW_TEXTS.map((field) => [field, field])]);
+    const read = QualityRows.of([row]);
+    assert.deepEqual(
+      ROW_NUMBERS.map((field) => read.number(field, 0)),
+      ROW_NUMBERS.map((_, i) => i + 1),
+    );
+    assert.deepEqual(
+      ROW_TEXTS.map((field) => read.text(field, 0)),
+      [...ROW_TEXTS],
+    );
   });
 
   it('grows past its first columns, rows added a run at a time', () => {
