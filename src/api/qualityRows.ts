@@ -111,10 +111,9 @@ export class QualityRows {
     return this.times[index];
   }
 
-  /** The row's value of a numeric field, NaN when it has none. */
-  number(field: RowNumber, index: number): number {
-    const column = this.numbers[field];
-    return column ? column[index] : Number.NaN;
+  /** A numeric field's values by row (read up to `length`), NaN where a row has none; undefined when no row has one. */
+  column(field: RowNumber): Float64Array | undefined {
+    return this.numbers[field];
   }
 
   text(field: RowText, index: number): string | undefined {

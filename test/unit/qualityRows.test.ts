@@ -2,8 +2,11 @@ import { strict as assert } from 'node:assert';
 import { IncrementalJson } from '../../src/api/incrementalJson';
 import { normalizeParticipant } from '../../src/api/normalize';
 import { qualityRowsAt } from '../../src/api/normalizeStats';
-import { QualityRows, ROW_NUMBERS, ROW_TEXTS } from '../../src/api/qualityRows';
+import { QualityRows, ROW_NUMBERS, ROW_TEXTS, type RowNumber } from '../../src/api/qualityRows';
 import { seeded } from '../fixtures/randomJson';
+
+/** A row's value of a numeric field, NaN when it has none. */
+const numberOf = (rows: QualityRows, field: RowNumber, index: number) => rows.column(field)?.[index] ?? Number.NaN;
 
 const START = Date.UTC(2026, 10, 20, 9, 0, 0);
 const at = (second: number) => new Date(START + second * 1000).toISOString();
@@ -136,20 +139,20 @@ describe('Quality rows read as they are parsed', () => {
       [Date.parse('2026-11-20T09:00:01Z'), Number.NaN, Number.NaN],
     );
     assert.deepEqual(
-      [0, 1, 2].map((i) => read.number('jitter', i)),
+      [0, 1, 2].map((i) => numberOf(read, 'jitter', i)),
       [12, Number.NaN, 3],
     );
     assert.deepEqual(
-      [0, 1, 2].map((i) => read.number('rtt', i)),
+      [0, 1, 2].map((i) => numberOf(read, 'rtt', i)),
       [Number.NaN, Number.NaN, Number.NaN],
     );
     assert.deepEqual(
-      [0, 1, 2].map((i) => read.number('frames_per_second', i)),
+      [0, 1, 2].map((i) => numberOf(read, 'frames_per_second', i)),
       [Number.NaN, Number.NaN, 30],
       'a column begun late',
     );
     assert.deepEqual(
-      [0, 1, 2].map((i) => read.number('mos_quality', i)),
+      [0, 1, 2].map((i) => numberOf(read, 'mos_quality', i)),
       [Number.NaN, 4.5, Number.NaN],
     );
     assert.deepEqual(
@@ -164,7 +167,7 @@ describe('Quality rows read as they are parsed', () => {
     assert.equal(read.firstText('quality_limitation_reason'), 'cpu');
     const picked = read.pick([2, 0]);
     assert.equal(picked.length, 2);
-    assert.deepEqual([picked.number('jitter', 0), picked.number('jitter', 1), picked.text('producer_id', 1)], [3, 12, 'a']);
+    assert.deepEqual([numberOf(picked, 'jitter', 0), numberOf(picked, 'jitter', 1), picked.text('producer_id', 1)], [3, 12, 'a']);
     assert.equal(QualityRows.of(read), read, 'rows read already are taken as they are');
     assert.equal(QualityRows.of({ 0: {} }).length, 0, 'what is not an array has no rows');
   });
@@ -173,7 +176,7 @@ describe('Quality rows read as they are parsed', () => {
     const row = Object.fromEntries([...ROW_NUMBERS.map((field, i) => [field, i + 1]), ...ROW_TEXTS.map((field) => [field, field])]);
     const read = QualityRows.of([row]);
     assert.deepEqual(
-      ROW_NUMBERS.map((field) => read.number(field, 0)),
+      ROW_NUMBERS.map((field) => numberOf(read, field, 0)),
       ROW_NUMBERS.map((_, i) => i + 1),
     );
     assert.deepEqual(
@@ -188,7 +191,7 @@ describe('Quality rows read as they are parsed', () => {
       read.add(Array.from({ length: 100 }, (_, i) => ({ rtt: run * 100 + i, timestamp: at(run * 100 + i) })));
     assert.equal(read.length, 1_000);
     assert.deepEqual(
-      [0, 255, 256, 999].map((i) => [read.number('rtt', i), read.time(i)]),
+      [0, 255, 256, 999].map((i) => [numberOf(read, 'rtt', i), read.time(i)]),
       [0, 255, 256, 999].map((i) => [i, START + i * 1000]),
     );
   });
