@@ -176,35 +176,53 @@ describe('JSON parsed as its pieces arrive', () => {
     return value;
   };
 
+  /** The text pushed in pieces of 97 characters, with the arrays named "rows" collected. */
+  function collectedInPieces(text: string, large: number) {
+    const collected: Rows[] = [];
+    const json = new IncrementalJson(large, (path) => {
+      if (path[path.length - 1] !== 'rows') return undefined;
+      const collector = new Rows(path);
+      collected.push(collector);
+      return collector;
+    });
+    for (let at = 0; at < text.length; at += 97) json.push(text.slice(at, at + 97));
+    return { parsed: json.end(), paths: collected.map((collector) => collector.path.join('/')) };
+  }
+
   it('gives the members of an array it collects to its collector, a run at a time, which stands where the array would', () => {
     const row = (i: number) => ({ timestamp: `2026-11-20T09:00:${String(i % 60).padStart(2, '0')}Z`, jitter: i % 17, note: 'a,b]}' });
     const rows = (count: number) => Array.from({ length: count }, (_, i) => row(i));
     const value = {
       data: {
-        peer: { quality: { rows: rows(1000), other: rows(50) } },
+        peer: { quality: { rows: rows(2000), other: rows(50) } },
         // A member of a collected array longer than `large` is parsed whole with its run, not built.
         entries: [{ rows: [...rows(40), { long: rows(60) }] }, { rows: rows(5) }, { rows: [] }],
       },
     };
-    const text = JSON.stringify(value, null, 1);
-    for (const cut of CUTS.filter(({ large }) => large > 1)) {
-      const collected: Rows[] = [];
-      const json = new IncrementalJson(cut.large, (path) => {
-        if (path[path.length - 1] !== 'rows') return undefined;
-        const collector = new Rows(path);
-        collected.push(collector);
-        return collector;
-      });
-      for (let at = 0; at < text.length; at += 97) json.push(text.slice(at, at + 97));
-      const parsed = json.end();
-      assert.deepEqual(uncollected(parsed?.value), value, JSON.stringify(cut));
-      const paths = collected.map((collector) => collector.path.join('/'));
-      if (cut.large === 40) {
-        // Every array longer than 40 characters while open is built: those named "rows" are collected.
-        assert.deepEqual(paths, ['data/peer/quality/rows', 'data/entries/0/rows', 'data/entries/1/rows'], 'where each stood');
-        const peerRows = (parsed?.value as { data: { peer: { quality: { rows: unknown } } } }).data.peer.quality.rows;
-        assert.ok(peerRows instanceof Rows && peerRows.runs > 10, 'members given in runs as they came');
-      } else assert.deepEqual(paths, ['data/peer/quality/rows'], 'only arrays long enough to be built are collected');
+    // Pretty-printed, and compact, where runs of rows are taken by a leap to the piece's last "},{".
+    for (const text of [JSON.stringify(value, null, 1), JSON.stringify(value)])
+      for (const { large } of CUTS) {
+        const { parsed, paths } = collectedInPieces(text, large);
+        assert.deepEqual(uncollected(parsed?.value), value, `large ${large}`);
+        if (large <= 40) {
+          // Every array longer than `large` characters while open is built: those named "rows" are collected.
+          // An empty one never was open long enough.
+          assert.deepEqual(paths, ['data/peer/quality/rows', 'data/entries/0/rows', 'data/entries/1/rows'], 'where each stood');
+          const peerRows = (parsed?.value as { data: { peer: { quality: { rows: unknown } } } }).data.peer.quality.rows;
+          assert.ok(peerRows instanceof Rows && peerRows.runs > 10, 'members given in runs as they came');
+        } else assert.deepEqual(paths, ['data/peer/quality/rows'], 'only arrays long enough to be built are collected');
+      }
+  });
+
+  it('gives the last of duplicate keys, collected or not, and nothing for text that is not JSON, with collectors too', () => {
+    const long = Array.from({ length: 30 }, (_, i) => `{"n": ${i}}`).join(', ');
+    const texts = [`{"rows": [${long}], "rows": [1]}`, `{"rows": [1], "rows": [${long}]}`, `{"a": {"rows": [${long}]}, "a": 2}`];
+    for (const text of texts)
+      for (const { large } of CUTS) assert.deepEqual(uncollected(collectedInPieces(text, large).parsed?.value), JSON.parse(text), text);
+    const faults = [`{"rows": [${long},]}`, `{"rows": [${long}}`, `{"rows": [${long}] "b": 1}`, `{"rows": [${long}, {"n": 1]}`];
+    for (const text of faults) {
+      assert.throws(() => JSON.parse(text), SyntaxError);
+      for (const { large } of CUTS) assert.equal(collectedInPieces(text, large).parsed, undefined, `large ${large}: ${text}`);
     }
   });
 

@@ -167,7 +167,10 @@ describe('Quality rows read as they are parsed', () => {
     assert.equal(read.firstText('quality_limitation_reason'), 'cpu');
     const picked = read.pick([2, 0]);
     assert.equal(picked.length, 2);
-    assert.deepEqual([numberOf(picked, 'jitter', 0), numberOf(picked, 'jitter', 1), picked.text('producer_id', 1)], [3, 12, 'a']);
+    assert.deepEqual(
+      [numberOf(picked, 'jitter', 0), numberOf(picked, 'jitter', 1), picked.text('producer_id', 1), picked.time(1)],
+      [3, 12, 'a', read.time(0)],
+    );
     assert.equal(QualityRows.of(read), read, 'rows read already are taken as they are');
     assert.equal(QualityRows.of({ 0: {} }).length, 0, 'what is not an array has no rows');
   });
@@ -194,6 +197,48 @@ describe('Quality rows read as they are parsed', () => {
       [0, 255, 256, 999].map((i) => [numberOf(read, 'rtt', i), read.time(i)]),
       [0, 255, 256, 999].map((i) => [i, START + i * 1000]),
     );
+  });
+
+  it("makes one track per sender of a consumer array, each with its own rows' times and values, in time order", () => {
+    const row = (second: number, producer: string | undefined, peer: string, jitter: unknown, lost: number) => ({
+      timestamp: at(second),
+      ...(producer === undefined ? {} : { producer_id: producer }),
+      peer_id: peer,
+      jitter,
+      packets_received: 99,
+      packets_lost: lost,
+    });
+    const quality = {
+      audio_consumer: [
+        row(2, 'prod-a', 'peer-a', 4, 1),
+        row(1, 'prod-b', 'peer-b', ' 7 ', 0),
+        row(1, 'prod-a', 'peer-a', 3, 0),
+        'not a row',
+        row(3, undefined, 'peer-c', 'null', 3),
+        row(2, 'prod-b', 'peer-b', 8, 1),
+        row(4, undefined, 'peer-c', 9, 0),
+      ],
+    };
+    const answer = { success: true, data: { participant: { peer_report: { metadata: { sdk_name: 'web-core' }, quality } } } };
+    const text = JSON.stringify(answer);
+    const expected = [
+      { remotePeerId: 'peer-a', producerId: 'prod-a', t: [at(1), at(2)], jitterMs: [3, 4], lossPct: [0, 1] },
+      { remotePeerId: 'peer-b', producerId: 'prod-b', t: [at(1), at(2)], jitterMs: [7, 8], lossPct: [0, 1] },
+      { remotePeerId: 'peer-c', producerId: undefined, t: [at(3), at(4)], jitterMs: [Number.NaN, 9], lossPct: [2.94, 0] },
+    ];
+    for (const data of [JSON.parse(text), parsedAlong(text, 40).value]) {
+      const tracks = normalizeParticipant('peer', (data as { data: unknown }).data, { peerId: 'the-peer' }).peerStats[0].tracks;
+      assert.deepEqual(
+        tracks.map((track) => ({
+          remotePeerId: track.remotePeerId,
+          producerId: track.producerId,
+          t: Array.from(track.columns.t, (ms) => new Date(ms).toISOString()),
+          jitterMs: Array.from(track.columns.jitterMs ?? []),
+          lossPct: Array.from(track.columns.lossPct ?? []),
+        })),
+        expected,
+      );
+    }
   });
 
   it('normalises rows collected as the text was parsed as it normalises the parsed text, in both generations', () => {
