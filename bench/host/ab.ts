@@ -61,8 +61,17 @@ const summary = (values: Array<number | undefined>) => `${ms(median(values))} ($
 function compare(a: Side, b: Side): void {
   const line = (cells: string[]) => console.log(`| ${cells.join(' | ')} |`);
   console.log(`\nA: ${a.label}, B: ${b.label}; ${a.results.length} rounds, taken turn about. Median (p90) of every run, ms.\n`);
-  line(['case', 'A: last byte → painted', 'B: last byte → painted', 'A: worst host stall', 'B: worst host stall', 'runs A / B']);
-  line(['---', '---', '---', '---', '---', '---']);
+  line([
+    'case',
+    'A: last byte → painted',
+    'B: last byte → painted',
+    'A: worst host stall',
+    'B: worst host stall',
+    'A: host memory rose at most, MB',
+    'B: host memory rose at most, MB',
+    'runs A / B',
+  ]);
+  line(['---', '---', '---', '---', '---', '---', '---', '---']);
   const cases = [...new Set(b.results.flatMap((results) => results.stats.map((c) => `${c.name}, ${c.mode}`)))];
   for (const name of cases) {
     const runs = (side: Side) =>
@@ -76,6 +85,9 @@ function compare(a: Side, b: Side): void {
       summary(rb.map((r) => r.lastByteToPaintedMs)),
       summary(ra.map((r) => r.stallMs)),
       summary(rb.map((r) => r.stallMs)),
+      // A commit from before the bench measured memory has none.
+      summary(ra.map((r) => r.rssGrowthMb)),
+      summary(rb.map((r) => r.rssGrowthMb)),
       `${ra.length} / ${rb.length}`,
     ]);
   }

@@ -84,6 +84,8 @@ export interface StatsRun extends Partial<PhaseSummary> {
   collectionKind?: CollectionKind;
   /** CPU time of the host's main thread (Linux), and of all its threads (the stats worker's, the collector's), command to paint. */
   cpu?: { mainMs?: number; allMs: number };
+  /** How far the host process's memory (RSS, the stats worker's included) rose at most above its level at the command, command to paint, MB. */
+  rssGrowthMb?: number;
   error?: string;
 }
 export interface StatsCase {
@@ -162,10 +164,11 @@ function schedulerTimes(): { cpu: number; wait: number } | undefined {
 /**
  * Records every extension-host stall (a 10 ms interval that fires late by the stall's length) with the
  * main thread's time on a core and waiting for one during it (Linux), and every garbage collection's
- * pause, to tell the host's own work from a wait for a core.
+ * pause, to tell the host's own work from a wait for a core; and the process's memory at each tick.
  */
 class StallMonitor {
   private readonly stalls: Array<{ at: number; ms: number; share?: StallShare }> = [];
+  private readonly memory: Array<{ at: number; rss: number }> = [];
   private readonly collections: Array<{ at: number; ms: number; kind?: CollectionKind }> = [];
   private last = performance.now();
   private lastTimes = schedulerTimes();
@@ -180,6 +183,7 @@ class StallMonitor {
     }
     this.last = now;
     this.lastTimes = times;
+    this.memory.push({ at: Date.now(), rss: process.memoryUsage.rss() });
   }, 10);
   private readonly gc = new PerformanceObserver((list) => {
     for (const entry of list.getEntries())
@@ -192,6 +196,13 @@ class StallMonitor {
 
   constructor() {
     this.gc.observe({ entryTypes: ['gc'] });
+  }
+
+  /** The highest RSS seen between two Date.now() times, in bytes (0: no tick in that time). */
+  peakRss(from: number, to = Date.now()): number {
+    let peak = 0;
+    for (const { at, rss } of this.memory) if (at >= from && at <= to) peak = Math.max(peak, rss);
+    return peak;
   }
 
   /** The longest stall between two Date.now() times. */
@@ -401,6 +412,7 @@ async function benchmark(): Promise<void> {
         const started = Date.now();
         const mainBefore = schedulerTimes();
         const allBefore = process.cpuUsage();
+        const rssBefore = process.memoryUsage.rss();
         let error: string | undefined;
         let value: unknown;
         try {
@@ -419,6 +431,7 @@ async function benchmark(): Promise<void> {
         const mine = paintedSince();
         const mainAfter = schedulerTimes();
         const all = process.cpuUsage(allBefore);
+        const rssGrowthMb = Math.max(0, stalls.peakRss(started) - rssBefore) / 1024 / 1024;
         // From the command to the paint seen (looked for every 100 ms, above), the stall monitor's timer included.
         const cpu = {
           mainMs: mainAfter && mainBefore ? (mainAfter.cpu - mainBefore.cpu) / 1e6 : undefined,
@@ -435,6 +448,7 @@ async function benchmark(): Promise<void> {
           collectionMs: stalls.worstCollection(started),
           collectionKind: stalls.worstCollectionKind(started),
           cpu,
+          rssGrowthMb,
           error,
         };
       };

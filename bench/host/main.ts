@@ -182,6 +182,7 @@ const COLUMNS = [
   'worst host stall (longest GC pause)',
   'longest stall of the runs: on a core / waiting for one',
   'host CPU: main thread / all threads',
+  'host memory (RSS) rose at most, MB',
   'runs',
 ] as const;
 
@@ -230,6 +231,7 @@ function printResults(results: BenchResults): void {
         'worst host stall (longest GC pause)': `${ms(pick(c.runs, 'stallMs'))} (GC ${ms(pick(c.runs, 'collectionMs'))}${longestCollection(c.runs)})`,
         'longest stall of the runs: on a core / waiting for one': longestStallShare(c.runs),
         'host CPU: main thread / all threads': `${ms(median(ok.map((r) => r.cpu?.mainMs)))} / ${ms(median(ok.map((r) => r.cpu?.allMs)))}`,
+        'host memory (RSS) rose at most, MB': ms(pick(c.runs, 'rssGrowthMb')),
         runs: `${ok.length}`,
       });
     });
