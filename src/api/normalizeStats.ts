@@ -369,13 +369,19 @@ function currentTracks(quality: Record<string, unknown>): QualityTrack[] {
 }
 
 /**
- * Where a report holds quality rows (path: the keys and indexes from the answer's root), with what
- * reads them as they are parsed; normalisation takes those in place of arrays (QualityRows.of).
+ * Where an answer holds quality rows (path: the keys and indexes from its root), with what reads them as
+ * they are parsed; normalisation takes those in place of arrays (QualityRows.of). Exactly the arrays
+ * peerStatsOf reads as rows: `peer_report.quality`'s tracks (or a legacy report's audio/video stats) and
+ * the audio/video stats of a legacy `quality_stats` entry.
  */
 export function qualityRowsAt(path: readonly (string | number)[]): QualityRows | undefined {
-  const [parent, key] = path.slice(-2);
-  const current = parent === 'quality' && CURRENT_TRACKS.some(([trackKey]) => trackKey === key);
-  return current || key === 'audio_stats' || key === 'video_stats' ? new QualityRows() : undefined;
+  const [grandparent, parent, key] = path.slice(-3);
+  const legacyStats = key === 'audio_stats' || key === 'video_stats';
+  const inReport = grandparent === 'peer_report' && parent === 'quality';
+  const rows =
+    (inReport && (legacyStats || CURRENT_TRACKS.some(([trackKey]) => trackKey === key))) ||
+    (grandparent === 'quality_stats' && typeof parent === 'number' && legacyStats);
+  return rows ? new QualityRows() : undefined;
 }
 
 function percentiles(value: unknown): Percentiles | undefined {

@@ -188,6 +188,25 @@ describe('Quality rows read as they are parsed', () => {
     );
   });
 
+  it('collects exactly the arrays normalisation reads as rows', () => {
+    const collected = [
+      ['data', 'participant', 'peer_report', 'quality', 'audio_producer'],
+      ['data', 'participant', 'peer_report', 'quality', 'screenshare_video_consumer'],
+      ['data', 'participant', 'peer_report', 'quality', 'video_stats'],
+      ['data', 'participant', 'quality_stats', 1, 'audio_stats'],
+    ];
+    const left = [
+      ['data', 'participant', 'peer_report', 'quality', 'audio_producer_cumulative'],
+      ['data', 'participant', 'peer_report', 'metadata', 'events', 3, 'metadata', 'quality', 'audio_producer'],
+      ['data', 'participant', 'peer_report', 'metadata', 'audio_stats'],
+      ['data', 'participant', 'quality_stats', '1', 'audio_stats'],
+      ['quality', 'audio_producer'],
+      [],
+    ];
+    for (const path of collected) assert.ok(qualityRowsAt(path) instanceof QualityRows, path.join('/'));
+    for (const path of left) assert.equal(qualityRowsAt(path), undefined, path.join('/'));
+  });
+
   it('grows past its first columns, rows added a run at a time', () => {
     const read = new QualityRows();
     for (let run = 0; run < 10; run++)
