@@ -148,20 +148,30 @@ describe('The stats worker', function () {
     }
   });
 
-  it("analyses a 20,000-sample report read along, its rows read as they were parsed, as it analyses the report's text", async () => {
-    const peerId = HEAVY_PARTICIPANTS.heavy.peerIds[0];
+  /** A peer's report, Brotli-compressed as the API sends it, and the worker's analysis of its text. */
+  async function compressedReport(worker: StatsWorker, peerId: string) {
     const text = (await client.getPeerReportText(scope, peerId, { includePeerEvents: true })).text;
-    const compressed = zlib.brotliCompressSync(text, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } });
+    const target = { kind: 'peer' as const, peerId };
+    const expected = await worker.analyse({ target, text });
+    assert.equal(expected.kind, 'analysed');
+    return { target, expected, compressed: zlib.brotliCompressSync(text, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } }) };
+  }
+
+  /** Compressed bytes pushed into the worker in pieces, as they arrive: the ID a job lends to have them read along. */
+  function readAlongInPieces(worker: StatsWorker, bytes: Uint8Array, pieceBytes: number): number {
+    const along = worker.readAlong('br');
+    assert.ok(along, 'the worker runs');
+    for (let at = 0; at < bytes.length; at += pieceBytes) along.push(bytes.subarray(at, at + pieceBytes));
+    along.end(true);
+    return along.id;
+  }
+
+  it("analyses a 20,000-sample report read along, its rows read as they were parsed, as it analyses the report's text", async () => {
     const worker = new StatsWorker(path.join(dir, 'statsWorker.js'));
     try {
-      const target = { kind: 'peer' as const, peerId };
-      const expected = await worker.analyse({ target, text });
-      assert.equal(expected.kind, 'analysed');
-      const along = worker.readAlong('br');
-      assert.ok(along, 'the worker runs');
-      for (let at = 0; at < compressed.length; at += 16 * 1024) along.push(compressed.subarray(at, at + 16 * 1024));
-      along.end(true);
-      const read = await worker.analyse({ target, text: { chunks: [new Uint8Array(3)], readAlong: along.id, encoding: 'br' } });
+      const { target, expected, compressed } = await compressedReport(worker, HEAVY_PARTICIPANTS.heavy.peerIds[0]);
+      const readAlong = readAlongInPieces(worker, compressed, 16 * 1024);
+      const read = await worker.analyse({ target, text: { chunks: [new Uint8Array(3)], readAlong, encoding: 'br' } });
       assert.deepEqual({ ...read, times: expected.times }, expected);
     } finally {
       worker.stop();
@@ -329,22 +339,11 @@ describe('The stats worker', function () {
   });
 
   it('decodes a compressed body itself, read along as it came or lent whole, and reads it as its text', async () => {
-    const peerId = catalog.currentSession.participants[0].peerIds[0];
-    const text = (await client.getPeerReportText(scope, peerId, { includePeerEvents: true })).text;
-    const compressed = zlib.brotliCompressSync(text, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } });
     const worker = new StatsWorker(path.join(dir, 'statsWorker.js'));
     try {
-      const target = { kind: 'peer' as const, peerId };
-      const expected = await worker.analyse({ target, text });
-      assert.equal(expected.kind, 'analysed');
+      const { target, expected, compressed } = await compressedReport(worker, catalog.currentSession.participants[0].peerIds[0]);
       const same = (result: AnswersResult, what: string) => assert.deepEqual({ ...result, times: expected.times }, expected, what);
-      const readAlong = (bytes: Uint8Array) => {
-        const along = worker.readAlong('br');
-        assert.ok(along, 'the worker runs');
-        for (let at = 0; at < bytes.length; at += 4096) along.push(bytes.subarray(at, at + 4096));
-        along.end(true);
-        return along.id;
-      };
+      const readAlong = (bytes: Uint8Array) => readAlongInPieces(worker, bytes, 4096);
       // Lent pieces that are not the body: only the text decoded along gives the analysis.
       same(
         await worker.analyse({ target, text: { chunks: [new Uint8Array(3)], readAlong: readAlong(compressed), encoding: 'br' } }),
