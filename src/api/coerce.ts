@@ -1,5 +1,7 @@
 /** Lenient readers for API values: nulls, "null" strings and numbers sent as strings are common. */
 
+import { parseIsoTime } from './isoTime';
+
 export function text(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value !== 'string') return undefined;
@@ -15,6 +17,14 @@ export function num(value: unknown): number | undefined {
   if (raw === undefined) return undefined;
   const parsed = Number(raw);
   return Number.isFinite(parsed) ? parsed : undefined;
+}
+
+/** Epoch milliseconds of an ISO 8601 time, as Date.parse reads it. */
+export function time(value: unknown): number | undefined {
+  const raw = text(value);
+  if (raw === undefined) return undefined;
+  const ms = parseIsoTime(raw);
+  return Number.isNaN(ms) ? undefined : ms;
 }
 
 export function bool(value: unknown): boolean | undefined {

@@ -26,8 +26,7 @@ import {
 } from '../shared/model';
 import type { MetricKey } from '../shared/metrics';
 import { maxOf, minOf, selectRanks } from '../shared/extent';
-import { bool, num, record, records, text } from './coerce';
-import { parseIsoTime } from './isoTime';
+import { bool, num, record, records, text, time } from './coerce';
 import { QualityRows, type RowNumber } from './qualityRows';
 import type {
   RawCandidatePair,
@@ -45,13 +44,6 @@ import type {
 } from './statsTypes';
 
 type Json = Record<string, unknown>;
-
-const time = (value: unknown): number | undefined => {
-  const raw = text(value);
-  if (raw === undefined) return undefined;
-  const ms = parseIsoTime(raw);
-  return Number.isNaN(ms) ? undefined : ms;
-};
 
 const CURRENT_METADATA_KEYS = ['browser_metadata', 'pc_metadata', 'candidate_pairs', 'sdk_name', 'native_metadata'];
 const CURRENT_QUALITY_KEYS = [

@@ -6,8 +6,7 @@
  * participant's three reports held about 180 MB of them, and the garbage collector copied them again
  * and again. Pure.
  */
-import { num, record, text } from './coerce';
-import { parseIsoTime } from './isoTime';
+import { num, record, text, time } from './coerce';
 import type { RawQualitySample } from './statsTypes';
 
 export const ROW_NUMBERS = [
@@ -30,12 +29,6 @@ export type RowNumber = (typeof ROW_NUMBERS)[number];
 export type RowText = (typeof ROW_TEXTS)[number];
 
 const FIRST_CAPACITY = 256;
-
-/** Epoch milliseconds of a row's timestamp, NaN when it has none Date.parse reads. */
-function timeOf(value: unknown): number {
-  const raw = text(value);
-  return raw === undefined ? Number.NaN : parseIsoTime(raw);
-}
 
 /** One entry per field, in objects of one shape: a field named at a call site is a plain property read. */
 const noColumns = <Field extends string, Column>(fields: readonly Field[]) =>
@@ -71,7 +64,7 @@ export class QualityRows {
       if (!row) continue;
       const index = this.count;
       if (index === this.capacity) this.grow();
-      this.times[index] = timeOf(row.timestamp);
+      this.times[index] = time(row.timestamp) ?? Number.NaN;
       this.putNumber('mos_quality', index, row.mos_quality);
       this.putNumber('quality', index, row.quality);
       this.putNumber('jitter', index, row.jitter);
