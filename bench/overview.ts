@@ -7,13 +7,13 @@
  */
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, SAMPLE_TOKEN, SCALE_SESSION_IDS } from '../sample-server';
 import { RealtimeKitClient } from '../src/api/client';
 import { RequestScheduler } from '../src/api/scheduler';
 import { statsWorker } from '../src/inspection/worker/statsWorkerHost';
 import { SessionOverviewRun } from '../src/sessionAnalysis/sessionOverviewRun';
+import { buildStatsWorker } from '../test/fixtures/statsWorkerBundle';
 
 const LATENCY_MS = Number(process.env.LATENCY ?? 50);
 const CONCURRENCY = 4;
@@ -56,23 +56,10 @@ async function sampleServer(): Promise<{ baseUrl: string; close(): void }> {
   return { baseUrl, close: () => child.kill() };
 }
 
-/** The worker bundle the extension ships (scripts/build.ts), so parsing and analysis run off this thread as in the host. */
-async function buildStatsWorker(): Promise<void> {
-  statsWorker.file = path.resolve(__dirname, '..', 'out', 'bench', 'statsWorker.js');
-  statsWorker.log = { warn: (message) => console.error(message) };
-  await esbuild.build({
-    entryPoints: [path.resolve(__dirname, '..', 'src', 'inspection', 'worker', 'statsWorker.ts')],
-    outfile: statsWorker.file,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'warning',
-  });
-}
-
 async function main(): Promise<void> {
-  await buildStatsWorker();
+  // The worker bundle the extension ships, so parsing and analysis run off this thread as in the host.
+  statsWorker.file = await buildStatsWorker(path.resolve(__dirname, '..', 'out', 'bench'));
+  statsWorker.log = { warn: (message) => console.error(message) };
   const server = await sampleServer();
   try {
     await once(server.baseUrl); // warm-up: the sample world and its reports are built on first use

@@ -8,8 +8,8 @@
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as zlib from 'node:zlib';
 import { HEAVY_PARTICIPANTS, SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, SAMPLE_TOKEN, SCALE_SESSION_IDS, startSampleServer } from '../sample-server';
+import { compressed } from '../sample-server/compression';
 import { RealtimeKitClient } from '../src/api/client';
 import { StatsWorker } from '../src/inspection/worker/statsWorkerHost';
 import { buildStatsWorker } from '../test/fixtures/statsWorkerBundle';
@@ -30,8 +30,7 @@ async function answers() {
     const reports = await Promise.all(
       heavy.peerIds.map(async (peerId) => {
         const text = (await client.getPeerReportText(scope, peerId, { includePeerEvents: true })).text;
-        const params = { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 };
-        return { peerId, characters: text.length, compressed: zlib.brotliCompressSync(text, { params }) };
+        return { peerId, characters: text.length, compressed: compressed({ text }, 'br') };
       }),
     );
     return { participant, reports };
@@ -77,9 +76,9 @@ async function main(): Promise<void> {
   }
   const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
   const characters = reports.reduce((sum, report) => sum + report.characters, 0);
-  const compressed = reports.reduce((sum, report) => sum + report.compressed.length, 0);
+  const compressedBytes = reports.reduce((sum, report) => sum + report.compressed.length, 0);
   console.log(`Heavy participant's changed Refresh in the stats worker (${os.cpus().length} cores, Node ${process.version}):`);
-  console.log(`  3 reports, ${megabytes(characters)} MB of JSON, ${megabytes(compressed)} MB compressed, ${ROUNDS} rounds`);
+  console.log(`  3 reports, ${megabytes(characters)} MB of JSON, ${megabytes(compressedBytes)} MB compressed, ${ROUNDS} rounds`);
   console.log(`  last byte → analysed: median ${median(times).toFixed(0)} ms; each round ${times.map((ms) => ms.toFixed(0)).join(', ')}`);
   console.log(`  memory: RSS grew at most ${megabytes(peak - baseline)} MB over the ${megabytes(baseline)} MB before the first round`);
 }
