@@ -27,8 +27,11 @@ function usage(message: string): never {
   process.exit(2);
 }
 
-/** A worktree of `ref` beside the temporary files, sharing this tree's node_modules. */
-function worktreeOf(ref: string): string {
+/**
+ * A worktree of `ref` beside the temporary files, sharing this tree's node_modules; `remove` takes away
+ * one made here, and leaves one that was there before (it may hold files put in it by hand).
+ */
+function worktreeOf(ref: string): { dir: string; remove: () => void } {
   let commit: string;
   try {
     commit = execFileSync('git', ['rev-parse', '--verify', `${ref}^{commit}`], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' }).trim();
@@ -36,13 +39,21 @@ function worktreeOf(ref: string): string {
     usage(`"${ref}" names no commit here`);
   }
   const dir = path.join(os.tmpdir(), `rtk-bench-ab-${commit.slice(0, 12)}`);
-  if (!fs.existsSync(path.join(dir, 'package.json'))) {
-    execFileSync('git', ['worktree', 'add', '--force', '--detach', dir, commit], { cwd: ROOT, stdio: 'inherit' });
-  }
-  if (!fs.existsSync(path.join(dir, 'bench', 'host', 'main.ts'))) usage(`${ref} has no bench/host/main.ts to run`);
+  const made = !fs.existsSync(path.join(dir, 'package.json'));
+  if (made) execFileSync('git', ['worktree', 'add', '--force', '--detach', dir, commit], { cwd: ROOT, stdio: 'inherit' });
   const modules = path.join(dir, 'node_modules');
+  const remove = () => {
+    if (!made) return;
+    // The link first: removing the worktree must not reach this tree's node_modules through it.
+    if (fs.lstatSync(modules, { throwIfNoEntry: false })?.isSymbolicLink()) fs.unlinkSync(modules);
+    execFileSync('git', ['worktree', 'remove', '--force', dir], { cwd: ROOT, stdio: 'inherit' });
+  };
+  if (!fs.existsSync(path.join(dir, 'bench', 'host', 'main.ts'))) {
+    remove();
+    usage(`${ref} has no bench/host/main.ts to run`);
+  }
   if (!fs.existsSync(modules)) fs.symlinkSync(path.join(ROOT, 'node_modules'), modules, 'dir');
-  return dir;
+  return { dir, remove };
 }
 
 function runBench(side: Side, round: number): void {
@@ -111,7 +122,8 @@ function main(): void {
   const rounds = Number(roundsText);
   if (!Number.isInteger(rounds) || rounds < 1 || rounds > 10) usage(`rounds must be a whole number from 1 to 10, not "${roundsText}"`);
   fs.mkdirSync(OUT, { recursive: true });
-  const a: Side = { label: ref, root: worktreeOf(ref), results: [] };
+  const worktree = worktreeOf(ref);
+  const a: Side = { label: ref, root: worktree.dir, results: [] };
   const b: Side = { label: 'this tree', root: ROOT, results: [] };
   // Set here for both sides alike: a commit from before schedulingGroups.ts would leave it as it is.
   const scheduling = oneSchedulingGroup();
@@ -122,6 +134,7 @@ function main(): void {
     }
   } finally {
     scheduling.restore();
+    worktree.remove();
   }
   compare(a, b);
   console.log(`\n${scheduling.note}`);
