@@ -3,6 +3,7 @@
  * required on first use; stats, session and compare webviews: browser/iife) and the
  * integration-test bundle that runs inside the host. `--production` minifies and drops sourcemaps.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { codiconSubset } from './codiconSubset';
@@ -92,7 +93,14 @@ if (!production) {
   });
 }
 
+/** The font's name carries its content's hash: one built before (another subset) would otherwise ship beside it. */
+function removeBuiltFonts(): void {
+  if (!fs.existsSync('dist')) return;
+  for (const file of fs.readdirSync('dist')) if (/^codicon-[A-Z0-9]+\.ttf$/.test(file)) fs.rmSync(path.join('dist', file));
+}
+
 async function main(): Promise<void> {
+  removeBuiltFonts();
   if (watch) {
     for (const config of configs) await (await esbuild.context(config)).watch();
     return;

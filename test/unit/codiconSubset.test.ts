@@ -1,8 +1,41 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import { namedIcons, subsetCodiconCss } from '../../scripts/codiconSubset';
+import { glyphCharacters, namedIcons, subsetCodiconCss, subsetCodiconFont } from '../../scripts/codiconSubset';
 
 const CSS = fs.readFileSync(require.resolve('@vscode/codicons/dist/codicon.css'), 'utf8');
+const FONT = fs.readFileSync(require.resolve('@vscode/codicons/dist/codicon.ttf'));
+
+/** The code points a TrueType font maps to glyphs (its cmap's format 4 and 12 subtables), read by hand. */
+function mappedCodePoints(font: Uint8Array): Set<number> {
+  const data = new DataView(font.buffer, font.byteOffset, font.byteLength);
+  const tables = data.getUint16(4);
+  let cmap = -1;
+  for (let i = 0; i < tables; i++) {
+    const entry = 12 + i * 16;
+    if (String.fromCharCode(...font.subarray(entry, entry + 4)) === 'cmap') cmap = data.getUint32(entry + 8);
+  }
+  assert.ok(cmap >= 0, 'the font has a cmap');
+  const mapped = new Set<number>();
+  for (let i = 0; i < data.getUint16(cmap + 2); i++) {
+    const table = cmap + data.getUint32(cmap + 4 + i * 8 + 4);
+    const format = data.getUint16(table);
+    if (format === 4) {
+      const segments = data.getUint16(table + 6) / 2;
+      const ends = table + 14;
+      const starts = ends + segments * 2 + 2;
+      for (let s = 0; s < segments; s++) {
+        const [start, end] = [data.getUint16(starts + s * 2), data.getUint16(ends + s * 2)];
+        for (let c = start; c <= end && c !== 0xffff; c++) mapped.add(c);
+      }
+    } else if (format === 12) {
+      for (let g = 0; g < data.getUint32(table + 12); g++) {
+        const group = table + 16 + g * 12;
+        for (let c = data.getUint32(group); c <= data.getUint32(group + 4); c++) mapped.add(c);
+      }
+    }
+  }
+  return mapped;
+}
 
 describe('the codicon subset the webviews ship', () => {
   it('keeps the font, the base rule and the modifiers, and only the glyphs named', () => {
@@ -32,6 +65,29 @@ describe('the codicon subset the webviews ship', () => {
     for (const icon of [...used, ...session]) assert.ok(names.has(icon), icon);
     const subset = subsetCodiconCss(CSS, names);
     for (const icon of [...used, ...session]) assert.match(subset, new RegExp(`^\\.codicon-${icon}:before`, 'm'), icon);
+  });
+
+  it('cuts the font to the glyphs of the rules kept, and maps each of them', async () => {
+    const subset = subsetCodiconCss(CSS, namedIcons(['src/webview', 'src/shared']));
+    const characters = glyphCharacters(subset);
+    const expected = new Set([...characters].map((character) => character.codePointAt(0)!));
+    assert.ok(expected.size >= 20, `${expected.size} glyphs`);
+    assert.ok(mappedCodePoints(FONT).size > 400, 'the full font maps every icon');
+    const font = await subsetCodiconFont(FONT, characters);
+    assert.deepEqual([...mappedCodePoints(font)].sort(), [...expected].sort());
+    assert.ok(font.byteLength < FONT.byteLength / 10, `${font.byteLength} bytes of ${FONT.byteLength}`);
+  });
+
+  it('reads the characters of the glyph rules only, each once', () => {
+    const subset = subsetCodiconCss(CSS, new Set(['copy', 'pass']));
+    assert.deepEqual([...glyphCharacters(subset)].map((c) => c.codePointAt(0)!.toString(16)).sort(), ['eba4', 'ebcc']);
+    // Two names of one glyph (codicon.css has such aliases) give its character once.
+    const aliases = '.codicon-a:before { content: "\\ebcc" }\n.codicon-b:before { content: "\\ebcc" }\n';
+    assert.equal(glyphCharacters(aliases), '\uebcc');
+  });
+
+  it('refuses to cut the font to no glyph at all', async () => {
+    await assert.rejects(subsetCodiconFont(FONT, ''), /no icon is named/);
   });
 
   it('refuses a stylesheet laid out otherwise rather than ship no icons', () => {
