@@ -18,6 +18,7 @@ function notification() {
   const show: ShowNotification = (task) => {
     shown.count++;
     shown.settled = task({ report: (step) => reports.push(step) }, token);
+    return shown.settled;
   };
   return { show, shown, reports, cancel: () => [...listeners].forEach((listener) => listener()), listeners };
 }
@@ -98,6 +99,25 @@ describe('progress notifications shown once the work is slow', () => {
     await assert.rejects(running, /later/);
     assert.equal(late.shown.count, 1);
     await late.shown.settled;
+  });
+
+  it('lets the work finish when the notification cannot show, and leaves no rejection unhandled', async () => {
+    for (const show of [
+      (() => {
+        throw new Error('the window is closing');
+      }) as ShowNotification,
+      (() => Promise.reject(new Error('the window is closing'))) as ShowNotification,
+    ]) {
+      const result = await withDelayedProgress(
+        show,
+        async () => {
+          await sleep(40);
+          return 'done';
+        },
+        10,
+      );
+      assert.equal(result, 'done');
+    }
   });
 
   it('turns work that throws before its first await into a rejection', async () => {

@@ -11,7 +11,9 @@ import { fanOutController } from '../../api/scheduler';
 export type ProgressStep = { message?: string; increment?: number };
 
 /** Shows a notification for as long as `task` runs; its Cancel fires the token. */
-export type ShowNotification = (task: (progress: Progress<ProgressStep>, token: CancellationToken) => Promise<void>) => unknown;
+export type ShowNotification = (
+  task: (progress: Progress<ProgressStep>, token: CancellationToken) => Promise<void>,
+) => PromiseLike<unknown>;
 
 /** As VS Code's own delayed progress notifications (creating a profile from a template). */
 export const NOTIFICATION_DELAY_MS = 500;
@@ -33,21 +35,25 @@ export function withDelayedProgress<T>(
     },
   };
   const running = (async () => work(controller.signal, progress))();
-  const timer = setTimeout(
-    () =>
-      show(async (notification, token) => {
-        const subscription = token.onCancellationRequested(() => controller.abort());
-        shown = notification;
-        if (before.message !== undefined || before.increment !== undefined) notification.report(before);
-        try {
-          await running;
-        } catch {
-          // The caller hears of the failure from the promise returned.
-        } finally {
-          subscription.dispose();
-        }
-      }),
-    delayMs,
-  );
+  const notify = async (notification: Progress<ProgressStep>, token: CancellationToken) => {
+    const subscription = token.onCancellationRequested(() => controller.abort());
+    shown = notification;
+    if (before.message !== undefined || before.increment !== undefined) notification.report(before);
+    try {
+      await running;
+    } catch {
+      // The caller hears of the failure from the promise returned.
+    } finally {
+      subscription.dispose();
+    }
+  };
+  // A notification that cannot show (the window closing) leaves the work to go on without one.
+  const timer = setTimeout(() => {
+    try {
+      Promise.resolve(show(notify)).catch(() => undefined);
+    } catch {
+      // As above.
+    }
+  }, delayMs);
   return running.finally(() => clearTimeout(timer));
 }
