@@ -9,7 +9,7 @@
  *
  * The font is cut to the same icons' glyphs (subset-font, HarfBuzz's subsetter): 126 KB of TrueType that
  * every panel loaded before its icons showed (`font-display: block`) become about 6 KB, and the .vsix
- * carries 120 KB less.
+ * about 58 KB less (the font compressed).
  */
 import type * as esbuild from 'esbuild';
 import * as fs from 'node:fs';

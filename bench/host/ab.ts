@@ -27,9 +27,12 @@ function usage(message: string): never {
   process.exit(2);
 }
 
+/** Put in a worktree this script made: it is removed after the runs, or by the next run if these were interrupted. */
+const MADE_HERE = '.rtk-bench-ab-made';
+
 /**
  * A worktree of `ref` beside the temporary files, sharing this tree's node_modules; `remove` takes away
- * one made here, and leaves one that was there before (it may hold files put in it by hand).
+ * one this script made, and leaves one made otherwise (it may hold files put in it by hand).
  */
 function worktreeOf(ref: string): { dir: string; remove: () => void } {
   let commit: string;
@@ -39,14 +42,20 @@ function worktreeOf(ref: string): { dir: string; remove: () => void } {
     usage(`"${ref}" names no commit here`);
   }
   const dir = path.join(os.tmpdir(), `rtk-bench-ab-${commit.slice(0, 12)}`);
-  const made = !fs.existsSync(path.join(dir, 'package.json'));
-  if (made) execFileSync('git', ['worktree', 'add', '--force', '--detach', dir, commit], { cwd: ROOT, stdio: 'inherit' });
+  if (!fs.existsSync(path.join(dir, 'package.json'))) {
+    execFileSync('git', ['worktree', 'add', '--force', '--detach', dir, commit], { cwd: ROOT, stdio: 'inherit' });
+    fs.writeFileSync(path.join(dir, MADE_HERE), '');
+  }
   const modules = path.join(dir, 'node_modules');
   const remove = () => {
-    if (!made) return;
-    // The link first: removing the worktree must not reach this tree's node_modules through it.
-    if (fs.lstatSync(modules, { throwIfNoEntry: false })?.isSymbolicLink()) fs.unlinkSync(modules);
-    execFileSync('git', ['worktree', 'remove', '--force', dir], { cwd: ROOT, stdio: 'inherit' });
+    if (!fs.existsSync(path.join(dir, MADE_HERE))) return;
+    try {
+      // The link first: removing the worktree must not reach this tree's node_modules through it.
+      if (fs.lstatSync(modules, { throwIfNoEntry: false })?.isSymbolicLink()) fs.unlinkSync(modules);
+      execFileSync('git', ['worktree', 'remove', '--force', dir], { cwd: ROOT, stdio: 'pipe' });
+    } catch (error) {
+      console.error(`[bench:host:ab] ${dir} is left behind: ${(error as Error).message}`);
+    }
   };
   if (!fs.existsSync(path.join(dir, 'bench', 'host', 'main.ts'))) {
     remove();
@@ -132,11 +141,12 @@ function main(): void {
       // A first in odd rounds, B first in even ones: neither side always runs on a machine just warmed.
       for (const side of round % 2 ? [a, b] : [b, a]) runBench(side, round);
     }
+    compare(a, b);
   } finally {
     scheduling.restore();
+    // After the comparison is printed: a worktree git will not remove only warns.
     worktree.remove();
   }
-  compare(a, b);
   console.log(`\n${scheduling.note}`);
 }
 

@@ -5,7 +5,7 @@ import { glyphCharacters, namedIcons, subsetCodiconCss, subsetCodiconFont } from
 const CSS = fs.readFileSync(require.resolve('@vscode/codicons/dist/codicon.css'), 'utf8');
 const FONT = fs.readFileSync(require.resolve('@vscode/codicons/dist/codicon.ttf'));
 
-/** The code points a TrueType font maps to glyphs (its cmap's format 4 and 12 subtables), read by hand. */
+/** The code points a TrueType font maps to a glyph other than .notdef (its cmap's format 4 and 12 subtables), read by hand. */
 function mappedCodePoints(font: Uint8Array): Set<number> {
   const data = new DataView(font.buffer, font.byteOffset, font.byteLength);
   const tables = data.getUint16(4);
@@ -23,14 +23,23 @@ function mappedCodePoints(font: Uint8Array): Set<number> {
       const segments = data.getUint16(table + 6) / 2;
       const ends = table + 14;
       const starts = ends + segments * 2 + 2;
+      const deltas = starts + segments * 2;
+      const rangeOffsets = deltas + segments * 2;
       for (let s = 0; s < segments; s++) {
         const [start, end] = [data.getUint16(starts + s * 2), data.getUint16(ends + s * 2)];
-        for (let c = start; c <= end && c !== 0xffff; c++) mapped.add(c);
+        const delta = data.getInt16(deltas + s * 2);
+        const rangeOffset = data.getUint16(rangeOffsets + s * 2);
+        for (let c = start; c <= end && c !== 0xffff; c++) {
+          const indexed = rangeOffset === 0 ? c : data.getUint16(rangeOffsets + s * 2 + rangeOffset + (c - start) * 2);
+          const glyph = rangeOffset !== 0 && indexed === 0 ? 0 : (indexed + delta) & 0xffff;
+          if (glyph !== 0) mapped.add(c);
+        }
       }
     } else if (format === 12) {
       for (let g = 0; g < data.getUint32(table + 12); g++) {
         const group = table + 16 + g * 12;
-        for (let c = data.getUint32(group); c <= data.getUint32(group + 4); c++) mapped.add(c);
+        const [first, last, firstGlyph] = [data.getUint32(group), data.getUint32(group + 4), data.getUint32(group + 8)];
+        for (let c = first; c <= last; c++) if (firstGlyph + (c - first) !== 0) mapped.add(c);
       }
     }
   }
