@@ -69,10 +69,15 @@ export async function subsetCodiconFont(font: Uint8Array, characters: string): P
 }
 
 export function codiconSubset(roots: readonly string[] = ['src/webview', 'src/shared']): esbuild.Plugin {
-  const subsetCss = (file: string) => subsetCodiconCss(fs.readFileSync(file, 'utf8'), namedIcons(roots));
   return {
     name: 'codicon-subset',
     setup(build) {
+      // The stylesheet and the font both want the kept rules: worked out once a build (again on each rebuild in watch mode).
+      let kept: string | undefined;
+      build.onStart(() => {
+        kept = undefined;
+      });
+      const subsetCss = (file: string) => (kept ??= subsetCodiconCss(fs.readFileSync(file, 'utf8'), namedIcons(roots)));
       build.onLoad({ filter: /[\\/]@vscode[\\/]codicons[\\/]dist[\\/]codicon\.css$/ }, (args) => ({
         contents: subsetCss(args.path),
         loader: 'css',
