@@ -16,7 +16,7 @@ import { errorMessage } from '../shared/errorMessage';
 import { sessionKey } from '../inspection/inspectionTarget';
 import { packComparePayload } from '../shared/packColumns';
 import { WebviewHandshake } from './webviewHandshake';
-import { webviewDocument, webviewPanelOptions } from './webviewPanel';
+import { postToWebview, webviewDocument, webviewPanelOptions } from './webviewPanel';
 
 export const COMPARE_VIEW_TYPE = 'realtimekit.compare';
 
@@ -192,7 +192,7 @@ export class ComparePanels implements vscode.Disposable, vscode.WebviewPanelSeri
   }
 
   private async post(panel: vscode.WebviewPanel, message: CompareHostToWebview): Promise<void> {
-    await panel.webview.postMessage(message);
+    await postToWebview(panel, message);
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { RealtimeKitClient, Scope } from '../api/client';
+import { RealtimeKitApiError } from '../api/errors';
 import { fanOutController, type RequestScheduler } from '../api/scheduler';
 import { executeCommand } from '../common/commands';
 import type { Logger } from '../common/logger';
@@ -24,7 +25,7 @@ import {
 import { LIVE_POLL_SECONDS, SessionOverviewRun } from '../sessionAnalysis/sessionOverviewRun';
 import { sessionKey } from '../inspection/inspectionTarget';
 import { WebviewHandshake, type WaitOutcome } from './webviewHandshake';
-import { webviewDocument, webviewPanelOptions } from './webviewPanel';
+import { postToWebview, webviewDocument, webviewPanelOptions } from './webviewPanel';
 
 export const SESSION_VIEW_TYPE = 'realtimekit.session';
 /**
@@ -110,6 +111,7 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
       entry.panel.reveal(undefined, false);
       return entry.run.result();
     }
+    const created = !entry;
     if (!entry) {
       // Kept while hidden: triage goes from the overview to a participant and back, over and over, and a
       // torn-down overview took 1.5 s to come back (bench:switch-back). Its rows cost little to keep.
@@ -131,7 +133,12 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
         progress('reading the participant list');
         const times: OverviewTimes = { sessionId, participants: 0, startedAt: Date.now() };
         current.times = this.latestTimes = times;
-        await current.run.open(AbortSignal.any([signal, current.disposed.signal]));
+        try {
+          await current.run.open(AbortSignal.any([signal, current.disposed.signal]));
+        } catch (error) {
+          this.notOpened(current, created, error);
+          throw error;
+        }
         times.listReadAt = Date.now();
         times.participants = current.run.progress().total;
         current.opened = true;
@@ -170,6 +177,28 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     } finally {
       signal.removeEventListener('abort', stopOnCancel);
     }
+  }
+
+  /**
+   * Its list could not be read, or the user cancelled: a panel opened for this goes (the command says
+   * what went wrong); one restored after a reload says so in place of "Loading…".
+   */
+  private notOpened(entry: OpenOverview, created: boolean, error: unknown): void {
+    if (entry.disposed.signal.aborted) return;
+    if (created) {
+      entry.panel.dispose();
+      return;
+    }
+    const cancelled = error instanceof RealtimeKitApiError && error.kind === 'cancelled';
+    void this.post(entry.panel, {
+      type: 'error',
+      message: `${cancelled ? 'Opening the session was cancelled.' : `The session could not be opened: ${errorMessage(error).replace(/\.?$/, '.')}`} Open it again from the RealtimeKit view.`,
+    });
+  }
+
+  /** How many overviews are open. */
+  get count(): number {
+    return this.open.size;
   }
 
   /** When the last overview opened read its list, painted it and analysed its participants. */
@@ -454,6 +483,6 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
   }
 
   private async post(panel: vscode.WebviewPanel, message: SessionHostToWebview): Promise<void> {
-    await panel.webview.postMessage(message);
+    await postToWebview(panel, message);
   }
 }

@@ -28,7 +28,8 @@ import { exportPanel } from './exportReport';
 import { columnsMessage, rawJsonMessage, rawJsonText, toPayload } from './panelContent';
 import { WebviewHandshake, type WaitOutcome } from './webviewHandshake';
 import { pictureOrigin } from './webviewHtml';
-import { webviewDocument, webviewPanelOptions } from './webviewPanel';
+import { postToWebview, webviewDocument, webviewPanelOptions } from './webviewPanel';
+import { peerIndexOf } from '../shared/peerIndex';
 
 export const STATS_VIEW_TYPE = 'realtimekit.stats';
 
@@ -45,8 +46,8 @@ interface OpenPanel {
   prepared?: boolean;
   /** The shown inspection's phase times, waiting for the webview's paint of the data posted (`of`). */
   phases?: { recorder: PhaseRecorder; of: PaintedData };
-  /** Index of the peer the webview shows, as it last said. */
-  shownPeer?: number;
+  /** The peer the webview shows, as it last said: its index then, and its ID (new data may list it elsewhere). */
+  shownPeer?: { index: number; peerId?: string };
   /** How the webview started, until the first data it shows records it. */
   started?: NewWebview;
   /** The `fetchedAt` of the data the webview shows; none once its document starts afresh. */
@@ -116,7 +117,17 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     if (open) {
       open.panel.reveal(undefined, false);
       open.prepared = true;
-      return { closed: new AbortController().signal, abandon: () => (open.prepared = false) };
+      const abandon = () => {
+        open.prepared = false;
+        // A panel restored after a reload has no data until this fetch brings it: not "Loading…" for ever.
+        if (!open.content)
+          void this.post(open.panel, {
+            type: 'error',
+            message:
+              'Not loaded: the fetch failed or was cancelled. Run "RealtimeKit: Refresh" or open it again from the RealtimeKit view.',
+          });
+      };
+      return { closed: new AbortController().signal, abandon };
     }
     const entry = this.create(key, target, panelTitle(target, target.label));
     entry.prepared = true;
@@ -269,7 +280,7 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
         break;
       }
       case 'peerShown':
-        entry.shownPeer = message.peer;
+        entry.shownPeer = { index: message.peer, peerId: message.peerId };
         break;
       case 'rendered':
         if (message.timings && entry.phases && isPaintOf(message, entry.phases.of))
@@ -341,7 +352,7 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     return toPayload(entry.content, entry.target, {
       pictureAllowed: entry.imageOrigin !== undefined,
       attribution,
-      shownPeer: entry.shownPeer,
+      shownPeer: entry.shownPeer && peerIndexOf(entry.content.participant.peerStats, entry.shownPeer.peerId, entry.shownPeer.index),
     });
   }
 
@@ -383,7 +394,7 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
   }
 
   private async post(panel: vscode.WebviewPanel, message: HostToWebview): Promise<void> {
-    await panel.webview.postMessage(message);
+    await postToWebview(panel, message);
   }
 }
 

@@ -26,3 +26,16 @@ export function webviewDocument(
     styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, `${bundle}.css`)).toString(),
   });
 }
+
+/**
+ * Posts to the panel's webview; false when it did not take the message. VS Code throws ("Webview is
+ * disposed") once the panel is closed, which a panel closed while its data loads must not turn into an
+ * error or an unhandled rejection: nobody is left to show it to.
+ */
+export async function postToWebview(panel: vscode.WebviewPanel, message: unknown): Promise<boolean> {
+  try {
+    return await panel.webview.postMessage(message);
+  } catch {
+    return false;
+  }
+}

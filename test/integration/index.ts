@@ -1,11 +1,13 @@
 /**
  * Entry point loaded by the VS Code extension host (extensionTestsPath). Runs the mocha suites bundled
  * here, prints vscode.version, and writes the pass/fail counts beside the bundle for the test runner.
+ * A promise of the extension rejected with no handler fails the run, named with the test it came in.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
+import { EXTENSION_ID } from './harness';
 
 export const RESULTS_FILE = path.join(__dirname, 'results.json');
 
@@ -26,10 +28,14 @@ export async function run(): Promise<void> {
   require('./sessionOverview.test');
   require('./compare.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
+  const unhandled = new UnhandledRejections();
   const failures = await new Promise<number>((resolve) => {
     const runner = mocha.run((count) => resolve(count));
+    runner.on('test', (test) => (unhandled.during = test.fullTitle()));
     runner.on('end', () => {
+      unhandled.stop();
       const stats = runner.stats ?? { passes: 0, failures: 0, pending: 0 };
+      stats.failures += unhandled.seen.length;
       fs.writeFileSync(
         RESULTS_FILE,
         JSON.stringify({
@@ -42,5 +48,30 @@ export async function run(): Promise<void> {
       );
     });
   });
-  if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
+  for (const seen of unhandled.seen) console.error(`[integration] unhandled rejection: ${seen}`);
+  if (failures + unhandled.seen.length > 0)
+    throw new Error(`${failures} integration test(s) failed, ${unhandled.seen.length} unhandled rejection(s)`);
+}
+
+/**
+ * Rejections no one handled whose stack passes through the extension's bundles. Others in this host
+ * (VS Code's, its built-in extensions') are not ours to fail on.
+ */
+class UnhandledRejections {
+  readonly seen: string[] = [];
+  during = 'before the first test';
+  private readonly ours = path.join(vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? '\0', 'dist');
+  private readonly listener = (reason: unknown) => {
+    const stack = reason instanceof Error ? (reason.stack ?? reason.message) : String(reason);
+    if (stack.includes(this.ours) || stack.includes(__dirname)) this.seen.push(`${this.during}: ${stack}`);
+    else console.warn(`[integration] an unhandled rejection not from the extension (${this.during}): ${stack}`);
+  };
+
+  constructor() {
+    process.on('unhandledRejection', this.listener);
+  }
+
+  stop(): void {
+    process.off('unhandledRejection', this.listener);
+  }
 }
