@@ -3,14 +3,14 @@
  * every open panel) behind one progress notification whose Cancel stops it. What was in flight before
  * is dropped first, so nothing old lands after the new data.
  */
-import * as vscode from 'vscode';
 import { RealtimeKitApiError } from '../api/errors';
+import { call } from '../common/commands';
 import { inspectWithPeerReports } from '../inspection/peerReports';
 import { inspectionRequestKey, sharedInspections } from '../inspection/sharedInspections';
 import { errorMessage } from '../shared/errorMessage';
 import type { CommandDefinition } from './support/commandDefinition';
-import { notificationText } from './support/notificationText';
 import { withCancellableProgress } from './support/progress';
+import { reportError } from './support/reportError';
 import type { Services } from './support/services';
 
 async function refresh(services: Services): Promise<boolean> {
@@ -59,12 +59,13 @@ async function refresh(services: Services): Promise<boolean> {
     );
     return signal.aborted;
   });
-  if (failures.length > 0) {
-    const first = errorMessage(failures[0]);
-    void vscode.window.showWarningMessage(
-      notificationText(`RealtimeKit: ${failures.length} of ${jobs.length} items could not be fetched again. ${first}`),
+  // The first failure says why, with its next step (a token to set, Retry for a network error).
+  if (failures.length > 0)
+    reportError(
+      failures[0],
+      call('realtimekit.refresh'),
+      `RealtimeKit: ${failures.length} of ${jobs.length} items could not be fetched again.`,
     );
-  }
   return !cancelled;
 }
 

@@ -172,9 +172,14 @@ export class ExplorerStore implements vscode.Disposable {
     this.truncations.clear();
     this.meetingParticipants.clear();
     this.browse = undefined;
+    const loads = this.loads;
     const withSignal = (signal: AbortSignal, load: () => Promise<unknown>) => {
-      // Cancelling the refresh cancels the loads it started, and nothing else.
-      const forward = () => this.loads.abort();
+      // Cancelling the refresh cancels the loads it started, and nothing else: the tree's later loads
+      // get a signal of their own, or every one would fail at once until the next Refresh.
+      const forward = () => {
+        loads.abort();
+        if (this.loads === loads) this.loads = fanOutController();
+      };
       signal.addEventListener('abort', forward, { once: true });
       return load().finally(() => signal.removeEventListener('abort', forward));
     };
@@ -327,8 +332,13 @@ export class ExplorerStore implements vscode.Disposable {
         sessions: new PagedList(
           (pageNo, perPage) => this.client().listSessions(scope, { pageNo, perPage, sortOrder: 'DESC' }, signal()),
           BROWSE_PAGE,
+          (session) => text(session.id),
         ),
-        meetings: new PagedList((pageNo, perPage) => this.client().listMeetings(scope, { pageNo, perPage }, signal()), BROWSE_PAGE),
+        meetings: new PagedList(
+          (pageNo, perPage) => this.client().listMeetings(scope, { pageNo, perPage }, signal()),
+          BROWSE_PAGE,
+          (meeting) => text(meeting.id),
+        ),
       };
     }
     return this.browse;

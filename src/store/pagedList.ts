@@ -8,9 +8,15 @@ export class PagedList<T> {
   private exhausted = false;
   private pending: Promise<void> | undefined;
 
+  /**
+   * `idOf`: an item's ID. A list that changes between pages (a session starting moves every later one
+   * down a place) repeats an item on the next page: it is shown once (the tree refuses two items with
+   * one ID).
+   */
   constructor(
     private readonly fetchPage: (pageNo: number, perPage: number) => Promise<Page<T>>,
     private readonly perPage: number,
+    private readonly idOf?: (item: T) => string | undefined,
   ) {}
 
   get items(): readonly T[] {
@@ -34,13 +40,26 @@ export class PagedList<T> {
   loadMore(): Promise<void> {
     this.pending ??= this.fetchPage(this.nextPage, this.perPage)
       .then((page) => {
-        this.loaded = [...this.loaded, ...page.items];
+        this.loaded = [...this.loaded, ...this.unseen(page.items)];
         this.total = page.paging?.totalCount ?? this.total;
         this.nextPage += 1;
         if (page.items.length < this.perPage) this.exhausted = true;
       })
       .finally(() => (this.pending = undefined));
     return this.pending;
+  }
+
+  private unseen(items: readonly T[]): readonly T[] {
+    const idOf = this.idOf;
+    if (!idOf) return items;
+    const seen = new Set(this.loaded.map(idOf));
+    return items.filter((item) => {
+      const id = idOf(item);
+      if (id === undefined) return true;
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
   }
 
   reset(): void {

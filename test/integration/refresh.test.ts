@@ -1,7 +1,7 @@
 /** Refresh and the explorer: one fetch per target, shared with its open stats panel; the tree reads only what it shows. */
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, sampleCatalog } from '../../sample-server';
+import { SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, SAMPLE_TOKEN, sampleCatalog } from '../../sample-server';
 import { targetKey } from '../../src/inspection/inspectionTarget';
 import type { SampleControl } from '../fixtures/sampleControl';
 import { extensionApi, setUpSampleServer } from './harness';
@@ -106,6 +106,23 @@ describe('RealtimeKit Refresh', () => {
     assert.ok(track, 'with the statistics its answer holds');
     assert.ok(track.columns.t.length > 0, 'its samples, in the columns the panel got');
     assert.ok((inspection.raw as { participant?: { peer_stats?: unknown } } | undefined)?.participant?.peer_stats, 'its raw answer');
+  });
+
+  it('a cancelled Refresh leaves the tree able to load again', async function () {
+    this.timeout(60_000);
+    const api = await extensionApi();
+    const scope = { accountId: SAMPLE_ACCOUNT_ID, appId: SAMPLE_APP_ID };
+    await api.store.loadSessionParticipants(scope, catalog.currentSession.id);
+    // Setting the token forgets the answers kept, so the Refresh below waits for the server.
+    await vscode.commands.executeCommand('realtimekit.setApiToken', SAMPLE_TOKEN);
+    await control.injectFault({ match: `/sessions/${catalog.currentSession.id}/participants`, delayMs: 2_000, times: 1 });
+    const cancel = new AbortController();
+    const jobs = api.store.refreshJobs().map((job) => job.run(cancel.signal).catch((error: unknown) => error));
+    assert.ok(jobs.length > 0, 'the listed session is fetched again');
+    cancel.abort();
+    await Promise.all(jobs);
+    const participants = await api.store.loadSessionParticipants(scope, catalog.currentSession.id);
+    assert.equal(participants.length, catalog.currentSession.participants.length, 'loaded after the cancelled Refresh');
   });
 
   it("times each show's paint, and a Refresh's, by the data the webview says it painted", async function () {

@@ -27,4 +27,20 @@ describe('PagedList (Load more)', () => {
     await list.loadMore();
     assert.equal(list.hasMore, false);
   });
+
+  it('shows an item the next page repeats once (a session started between the pages)', async () => {
+    const pages: Record<number, Array<{ id: string }>> = { 1: [{ id: 'c' }, { id: 'b' }], 2: [{ id: 'b' }, { id: 'a' }] };
+    const list = new PagedList(
+      async (pageNo) => ({ items: pages[pageNo] ?? [] }),
+      2,
+      (item) => item.id,
+    );
+    await list.loadMore();
+    await list.loadMore();
+    assert.deepEqual(
+      list.items.map((item) => item.id),
+      ['c', 'b', 'a'],
+    );
+    assert.equal(list.hasMore, true, 'a full page: there may be more');
+  });
 });

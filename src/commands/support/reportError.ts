@@ -12,16 +12,18 @@ export const SET_TOKEN_ACTION = 'Set API Token';
 export const RETRY_ACTION = 'Retry';
 export const CONFIGURE_ACTION = 'Open Settings';
 
-export function reportError(error: unknown, rerun?: CommandCall): void {
+/** `lead`: a sentence said before the error's own (what the failure means for the whole command). */
+export function reportError(error: unknown, rerun?: CommandCall, lead?: string): void {
+  const said = (text: string) => notificationText(lead ? `${lead} ${text}` : text);
   if (!(error instanceof RealtimeKitApiError)) {
-    void vscode.window.showErrorMessage(notificationText(`RealtimeKit: ${errorMessage(error)}`));
+    void vscode.window.showErrorMessage(said(lead ? errorMessage(error) : `RealtimeKit: ${errorMessage(error)}`));
     return;
   }
   if (error.kind === 'cancelled') return;
   const actions: string[] = [];
   if (error.kind === 'noToken' || error.kind === 'unauthorized' || error.kind === 'forbidden') actions.push(SET_TOKEN_ACTION);
   if (error.retryable && rerun) actions.push(RETRY_ACTION);
-  void vscode.window.showErrorMessage(notificationText(error.message), ...actions).then(async (choice) => {
+  void vscode.window.showErrorMessage(said(error.message), ...actions).then(async (choice) => {
     if (choice === SET_TOKEN_ACTION) {
       const stored = await executeCommand('realtimekit.setApiToken');
       if (stored && rerun) await runCall(rerun);
