@@ -81,8 +81,10 @@ export class SessionOverviewRun {
 
   /** Analyses the participants given (all not yet analysed by default); resolves when each is analysed, failed or stopped. */
   async analyse(participantIds?: readonly string[], refresh = false): Promise<void> {
-    const wanted =
-      participantIds ?? [...this.rows.values()].filter((row) => !row.analysed || row.state === 'skipped').map((row) => row.participantId);
+    // An ID no row has (a stale webview's Retry) is left out: counted as running, it never ended.
+    const wanted = (
+      participantIds ?? [...this.rows.values()].filter((row) => !row.analysed || row.state === 'skipped').map((row) => row.participantId)
+    ).filter((id) => this.rows.has(id));
     const signal = this.batch.signal;
     this.running += wanted.length;
     for (const id of wanted) this.setRow({ ...this.rowOf(id), state: 'waiting' });
@@ -161,8 +163,8 @@ export class SessionOverviewRun {
     const rows = [...this.rows.values()];
     const analysed = rows.filter((row) => row.analysed).length;
     const notAnalysed = this.participants.filter((raw) => !this.rows.get(text(raw.id) ?? '')?.analysed);
-    const pendingAnalyseAll =
-      !this.autoAnalyses && notAnalysed.length > 0 && this.running === 0 ? this.analyseAllEstimate(notAnalysed) : undefined;
+    // Offered whenever some are left and nothing runs: above the automatic limit, and after a Stop.
+    const pendingAnalyseAll = notAnalysed.length > 0 && this.running === 0 ? this.analyseAllEstimate(notAnalysed) : undefined;
     return { analysed, total: rows.length, running: this.running > 0, pendingAnalyseAll, live };
   }
 
@@ -225,7 +227,7 @@ export class SessionOverviewRun {
     return this.lastReadAt;
   }
 
-  private async analyseOne(participantId: string, signal: AbortSignal, refresh: boolean): Promise<void> {
+  private async analyseOne(participantId: string, signal: AbortSignal, refresh: boolean, retried = false): Promise<void> {
     const raw = this.rawById.get(participantId);
     if (!raw) return;
     const { client, scheduler, scope, sessionId } = this.options;
@@ -253,6 +255,10 @@ export class SessionOverviewRun {
       const unread = statistics.failures.map((failure) => `peer ${failure.peerId.slice(0, 8)}: ${errorMessage(failure.error)}`);
       this.setRow(unread.length ? { ...row, error: `Some peer reports could not be read (${unread.join('; ')})` } : row);
     } catch (error) {
+      // Cancelled from outside (Refresh drops every request in flight), not by Stop or the panel
+      // closing: this overview still wants it, so it is asked for once more.
+      if (!retried && !signal.aborted && error instanceof RealtimeKitApiError && error.kind === 'cancelled')
+        return this.analyseOne(participantId, signal, refresh, true);
       this.setRow(failedRow(raw, error));
     }
     this.options.onChange([participantId]);

@@ -108,6 +108,40 @@ describe('session overview run', function () {
       'stopped rows are not analysed',
     );
     assert.ok(rows.length === 100);
+    const left = rows.filter((row) => !row.analysed).length;
+    assert.equal(overview.progress().pendingAnalyseAll?.participants, left, 'the rest can be analysed after a Stop');
+  });
+
+  it('asks again for what a Refresh dropped in flight, so no row is left unanalysed', async () => {
+    const client = new RealtimeKitClient({ baseUrl: server.baseUrl, getToken: () => SAMPLE_TOKEN });
+    const overview = new SessionOverviewRun({
+      client,
+      scheduler: new RequestScheduler(),
+      scope,
+      sessionId: STORY_SESSION_IDS.legacy,
+      autoAnalyseLimit: 100,
+      onChange: () => undefined,
+    });
+    await overview.open(new AbortController().signal);
+    await control.injectFault({ match: '/participants/', delayMs: 300, times: 3 });
+    const analysing = overview.analyse();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    client.dropInFlight();
+    await analysing;
+    const rows = overview.allRows();
+    assert.deepEqual(
+      rows.filter((row) => !row.analysed).map((row) => row.displayName),
+      [],
+      'every row analysed',
+    );
+    assert.equal(overview.progress().pendingAnalyseAll, undefined);
+  });
+
+  it('ignores a Retry for a participant it does not list, and is not left running', async () => {
+    const overview = run(STORY_SESSION_IDS.current);
+    await overview.open(new AbortController().signal);
+    await overview.analyse(['not-a-participant']);
+    assert.equal(overview.progress().running, false);
   });
 
   it('above the automatic limit opens the list without analysing, and says what Analyse all costs', async () => {

@@ -51,7 +51,9 @@ export function progressView(progress: SessionProgress, post: (message: SessionW
         el(
           'span',
           {},
-          ` ${pending.participants.toLocaleString('en-US')} participants are not analysed yet. Analysing them all takes ${pending.requests.toLocaleString('en-US')} requests, about ${about(pending.estimatedSeconds)}.`,
+          pending.participants === 1
+            ? ` 1 participant is not analysed yet. Analysing it takes ${pending.requests.toLocaleString('en-US')} requests, about ${about(pending.estimatedSeconds)}.`
+            : ` ${pending.participants.toLocaleString('en-US')} participants are not analysed yet. Analysing them all takes ${pending.requests.toLocaleString('en-US')} requests, about ${about(pending.estimatedSeconds)}.`,
         ),
         button('Analyse all', 'play', 'analyse-all', () => post({ type: 'analyseAll' }), true),
       ),
