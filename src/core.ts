@@ -106,6 +106,7 @@ export function createCore(context: vscode.ExtensionContext, base: CoreBase): Co
     store,
     scheduler,
     client: getClient,
+    forgetAnswers: () => client?.http.clearCache(),
   };
   const definitions = new Map<CommandId, CommandDefinition>(COMMANDS.map((command) => [command.id, command]));
   const unhandled = COMMAND_IDS.filter((id) => !definitions.has(id));

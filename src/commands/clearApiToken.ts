@@ -5,7 +5,7 @@ import type { Services } from './support/services';
 
 async function clearApiToken(services: Services): Promise<boolean> {
   await services.tokens.clear();
-  services.client().http.clearCache();
+  services.forgetAnswers();
   services.log.info('API token deleted from secret storage.');
   void vscode.window.showInformationMessage('RealtimeKit: API token deleted.');
   return true;

@@ -37,7 +37,7 @@ async function setApiToken(services: Services, argument?: unknown): Promise<bool
     token = entered.trim();
   }
   await services.tokens.set(token);
-  services.client().http.clearCache();
+  services.forgetAnswers();
   services.log.info('API token stored in secret storage.');
   void verifyToken(services);
   return true;

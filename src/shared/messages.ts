@@ -133,8 +133,8 @@ export type WebviewToHost =
   | { type: 'showPicture' }
   | { type: 'openParticipant'; participantId: string }
   | { type: 'openSessionOverview' }
-  /** The index of the peer shown, whenever it is chosen or restored: a first paint carries its columns alone. */
-  | { type: 'peerShown'; peer: number };
+  /** The peer shown (its index, and ID when it has one), whenever it is chosen or restored: a first paint carries its columns alone. */
+  | { type: 'peerShown'; peer: number; peerId?: string };
 
 export function isWebviewToHost(value: unknown): value is WebviewToHost {
   if (typeof value !== 'object' || value === null) return false;
@@ -149,8 +149,8 @@ export function isWebviewToHost(value: unknown): value is WebviewToHost {
     case 'openParticipant':
       return typeof (value as { participantId?: unknown }).participantId === 'string';
     case 'peerShown': {
-      const peer = (value as { peer?: unknown }).peer;
-      return typeof peer === 'number' && Number.isSafeInteger(peer) && peer >= 0;
+      const { peer, peerId } = value as { peer?: unknown; peerId?: unknown };
+      return typeof peer === 'number' && Number.isSafeInteger(peer) && peer >= 0 && (peerId === undefined || typeof peerId === 'string');
     }
     case 'rendered': {
       const { timings, fetchedAt, checkedAt } = value as { timings?: unknown; fetchedAt?: unknown; checkedAt?: unknown };

@@ -3,6 +3,7 @@ import '@vscode/codicons/dist/codicon.css';
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
 import type { HostToWebview, PaintedData, PanelPayload, StatsPanelState } from '../shared/messages';
+import { peerIndexOf } from '../shared/peerIndex';
 import { el } from './dom';
 import { renderParticipant, type RenderedView } from './participantView';
 import { withTracksKept } from './tracksKept';
@@ -16,13 +17,14 @@ let current: { payload: PanelPayload; view: RenderedView; peer: number } | undef
 let columnsWaiting = false;
 /** False from a 'show' until its paint is reported. */
 let painted = true;
-/** The peer index the host was last told is shown (a first paint carries that peer's columns alone). */
-let toldPeer: number | undefined;
+/** The peer the host was last told is shown (a first paint carries that peer's columns alone). */
+let toldPeer: string | undefined;
 
-function tellPeerShown(peer: number): void {
-  if (peer === toldPeer) return;
-  toldPeer = peer;
-  vscode.postMessage({ type: 'peerShown', peer });
+function tellPeerShown(peer: number, peerId: string | undefined): void {
+  const told = `${peer} ${peerId}`;
+  if (told === toldPeer) return;
+  toldPeer = told;
+  vscode.postMessage({ type: 'peerShown', peer, peerId });
 }
 
 /** `received`: when the 'show' that brought the payload arrived (Date.now()), reported with its paint; none for a peer switch. */
@@ -38,7 +40,7 @@ function show(payload: PanelPayload, peer: number, zoom?: { from: number; to: nu
     current?.view,
   );
   current = { payload, view, peer };
-  tellPeerShown(peer);
+  tellPeerShown(peer, payload.participant.peerStats[peer]?.peerId);
   painted = false;
   columnsWaiting = false;
   const state: StatsPanelState = { peer, restore: payload.restore };
@@ -85,8 +87,11 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       const received = Date.now();
       const saved = vscode.getState() as Partial<StatsPanelState> | undefined;
       const samePerson = current !== undefined && current.payload.participant.id === message.payload.participant.id;
-      if (samePerson) show(withTracksKept(message.payload, current!.payload), current!.peer, undefined, received);
-      else show(message.payload, typeof saved?.peer === 'number' ? saved.peer : 0, undefined, received);
+      if (samePerson) {
+        const shownPeerId = current!.payload.participant.peerStats[current!.peer]?.peerId;
+        const peer = peerIndexOf(message.payload.participant.peerStats, shownPeerId, current!.peer);
+        show(withTracksKept(message.payload, current!.payload), peer, undefined, received);
+      } else show(message.payload, typeof saved?.peer === 'number' ? saved.peer : 0, undefined, received);
       break;
     }
     case 'columns': {
@@ -126,5 +131,5 @@ new MutationObserver(() => current?.view.redrawCharts()).observe(document.body, 
 
 // A restored panel shows the peer it showed: the host hears which before it sends the data.
 const restored = vscode.getState() as Partial<StatsPanelState> | undefined;
-if (typeof restored?.peer === 'number') tellPeerShown(restored.peer);
+if (typeof restored?.peer === 'number') tellPeerShown(restored.peer, undefined);
 vscode.postMessage({ type: 'ready', start: webviewStart() });

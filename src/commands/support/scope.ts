@@ -1,6 +1,7 @@
 /** Account and app: from the argument, else the settings, else (from the palette) asked for. */
 import * as vscode from 'vscode';
 import type { Scope } from '../../api/client';
+import { errorMessage } from '../../shared/errorMessage';
 import { readSettings, saveSetting } from '../../state/settings';
 import { askForId } from './prompts';
 import { reportMissingSetting } from './reportError';
@@ -40,6 +41,12 @@ function offerToSave(key: 'accountId' | 'appId', value: string): void {
   void vscode.window
     .showInformationMessage(`Save ${value} as the default RealtimeKit ${label} (setting realtimekit.${key})?`, 'Save')
     .then(async (choice) => {
-      if (choice === 'Save') await saveSetting(key, value);
+      if (choice !== 'Save') return;
+      try {
+        await saveSetting(key, value);
+      } catch (error) {
+        // A settings.json that does not parse, or cannot be written: the user thinks it was saved otherwise.
+        void vscode.window.showErrorMessage(`RealtimeKit: the ${label} was not saved: ${errorMessage(error)}`);
+      }
     });
 }

@@ -20,4 +20,9 @@ export interface Services {
   /** The one queue of all fan-out requests (refresh, overview, peer reports, compare). */
   readonly scheduler: RequestScheduler;
   client(): RealtimeKitClient;
+  /**
+   * Forgets the answers the client keeps (the token changed). Without a client there are none: unlike
+   * client(), this cannot fail on an API root the token must not go to.
+   */
+  forgetAnswers(): void;
 }
