@@ -216,7 +216,9 @@ export class RealtimeKitHttp {
         return Promise.resolve(cached.answer);
       }
     }
+    // One every caller left is being aborted: joining it would be cancelled with it.
     let entry = this.inFlight.get(key);
+    if (entry?.controller.signal.aborted) entry = undefined;
     if (entry) {
       this.options.log?.({ method: 'GET', path: url, durationMs: 0, outcome: 'shared' });
     } else {

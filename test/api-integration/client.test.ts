@@ -318,6 +318,17 @@ describe('RealtimeKitClient against the sample server', function () {
       assert.equal((await pending[1]).id, catalog.legacySession.id, 'the other caller still gets the answer');
     });
 
+    it('asks again for an answer its only caller just gave up on, rather than joining the aborted request', async () => {
+      const c = client();
+      await control.injectFault({ match: '/sessions/', delayMs: 300, times: 1 });
+      const gaveUp = new AbortController();
+      const first = c.getSession(scope, catalog.currentSession.id, { signal: gaveUp.signal, refresh: true });
+      gaveUp.abort();
+      const again = await c.getSession(scope, catalog.currentSession.id, { refresh: true });
+      assert.equal(again.id, catalog.currentSession.id);
+      assert.equal((await failure(first)).kind, 'cancelled');
+    });
+
     it('answers from a short-lived cache unless refresh is asked', async () => {
       const c = client();
       await c.getSession(scope, catalog.currentSession.id);
