@@ -15,6 +15,7 @@ import {
 } from '../shared/model';
 import { clock, median, round, sustained, type Stretch } from './series';
 import { PRECALL_LIMITS, THRESHOLDS } from './thresholds';
+import { isCamera, isVideo } from './trackKinds';
 
 const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
 
@@ -22,15 +23,24 @@ function peerName(peer: Pick<PeerStats, 'peerId'>): string {
   return peer.peerId ? `peer ${peer.peerId.slice(0, 8)}` : 'this peer';
 }
 
-/** "12 % for 35 s from 09:12:05 (and 2 more stretches, 80 s in all)" */
-function describeStretches(stretches: Stretch[], unit: string, peakWord = 'peak'): string {
+/**
+ * "peak 12 % for 35 s from 09:12:05 UTC", and with more stretches the worst of them, which decides the
+ * severity: "peak 31 % for 12 s from 09:40:10 UTC (the worst of 3 stretches, 80 s in all; the first from
+ * 09:12:05)". `worst`: whether a high or a low value is the bad one.
+ */
+function describeStretches(stretches: Stretch[], unit: string, worst: 'max' | 'min', peakWord: string): string {
   const [first] = stretches;
+  const worse = (a: Stretch, b: Stretch) => (worst === 'max' ? b.peak > a.peak : b.peak < a.peak);
+  const quoted = stretches.reduce((kept, stretch) => (worse(kept, stretch) ? stretch : kept), first);
   const total = stretches.reduce((sum, stretch) => sum + stretch.seconds, 0);
+  const all = `${stretches.length} stretches, ${round(total, 0)} s in all`;
   const more =
-    stretches.length > 1
-      ? ` (and ${stretches.length - 1} more stretch${stretches.length > 2 ? 'es' : ''}, ${round(total, 0)} s in all)`
-      : '';
-  return `${peakWord} ${round(first.peak)}${unit} for ${round(first.seconds, 0)} s from ${clock(first.from)} UTC${more}`;
+    stretches.length === 1
+      ? ''
+      : quoted === first
+        ? ` (the first and worst of ${all})`
+        : ` (the worst of ${all}; the first from ${clock(first.from)})`;
+  return `${peakWord} ${round(quoted.peak)}${unit} for ${round(quoted.seconds, 0)} s from ${clock(quoted.from)} UTC${more}`;
 }
 
 function window(stretches: Stretch[]): { from: number; to: number } {
@@ -59,7 +69,7 @@ function trackRule(options: {
       rule: options.rule,
       severity: options.critical(stretches) ? 'critical' : 'warning',
       title: `${options.title} (${trackLabel(track)})`,
-      evidence: `${peerName(peer)}, ${trackLabel(track)}: ${describeStretches(stretches, options.unit, options.worst === 'min' ? 'low' : 'peak')}`,
+      evidence: `${peerName(peer)}, ${trackLabel(track)}: ${describeStretches(stretches, options.unit, options.worst ?? 'max', options.worst === 'min' ? 'low' : 'peak')}`,
       explanation: options.explanation(track),
       peerId: peer.peerId,
       ...window(stretches),
@@ -67,7 +77,6 @@ function trackRule(options: {
   };
 }
 
-const isVideo = (track: QualityTrack) => track.kind === 'video' || track.kind === 'screenshare_video';
 const side = (track: QualityTrack) =>
   track.direction === 'consumer'
     ? 'on the way to this participant'
@@ -129,7 +138,7 @@ const TRACK_RULES: Rule[] = [
     minSeconds: THRESHOLDS.fps.minSeconds,
     unit: ' fps',
     worst: 'min',
-    applies: isVideo,
+    applies: isCamera,
     critical: (stretches) => stretches.some((s) => s.peak < THRESHOLDS.fps.below / 2),
     explanation: (track) =>
       track.direction === 'producer'
@@ -181,7 +190,7 @@ function resolutionDowngrade(peer: PeerStats, track: QualityTrack): DetectedIssu
     rule: 'resolution-downgrade',
     severity: 'warning',
     title: `Resolution downgraded (${trackLabel(track)})`,
-    evidence: `${peerName(peer)}, ${trackLabel(track)}: ${best}p down to ${describeStretches(stretches, 'p', 'as low as')}`,
+    evidence: `${peerName(peer)}, ${trackLabel(track)}: ${best}p down to ${describeStretches(stretches, 'p', 'min', 'as low as')}`,
     explanation:
       'The video was scaled down to half its best height or less. WebRTC does this when bandwidth or CPU runs short; the picture looks soft or blocky.',
     peerId: peer.peerId,
@@ -343,11 +352,16 @@ function reconnectIssue(participant: InspectedParticipant): DetectedIssue | unde
 /** The " (audio sent)" that names the track at the end of a title. */
 const TRACK_SUFFIX = / \(([^()]*)\)$/;
 
-/** One issue per rule and peer: the tracks that show it are listed together, the worst one leads. */
+/**
+ * One issue per rule, peer and explanation: the tracks that show it are listed together, the worst one
+ * leads. Loss on the way from the participant and loss on the way to it are two issues, each explained.
+ */
 function mergeByRule(issues: DetectedIssue[]): DetectedIssue[] {
   const groups = new Map<string, DetectedIssue[]>();
-  for (const issue of issues)
-    groups.set(`${issue.rule}/${issue.peerId ?? ''}`, [...(groups.get(`${issue.rule}/${issue.peerId ?? ''}`) ?? []), issue]);
+  for (const issue of issues) {
+    const key = `${issue.rule}/${issue.peerId ?? ''}/${issue.explanation}`;
+    groups.set(key, [...(groups.get(key) ?? []), issue]);
+  }
   return [...groups.values()].map((group) => {
     if (group.length === 1) return group[0];
     const sorted = [...group].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);

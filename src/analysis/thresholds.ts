@@ -23,8 +23,8 @@ export const THRESHOLDS = {
   mos: { below: 3.5, critical: 3.1, minSeconds: 10, fallBy: 1.0 },
   /** [G114] */
   rtt: { ms: 300, criticalMs: 500, minSeconds: 10 },
-  /** [WEBRTC] below 15 fps, or 40 % under the track's own median. */
-  fps: { below: 15, dropFraction: 0.4, minSeconds: 10 },
+  /** [WEBRTC] a camera below 15 fps (not a screen share: see trackKinds.ts). */
+  fps: { below: 15, minSeconds: 10 },
   /** [WEBRTC] height at half the track's best or lower. */
   resolution: { downgradeFactor: 0.5, minSeconds: 10 },
   /** [WEBRTC] limited for 20 s in a row, or for a tenth of the call. */

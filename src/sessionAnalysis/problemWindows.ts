@@ -5,6 +5,7 @@
  */
 import { sustained, typicalInterval } from '../analysis/series';
 import { THRESHOLDS } from '../analysis/thresholds';
+import { isCamera, isVideo } from '../analysis/trackKinds';
 import { maxOf } from '../shared/extent';
 import type { MetricKey } from '../shared/metrics';
 import type { QualityTrack } from '../shared/model';
@@ -21,7 +22,8 @@ export interface ProblemRule {
   worst: 'max' | 'min';
   /** "12 % loss", "MOS 2.8". */
   figure: (peak: number) => string;
-  videoOnly?: boolean;
+  /** The tracks the rule judges; every one when absent. */
+  applies?: (track: QualityTrack) => boolean;
 }
 
 export interface ProblemWindow {
@@ -76,7 +78,7 @@ export const PROBLEM_RULES: readonly ProblemRule[] = [
     minSeconds: THRESHOLDS.fps.minSeconds,
     worst: 'min',
     figure: (p) => `${rounded(p, 0)} fps`,
-    videoOnly: true,
+    applies: isCamera,
   },
   {
     rule: 'resolution-downgrade',
@@ -89,12 +91,12 @@ export const PROBLEM_RULES: readonly ProblemRule[] = [
     minSeconds: THRESHOLDS.resolution.minSeconds,
     worst: 'min',
     figure: (p) => `${p}p`,
-    videoOnly: true,
+    applies: isVideo,
   },
 ];
 
 export function appliesTo(rule: ProblemRule, track: QualityTrack): boolean {
-  return !rule.videoOnly || track.kind === 'video' || track.kind === 'screenshare_video';
+  return rule.applies?.(track) ?? true;
 }
 
 export function problemWindows(track: QualityTrack, rule: ProblemRule): ProblemWindow[] {

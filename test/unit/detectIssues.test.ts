@@ -111,6 +111,43 @@ describe('detectIssues', () => {
     );
   });
 
+  it('quotes the worst stretch, which decides the severity, and when the first began', () => {
+    const twice = series(undefined).map((sample, i) => ({ ...sample, jitterMs: i >= 5 && i < 17 ? 45 : i >= 30 && i < 42 ? 120 : 5 }));
+    const [issue] = detectIssues(participant([{ tracks: [track('audio', 'consumer', twice)] }]));
+    assert.equal(issue.severity, 'critical');
+    assert.match(
+      issue.evidence,
+      /peak 120 ms for 1\d s from 09:00:30 UTC \(the worst of 2 stretches, 2\d s in all; the first from 09:00:05\)/,
+    );
+    const [first] = detectIssues(
+      participant([{ tracks: [track('audio', 'consumer', series({ from: 5, to: 20, set: { jitterMs: 45 } }))] }]),
+    );
+    assert.match(first.evidence, /peak 45 ms for 1\d s from 09:00:05 UTC$/);
+  });
+
+  it("a screen share's few frames a second are no fps drop (it sends a frame when the content changes)", () => {
+    const slides = track('screenshare_video', 'producer', series(undefined, { fps: 5 }));
+    assert.deepEqual(rules(participant([{ tracks: [slides] }])), []);
+    const received = track('screenshare_video', 'consumer', series(undefined, { fps: 2 }));
+    assert.deepEqual(rules(participant([{ tracks: [received] }])), []);
+  });
+
+  it('loss on the way from the participant and loss on the way to it are two issues, each explained', () => {
+    const lossy = series({ from: 5, to: 30, set: { lossPct: 9 } });
+    const issues = detectIssues(
+      participant([{ tracks: [track('audio', 'producer', lossy), track('video', 'producer', lossy), track('audio', 'consumer', lossy)] }]),
+    );
+    assert.deepEqual(
+      issues.map((issue) => [issue.rule, issue.title]),
+      [
+        ['sustained-packet-loss', 'Sustained packet loss (audio sent, video sent)'],
+        ['sustained-packet-loss', 'Sustained packet loss (audio received)'],
+      ],
+    );
+    assert.match(issues[0].explanation, /on the way from this participant/);
+    assert.match(issues[1].explanation, /on the way to this participant/);
+  });
+
   it('cpu and bandwidth limitation from samples (20 s) or from the cumulative fraction', () => {
     const cpu = participant([{ tracks: [track('video', 'producer', series({ from: 10, to: 30, set: { limitation: 'cpu' } }))] }]);
     assert.deepEqual(rules(cpu), ['cpu-limited']);
