@@ -272,7 +272,7 @@ async function zoomWindow(view: FrameLocator): Promise<{ text: string; from: num
   return { text, from: Number(match[1]) * 60 + Number(match[2]), to: Number(match[3]) * 60 + Number(match[4]) };
 }
 
-/** Hovers the middle of a chart and reads the time its legend shows ("2026-11-20 8:41am"). */
+/** Hovers the middle of a chart and reads the time its legend shows ("2026-11-20 08:41:07 UTC"). */
 async function hoverTime(figure: Locator): Promise<ShownTime> {
   const over = figure.locator('.u-over');
   const box = await over.boundingBox();
@@ -282,12 +282,11 @@ async function hoverTime(figure: Locator): Promise<ShownTime> {
   let text = '';
   for (const deadline = Date.now() + 10_000; Date.now() < deadline; await delay(200)) {
     text = (await value.textContent()) ?? '';
-    if (/\d:\d\d[ap]m/.test(text)) break;
+    if (/\d\d:\d\d:\d\d UTC/.test(text)) break;
   }
-  const match = /(\d{1,2}):(\d\d)([ap]m)/.exec(text);
+  const match = /(\d\d):(\d\d):\d\d UTC/.exec(text);
   assert.ok(match, `the legend shows a time: "${text}"`);
-  const hours = (Number(match[1]) % 12) + (match[3] === 'pm' ? 12 : 0);
-  return { text, minutes: hours * 60 + Number(match[2]) };
+  return { text, minutes: Number(match[1]) * 60 + Number(match[2]) };
 }
 
 const within = (time: ShownTime, window: { from: number; to: number }) =>

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import uPlot from 'uplot';
-import { utcDate } from '../../src/webview/charts/utcTime';
+import { UTC_AXIS_VALUES, UTC_LEGEND_TIME, utcDate } from '../../src/webview/charts/utcTime';
 
 /** What the stats and compare charts print: uPlot's formats applied to the Date that `tzDate` gives. */
 const stamp = uPlot.fmtDate('{YYYY}-{MM}-{DD} {HH}:{mm}:{ss}');
-const legend = uPlot.fmtDate('{YYYY}-{MM}-{DD} {h}:{mm}{aa}');
+const legend = uPlot.fmtDate(UTC_LEGEND_TIME);
 const seconds = (iso: string) => Date.parse(iso) / 1000;
 
 describe('chart times (utcDate)', () => {
@@ -24,7 +24,7 @@ describe('chart times (utcDate)', () => {
       // The zone took effect: a local-time label would read 13:56.
       assert.equal(stamp(new Date(Date.parse('2026-11-20T08:26:30Z'))), '2026-11-20 13:56:30');
       assert.equal(stamp(utcDate(seconds('2026-11-20T08:26:30Z'))), '2026-11-20 08:26:30');
-      assert.equal(legend(utcDate(seconds('2026-11-20T08:26:30Z'))), '2026-11-20 8:26am');
+      assert.equal(legend(utcDate(seconds('2026-11-20T08:26:30Z'))), '2026-11-20 08:26:30 UTC');
       assert.equal(stamp(utcDate(seconds('2026-11-20T23:59:59Z'))), '2026-11-20 23:59:59');
     });
   });
@@ -43,6 +43,18 @@ describe('chart times (utcDate)', () => {
   it('keeps fractions of a second', () => {
     inZone('Asia/Kolkata', () => {
       assert.equal(utcDate(seconds('2026-11-20T08:26:30.250Z')).getMilliseconds(), 250);
+    });
+  });
+
+  it('labels the time axis in 24-hour UTC with ISO dates, as the texts write times', () => {
+    inZone('America/New_York', () => {
+      const at = utcDate(seconds('2026-11-20T20:26:00Z'));
+      const row = (spacing: number) => UTC_AXIS_VALUES.find((entry) => entry[0] === spacing)!;
+      const label = (template: string | number | null) => uPlot.fmtDate(String(template))(at);
+      assert.equal(label(row(60)[1]), '20:26', 'a tick a minute or more apart');
+      assert.equal(label(row(60)[4]), '\n2026-11-20 UTC', 'under the first tick of a day');
+      assert.equal(label(row(1)[1]), ':00', 'ticks seconds apart');
+      assert.equal(label(row(1)[6]), '\n20:26', 'under the first tick of a minute');
     });
   });
 });

@@ -2,7 +2,7 @@
 import uPlot from 'uplot';
 import { plotSource, type ChartModel } from './chartData';
 import { seriesColour, type ChartTheme } from './theme';
-import { utcDate } from './utcTime';
+import { UTC_AXIS_VALUES, UTC_LEGEND_TIME, utcDate } from './utcTime';
 
 export interface Band {
   /** Seconds. */
@@ -124,9 +124,12 @@ export function createChart(target: HTMLElement, model: ChartModel, options: Cha
       x: { time: true, range: (_plot, min, max) => (min === max ? [source.first - 30, source.last + 30] : [min, max]) },
       y: model.metric.range ? { range: model.metric.range } : { auto: true },
     },
-    axes: [axis, { ...axis, size: Y_AXIS_SIZE, values: (_plot, ticks) => ticks.map((tick) => `${tick}`) }],
+    axes: [
+      { ...axis, values: UTC_AXIS_VALUES },
+      { ...axis, size: Y_AXIS_SIZE, values: (_plot, ticks) => ticks.map((tick) => `${tick}`) },
+    ],
     series: [
-      { label: 'time' },
+      { label: 'time', value: UTC_LEGEND_TIME },
       ...model.series.map((series, index) => ({
         label: series.label,
         show: !options.hiddenSeries?.includes(index),

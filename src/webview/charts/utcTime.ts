@@ -18,3 +18,26 @@ export function utcDate(seconds: number): Date {
     utc.getUTCMilliseconds(),
   );
 }
+
+const NL = '\n';
+const DATE = '{YYYY}-{MM}-{DD}';
+const HOURS = '{HH}:{mm}';
+
+/**
+ * The time axis's labels: 24-hour UTC and ISO dates, as the panels' texts write times (uPlot's own are
+ * US 12-hour, "8:20am" over "11/20/26"). uPlot's table: the tick spacing in seconds, the label, then the
+ * label of the first tick of a new year, month, day, hour, minute and second (null: the label), and 1:
+ * only where that unit changed.
+ */
+export const UTC_AXIS_VALUES: Array<Array<string | number | null>> = [
+  [365 * 86_400, '{YYYY}', null, null, null, null, null, null, 1],
+  [28 * 86_400, '{MMM}', `${NL}{YYYY}`, null, null, null, null, null, 1],
+  [86_400, '{MM}-{DD}', `${NL}{YYYY}`, null, null, null, null, null, 1],
+  [3_600, HOURS, `${NL}${DATE} UTC`, null, `${NL}${DATE} UTC`, null, null, null, 1],
+  [60, HOURS, `${NL}${DATE} UTC`, null, `${NL}${DATE} UTC`, null, null, null, 1],
+  [1, ':{ss}', `${NL}${DATE} ${HOURS} UTC`, null, `${NL}${DATE} ${HOURS} UTC`, null, `${NL}${HOURS}`, null, 1],
+  [0.001, ':{ss}.{fff}', `${NL}${DATE} ${HOURS} UTC`, null, `${NL}${DATE} ${HOURS} UTC`, null, `${NL}${HOURS}`, null, 1],
+];
+
+/** The legend's time, when the cursor is on a chart. */
+export const UTC_LEGEND_TIME = `${DATE} {HH}:{mm}:{ss} UTC`;

@@ -9,7 +9,7 @@ import { plotSource } from '../charts/chartData';
 import { chartTheme, seriesColour, type ChartTheme } from '../charts/theme';
 import { linkZoom } from '../charts/linkZoom';
 import { axisStyle, createChart, keyboardLegend, Y_AXIS_SIZE, zoomAround } from '../charts/uplotChart';
-import { utcDate } from '../charts/utcTime';
+import { UTC_AXIS_VALUES, UTC_LEGEND_TIME, utcDate } from '../charts/utcTime';
 import { el } from '../dom';
 import { chartFigure } from '../sections/qualitySection';
 import type { CompareChart } from './compareSeries';
@@ -214,7 +214,7 @@ function createLanes(
     tzDate: utcDate,
     scales: { x: { time: true }, y: { range: [0.5, lanes.length + 0.5] } },
     axes: [
-      axis,
+      { ...axis, values: UTC_AXIS_VALUES },
       {
         ...axis,
         size: Y_AXIS_SIZE,
@@ -223,7 +223,7 @@ function createLanes(
       },
     ],
     series: [
-      { label: 'time' },
+      { label: 'time', value: UTC_LEGEND_TIME },
       ...lanes.map((lane) => ({
         label: lane.label,
         show: !hidden.includes(lane.participantId),

@@ -12,7 +12,7 @@ import { linkZoom } from '../charts/linkZoom';
 import { chartTheme, type ChartTheme } from '../charts/theme';
 import { timelineEvents, timelineModel } from '../charts/timelineData';
 import { axisStyle, createChart, keyboardLegend, sameSeries, Y_AXIS_SIZE, zoomAround, type Band, type Chart } from '../charts/uplotChart';
-import { utcDate } from '../charts/utcTime';
+import { UTC_AXIS_VALUES, UTC_LEGEND_TIME, utcDate } from '../charts/utcTime';
 import { el } from '../dom';
 import { chartTable } from './chartTable';
 
@@ -402,7 +402,7 @@ function createTimeline(
       y: { range: [0.5, 4.5] },
     },
     axes: [
-      axis,
+      { ...axis, values: UTC_AXIS_VALUES },
       {
         ...axis,
         size: Y_AXIS_SIZE,
@@ -411,7 +411,7 @@ function createTimeline(
       },
     ],
     series: [
-      { label: 'time' },
+      { label: 'time', value: UTC_LEGEND_TIME },
       ...model.series.map((series, index) => ({
         label: series.lane,
         stroke: colours[index % colours.length],
