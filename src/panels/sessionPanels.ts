@@ -22,6 +22,7 @@ import {
   type SessionResource,
   type SessionWebviewToHost,
 } from '../shared/session';
+import { sendSideOf } from '../sessionAnalysis/problemWindows';
 import { LIVE_POLL_SECONDS, SessionOverviewRun } from '../sessionAnalysis/sessionOverviewRun';
 import { sessionKey } from '../inspection/inspectionTarget';
 import { WebviewHandshake, type WaitOutcome } from './webviewHandshake';
@@ -222,7 +223,7 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
         participantId: cause.participantId,
         name: name(cause.participantId),
         rule: cause.rule,
-        evidence: cause.evidence ?? `caused by ${name(cause.participantId)}'s uplink`,
+        evidence: cause.evidence ?? `caused by ${name(cause.participantId)}'s ${sendSideOf([cause.rule])}`,
         likely: cause.confidence === 'likely',
       })),
       affected: row.affected.map((effect) => ({

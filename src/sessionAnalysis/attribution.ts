@@ -109,7 +109,7 @@ export function attributeSession(
             const cause = senderWindows.find((candidate) => overlaps(candidate, window));
             // A clean send side in that window: the receiver's own downlink, not the sender.
             if (!cause) continue;
-            const evidence = `caused by ${names.get(sender.participantId) ?? sender.participantId}'s uplink: ${rule.figure(cause.peak)} ${span(cause)}`;
+            const evidence = `caused by ${names.get(sender.participantId) ?? sender.participantId}'s ${rule.sendSide}: ${rule.figure(cause.peak)} ${span(cause)}`;
             record(input.participantId, sender.participantId, rule.rule, 'certain', evidence, window);
           }
         }
@@ -123,7 +123,7 @@ export function attributeSession(
     const receivers = new Set(together.map((other) => other.receiver));
     if (receivers.size < 2) continue;
     const name = names.get(suspect.sender) ?? suspect.sender;
-    const evidence = `likely ${name}'s uplink (inferred: ${receivers.size} receivers had ${suspect.rule.label} at once ${span(suspect.window)}; ${name}'s own send statistics are missing)`;
+    const evidence = `likely ${name}'s ${suspect.rule.sendSide} (inferred: ${receivers.size} receivers had ${suspect.rule.label} at once ${span(suspect.window)}; ${name}'s own send statistics are missing)`;
     record(suspect.receiver, suspect.sender, suspect.rule.rule, 'likely', evidence, suspect.window);
   }
   return result;

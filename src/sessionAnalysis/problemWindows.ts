@@ -10,6 +10,8 @@ import { maxOf } from '../shared/extent';
 import type { MetricKey } from '../shared/metrics';
 import type { QualityTrack } from '../shared/model';
 
+export type SendSide = 'uplink' | 'sent video' | 'send side';
+
 export interface ProblemRule {
   /** The detectIssues rule ID the problem is reported under. */
   rule: string;
@@ -22,6 +24,13 @@ export interface ProblemRule {
   worst: 'max' | 'min';
   /** "12 % loss", "MOS 2.8". */
   figure: (peak: number) => string;
+  /**
+   * What of the sender's a problem on its send side says was wrong: loss and jitter are its network's
+   * ("uplink"); a low frame rate or resolution is what its encoder sent, for want of CPU as often as of
+   * bandwidth ("sent video"); a low MOS may be either ("send side"). Calling a CPU-limited camera the
+   * uplink sent people after the wrong fix.
+   */
+  sendSide: SendSide;
   /** The tracks the rule judges; every one when absent. */
   applies?: (track: QualityTrack) => boolean;
 }
@@ -51,6 +60,7 @@ export const PROBLEM_RULES: readonly ProblemRule[] = [
     minSeconds: THRESHOLDS.loss.minSeconds,
     worst: 'max',
     figure: (p) => `${rounded(p)} % loss`,
+    sendSide: 'uplink',
   },
   {
     rule: 'high-jitter',
@@ -60,6 +70,7 @@ export const PROBLEM_RULES: readonly ProblemRule[] = [
     minSeconds: THRESHOLDS.jitter.minSeconds,
     worst: 'max',
     figure: (p) => `${rounded(p, 0)} ms jitter`,
+    sendSide: 'uplink',
   },
   {
     rule: 'low-mos',
@@ -69,6 +80,7 @@ export const PROBLEM_RULES: readonly ProblemRule[] = [
     minSeconds: THRESHOLDS.mos.minSeconds,
     worst: 'min',
     figure: (p) => `MOS ${rounded(p)}`,
+    sendSide: 'send side',
   },
   {
     rule: 'fps-drop',
@@ -78,6 +90,7 @@ export const PROBLEM_RULES: readonly ProblemRule[] = [
     minSeconds: THRESHOLDS.fps.minSeconds,
     worst: 'min',
     figure: (p) => `${rounded(p, 0)} fps`,
+    sendSide: 'sent video',
     applies: isCamera,
   },
   {
@@ -91,9 +104,20 @@ export const PROBLEM_RULES: readonly ProblemRule[] = [
     minSeconds: THRESHOLDS.resolution.minSeconds,
     worst: 'min',
     figure: (p) => `${p}p`,
+    sendSide: 'sent video',
     applies: isVideo,
   },
 ];
+
+/**
+ * What the problems of these rule IDs on a sender's side say was wrong, in one phrase: the one specific
+ * phrase among them (a low MOS beside loss is the loss's), else "send side".
+ */
+export function sendSideOf(rules: readonly string[]): SendSide {
+  const sides = new Set(rules.map((rule) => PROBLEM_RULES.find((candidate) => candidate.rule === rule)?.sendSide ?? 'send side'));
+  sides.delete('send side');
+  return sides.size === 1 ? [...sides][0] : 'send side';
+}
 
 export function appliesTo(rule: ProblemRule, track: QualityTrack): boolean {
   return rule.applies?.(track) ?? true;

@@ -3,6 +3,7 @@
  * and why, what is not known yet, and whose send side hurt others.
  */
 import type { ParticipantRow } from '../shared/session';
+import { sendSideOf } from './problemWindows';
 import { rowName } from './ranking';
 
 /** How a participant's leading issue reads after "2 …". */
@@ -35,20 +36,21 @@ function breakdown(rows: readonly ParticipantRow[]): string {
     .join(', ');
 }
 
-/** "Sam Rivera's uplink degraded the call for 3 others", the two senders who affected most. */
+/** "Sam Rivera's uplink degraded the call for 3 others" (or "sent video", "send side"), the two senders who affected most. */
 function attributionSentences(rows: readonly ParticipantRow[]): string[] {
   return rows
     .map((row) => ({
       row,
       receivers: new Set(row.affected.map((item) => item.participantId)),
       certain: row.affected.some((item) => item.confidence !== 'likely'),
+      sides: sendSideOf(row.affected.map((item) => item.rule)),
     }))
     .filter((item) => item.receivers.size > 0)
     .sort((a, b) => b.receivers.size - a.receivers.size || rowName(a.row).localeCompare(rowName(b.row)))
     .slice(0, 2)
     .map(
-      ({ row, receivers, certain }) =>
-        `${rowName(row)}'s uplink ${certain ? '' : 'likely '}degraded the call for ${receivers.size} other${receivers.size === 1 ? '' : 's'}`,
+      ({ row, receivers, certain, sides }) =>
+        `${rowName(row)}'s ${sides} ${certain ? '' : 'likely '}degraded the call for ${receivers.size} other${receivers.size === 1 ? '' : 's'}`,
     );
 }
 

@@ -110,6 +110,8 @@ describe('attribution', () => {
       result.get('ana')!.causedBy.map((cause) => [cause.participantId, cause.rule, cause.confidence]),
       [['sam', 'fps-drop', 'certain']],
     );
+    // A low frame rate is what the encoder sent (CPU as often as bandwidth), not the uplink's fault.
+    assert.match(result.get('ana')!.causedBy[0].evidence ?? '', /^caused by Sam's sent video: 6 fps /);
   });
 
   it('finds the sender through the peer owners of the session list when its report is not in', () => {

@@ -238,7 +238,20 @@ describe('session verdict line', () => {
     });
     assert.equal(
       sessionVerdictLine([row('a', { verdict: 'degraded', issues: ['low-mos'] }), likely]),
-      "1 of 2 participants had a degraded call: 1 with low MOS; 1 good. Sam's uplink likely degraded the call for 1 other.",
+      "1 of 2 participants had a degraded call: 1 with low MOS; 1 good. Sam's send side likely degraded the call for 1 other.",
+    );
+    const video = row('d', {
+      displayName: 'Dana',
+      verdict: 'poor',
+      affected: [
+        { participantId: 'a', rule: 'fps-drop', confidence: 'certain' },
+        { participantId: 'a', rule: 'resolution-downgrade', confidence: 'certain' },
+        { participantId: 'a', rule: 'low-mos', confidence: 'certain' },
+      ],
+    });
+    assert.match(
+      sessionVerdictLine([row('a', { verdict: 'degraded', issues: ['fps-drop'] }), video]),
+      /Dana's sent video degraded the call for 1 other\.$/,
     );
   });
 });

@@ -1,5 +1,5 @@
 /**
- * "Who affected whom": each receive-side problem explained by another participant's uplink, and, for
+ * "Who affected whom": each receive-side problem explained by another participant's send side, and, for
  * each sender, whom its send-side problem affected. Inferences are marked as such.
  */
 import type { ComparedParticipant } from '../../shared/compare';
@@ -27,11 +27,11 @@ function causeLine(
 ): HTMLElement {
   const sender = names.get(cause.participantId) ?? cause.participantId;
   const likely = cause.confidence === 'likely';
-  // The evidence is the whole clause ("caused by Sam Rivera's uplink: 12 % loss 08:32–08:52 UTC", or
-  // "likely Sam Rivera's uplink (inferred: …)"), as the stats panel shows it.
+  // The evidence is the whole clause ("caused by Sam Rivera's uplink: 12 % loss 08:32–08:52 UTC", "caused
+  // by Dana's sent video: 8 fps …", or "likely Sam Rivera's uplink (inferred: …)"), as the stats panel shows it.
   const said = cause.evidence
     ? [likely ? el('em', { class: 'inferred' }, cause.evidence) : cause.evidence]
-    : [`caused by ${sender}’s uplink (${cause.rule})`, likely ? el('em', { class: 'inferred' }, INFERRED) : undefined];
+    : [`caused by ${sender}’s send side (${cause.rule})`, likely ? el('em', { class: 'inferred' }, INFERRED) : undefined];
   const line = el(
     'li',
     { class: 'attribution-line', 'data-rule': cause.rule },

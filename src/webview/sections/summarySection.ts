@@ -79,13 +79,14 @@ function participantButton(name: string, participantId: string, who: Attribution
   return button;
 }
 
-/** "Caused by Sam Rivera's uplink: 12 % loss 10:03-10:05 UTC", an inference said to be one. */
+/** "Caused by Sam Rivera's uplink: 12 % loss 10:03-10:05 UTC" (or "sent video: 8 fps"), an inference said to be one. */
 function causeLine(cause: PanelAttribution['causedBy'][number], who: AttributionActions): HTMLElement {
   return el(
     'div',
     { class: `cause${cause.likely ? ' likely' : ''}`, 'data-sender': cause.participantId },
     el('span', { class: 'codicon codicon-arrow-small-right', 'aria-hidden': 'true' }),
-    ` ${cause.evidence.charAt(0).toUpperCase()}${cause.evidence.slice(1)}${cause.likely ? ' (an inference)' : ''} `,
+    // An inferred cause's evidence says so ("(inferred: …)"); one without says it here.
+    ` ${cause.evidence.charAt(0).toUpperCase()}${cause.evidence.slice(1)}${cause.likely && !cause.evidence.includes('inferred') ? ' (an inference)' : ''} `,
     participantButton(cause.name, cause.participantId, who),
   );
 }
