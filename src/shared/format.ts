@@ -19,6 +19,18 @@ export function formatTime(value: string | undefined): string {
   return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Nov 20 08:26" (UTC), with the year when it is not `now`'s ("Nov 20 2025 08:26"); the raw text when it is not a date. */
+export function formatShortTime(value: string | undefined, now = Date.now()): string {
+  if (!value) return '';
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) return value;
+  const date = new Date(ms);
+  const year = date.getUTCFullYear() === new Date(now).getUTCFullYear() ? '' : ` ${date.getUTCFullYear()}`;
+  return `${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}${year} ${date.toISOString().slice(11, 16)}`;
+}
+
 /** "09:05:03" (UTC) for lists where the day is known from context; the raw text when it is not a date. */
 export function formatClock(value: string | undefined): string {
   if (!value) return '';

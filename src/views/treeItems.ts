@@ -6,7 +6,7 @@ import type { RawMeeting, RawMeetingParticipant, RawSession, RawSessionParticipa
 import { call, treeItemCommand } from '../common/commands';
 import { primaryId, type InspectionTarget } from '../inspection/inspectionTarget';
 import { reopenCommand } from '../inspection/reopenCommand';
-import { formatClock, formatDuration, formatTime } from '../shared/format';
+import { formatClock, formatDuration, formatShortTime, formatTime } from '../shared/format';
 import type { PeerEventModel } from '../shared/model';
 import type { BrowseListName, ParticipantVerdict } from '../store/explorerStore';
 import { sessionLabel } from '../store/explorerStore';
@@ -105,11 +105,12 @@ export function sessionTreeItem(session: RawSession, participantCount: number | 
   treeItem.contextValue = 'session';
   const count = participantCount ?? num(session.max_concurrent_participants) ?? num(session.live_participants);
   const minutes = num(session.minutes_consumed);
+  // When it started comes first: sessions of one meeting share its title, and the sidebar cuts the end off.
   treeItem.description = [
+    formatShortTime(text(session.started_at) ?? text(session.created_at)),
     status,
     count !== undefined ? plural(count, 'participant') : undefined,
     minutes !== undefined ? `${Math.round(minutes)} min` : undefined,
-    formatTime(text(session.started_at) ?? text(session.created_at)).slice(0, 16),
   ]
     .filter(Boolean)
     .join(' · ');
