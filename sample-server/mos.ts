@@ -1,5 +1,5 @@
-/** Mean opinion scores from network conditions, shared by the random and the scripted series. */
-import { clamp } from './random';
+/** Mean opinion scores and the other figures derived from network conditions, shared by the random and the scripted series. */
+import { clamp, round } from './random';
 
 /** ITU-T G.107 E-model, simplified: how audio MOS responds to delay, jitter and loss. */
 export function audioMos(rttMs: number, jitterMs: number, lossPct: number): number {
@@ -11,4 +11,12 @@ export function audioMos(rttMs: number, jitterMs: number, lossPct: number): numb
 
 export function videoMos(fps: number, height: number, lossPct: number): number {
   return clamp(1 + 3.4 * Math.sqrt(fps / 30) * (height / 720) ** 0.25 - 0.06 * lossPct, 1, 4.5);
+}
+
+/**
+ * Video's jitter on the same path as audio's: higher, since a frame's packets leave in a burst and wait
+ * behind each other. Derived, not drawn, so the seeded series stay the same elsewhere.
+ */
+export function videoJitterMs(audioJitterMs: number): number {
+  return round(audioJitterMs * 1.3 + 1, 1);
 }

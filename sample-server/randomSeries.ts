@@ -8,7 +8,7 @@ import type {
   VideoReceiveSample,
   VideoSendSample,
 } from './callStats';
-import { audioMos, videoMos } from './mos';
+import { audioMos, videoJitterMs, videoMos } from './mos';
 import { clamp, round, type Rng } from './random';
 import type { PeerScenario } from './world';
 
@@ -98,7 +98,7 @@ export function randomSeries(rng: Rng, scenario: PeerScenario, context: SeriesCo
       limitation,
       limitationDurations: { ...durations },
       resolutionChanges,
-      jitterMs,
+      jitterMs: videoJitterMs(jitterMs),
       lossPct,
       rttMs,
       packetsSent: videoPackets,
@@ -123,11 +123,11 @@ export function randomSeries(rng: Rng, scenario: PeerScenario, context: SeriesCo
         limitation: 'none',
         limitationDurations: { ...screenDurations },
         resolutionChanges: 0,
-        jitterMs,
+        jitterMs: videoJitterMs(jitterMs),
         lossPct,
         rttMs,
         packetsSent: Math.round(screenBytes / 1100),
-        packetsLost: 0,
+        packetsLost: Math.round((screenBytes / 1100) * (lossPct / 100)),
         bytesSent: screenBytes,
         framesEncoded: Math.round(screenFps * seconds),
         keyFramesEncoded: rng.chance(0.1) ? 1 : 0,
@@ -163,7 +163,7 @@ export function randomSeries(rng: Rng, scenario: PeerScenario, context: SeriesCo
       framesDecoded: Math.round(receiveFps * seconds),
       framesDropped: burst || cpu ? rng.int(3, 25) : rng.chance(0.05) ? rng.int(1, 3) : 0,
       keyFramesDecoded: burst ? 1 : 0,
-      jitterMs,
+      jitterMs: videoJitterMs(jitterMs),
       lossPct: receiveLoss,
       packetsReceived: Math.round(receiveBytes / 1100),
       packetsLost: Math.round(((receiveBytes / 1100) * receiveLoss) / 100),

@@ -43,7 +43,11 @@ export interface StoryScript {
   people: readonly StoryPerson[];
 }
 
-/** A weekly call where most people are fine and a few are clearly not, each for a recognisable reason. */
+/**
+ * A weekly call where a few people are clearly in trouble, each for a recognisable reason, and two of
+ * them spoil it for everyone: all receive Tomasz's lossy uplink and Dana's CPU-starved camera, so the
+ * overview's verdict line leads with them.
+ */
 export const WEEKLY_SYNC = {
   meetingTitle: 'Weekly Product Sync',
   // The current one ended two minutes before "now": the newest session, where the demo lands.

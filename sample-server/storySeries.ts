@@ -16,7 +16,7 @@ import {
   type VideoReceiveSample,
   type VideoSendSample,
 } from './callStats';
-import { audioMos, videoMos } from './mos';
+import { audioMos, videoJitterMs, videoMos } from './mos';
 import { producerIdOf } from './producerIds';
 import { clamp, Rng, round } from './random';
 import { downlinkAt, sendStateAt, windowAt, type DownlinkState } from './storyConditions';
@@ -66,7 +66,7 @@ function sendSide(peer: PeerRecord, times: number[], context: SeriesContext): Pi
       limitation: state.limitation,
       limitationDurations: { ...durations },
       resolutionChanges,
-      jitterMs: state.jitterMs,
+      jitterMs: videoJitterMs(state.jitterMs),
       lossPct: state.lossPct,
       rttMs: state.rttMs,
       packetsSent: videoPackets,
@@ -105,11 +105,11 @@ function screenshareSide(
       limitation: 'none',
       limitationDurations: { ...durations },
       resolutionChanges: 0,
-      jitterMs: state.jitterMs,
+      jitterMs: videoJitterMs(state.jitterMs),
       lossPct: state.lossPct,
       rttMs: state.rttMs,
       packetsSent: Math.round(bytes / 1100),
-      packetsLost: 0,
+      packetsLost: Math.round((bytes / 1100) * (state.lossPct / 100)),
       bytesSent: bytes,
       framesEncoded: Math.round(fps * seconds),
       keyFramesEncoded: 0,
@@ -158,7 +158,7 @@ function received(sender: PeerRecord, t: number, down: DownlinkState, receiverRt
       framesDecoded: Math.round(fps * seconds),
       framesDropped: lossPct > 5 ? rng.int(3, 25) : 0,
       keyFramesDecoded: lossPct > 5 ? 1 : 0,
-      jitterMs,
+      jitterMs: videoJitterMs(jitterMs),
       lossPct,
       packetsReceived: videoPackets - Math.round((videoPackets * lossPct) / 100),
       packetsLost: Math.round((videoPackets * lossPct) / 100),

@@ -128,6 +128,22 @@ describe('sample server stories', function () {
       );
     });
 
+    it('gives video more jitter than audio on the same path, and a screen share the loss of its path', async () => {
+      const priya = await quality(STORY_PARTICIPANTS.current.priya.peerIds[0]);
+      const audio = new Map(priya.audio_producer.map((s: Json) => [s.timestamp, s.jitter]));
+      const paired = priya.video_producer.filter((s: Json) => audio.has(s.timestamp));
+      assert.ok(paired.length > 100);
+      assert.ok(
+        paired.every((s: Json) => s.jitter > (audio.get(s.timestamp) as number)),
+        'each video sample above the audio one taken with it',
+      );
+      // Her uplink's usual fraction of a percent: its packets are lost from the screen share as from the rest.
+      assert.ok(
+        priya.screenshare_video_producer.some((s: Json) => s.packets_lost > 0),
+        'the screen share loses packets too',
+      );
+    });
+
     it("shows Tomasz's loss in the legacy quality_stats too", async () => {
       const tomasz = STORY_PARTICIPANTS.legacy.tomasz;
       const { body } = await get(`/sessions/${STORY_SESSION_IDS.legacy}/participants/${tomasz.id}?filters=quality_stats`);
