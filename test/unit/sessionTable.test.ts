@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { tableInParts, type ParticipantRow } from '../../src/shared/session';
-import { causedByText, lossText, networkText, peersText, pendingText } from '../../src/webview/session/cellText';
+import { causedByText, issueHeadline, lossText, networkText, peersText, pendingText } from '../../src/webview/session/cellText';
 import { compareHint } from '../../src/webview/session/compareHint';
 import { filterRows } from '../../src/webview/session/filterRows';
 import { applyRows } from '../../src/webview/session/rowStore';
@@ -174,6 +174,13 @@ describe('session table: cells', () => {
       causedByText(row('a'), () => undefined),
       '',
     );
+  });
+
+  it('shows the top issue without its list of tracks, so who caused it is in sight', () => {
+    assert.equal(issueHeadline('Low call quality (MOS) (audio received from ba78a9ed, video sent)'), 'Low call quality (MOS)');
+    assert.equal(issueHeadline('Frame rate dropped (screenshare video sent)'), 'Frame rate dropped');
+    assert.equal(issueHeadline('Low call quality (MOS)'), 'Low call quality (MOS)');
+    assert.equal(issueHeadline('Relay only (TURN)'), 'Relay only (TURN)');
   });
 
   it('explains when Compare is not available', () => {

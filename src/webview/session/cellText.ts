@@ -32,6 +32,17 @@ export const mosText = (row: ParticipantRow) => (row.worstMos === undefined ? ''
 export const lossText = (row: ParticipantRow) => (row.worstLossPct === undefined ? '' : `${round(row.worstLossPct, 1)} %`);
 export const rttText = (row: ParticipantRow) => (row.p95RttMs === undefined ? '' : `${Math.round(row.p95RttMs)} ms`);
 
+/** An issue title's list of tracks: " (audio sent, video received from 34dcacae)". */
+const TRACK_LIST = / \(((?:audio|video|screenshare)[^()]*)\)$/;
+
+/**
+ * The top issue without its list of tracks, which filled the cell and cut off who caused it ("Low call
+ * quality (MOS)"); the whole title stays in the cell's tooltip.
+ */
+export function issueHeadline(title: string): string {
+  return title.replace(TRACK_LIST, '');
+}
+
 /** "caused by Sam, Alex" from the rows' names; an unknown ID is shown as the ID. */
 export function causedByText(row: ParticipantRow, nameOf: (participantId: string) => string | undefined): string {
   const names = [...new Set(row.causedBy.map((cause) => nameOf(cause.participantId) ?? cause.participantId))];

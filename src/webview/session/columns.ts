@@ -5,6 +5,7 @@ import {
   causedByText,
   clockText,
   durationText,
+  issueHeadline,
   lossText,
   mosText,
   networkText,
@@ -87,7 +88,7 @@ function issueCell(row: ParticipantRow, context: CellContext): Node | string {
   return el(
     'span',
     { title: [row.topIssue, cause].filter(Boolean).join(' — ') },
-    row.topIssue,
+    issueHeadline(row.topIssue),
     cause ? el('span', { class: 'muted' }, ` — ${cause}`) : undefined,
   );
 }
