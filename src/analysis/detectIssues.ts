@@ -30,8 +30,7 @@ function peerName(peer: Pick<PeerStats, 'peerId'>): string {
  */
 function describeStretches(stretches: Stretch[], unit: string, worst: 'max' | 'min', peakWord: string): string {
   const [first] = stretches;
-  const worse = (a: Stretch, b: Stretch) => (worst === 'max' ? b.peak > a.peak : b.peak < a.peak);
-  const quoted = stretches.reduce((kept, stretch) => (worse(kept, stretch) ? stretch : kept), first);
+  const quoted = worstStretch(stretches, worst);
   const total = stretches.reduce((sum, stretch) => sum + stretch.seconds, 0);
   const all = `${stretches.length} stretches, ${round(total, 0)} s in all`;
   const more =
@@ -43,8 +42,16 @@ function describeStretches(stretches: Stretch[], unit: string, worst: 'max' | 'm
   return `${peakWord} ${round(quoted.peak)}${unit} for ${round(quoted.seconds, 0)} s from ${clock(quoted.from)} UTC${more}`;
 }
 
-function window(stretches: Stretch[]): { from: number; to: number } {
-  return { from: stretches[0].from, to: stretches[0].to };
+/** The stretch with the worst peak (the first of equals): the one quoted, and shown on the charts. */
+function worstStretch(stretches: Stretch[], worst: 'max' | 'min'): Stretch {
+  const worse = (a: Stretch, b: Stretch) => (worst === 'max' ? b.peak > a.peak : b.peak < a.peak);
+  return stretches.reduce((kept, stretch) => (worse(kept, stretch) ? stretch : kept), stretches[0]);
+}
+
+/** The window "Show on the charts" zooms to: the stretch the evidence quotes (see describeStretches). */
+function window(stretches: Stretch[], worst?: 'max' | 'min'): { from: number; to: number } {
+  const shown = worst ? worstStretch(stretches, worst) : stretches[0];
+  return { from: shown.from, to: shown.to };
 }
 
 type Rule = (peer: PeerStats, track: QualityTrack) => DetectedIssue | undefined;
@@ -72,7 +79,8 @@ function trackRule(options: {
       evidence: `${peerName(peer)}, ${trackLabel(track)}: ${describeStretches(stretches, options.unit, options.worst ?? 'max', options.worst === 'min' ? 'low' : 'peak')}`,
       explanation: options.explanation(track),
       peerId: peer.peerId,
-      ...window(stretches),
+      received: track.direction === 'consumer',
+      ...window(stretches, options.worst ?? 'max'),
     };
   };
 }
@@ -173,6 +181,7 @@ function fallingMos(peer: PeerStats, track: QualityTrack): DetectedIssue | undef
     explanation:
       'Quality got steadily worse rather than dipping once: something changed on the path or the device (another upload started, battery saver, moving away from Wi-Fi).',
     peerId: peer.peerId,
+    received: track.direction === 'consumer',
     from: t[measured[count - quarter]],
     to: t[measured[count - 1]],
   };
@@ -194,7 +203,8 @@ function resolutionDowngrade(peer: PeerStats, track: QualityTrack): DetectedIssu
     explanation:
       'The video was scaled down to half its best height or less. WebRTC does this when bandwidth or CPU runs short; the picture looks soft or blocky.',
     peerId: peer.peerId,
-    ...window(stretches),
+    received: track.direction === 'consumer',
+    ...window(stretches, 'min'),
   };
 }
 
@@ -238,6 +248,7 @@ function qualityLimitation(peer: PeerStats, track: QualityTrack, reason: 'cpu' |
         ? 'The browser lowered the video because the computer’s processor could not encode fast enough: close other apps and tabs, plug in the laptop, lower the camera resolution or turn off background effects.'
         : 'The browser lowered the video because the estimated upload bandwidth was too small: a weak uplink, other uploads, or loss on the way.',
     peerId: peer.peerId,
+    received: false,
     ...(stretches.length ? window(stretches) : {}),
   };
 }
@@ -372,7 +383,8 @@ function mergeByRule(issues: DetectedIssue[]): DetectedIssue[] {
     const evidence = sorted
       .map((issue, i) => (i > 0 && prefix && issue.evidence.startsWith(prefix) ? issue.evidence.slice(prefix.length) : issue.evidence))
       .join('; ');
-    return { ...lead, title: tracks.length ? `${title} (${tracks.join(', ')})` : title, evidence };
+    const received = group.some((issue) => issue.received);
+    return { ...lead, title: tracks.length ? `${title} (${tracks.join(', ')})` : title, evidence, received };
   });
 }
 
@@ -420,6 +432,7 @@ export function peerIssues(peer: PeerStats): DetectedIssue[] {
         evidence: `${peerName(peer)}, ${trackLabel(track)}: ${round(avgLoss)} % loss on average over the call`,
         explanation: 'Packets were lost over much of the call: audio breaks up and video freezes. Usually a congested or weak network.',
         peerId: peer.peerId,
+        received: track.direction === 'consumer',
       });
     }
   }

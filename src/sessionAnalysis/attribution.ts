@@ -147,7 +147,8 @@ export function withAttribution(
 }
 
 function criticalProblemsExplained(row: ParticipantRow): boolean {
-  // Its issues merge sent and received tracks: one that degraded others has a problem of its own.
+  // One that degraded others has a problem of its own on its send side (a MOS or resolution issue may
+  // name sent and received tracks together, so its issues alone do not tell).
   if (row.affected.length > 0) return false;
   const critical = row.issueWindows.filter((window) => window.severity === 'critical');
   // Critical issues without a time window (relay only, failed connectivity) are never someone else's.

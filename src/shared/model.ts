@@ -216,6 +216,11 @@ export interface DetectedIssue {
   /** Plain-language meaning and what to try. */
   explanation: string;
   peerId?: string;
+  /**
+   * Whether a track it names is one this participant received (false: only tracks it sent). Only such
+   * trouble can be another participant's doing; absent where the issue names no track.
+   */
+  received?: boolean;
   /** Time window (epoch ms) the issue covers, for highlighting on the charts. */
   from?: number;
   to?: number;

@@ -119,6 +119,7 @@ describe('detectIssues', () => {
       issue.evidence,
       /peak 120 ms for 1\d s from 09:00:30 UTC \(the worst of 2 stretches, 2\d s in all; the first from 09:00:05\)/,
     );
+    assert.equal(issue.from, t0 + 30 * STEP, '"Show on the charts" goes to the stretch quoted');
     const [first] = detectIssues(
       participant([{ tracks: [track('audio', 'consumer', series({ from: 5, to: 20, set: { jitterMs: 45 } }))] }]),
     );
@@ -146,6 +147,11 @@ describe('detectIssues', () => {
     );
     assert.match(issues[0].explanation, /on the way from this participant/);
     assert.match(issues[1].explanation, /on the way to this participant/);
+    // Only what it received can be another participant's doing (the panel shows causes under those alone).
+    assert.deepEqual(
+      issues.map((issue) => issue.received),
+      [false, true],
+    );
   });
 
   it('cpu and bandwidth limitation from samples (20 s) or from the cumulative fraction', () => {

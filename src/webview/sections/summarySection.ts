@@ -46,8 +46,9 @@ export function summarySection(
             el('div', { class: 'evidence' }, issue.evidence),
             el('div', { class: 'explanation' }, issue.explanation),
           );
-          for (const cause of who.attribution?.causedBy.filter((entry) => entry.rule === issue.rule) ?? [])
-            item.append(causeLine(cause, who));
+          // Another participant can cause only what this one received: not its own send side's trouble.
+          const causes = issue.received === false ? [] : (who.attribution?.causedBy.filter((entry) => entry.rule === issue.rule) ?? []);
+          for (const cause of causes) item.append(causeLine(cause, who));
           if (issue.from !== undefined && issue.to !== undefined) {
             const show = el('button', { type: 'button', class: 'link' }, 'Show on the charts');
             show.addEventListener('click', () => onShowWindow(issue));
