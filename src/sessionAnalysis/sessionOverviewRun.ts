@@ -249,16 +249,19 @@ export class SessionOverviewRun {
           },
         },
       );
+      // Some of its peer reports were cancelled from outside, the others read: asked for whole once more,
+      // or its verdict would stand on part of its call.
+      if (!retried && !signal.aborted && statistics.failures.some((failure) => cancelledFromOutside(failure.error)))
+        return this.analyseOne(participantId, signal, refresh, true);
       const row = statistics.row;
       if (!row) throw new Error('The statistics worker sent no table row.');
       this.statistics.set(participantId, statistics);
       const unread = statistics.failures.map((failure) => `peer ${failure.peerId.slice(0, 8)}: ${errorMessage(failure.error)}`);
       this.setRow(unread.length ? { ...row, error: `Some peer reports could not be read (${unread.join('; ')})` } : row);
     } catch (error) {
-      // Cancelled from outside (Refresh drops every request in flight), not by Stop or the panel
-      // closing: this overview still wants it, so it is asked for once more.
-      if (!retried && !signal.aborted && error instanceof RealtimeKitApiError && error.kind === 'cancelled')
-        return this.analyseOne(participantId, signal, refresh, true);
+      // Cancelled from outside (not by Stop or the panel closing, which abort `signal`): this overview
+      // still wants it, so it is asked for once more.
+      if (!retried && !signal.aborted && cancelledFromOutside(error)) return this.analyseOne(participantId, signal, refresh, true);
       this.setRow(failedRow(raw, error));
     }
     this.options.onChange([participantId]);
@@ -298,4 +301,9 @@ export class SessionOverviewRun {
   private setRow(row: ParticipantRow): void {
     this.rows.set(row.participantId, row);
   }
+}
+
+/** A Refresh drops every request in flight, an overview's too. */
+function cancelledFromOutside(error: unknown): boolean {
+  return error instanceof RealtimeKitApiError && error.kind === 'cancelled';
 }

@@ -137,6 +137,32 @@ describe('session overview run', function () {
     assert.equal(overview.progress().pendingAnalyseAll, undefined);
   });
 
+  it('asks again for a participant some of whose peer reports a Refresh dropped, so no verdict stands on part of a call', async () => {
+    const client = new RealtimeKitClient({ baseUrl: server.baseUrl, getToken: () => SAMPLE_TOKEN });
+    const overview = new SessionOverviewRun({
+      client,
+      scheduler: new RequestScheduler(),
+      scope,
+      sessionId: STORY_SESSION_IDS.current,
+      autoAnalyseLimit: 100,
+      onChange: () => undefined,
+    });
+    await overview.open(new AbortController().signal);
+    // Mateo's second peer report is slow: the Refresh drops it while his other two are read.
+    const mateo = STORY_PARTICIPANTS.current.mateo;
+    await control.injectFault({ match: `/peer-report/${mateo.peerIds[1]}`, delayMs: 1_000, times: 1 });
+    const analysing = overview.analyse([mateo.id]);
+    for (let waited = 0; !(await control.requests()).some((entry) => entry.path.includes(mateo.peerIds[1])); waited += 20) {
+      assert.ok(waited < 10_000, 'the slow report is asked for');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    client.dropInFlight();
+    await analysing;
+    const [row] = overview.rowsOf([mateo.id]);
+    assert.equal(row.state, 'analysed');
+    assert.equal(row.error, undefined, 'every peer report read');
+  });
+
   it('ignores a Retry for a participant it does not list, and is not left running', async () => {
     const overview = run(STORY_SESSION_IDS.current);
     await overview.open(new AbortController().signal);
