@@ -3,6 +3,8 @@ import type { Page } from '../api/paging';
 
 export class PagedList<T> {
   private loaded: T[] = [];
+  /** Items the pages held, repeats included: what the total counts. */
+  private fetched = 0;
   private nextPage = 1;
   private total: number | undefined;
   private exhausted = false;
@@ -29,7 +31,7 @@ export class PagedList<T> {
 
   get hasMore(): boolean {
     if (this.exhausted) return false;
-    return this.total === undefined || this.loaded.length < this.total;
+    return this.total === undefined || this.fetched < this.total;
   }
 
   get totalCount(): number | undefined {
@@ -41,6 +43,7 @@ export class PagedList<T> {
     this.pending ??= this.fetchPage(this.nextPage, this.perPage)
       .then((page) => {
         this.loaded = [...this.loaded, ...this.unseen(page.items)];
+        this.fetched += page.items.length;
         this.total = page.paging?.totalCount ?? this.total;
         this.nextPage += 1;
         if (page.items.length < this.perPage) this.exhausted = true;
@@ -64,6 +67,7 @@ export class PagedList<T> {
 
   reset(): void {
     this.loaded = [];
+    this.fetched = 0;
     this.nextPage = 1;
     this.total = undefined;
     this.exhausted = false;

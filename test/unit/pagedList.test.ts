@@ -43,4 +43,21 @@ describe('PagedList (Load more)', () => {
     );
     assert.equal(list.hasMore, true, 'a full page: there may be more');
   });
+
+  it('counts a repeated item toward the total, so Load more ends with the list', async () => {
+    // Page 1 said 3 sessions; one started before page 2, which says 4 and repeats "b".
+    const pages: Record<number, { items: Array<{ id: string }>; total: number }> = {
+      1: { items: [{ id: 'c' }, { id: 'b' }], total: 3 },
+      2: { items: [{ id: 'b' }, { id: 'a' }], total: 4 },
+    };
+    const list = new PagedList(
+      async (pageNo) => ({ items: pages[pageNo].items, paging: { totalCount: pages[pageNo].total } }),
+      2,
+      (item) => item.id,
+    );
+    await list.loadMore();
+    await list.loadMore();
+    assert.equal(list.items.length, 3);
+    assert.equal(list.hasMore, false, 'the server has given all it counts');
+  });
 });
