@@ -44,6 +44,8 @@ export type ExportFormat = 'markdown' | 'json';
 export interface StatsPanelState {
   /** Index of the peer shown. */
   peer: number;
+  /** Its ID, when it has one: after a reload the peer is found by it, wherever the new data lists it. */
+  peerId?: string;
   /** The inspected target's IDs; the host checks them before use. */
   restore: Record<string, unknown>;
 }

@@ -40,10 +40,11 @@ function show(payload: PanelPayload, peer: number, zoom?: { from: number; to: nu
     current?.view,
   );
   current = { payload, view, peer };
-  tellPeerShown(peer, payload.participant.peerStats[peer]?.peerId);
+  const peerId = payload.participant.peerStats[peer]?.peerId;
+  tellPeerShown(peer, peerId);
   painted = false;
   columnsWaiting = false;
-  const state: StatsPanelState = { peer, restore: payload.restore };
+  const state: StatsPanelState = { peer, peerId, restore: payload.restore };
   vscode.setState(state);
   reportPainted(payload.participant.id, payload, received, () => {
     painted = true;
@@ -91,7 +92,11 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
         const shownPeerId = current!.payload.participant.peerStats[current!.peer]?.peerId;
         const peer = peerIndexOf(message.payload.participant.peerStats, shownPeerId, current!.peer);
         show(withTracksKept(message.payload, current!.payload), peer, undefined, received);
-      } else show(message.payload, typeof saved?.peer === 'number' ? saved.peer : 0, undefined, received);
+      } else {
+        const savedId = typeof saved?.peerId === 'string' ? saved.peerId : undefined;
+        const peer = peerIndexOf(message.payload.participant.peerStats, savedId, typeof saved?.peer === 'number' ? saved.peer : 0);
+        show(message.payload, peer, undefined, received);
+      }
       break;
     }
     case 'columns': {
@@ -131,5 +136,5 @@ new MutationObserver(() => current?.view.redrawCharts()).observe(document.body, 
 
 // A restored panel shows the peer it showed: the host hears which before it sends the data.
 const restored = vscode.getState() as Partial<StatsPanelState> | undefined;
-if (typeof restored?.peer === 'number') tellPeerShown(restored.peer, undefined);
+if (typeof restored?.peer === 'number') tellPeerShown(restored.peer, typeof restored.peerId === 'string' ? restored.peerId : undefined);
 vscode.postMessage({ type: 'ready', start: webviewStart() });
