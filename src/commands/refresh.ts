@@ -10,7 +10,7 @@ import { inspectionRequestKey, sharedInspections } from '../inspection/sharedIns
 import { errorMessage } from '../shared/errorMessage';
 import type { CommandDefinition } from './support/commandDefinition';
 import { withCancellableProgress } from './support/progress';
-import { reportError } from './support/reportError';
+import { isTokenProblem, reportError } from './support/reportError';
 import type { Services } from './support/services';
 
 async function refresh(services: Services): Promise<boolean> {
@@ -59,10 +59,11 @@ async function refresh(services: Services): Promise<boolean> {
     );
     return signal.aborted;
   });
-  // The first failure says why, with its next step (a token to set, Retry for a network error).
+  // One failure says why, with its next step: a token problem first (setting one fixes every item),
+  // else the first (Retry for a network error).
   if (failures.length > 0)
     reportError(
-      failures[0],
+      failures.find(isTokenProblem) ?? failures[0],
       call('realtimekit.refresh'),
       `RealtimeKit: ${failures.length} of ${jobs.length} items could not be fetched again.`,
     );

@@ -12,6 +12,11 @@ export const SET_TOKEN_ACTION = 'Set API Token';
 export const RETRY_ACTION = 'Retry';
 export const CONFIGURE_ACTION = 'Open Settings';
 
+/** No token, or one the API refused: setting another is the next step. */
+export function isTokenProblem(error: unknown): boolean {
+  return error instanceof RealtimeKitApiError && (error.kind === 'noToken' || error.kind === 'unauthorized' || error.kind === 'forbidden');
+}
+
 /** `lead`: a sentence said before the error's own (what the failure means for the whole command). */
 export function reportError(error: unknown, rerun?: CommandCall, lead?: string): void {
   const said = (text: string) => notificationText(lead ? `${lead} ${text}` : text);
@@ -21,7 +26,7 @@ export function reportError(error: unknown, rerun?: CommandCall, lead?: string):
   }
   if (error.kind === 'cancelled') return;
   const actions: string[] = [];
-  if (error.kind === 'noToken' || error.kind === 'unauthorized' || error.kind === 'forbidden') actions.push(SET_TOKEN_ACTION);
+  if (isTokenProblem(error)) actions.push(SET_TOKEN_ACTION);
   if (error.retryable && rerun) actions.push(RETRY_ACTION);
   void vscode.window.showErrorMessage(said(error.message), ...actions).then(async (choice) => {
     if (choice === SET_TOKEN_ACTION) {
