@@ -25,9 +25,10 @@ const HOURS = '{HH}:{mm}';
 
 /**
  * The time axis's labels: 24-hour UTC and ISO dates, as the panels' texts write times (uPlot's own are
- * US 12-hour, "8:20am" over "11/20/26"). uPlot's table: the tick spacing in seconds, the label, then the
- * label of the first tick of a new year, month, day, hour, minute and second (null: the label), and 1:
- * only where that unit changed.
+ * US 12-hour, "8:20am" over "11/20/26"). uPlot's table, one row per tick spacing (in seconds, as these
+ * charts' times are): the spacing, a tick's label, then what is added under a tick where the year,
+ * month, day, hour, minute or second changed since the tick before (null: nothing for that unit, the
+ * next is tried), and the mode (1: added to the label, not in its place).
  */
 export const UTC_AXIS_VALUES: Array<Array<string | number | null>> = [
   [365 * 86_400, '{YYYY}', null, null, null, null, null, null, 1],
