@@ -1,6 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { tableInParts, type ParticipantRow } from '../../src/shared/session';
-import { causedByText, issueHeadline, lossText, networkText, peersText, pendingText } from '../../src/webview/session/cellText';
+import {
+  causedByText,
+  issueHeadline,
+  lossText,
+  networkText,
+  peersText,
+  pendingText,
+  topIssueText,
+} from '../../src/webview/session/cellText';
 import { compareHint } from '../../src/webview/session/compareHint';
 import { filterRows } from '../../src/webview/session/filterRows';
 import { applyRows } from '../../src/webview/session/rowStore';
@@ -181,6 +189,10 @@ describe('session table: cells', () => {
     assert.equal(issueHeadline('Frame rate dropped (screenshare video sent)'), 'Frame rate dropped');
     assert.equal(issueHeadline('Low call quality (MOS)'), 'Low call quality (MOS)');
     assert.equal(issueHeadline('Relay only (TURN)'), 'Relay only (TURN)');
+    const title = 'Low call quality (MOS) (audio received from ba78a9ed)';
+    assert.equal(topIssueText(row('a', { topIssue: title, issues: ['low-mos'] })), 'Low call quality (MOS)');
+    const caused = row('b', { topIssue: title, issues: ['low-mos'], causedBy: [{ participantId: 's', rule: 'low-mos' }] });
+    assert.equal(topIssueText(caused), 'Low MOS', 'short, so "— caused by …" after it is in sight');
   });
 
   it('explains when Compare is not available', () => {

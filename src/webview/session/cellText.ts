@@ -43,6 +43,23 @@ export function issueHeadline(title: string): string {
   return title.replace(TRACK_LIST, '');
 }
 
+/** A leading issue in a word or two, for a cell that must also say who caused it. */
+const SHORT_ISSUES: Readonly<Record<string, string>> = {
+  'sustained-packet-loss': 'Packet loss',
+  'high-jitter': 'High jitter',
+  'low-mos': 'Low MOS',
+  'falling-mos': 'Falling quality',
+  'high-rtt': 'High RTT',
+  'fps-drop': 'Low frame rate',
+  'resolution-downgrade': 'Lower resolution',
+};
+
+/** The top issue as its cell shows it: short when a cause follows it, so the cause is in sight too. */
+export function topIssueText(row: Pick<ParticipantRow, 'topIssue' | 'issues' | 'causedBy'>): string {
+  const short = row.causedBy.length > 0 && row.issues[0] !== undefined ? SHORT_ISSUES[row.issues[0]] : undefined;
+  return short ?? issueHeadline(row.topIssue ?? '');
+}
+
 /** "caused by Sam, Alex" from the rows' names; an unknown ID is shown as the ID. */
 export function causedByText(row: ParticipantRow, nameOf: (participantId: string) => string | undefined): string {
   const names = [...new Set(row.causedBy.map((cause) => nameOf(cause.participantId) ?? cause.participantId))];

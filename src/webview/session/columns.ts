@@ -5,13 +5,13 @@ import {
   causedByText,
   clockText,
   durationText,
-  issueHeadline,
   lossText,
   mosText,
   networkText,
   peersText,
   pendingText,
   rttText,
+  topIssueText,
   VERDICT_WORDS,
 } from './cellText';
 import { clientText, rowName, type ColumnId } from './sortRows';
@@ -88,7 +88,7 @@ function issueCell(row: ParticipantRow, context: CellContext): Node | string {
   return el(
     'span',
     { title: [row.topIssue, cause].filter(Boolean).join(' — ') },
-    issueHeadline(row.topIssue),
+    topIssueText(row),
     cause ? el('span', { class: 'muted' }, ` — ${cause}`) : undefined,
   );
 }
