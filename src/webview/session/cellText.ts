@@ -52,6 +52,8 @@ const SHORT_ISSUES: Readonly<Record<string, string>> = {
   'high-rtt': 'High RTT',
   'fps-drop': 'Low frame rate',
   'resolution-downgrade': 'Lower resolution',
+  'cpu-limited': 'CPU-limited',
+  'bandwidth-limited': 'Bandwidth-limited',
 };
 
 /** The top issue as its cell shows it: short when a cause follows it, so the cause is in sight too. */
