@@ -3,6 +3,7 @@
  * every open panel) behind one progress notification whose Cancel stops it. What was in flight before
  * is dropped first, so nothing old lands after the new data.
  */
+import { defaultMaxListeners, setMaxListeners } from 'node:events';
 import { RealtimeKitApiError } from '../api/errors';
 import { call } from '../common/commands';
 import { inspectWithPeerReports } from '../inspection/peerReports';
@@ -42,6 +43,8 @@ async function refresh(services: Services): Promise<boolean> {
   if (jobs.length === 0) return true;
   const failures: unknown[] = [];
   const cancelled = await withCancellableProgress('Refreshing RealtimeKit…', async (signal, progress) => {
+    // Each job listens for Cancel until it ends: more than Node's default of 10 is no leak.
+    setMaxListeners(Math.max(defaultMaxListeners, jobs.length + defaultMaxListeners), signal);
     let done = 0;
     // Not through the scheduler: a job may itself queue peer reports there, and must not hold a slot
     // while it waits for them. The jobs are few (what is on screen); their peer reports are bounded.

@@ -1,5 +1,6 @@
 /** Refresh and the explorer: one fetch per target, shared with its open stats panel; the tree reads only what it shows. */
 import { strict as assert } from 'node:assert';
+import { setMaxListeners } from 'node:events';
 import * as vscode from 'vscode';
 import { SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, SAMPLE_TOKEN, sampleCatalog } from '../../sample-server';
 import { targetKey } from '../../src/inspection/inspectionTarget';
@@ -117,6 +118,8 @@ describe('RealtimeKit Refresh', () => {
     await vscode.commands.executeCommand('realtimekit.setApiToken', SAMPLE_TOKEN);
     await control.injectFault({ match: `/sessions/${catalog.currentSession.id}/participants`, delayMs: 2_000, times: 1 });
     const cancel = new AbortController();
+    // One listener per job, as Refresh sets up (see refresh.ts).
+    setMaxListeners(100, cancel.signal);
     const jobs = api.store.refreshJobs().map((job) => job.run(cancel.signal).catch((error: unknown) => error));
     assert.ok(jobs.length > 0, 'the listed session is fetched again');
     cancel.abort();
