@@ -39,6 +39,11 @@ export interface ApiErrorDetails {
 
 const IS_NETWORK_KIND: ReadonlySet<ApiErrorKind> = new Set(['network', 'timeout', 'server', 'rateLimited']);
 
+/** The request was cancelled (Cancel, Stop, a closed panel, a Refresh dropping what was in flight): no failure to report. */
+export function isCancellation(error: unknown): boolean {
+  return error instanceof RealtimeKitApiError && error.kind === 'cancelled';
+}
+
 export class RealtimeKitApiError extends Error {
   readonly kind: ApiErrorKind;
   readonly operation: string;

@@ -4,7 +4,7 @@
  * is dropped first, so nothing old lands after the new data.
  */
 import { defaultMaxListeners, setMaxListeners } from 'node:events';
-import { RealtimeKitApiError } from '../api/errors';
+import { isCancellation } from '../api/errors';
 import { call } from '../common/commands';
 import { inspectWithPeerReports } from '../inspection/peerReports';
 import { inspectionRequestKey, sharedInspections } from '../inspection/sharedInspections';
@@ -53,7 +53,7 @@ async function refresh(services: Services): Promise<boolean> {
         try {
           await job.run(signal);
         } catch (error) {
-          if (!(error instanceof RealtimeKitApiError && error.kind === 'cancelled')) failures.push(error);
+          if (!isCancellation(error)) failures.push(error);
           services.log.warn(`Refreshing ${job.key}: ${errorMessage(error)}`);
         }
         done += 1;

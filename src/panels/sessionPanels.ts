@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { RealtimeKitClient, Scope } from '../api/client';
-import { RealtimeKitApiError } from '../api/errors';
+import { isCancellation } from '../api/errors';
 import { fanOutController, type RequestScheduler } from '../api/scheduler';
 import { executeCommand } from '../common/commands';
 import type { Logger } from '../common/logger';
@@ -190,7 +190,7 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
       entry.panel.dispose();
       return;
     }
-    const cancelled = error instanceof RealtimeKitApiError && error.kind === 'cancelled';
+    const cancelled = isCancellation(error);
     void this.post(entry.panel, {
       type: 'error',
       message: `${cancelled ? 'Opening the session was cancelled.' : `The session could not be opened: ${errorMessage(error).replace(/\.?$/, '.')}`} Open it again from the RealtimeKit view.`,

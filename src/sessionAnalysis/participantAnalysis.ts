@@ -4,7 +4,7 @@
  */
 import { detectIssues, verdictOf } from '../analysis/detectIssues';
 import { num, text } from '../api/coerce';
-import { RealtimeKitApiError } from '../api/errors';
+import { isCancellation } from '../api/errors';
 import type { RawSessionParticipant } from '../api/types';
 import { errorMessage } from '../shared/errorMessage';
 import { maxOf, minOf } from '../shared/extent';
@@ -45,7 +45,7 @@ export function pendingRow(
  * (Stop, panel closed) is not a failure: the row is 'skipped' and not analysed.
  */
 export function failedRow(raw: RawSessionParticipant, error: unknown): ParticipantRow {
-  if (error instanceof RealtimeKitApiError && error.kind === 'cancelled') return pendingRow(raw, 'skipped');
+  if (isCancellation(error)) return pendingRow(raw, 'skipped');
   return { ...pendingRow(raw), state: 'failed', analysed: true, error: errorMessage(error) };
 }
 

@@ -6,7 +6,7 @@
  */
 import type { RealtimeKitClient, Scope } from '../api/client';
 import { text } from '../api/coerce';
-import { RealtimeKitApiError } from '../api/errors';
+import { isCancellation, RealtimeKitApiError } from '../api/errors';
 import { estimateRequests, fanOutController, type RequestScheduler } from '../api/scheduler';
 import type { RawSession, RawSessionParticipant } from '../api/types';
 import { sessionParticipantStatistics, type SessionParticipantStatistics } from '../inspection/peerReports';
@@ -69,7 +69,7 @@ export class SessionOverviewRun {
   async open(signal: AbortSignal): Promise<void> {
     const { client, scope, sessionId } = this.options;
     const session = client.getSession(scope, sessionId, { signal }).catch((error: unknown) => {
-      if (error instanceof RealtimeKitApiError && error.kind === 'cancelled') throw error;
+      if (isCancellation(error)) throw error;
       return undefined;
     });
     this.setParticipants(await this.readList(signal, false));
@@ -251,7 +251,7 @@ export class SessionOverviewRun {
       );
       // Some of its peer reports were cancelled from outside, the others read: asked for whole once more,
       // or its verdict would stand on part of its call.
-      if (!retried && !signal.aborted && statistics.failures.some((failure) => cancelledFromOutside(failure.error)))
+      if (!retried && !signal.aborted && statistics.failures.some((failure) => isCancellation(failure.error)))
         return this.analyseOne(participantId, signal, refresh, true);
       const row = statistics.row;
       if (!row) throw new Error('The statistics worker sent no table row.');
@@ -261,7 +261,7 @@ export class SessionOverviewRun {
     } catch (error) {
       // Cancelled from outside (not by Stop or the panel closing, which abort `signal`): this overview
       // still wants it, so it is asked for once more.
-      if (!retried && !signal.aborted && cancelledFromOutside(error)) return this.analyseOne(participantId, signal, refresh, true);
+      if (!retried && !signal.aborted && isCancellation(error)) return this.analyseOne(participantId, signal, refresh, true);
       this.setRow(failedRow(raw, error));
     }
     this.options.onChange([participantId]);
@@ -301,9 +301,4 @@ export class SessionOverviewRun {
   private setRow(row: ParticipantRow): void {
     this.rows.set(row.participantId, row);
   }
-}
-
-/** A Refresh drops every request in flight, an overview's too. */
-function cancelledFromOutside(error: unknown): boolean {
-  return error instanceof RealtimeKitApiError && error.kind === 'cancelled';
 }

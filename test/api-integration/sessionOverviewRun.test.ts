@@ -32,8 +32,9 @@ describe('session overview run', function () {
     await server.close();
   });
 
-  function run(sessionId: string, autoAnalyseLimit = 100, changes: string[][] = []): SessionOverviewRun {
-    const client = new RealtimeKitClient({ baseUrl: server.baseUrl, getToken: () => SAMPLE_TOKEN });
+  const newClient = () => new RealtimeKitClient({ baseUrl: server.baseUrl, getToken: () => SAMPLE_TOKEN });
+
+  function run(sessionId: string, autoAnalyseLimit = 100, changes: string[][] = [], client = newClient()): SessionOverviewRun {
     return new SessionOverviewRun({
       client,
       scheduler: new RequestScheduler(),
@@ -113,15 +114,8 @@ describe('session overview run', function () {
   });
 
   it('asks again for what a Refresh dropped in flight, so no row is left unanalysed', async () => {
-    const client = new RealtimeKitClient({ baseUrl: server.baseUrl, getToken: () => SAMPLE_TOKEN });
-    const overview = new SessionOverviewRun({
-      client,
-      scheduler: new RequestScheduler(),
-      scope,
-      sessionId: STORY_SESSION_IDS.legacy,
-      autoAnalyseLimit: 100,
-      onChange: () => undefined,
-    });
+    const client = newClient();
+    const overview = run(STORY_SESSION_IDS.legacy, 100, [], client);
     await overview.open(new AbortController().signal);
     await control.injectFault({ match: '/participants/', delayMs: 300, times: 3 });
     const analysing = overview.analyse();
@@ -138,15 +132,8 @@ describe('session overview run', function () {
   });
 
   it('asks again for a participant some of whose peer reports a Refresh dropped, so no verdict stands on part of a call', async () => {
-    const client = new RealtimeKitClient({ baseUrl: server.baseUrl, getToken: () => SAMPLE_TOKEN });
-    const overview = new SessionOverviewRun({
-      client,
-      scheduler: new RequestScheduler(),
-      scope,
-      sessionId: STORY_SESSION_IDS.current,
-      autoAnalyseLimit: 100,
-      onChange: () => undefined,
-    });
+    const client = newClient();
+    const overview = run(STORY_SESSION_IDS.current, 100, [], client);
     await overview.open(new AbortController().signal);
     // Mateo's second peer report is slow: the Refresh drops it while his other two are read.
     const mateo = STORY_PARTICIPANTS.current.mateo;
