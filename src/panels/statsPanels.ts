@@ -369,20 +369,28 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     if (phases) entry.phases = { recorder: phases, of: { fetchedAt, checkedAt } };
     // Whatever is posted first to a new webview uses up its start; only show() records it.
     entry.started = undefined;
+    const painted = message.type === 'show' ? entry.handshake.nextRender() : undefined;
     const posted = phases ? phases.time('post', () => this.post(entry.panel, message)) : this.post(entry.panel, message);
     if (phases) phases.postedAt = Date.now();
-    return message.type === 'checked' ? posted : posted.then(() => this.postColumns(entry));
+    if (painted) void this.postColumnsOnce(entry, entry.content, painted);
+    return posted;
+  }
+
+  /**
+   * The full columns, once the webview painted the 'show' before them: in a remote host (code-server,
+   * SSH, Codespaces) every message to the webview is deflated on the extension host's thread pool, and
+   * the heavy participant's columns, sent at once, took a core from the first paint.
+   */
+  private async postColumnsOnce(entry: OpenPanel, content: AnalysedInspection | undefined, painted: Promise<WaitOutcome>): Promise<void> {
+    if ((await painted) === 'disposed' || entry.content !== content) return;
+    const columns = content && columnsMessage(content);
+    if (columns) await this.post(entry.panel, columns);
   }
 
   private showMessage(entry: OpenPanel, mayOnlyCheck: boolean): Extract<HostToWebview, { type: 'show' | 'checked' }> {
     const { checkedAt, fetchedAt } = entry.content ?? {};
     if (mayOnlyCheck && checkedAt && fetchedAt && entry.shownFetchedAt === fetchedAt) return { type: 'checked', fetchedAt, checkedAt };
     return { type: 'show', payload: this.payload(entry) };
-  }
-
-  private async postColumns(entry: OpenPanel): Promise<void> {
-    const columns = entry.content && columnsMessage(entry.content);
-    if (columns) await this.post(entry.panel, columns);
   }
 
   private painted(entry: OpenPanel, phases: PhaseRecorder, timings: RenderTimings): void {

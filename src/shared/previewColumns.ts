@@ -4,7 +4,7 @@
  * maximum of the span in time order. The whole call then draws as it does from every sample (a chart
  * keeps a minimum and maximum per pixel column, and 2,000 spans are more than a panel has columns),
  * while a fifth of the samples of a 20,000-sample track cross to the webview before its first paint.
- * The full columns follow at once. Pure: no vscode, no DOM.
+ * The full columns follow once the webview painted the preview. Pure: no vscode, no DOM.
  */
 import { extremesAt, extremesOf } from './extent';
 import { METRIC_KEYS } from './metrics';

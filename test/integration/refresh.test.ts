@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { setMaxListeners } from 'node:events';
 import * as vscode from 'vscode';
-import { SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, SAMPLE_TOKEN, sampleCatalog } from '../../sample-server';
+import { HEAVY_PARTICIPANTS, SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, SAMPLE_TOKEN, SCALE_SESSION_IDS, sampleCatalog } from '../../sample-server';
 import { targetKey } from '../../src/inspection/inspectionTarget';
 import type { SampleControl } from '../fixtures/sampleControl';
 import { extensionApi, setUpSampleServer } from './harness';
@@ -161,5 +161,36 @@ describe('RealtimeKit Refresh', () => {
     assert.equal(await vscode.commands.executeCommand('realtimekit.refresh'), true);
     const changed = await paintedAfter(changedAt);
     assert.ok(changed && changed.normaliseMs > 0, 'a Refresh with new answers, read anew');
+  });
+  it("posts a long participant's full columns only once its panel painted the preview", async function () {
+    this.timeout(120_000);
+    const api = await extensionApi();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const heavy = HEAVY_PARTICIPANTS.heavy;
+    const ids = { sessionId: SCALE_SESSION_IDS.heavy, participantId: heavy.id };
+    await vscode.commands.executeCommand('realtimekit.showSessionParticipant', ids);
+    // The panel's webview, reached through the host's private state: what it is posted is the point here.
+    const open = (api.panels as unknown as { open: Map<string, { panel: vscode.WebviewPanel }> }).open;
+    const key = targetKey({ kind: 'sessionParticipant', accountId: SAMPLE_ACCOUNT_ID, appId: SAMPLE_APP_ID, ...ids });
+    const webview = open.get(key)?.panel.webview;
+    assert.ok(webview, 'the panel is open');
+    const posted: Array<{ type: string; at: number }> = [];
+    const postMessage = webview.postMessage.bind(webview);
+    webview.postMessage = (message: { type: string }) => {
+      posted.push({ type: message.type, at: Date.now() });
+      return postMessage(message);
+    };
+    await control.revisePeerReports([...heavy.peerIds]);
+    const refreshed = Date.now();
+    assert.equal(await vscode.commands.executeCommand('realtimekit.refresh'), true);
+    for (let waited = 0; !posted.some((entry) => entry.type === 'columns') && waited < 10_000; waited += 50)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    const painted = api.panels.phaseTimes;
+    assert.ok(painted && painted.target === key && painted.paintedAt >= refreshed, 'the new data was painted');
+    assert.deepEqual(
+      posted.map((entry) => entry.type),
+      ['show', 'columns'],
+    );
+    assert.ok(posted[1].at >= painted.paintedAt, `the columns went ${painted.paintedAt - posted[1].at} ms before the paint`);
   });
 });
