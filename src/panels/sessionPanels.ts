@@ -231,6 +231,7 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
         name: name(effect.participantId),
         rule: effect.rule,
       })),
+      explainedByOthers: row.explainedByOthers === true,
     };
   }
 

@@ -142,7 +142,9 @@ export function withAttribution(
     const found = attribution.get(row.participantId);
     if (!found) return row;
     const attributed = { ...row, causedBy: found.causedBy, affected: found.affected };
-    return row.verdict === 'poor' && criticalProblemsExplained(attributed) ? { ...attributed, verdict: 'degraded' } : attributed;
+    return row.verdict === 'poor' && criticalProblemsExplained(attributed)
+      ? { ...attributed, verdict: 'degraded', explainedByOthers: true }
+      : attributed;
   });
 }
 

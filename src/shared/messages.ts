@@ -16,6 +16,8 @@ export interface PanelAttribution {
   causedBy: Array<{ participantId: string; name: string; rule: string; evidence: string; likely: boolean }>;
   /** Whom its own send-side problems affected. */
   affected: Array<{ participantId: string; name: string; rule: string }>;
+  /** Every critical problem it had was another participant's send side: the overview ranks its poor call degraded. */
+  explainedByOthers?: boolean;
 }
 
 export interface PanelPayload {

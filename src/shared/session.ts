@@ -78,6 +78,8 @@ export interface ParticipantRow {
   criticalIssues?: number;
   causedBy: CausedBy[];
   affected: Affected[];
+  /** Poor in its own statistics, ranked degraded: every critical problem was another participant's send side. */
+  explainedByOthers?: true;
   peers: PeerSpan[];
   issueWindows: IssueWindow[];
   error?: string;

@@ -219,6 +219,21 @@ describe('UI: the session overview', function () {
     await affected.waitFor({ timeout: 30_000 });
   });
 
+  it('says in the panel of a receiver whose poor call someone else caused why the overview ranks it degraded', async () => {
+    const priya = STORY_PARTICIPANTS.current.priya;
+    await openOverview(STORY_SESSION_IDS.current);
+    const view = overview();
+    await view.locator('#progress', { hasText: 'Analysed 11 of 11' }).waitFor({ timeout: 60_000 });
+    await view.locator('#session-filter').fill(priya.displayName);
+    await view.locator('#participants .row:not(.head)', { hasText: 'Degraded' }).waitFor();
+    await view.locator('#participants .row[tabindex="0"]').focus();
+    await workbench.page.keyboard.press('Enter');
+    const panel = statsWebview(workbench.page);
+    await panel.locator('#verdict-ranking').waitFor({ timeout: 30_000 });
+    assert.match((await panel.locator('#verdict-ranking').textContent()) ?? '', /ranks it Degraded/);
+    assert.equal(await panel.locator('#verdict.verdict-poor').count(), 1, 'her own statistics still say poor');
+  });
+
   it('shows how far the analysis is, in the panel and in the notification, while it runs', async () => {
     const control = new SampleControl(workbench.sample);
     const held = ATTRIBUTION_PARTICIPANTS.legacy.nina;

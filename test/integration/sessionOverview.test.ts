@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import {
   ATTRIBUTION_PARTICIPANTS,
   ATTRIBUTION_SESSION_IDS,
+  SAMPLE_ACCOUNT_ID,
+  SAMPLE_APP_ID,
   SCALE_SESSION_IDS,
   STORY_PARTICIPANTS,
   STORY_SESSION_IDS,
@@ -65,6 +67,12 @@ describe('RealtimeKit session overview', () => {
         assert.ok(priya.causedBy.some((cause) => cause.participantId === people.tomasz.id && cause.rule === 'sustained-packet-loss'));
         assert.equal(tomasz.verdict, 'poor');
         assert.equal(byId(result, people.dana.id).verdict, 'poor');
+        // Her stats panel says why the overview ranks her poor call degraded; Tomasz's poor call is his own.
+        const scope = { accountId: SAMPLE_ACCOUNT_ID, appId: SAMPLE_APP_ID };
+        const sessionPanels = (await extensionApi()).sessionPanels;
+        const explained = (id: string) => sessionPanels.attributionOf(scope, STORY_SESSION_IDS.current, id)?.explainedByOthers;
+        assert.equal(explained(people.priya.id), true);
+        assert.equal(explained(people.tomasz.id), false);
       }
       assert.equal((await extensionApi()).sessionPanels !== undefined, true);
     });

@@ -32,12 +32,14 @@ describe("a receiver's verdict when someone else's uplink explains its problems"
   it('is degraded, not poor, when every critical window is caused by another sender', () => {
     const [result] = withAttribution([row({})], new Map([['receiver', cause(3 * MIN, 5 * MIN)]]));
     assert.equal(result.verdict, 'degraded');
+    assert.equal(result.explainedByOthers, true, 'marked, so its stats panel can say why');
     assert.equal(result.causedBy.length, 1);
   });
 
   it('stays poor when the cause does not overlap, is only inferred, or a critical issue is its own', () => {
     const apart = withAttribution([row({})], new Map([['receiver', cause(10 * MIN, 12 * MIN)]]))[0];
     assert.equal(apart.verdict, 'poor');
+    assert.equal(apart.explainedByOthers, undefined);
     const likely = withAttribution([row({})], new Map([['receiver', cause(3 * MIN, 5 * MIN, 'likely')]]))[0];
     assert.equal(likely.verdict, 'poor');
     const ownRelay = withAttribution(

@@ -60,6 +60,15 @@ export function summarySection(
     : verdict.level === 'unknown'
       ? undefined
       : el('p', { class: 'muted' }, 'No issues detected in the statistics of this answer.');
+  // The overview ranks such a call degraded, so that it leads with the senders: said here, or the two disagree.
+  const ranking =
+    verdict.level === 'poor' && who.attribution?.explainedByOthers
+      ? el(
+          'p',
+          { class: 'muted ranking', id: 'verdict-ranking' },
+          "Every critical problem of this call was another participant's send side (see the causes below), so the session overview ranks it Degraded and leads with those senders.",
+        )
+      : undefined;
   const absent = participant.absent.length
     ? el('p', { class: 'muted absent' }, `Not in this answer: ${participant.absent.join(', ')}.`)
     : undefined;
@@ -68,6 +77,7 @@ export function summarySection(
     { id: 'summary', 'aria-labelledby': 'summary-title' },
     el('h2', { id: 'summary-title' }, 'Summary'),
     verdictLine,
+    ranking,
     list,
     affectedLine(who),
     absent,
