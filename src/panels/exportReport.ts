@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { markdownReport } from '../analysis/markdownReport';
 import type { ExportFormat } from '../shared/messages';
 import type { AnalysedInspection } from '../inspection/inspection';
+import { PeerNamer } from '../shared/peerNames';
 import { rawJsonText } from './panelContent';
 
 function defaultName(content: AnalysedInspection, format: ExportFormat): string {
@@ -12,7 +13,20 @@ function defaultName(content: AnalysedInspection, format: ExportFormat): string 
   return `realtimekit-${person}${id ? `-${id}` : ''}.${format === 'markdown' ? 'md' : 'json'}`;
 }
 
-export async function exportPanel(content: AnalysedInspection, format: ExportFormat): Promise<vscode.Uri | undefined> {
+/** `peerNames`: whose peers it received from, as an open overview knows them: the report names them as the panel does. */
+function namedReport(content: AnalysedInspection, namer: PeerNamer): string {
+  const { participant } = content;
+  const peerStats = participant.peerStats.map((peer) => ({ ...peer, tracks: peer.tracks.map((track) => namer.track(track)) }));
+  return markdownReport({ ...participant, peerStats }, namer.issues(content.issues), content.verdict, {
+    generatedAt: new Date().toISOString(),
+  });
+}
+
+export async function exportPanel(
+  content: AnalysedInspection,
+  format: ExportFormat,
+  peerNames: Readonly<Record<string, string>> = {},
+): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const name = defaultName(content, format);
   const target = await vscode.window.showSaveDialog({
@@ -22,10 +36,7 @@ export async function exportPanel(content: AnalysedInspection, format: ExportFor
     title: format === 'markdown' ? 'Export the call report as Markdown' : 'Export the raw API answer as JSON',
   });
   if (!target) return undefined;
-  const text =
-    format === 'markdown'
-      ? markdownReport(content.participant, content.issues, content.verdict, { generatedAt: new Date().toISOString() })
-      : `${rawJsonText(content)}\n`;
+  const text = format === 'markdown' ? namedReport(content, new PeerNamer(peerNames)) : `${rawJsonText(content)}\n`;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   void vscode.window.showInformationMessage(`RealtimeKit: exported to ${target.fsPath || target.toString()}`, 'Open').then((choice) => {
     if (choice === 'Open') void vscode.window.showTextDocument(target);

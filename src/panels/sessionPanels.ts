@@ -23,6 +23,7 @@ import {
   type SessionWebviewToHost,
 } from '../shared/session';
 import { sendSideOf } from '../sessionAnalysis/problemWindows';
+import { peerNamesOf } from '../shared/peerNames';
 import { LIVE_POLL_SECONDS, SessionOverviewRun } from '../sessionAnalysis/sessionOverviewRun';
 import { sessionKey } from '../inspection/inspectionTarget';
 import { WebviewHandshake, type WaitOutcome } from './webviewHandshake';
@@ -232,6 +233,9 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
         rule: effect.rule,
       })),
       explainedByOthers: row.explainedByOthers === true,
+      peerNames: peerNamesOf(
+        run.allRows().flatMap((other) => (other.displayName ? [{ name: other.displayName, peerIds: other.peerIds }] : [])),
+      ),
     };
   }
 

@@ -219,7 +219,7 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
   attributionChanged(sessionKeyOf: (target: InspectionTarget) => string | undefined, key: string): void {
     for (const entry of this.open.values()) {
       if (!entry.content || !entry.panel.visible || sessionKeyOf(entry.target) !== key) continue;
-      if (JSON.stringify(this.attributionOf(entry.target) ?? null) === entry.postedAttribution) continue;
+      if (JSON.stringify(this.attributionFor(entry) ?? null) === entry.postedAttribution) continue;
       void this.postShow(entry, undefined);
     }
   }
@@ -326,7 +326,7 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
         break;
       case 'export':
         if (entry.content) {
-          exportPanel(entry.content, message.format).catch((error: unknown) => {
+          exportPanel(entry.content, message.format, this.attributionFor(entry)?.peerNames).catch((error: unknown) => {
             this.log.error('Export', error);
             void vscode.window.showErrorMessage(`RealtimeKit: export failed: ${errorMessage(error)}`);
           });
@@ -345,9 +345,21 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     }
   }
 
+  /**
+   * Who affected whom, from an open overview of the target's session, naming only the peers the target
+   * received from: the panel is posted again when that changes, not whenever the overview names another.
+   */
+  private attributionFor(entry: OpenPanel): PanelAttribution | undefined {
+    const attribution = this.attributionOf(entry.target);
+    if (!attribution?.peerNames || !entry.content) return attribution;
+    const senders = new Set(entry.content.participant.peerStats.flatMap((peer) => peer.tracks.map((track) => track.remotePeerId)));
+    const peerNames = Object.fromEntries(Object.entries(attribution.peerNames).filter(([peerId]) => senders.has(peerId)));
+    return { ...attribution, peerNames };
+  }
+
   private payload(entry: OpenPanel): PanelPayload {
     if (!entry.content) throw new Error('A stats panel was asked to show before it had data.');
-    const attribution = this.attributionOf(entry.target);
+    const attribution = this.attributionFor(entry);
     entry.postedAttribution = JSON.stringify(attribution ?? null);
     return toPayload(entry.content, entry.target, {
       pictureAllowed: entry.imageOrigin !== undefined,

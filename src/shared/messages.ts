@@ -18,6 +18,8 @@ export interface PanelAttribution {
   affected: Array<{ participantId: string; name: string; rule: string }>;
   /** Every critical problem it had was another participant's send side: the overview ranks its poor call degraded. */
   explainedByOthers?: boolean;
+  /** The names of the peers it received from, by peer ID, as far as the overview knows them (peerNames.ts). */
+  peerNames?: Record<string, string>;
 }
 
 export interface PanelPayload {

@@ -1,5 +1,6 @@
 /** The quality metrics charted and summarised, and how a track is named. Shared by host and webview. */
 import type { QualityTrack } from './model';
+import { SHORT_PEER_ID } from './peerNames';
 
 export const METRIC_KEYS = ['mos', 'lossPct', 'jitterMs', 'rttMs', 'bitrateKbps', 'fps', 'height'] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
@@ -30,9 +31,9 @@ const KIND_LABELS: Record<QualityTrack['kind'], string> = {
   screenshare_video: 'screenshare video',
 };
 
-export function trackLabel(track: Pick<QualityTrack, 'kind' | 'direction' | 'remotePeerId'>): string {
+export function trackLabel(track: Pick<QualityTrack, 'kind' | 'direction' | 'remotePeerId' | 'remoteName'>): string {
   const direction = track.direction === 'unknown' ? '' : ` ${track.direction === 'producer' ? 'sent' : 'received'}`;
-  const from = track.remotePeerId ? ` from ${track.remotePeerId.slice(0, 8)}` : '';
+  const from = track.remotePeerId ? ` from ${track.remoteName ?? track.remotePeerId.slice(0, SHORT_PEER_ID)}` : '';
   return `${KIND_LABELS[track.kind]}${direction}${from}`;
 }
 

@@ -140,6 +140,8 @@ export interface QualityTrack {
   direction: Direction;
   /** Remote peer for consumer tracks, when known. */
   remotePeerId?: string;
+  /** Whose that peer is, once a session overview knows it (peerNames.ts): labels name it. */
+  remoteName?: string;
   /**
    * Producer the track belongs to, when known: the one received (consumer tracks) or the track's own
    * (producer tracks). Links a receiver's trouble to the sender it came from.

@@ -4,6 +4,7 @@ import 'uplot/dist/uPlot.min.css';
 import './styles.css';
 import type { HostToWebview, PaintedData, PanelPayload, StatsPanelState } from '../shared/messages';
 import { peerIndexOf } from '../shared/peerIndex';
+import { peerNamerOf, withPeerNames } from '../shared/peerNames';
 import { el } from './dom';
 import { renderParticipant, type RenderedView } from './participantView';
 import { withTracksKept } from './tracksKept';
@@ -91,19 +92,20 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       if (samePerson) {
         const shownPeerId = current!.payload.participant.peerStats[current!.peer]?.peerId;
         const peer = peerIndexOf(message.payload.participant.peerStats, shownPeerId, current!.peer);
-        show(withTracksKept(message.payload, current!.payload), peer, undefined, received);
+        show(withPeerNames(withTracksKept(message.payload, current!.payload)), peer, undefined, received);
       } else {
         const savedId = typeof saved?.peerId === 'string' ? saved.peerId : undefined;
         const peer = peerIndexOf(message.payload.participant.peerStats, savedId, typeof saved?.peer === 'number' ? saved.peer : 0);
-        show(message.payload, peer, undefined, received);
+        show(withPeerNames(message.payload), peer, undefined, received);
       }
       break;
     }
     case 'columns': {
       if (!current || current.payload.fetchedAt !== message.fetchedAt || current.payload.participant.id !== message.participantId) break;
       const shown = current.payload;
-      current.payload = { ...shown, participant: { ...shown.participant, peerStats: message.peerStats } };
-      if (painted) current.view.useColumns(message.peerStats);
+      const peerStats = peerNamerOf(shown)?.peers(message.peerStats) ?? message.peerStats;
+      current.payload = { ...shown, participant: { ...shown.participant, peerStats } };
+      if (painted) current.view.useColumns(peerStats);
       else columnsWaiting = true;
       break;
     }

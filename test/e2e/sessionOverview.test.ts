@@ -219,7 +219,7 @@ describe('UI: the session overview', function () {
     await affected.waitFor({ timeout: 30_000 });
   });
 
-  it('says in the panel of a receiver whose poor call someone else caused why the overview ranks it degraded', async () => {
+  it('says in the panel of a receiver whose poor call someone else caused why the overview ranks it degraded, naming its senders', async () => {
     const priya = STORY_PARTICIPANTS.current.priya;
     await openOverview(STORY_SESSION_IDS.current);
     const view = overview();
@@ -232,6 +232,16 @@ describe('UI: the session overview', function () {
     await panel.locator('#verdict-ranking').waitFor({ timeout: 30_000 });
     assert.match((await panel.locator('#verdict-ranking').textContent()) ?? '', /ranks it Degraded/);
     assert.equal(await panel.locator('#verdict.verdict-poor').count(), 1, 'her own statistics still say poor');
+    // The overview knows whose peers she received from: the charts and the percentiles say their names.
+    const tomasz = STORY_PARTICIPANTS.current.tomasz.displayName;
+    await panel
+      .locator('#quality .u-legend', { hasText: `received from ${tomasz}` })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    assert.ok((await panel.locator('table.percentiles td', { hasText: `received from ${tomasz}` }).count()) > 0, 'in the percentiles too');
+    assert.match((await panel.locator('#issues').textContent()) ?? '', new RegExp(`from ${tomasz}`), 'and in the issues');
+    await panel.locator('#quality .u-legend').first().scrollIntoViewIfNeeded();
+    await screenshot(workbench.page, 'stats-named-senders');
   });
 
   it('shows how far the analysis is, in the panel and in the notification, while it runs', async () => {
