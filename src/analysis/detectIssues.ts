@@ -364,13 +364,16 @@ function reconnectIssue(participant: InspectedParticipant): DetectedIssue | unde
 const TRACK_SUFFIX = / \(([^()]*)\)$/;
 
 /**
- * One issue per rule, peer and explanation: the tracks that show it are listed together, the worst one
- * leads. Loss on the way from the participant and loss on the way to it are two issues, each explained.
+ * One issue per rule, peer, side and explanation: the tracks that show it are listed together, the worst
+ * one leads. Loss on the way from the participant and loss on the way to it are two issues, each
+ * explained; so are a low MOS of what it sent and of what it received, as only the second can be another
+ * participant's doing.
  */
 function mergeByRule(issues: DetectedIssue[]): DetectedIssue[] {
   const groups = new Map<string, DetectedIssue[]>();
   for (const issue of issues) {
-    const key = `${issue.rule}/${issue.peerId ?? ''}/${issue.explanation}`;
+    const side = issue.received === undefined ? '' : issue.received ? 'received' : 'sent';
+    const key = `${issue.rule}/${issue.peerId ?? ''}/${side}/${issue.explanation}`;
     groups.set(key, [...(groups.get(key) ?? []), issue]);
   }
   return [...groups.values()].map((group) => {

@@ -149,8 +149,7 @@ export function withAttribution(
 }
 
 function criticalProblemsExplained(row: ParticipantRow): boolean {
-  // One that degraded others has a problem of its own on its send side (a MOS or resolution issue may
-  // name sent and received tracks together, so its issues alone do not tell).
+  // One that degraded others has a problem of its own on its send side.
   if (row.affected.length > 0) return false;
   const critical = row.issueWindows.filter((window) => window.severity === 'critical');
   // Critical issues without a time window (relay only, failed connectivity) are never someone else's.

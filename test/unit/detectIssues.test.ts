@@ -154,6 +154,20 @@ describe('detectIssues', () => {
     );
   });
 
+  it('a low MOS of what it sent and of what it received are two issues, though explained alike', () => {
+    const low = series({ from: 5, to: 40, set: { mos: 2.4 } });
+    const issues = detectIssues(participant([{ tracks: [track('audio', 'producer', low), track('audio', 'consumer', low)] }]));
+    assert.deepEqual(
+      issues.map((issue) => [issue.rule, issue.received]),
+      [
+        ['low-mos', false],
+        ['low-mos', true],
+      ],
+    );
+    assert.match(issues[0].title, /\(audio sent\)$/);
+    assert.match(issues[1].title, /\(audio received\)$/);
+  });
+
   it('cpu and bandwidth limitation from samples (20 s) or from the cumulative fraction', () => {
     const cpu = participant([{ tracks: [track('video', 'producer', series({ from: 10, to: 30, set: { limitation: 'cpu' } }))] }]);
     assert.deepEqual(rules(cpu), ['cpu-limited']);
