@@ -13,7 +13,7 @@ function defaultName(content: AnalysedInspection, format: ExportFormat): string 
   return `realtimekit-${person}${id ? `-${id}` : ''}.${format === 'markdown' ? 'md' : 'json'}`;
 }
 
-/** `peerNames`: whose peers it received from, as an open overview knows them: the report names them as the panel does. */
+/** The Markdown report, naming the senders the panel names. */
 function namedReport(content: AnalysedInspection, namer: PeerNamer): string {
   const { participant } = content;
   const peerStats = participant.peerStats.map((peer) => ({ ...peer, tracks: peer.tracks.map((track) => namer.track(track)) }));
@@ -22,6 +22,7 @@ function namedReport(content: AnalysedInspection, namer: PeerNamer): string {
   });
 }
 
+/** `peerNames`: whose peers it received from, as an open overview knows them: the report names them as the panel does. */
 export async function exportPanel(
   content: AnalysedInspection,
   format: ExportFormat,

@@ -52,6 +52,8 @@ interface OpenPanel {
   started?: NewWebview;
   /** The `fetchedAt` of the data the webview shows; none once its document starts afresh. */
   shownFetchedAt?: string;
+  /** The `fetchedAt` of the 'show' whose paint the full columns wait for (postShow). */
+  columnsAfterPaint?: string;
 }
 
 /** A panel opened before its data: the fetch stops when it is closed, and it closes when no data comes. */
@@ -271,6 +273,7 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
       case 'ready': {
         // A new document: it shows nothing yet, and will not paint what was posted to the one before.
         entry.shownFetchedAt = undefined;
+        entry.columnsAfterPaint = undefined;
         entry.phases = undefined;
         const htmlAt = entry.handshake.documentStartedAt;
         entry.started = isWebviewStart(message.start) && htmlAt !== undefined ? { ...message.start, htmlAt } : undefined;
@@ -285,6 +288,10 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
       case 'rendered':
         if (message.timings && entry.phases && isPaintOf(message, entry.phases.of))
           this.painted(entry, entry.phases.recorder, message.timings);
+        if (entry.columnsAfterPaint !== undefined && message.fetchedAt === entry.columnsAfterPaint) {
+          entry.columnsAfterPaint = undefined;
+          void this.postColumns(entry, message.fetchedAt);
+        }
         entry.handshake.markRendered();
         break;
       case 'copy':
@@ -353,7 +360,12 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     const attribution = this.attributionOf(entry.target);
     if (!attribution?.peerNames || !entry.content) return attribution;
     const senders = new Set(entry.content.participant.peerStats.flatMap((peer) => peer.tracks.map((track) => track.remotePeerId)));
-    const peerNames = Object.fromEntries(Object.entries(attribution.peerNames).filter(([peerId]) => senders.has(peerId)));
+    // By ID: the overview's rows come worst first, and a new ranking is no new name.
+    const peerNames = Object.fromEntries(
+      Object.entries(attribution.peerNames)
+        .filter(([peerId]) => senders.has(peerId))
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
     return { ...attribution, peerNames };
   }
 
@@ -381,21 +393,19 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     if (phases) entry.phases = { recorder: phases, of: { fetchedAt, checkedAt } };
     // Whatever is posted first to a new webview uses up its start; only show() records it.
     entry.started = undefined;
-    const painted = message.type === 'show' ? entry.handshake.nextRender() : undefined;
+    // The full columns follow once the webview says it painted this data (receive, 'rendered'): in a
+    // remote host (code-server, SSH, Codespaces) every message to the webview is deflated on the
+    // extension host's thread pool, and the heavy participant's columns, sent at once, took a core from
+    // the first paint. Only the latest 'show' waits; one for other data drops what an older one waited for.
+    if (message.type === 'show') entry.columnsAfterPaint = message.payload.fetchedAt;
     const posted = phases ? phases.time('post', () => this.post(entry.panel, message)) : this.post(entry.panel, message);
     if (phases) phases.postedAt = Date.now();
-    if (painted) void this.postColumnsOnce(entry, entry.content, painted);
     return posted;
   }
 
-  /**
-   * The full columns, once the webview painted the 'show' before them: in a remote host (code-server,
-   * SSH, Codespaces) every message to the webview is deflated on the extension host's thread pool, and
-   * the heavy participant's columns, sent at once, took a core from the first paint.
-   */
-  private async postColumnsOnce(entry: OpenPanel, content: AnalysedInspection | undefined, painted: Promise<WaitOutcome>): Promise<void> {
-    if ((await painted) === 'disposed' || entry.content !== content) return;
-    const columns = content && columnsMessage(content);
+  /** The full columns of the data fetched at `fetchedAt`, if the panel still holds it (a check that found it the same keeps it). */
+  private async postColumns(entry: OpenPanel, fetchedAt: string): Promise<void> {
+    const columns = entry.content?.fetchedAt === fetchedAt ? columnsMessage(entry.content) : undefined;
     if (columns) await this.post(entry.panel, columns);
   }
 

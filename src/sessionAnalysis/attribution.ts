@@ -141,8 +141,15 @@ export function withAttribution(
   return rows.map((row) => {
     const found = attribution.get(row.participantId);
     if (!found) return row;
-    const attributed = { ...row, causedBy: found.causedBy, affected: found.affected };
-    return row.verdict === 'poor' && criticalProblemsExplained(attributed)
+    // Judged afresh each time from its own verdict: a row demoted before may have affected others since.
+    const { explainedByOthers, ...own } = row;
+    const attributed: ParticipantRow = {
+      ...own,
+      verdict: explainedByOthers ? 'poor' : row.verdict,
+      causedBy: found.causedBy,
+      affected: found.affected,
+    };
+    return attributed.verdict === 'poor' && criticalProblemsExplained(attributed)
       ? { ...attributed, verdict: 'degraded', explainedByOthers: true }
       : attributed;
   });
@@ -152,8 +159,10 @@ function criticalProblemsExplained(row: ParticipantRow): boolean {
   // One that degraded others has a problem of its own on its send side.
   if (row.affected.length > 0) return false;
   const critical = row.issueWindows.filter((window) => window.severity === 'critical');
-  // Critical issues without a time window (relay only, failed connectivity) are never someone else's.
+  // Critical issues without a time window (relay only, failed connectivity) are never someone else's,
+  // nor is trouble with what it sent.
   if (critical.length === 0 || critical.length < (row.criticalIssues ?? 0)) return false;
+  if (critical.some((window) => window.received === false)) return false;
   return critical.every((window) =>
     row.causedBy.some(
       (cause) =>

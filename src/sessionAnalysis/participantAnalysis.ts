@@ -131,6 +131,7 @@ export function participantFindings(
       severity: issue.severity,
       title: issue.title,
       peerId: issue.peerId,
+      ...(issue.received === undefined ? {} : { received: issue.received }),
       from: issue.from!,
       to: issue.to!,
     }));

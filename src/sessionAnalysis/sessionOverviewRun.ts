@@ -280,7 +280,11 @@ export class SessionOverviewRun {
     const changed: string[] = [];
     for (const row of withAttribution([...this.rows.values()], attribution)) {
       const before = this.rows.get(row.participantId);
-      if (before && (before.causedBy.length !== row.causedBy.length || before.affected.length !== row.affected.length))
+      if (
+        before &&
+        (before.verdict !== row.verdict ||
+          JSON.stringify([before.causedBy, before.affected]) !== JSON.stringify([row.causedBy, row.affected]))
+      )
         changed.push(row.participantId);
       this.rows.set(row.participantId, row);
     }

@@ -41,8 +41,11 @@ export class PeerNamer {
       const short = peerId.slice(0, SHORT_PEER_ID);
       this.byShortId.set(short, this.byShortId.has(short) ? undefined : name);
     }
-    const shorts = [...this.byShortId.keys()].filter((short) => /^[\w-]+$/.test(short));
-    this.pattern = shorts.length ? new RegExp(`\\bfrom (${shorts.join('|')})\\b`, 'g') : undefined;
+    // Longest first, and not followed by what an ID may go on with: "from ab" is not in "from ab-cd".
+    const shorts = [...this.byShortId.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map((short) => short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    this.pattern = shorts.length ? new RegExp(`\\bfrom (${shorts.join('|')})(?![\\w-])`, 'g') : undefined;
   }
 
   text(text: string): string {

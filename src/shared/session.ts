@@ -39,6 +39,8 @@ export interface IssueWindow {
   severity: Severity;
   title: string;
   peerId?: string;
+  /** About what it received (true) or sent (false); absent when the issue is about neither. */
+  received?: boolean;
   from: number;
   to: number;
 }

@@ -28,13 +28,19 @@ function tellPeerShown(peer: number, peerId: string | undefined): void {
   vscode.postMessage({ type: 'peerShown', peer, peerId });
 }
 
+/** The payload's peers as drawn: the senders an overview named, named. */
+function namedPeerStats(payload: PanelPayload): PanelPayload['participant']['peerStats'] {
+  return peerNamerOf(payload)?.peers(payload.participant.peerStats) ?? payload.participant.peerStats;
+}
+
 /** `received`: when the 'show' that brought the payload arrived (Date.now()), reported with its paint; none for a peer switch. */
 function show(payload: PanelPayload, peer: number, zoom?: { from: number; to: number }, received?: number): void {
   // Another peer is drawn from the payload as it is then (its full columns may have come meanwhile).
   // The view shown is replaced (renderParticipant keeps its charts when they are the same peer's).
+  // Kept as it came, named as it is drawn: kept tracks and names that changed never mix.
   const view = renderParticipant(
     root,
-    payload,
+    withPeerNames(payload),
     peer,
     (next, window) => show(current?.payload ?? payload, next, window),
     zoom,
@@ -49,9 +55,9 @@ function show(payload: PanelPayload, peer: number, zoom?: { from: number; to: nu
   vscode.setState(state);
   reportPainted(payload.participant.id, payload, received, () => {
     painted = true;
-    if (columnsWaiting) {
+    if (columnsWaiting && current) {
       columnsWaiting = false;
-      current?.view.useColumns(current.payload.participant.peerStats);
+      current.view.useColumns(namedPeerStats(current.payload));
     }
   });
 }
@@ -92,20 +98,19 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       if (samePerson) {
         const shownPeerId = current!.payload.participant.peerStats[current!.peer]?.peerId;
         const peer = peerIndexOf(message.payload.participant.peerStats, shownPeerId, current!.peer);
-        show(withPeerNames(withTracksKept(message.payload, current!.payload)), peer, undefined, received);
+        show(withTracksKept(message.payload, current!.payload), peer, undefined, received);
       } else {
         const savedId = typeof saved?.peerId === 'string' ? saved.peerId : undefined;
         const peer = peerIndexOf(message.payload.participant.peerStats, savedId, typeof saved?.peer === 'number' ? saved.peer : 0);
-        show(withPeerNames(message.payload), peer, undefined, received);
+        show(message.payload, peer, undefined, received);
       }
       break;
     }
     case 'columns': {
       if (!current || current.payload.fetchedAt !== message.fetchedAt || current.payload.participant.id !== message.participantId) break;
       const shown = current.payload;
-      const peerStats = peerNamerOf(shown)?.peers(message.peerStats) ?? message.peerStats;
-      current.payload = { ...shown, participant: { ...shown.participant, peerStats } };
-      if (painted) current.view.useColumns(peerStats);
+      current.payload = { ...shown, participant: { ...shown.participant, peerStats: message.peerStats } };
+      if (painted) current.view.useColumns(namedPeerStats(current.payload));
       else columnsWaiting = true;
       break;
     }

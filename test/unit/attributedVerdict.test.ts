@@ -53,4 +53,21 @@ describe("a receiver's verdict when someone else's uplink explains its problems"
     const attribution: ParticipantAttribution = { ...cause(3 * MIN, 5 * MIN), affected: [{ participantId: 'other', rule: 'low-mos' }] };
     assert.equal(withAttribution([row({})], new Map([['receiver', attribution]]))[0].verdict, 'poor');
   });
+  it('is judged afresh from its own verdict each time: one demoted that affects others since is poor again', () => {
+    const [demoted] = withAttribution([row({})], new Map([['receiver', cause(3 * MIN, 5 * MIN)]]));
+    assert.equal(demoted.verdict, 'degraded');
+    const later: ParticipantAttribution = { ...cause(3 * MIN, 5 * MIN), affected: [{ participantId: 'other', rule: 'low-mos' }] };
+    const [again] = withAttribution([demoted], new Map([['receiver', later]]));
+    assert.equal(again.verdict, 'poor');
+    assert.equal(again.explainedByOthers, undefined);
+    const [still] = withAttribution([demoted], new Map([['receiver', cause(3 * MIN, 5 * MIN)]]));
+    assert.deepEqual([still.verdict, still.explainedByOthers], ['degraded', true], 'and stays demoted while nothing changed');
+  });
+
+  it('stays poor when a critical problem is with what it sent, though a cause of the same rule overlaps it', () => {
+    const sent = row({
+      issueWindows: [{ rule: 'sustained-packet-loss', severity: 'critical', title: 'Loss', received: false, from: 3 * MIN, to: 5 * MIN }],
+    });
+    assert.equal(withAttribution([sent], new Map([['receiver', cause(3 * MIN, 5 * MIN)]]))[0].verdict, 'poor');
+  });
 });

@@ -77,4 +77,14 @@ describe('a stats panel naming the peers it received from, once an overview know
     );
     assert.equal(namer.text('a name like from ba78a9edx is not an ID'), 'a name like from ba78a9edx is not an ID');
   });
+  it('renames only a whole short ID, however short, and escapes what a regular expression would read', () => {
+    const namer = new PeerNamer({ ab: 'Short Id', 'a.c+': 'Odd Id', [PRIYA]: 'Priya Natarajan' });
+    assert.equal(namer.text('from ab, from ab-cd, from abc'), 'from Short Id, from ab-cd, from abc');
+    assert.equal(namer.text('from a.c+ and from abc+'), 'from Odd Id and from abc+');
+    assert.equal(namer.text('from ba78a9ed'), 'from Priya Natarajan');
+  });
+
+  it('writes a name with $ in it as it is', () => {
+    assert.equal(new PeerNamer({ [PRIYA]: '$& $1 Pri$ya' }).text('audio received from ba78a9ed'), 'audio received from $& $1 Pri$ya');
+  });
 });
