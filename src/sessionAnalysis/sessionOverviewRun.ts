@@ -280,12 +280,7 @@ export class SessionOverviewRun {
     const changed: string[] = [];
     for (const row of withAttribution([...this.rows.values()], attribution)) {
       const before = this.rows.get(row.participantId);
-      if (
-        before &&
-        (before.verdict !== row.verdict ||
-          JSON.stringify([before.causedBy, before.affected]) !== JSON.stringify([row.causedBy, row.affected]))
-      )
-        changed.push(row.participantId);
+      if (before && (before.verdict !== row.verdict || !sameLinks(before, row))) changed.push(row.participantId);
       this.rows.set(row.participantId, row);
     }
     if (changed.length) this.options.onChange(changed);
@@ -305,4 +300,13 @@ export class SessionOverviewRun {
   private setRow(row: ParticipantRow): void {
     this.rows.set(row.participantId, row);
   }
+}
+
+/** The same causes and effects: compared whole only when there are some (most rows have none). */
+function sameLinks(a: ParticipantRow, b: ParticipantRow): boolean {
+  if (a.causedBy.length !== b.causedBy.length || a.affected.length !== b.affected.length) return false;
+  return (
+    (a.causedBy.length === 0 && a.affected.length === 0) ||
+    JSON.stringify([a.causedBy, a.affected]) === JSON.stringify([b.causedBy, b.affected])
+  );
 }
