@@ -93,6 +93,8 @@ export function createCore(context: vscode.ExtensionContext, base: CoreBase): Co
       client: getClient,
       scheduler,
       knownStatistics: (scope, sessionId, participantId) => sessionPanels.statisticsOf(scope, sessionId, participantId),
+      explainedByOthers: (scope, sessionId, participantId) =>
+        sessionPanels.attributionOf(scope, sessionId, participantId)?.explainedByOthers === true,
     },
     log.child('compare'),
   );

@@ -30,6 +30,8 @@ export interface ComparePanelDeps {
   scheduler: RequestScheduler;
   /** Statistics an open session overview already has, so comparing from it costs no request. */
   knownStatistics: (scope: Scope, sessionId: string, participantId: string) => SessionParticipantStatistics | undefined;
+  /** Whether an open overview of the session ranks the participant's poor call degraded (someone else caused it). */
+  explainedByOthers: (scope: Scope, sessionId: string, participantId: string) => boolean;
 }
 
 interface OpenCompare {
@@ -136,7 +138,8 @@ export class ComparePanels implements vscode.Disposable, vscode.WebviewPanelSeri
           const statistics =
             known ?? (await sessionParticipantStatistics(client, this.deps.scheduler, scope, { sessionId, participantId }, { signal }));
           const { displayName, peers } = statistics.participant;
-          return { participantId, displayName, peerIds: peers.map((peer) => peer.peerId), statistics };
+          const explainedByOthers = this.deps.explainedByOthers(scope, sessionId, participantId);
+          return { participantId, displayName, peerIds: peers.map((peer) => peer.peerId), statistics, explainedByOthers };
         } catch (error) {
           this.log.warn(`Compare: ${participantId}: ${errorMessage(error)}`);
           return { participantId, peerIds: [], error: errorMessage(error) };

@@ -23,6 +23,8 @@ export interface CompareInput {
   peerIds: readonly string[];
   statistics?: ComparedStatistics;
   error?: string;
+  /** What an open overview of the session says of it (ComparedParticipant.explainedByOthers). */
+  explainedByOthers?: boolean;
 }
 
 export function comparePayload(
@@ -53,6 +55,7 @@ export function comparePayload(
       colour,
       causedBy: found?.causedBy ?? [],
       affected: found?.affected ?? [],
+      ...(input.explainedByOthers && statistics?.verdict.level === 'poor' ? { explainedByOthers: true as const } : {}),
     };
     if (!statistics)
       return {

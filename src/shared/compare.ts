@@ -18,6 +18,8 @@ export interface ComparedParticipant {
   issues: DetectedIssue[];
   causedBy: CausedBy[];
   affected: Affected[];
+  /** An open overview of the session ranks its poor call degraded: every critical problem was another participant's send side. */
+  explainedByOthers?: true;
   /** Every track of every peer, in the wire format of the stats panel (Float64Array columns). */
   tracks: WireTrack[];
   events: SdkEventModel[];

@@ -244,6 +244,26 @@ describe('UI: the session overview', function () {
     await screenshot(workbench.page, 'stats-named-senders');
   });
 
+  it('says in a compare chip too why the overview ranks a poor call degraded, and not for the sender', async () => {
+    const { priya, tomasz } = STORY_PARTICIPANTS.current;
+    await openOverview(STORY_SESSION_IDS.current);
+    const view = overview();
+    await view.locator('#progress', { hasText: 'Analysed 11 of 11' }).waitFor({ timeout: 60_000 });
+    for (const person of [priya, tomasz]) {
+      await view.locator('#session-filter').fill(person.displayName);
+      await view.locator('#participants .row:not(.head)', { hasText: person.displayName }).first().waitFor();
+      await view.locator('#participants .row[tabindex="0"]').focus();
+      await workbench.page.keyboard.press('Space');
+    }
+    await view.locator('#session-filter').fill('');
+    await view.locator('button#compare', { hasText: 'Compare (2)' }).click();
+    const compare = statsWebview(workbench.page);
+    const chip = compare.locator(`#participants .chip[data-participant-id="${priya.id}"]`);
+    await chip.waitFor({ timeout: 60_000 });
+    assert.match((await chip.locator('.chip-ranking').textContent()) ?? '', /ranks it Degraded/);
+    assert.equal(await compare.locator(`#participants .chip[data-participant-id="${tomasz.id}"] .chip-ranking`).count(), 0);
+  });
+
   it('shows how far the analysis is, in the panel and in the notification, while it runs', async () => {
     const control = new SampleControl(workbench.sample);
     const held = ATTRIBUTION_PARTICIPANTS.legacy.nina;

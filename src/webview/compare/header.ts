@@ -46,6 +46,13 @@ function chip(participant: ComparedParticipant, name: string, open: (participant
         ),
       ),
       participant.error ? el('p', { class: 'error chip-line' }, participant.error) : el('p', { class: 'muted chip-line' }, line),
+      participant.explainedByOthers
+        ? el(
+            'p',
+            { class: 'muted chip-line chip-ranking' },
+            "The session overview ranks it Degraded: every critical problem was another participant's send side.",
+          )
+        : undefined,
     ),
     openButton(`Open ${name}'s statistics`, () => open(participant.participantId)),
   );
