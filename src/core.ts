@@ -4,7 +4,7 @@
  * first time a command, the tree, a serializer, a link or the returned API needs it.
  */
 import * as vscode from 'vscode';
-import { RealtimeKitClient } from './api/client';
+import { RealtimeKitClient, type Scope } from './api/client';
 import { RequestScheduler } from './api/scheduler';
 import { COMMANDS } from './commands';
 import type { CommandDefinition } from './commands/support/commandDefinition';
@@ -68,6 +68,11 @@ export function createCore(context: vscode.ExtensionContext, base: CoreBase): Co
   );
   store.setSignedIn(base.signedIn);
   const tree = new ExplorerTreeDataProvider(store, log.child('tree'));
+  const attributionChanged = (scope: Scope, sessionId: string) =>
+    panels.attributionChanged(
+      (target) => (target.kind === 'sessionParticipant' ? sessionKey(target, target.sessionId) : undefined),
+      sessionKey(scope, sessionId),
+    );
   const panels = new StatsPanels(context.extensionUri, log.child('panels'), (target) =>
     target.kind === 'sessionParticipant' ? sessionPanels.attributionOf(target, target.sessionId, target.participantId) : undefined,
   );
@@ -79,11 +84,9 @@ export function createCore(context: vscode.ExtensionContext, base: CoreBase): Co
       autoAnalyseLimit,
       onRows: (scope, sessionId, rows) => {
         store.setVerdicts(scope, sessionId, rows);
-        panels.attributionChanged(
-          (target) => (target.kind === 'sessionParticipant' ? sessionKey(target, target.sessionId) : undefined),
-          sessionKey(scope, sessionId),
-        );
+        attributionChanged(scope, sessionId);
       },
+      onClosed: attributionChanged,
     },
     log.child('overview'),
   );

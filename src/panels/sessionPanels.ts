@@ -52,6 +52,8 @@ export interface SessionPanelDeps {
   autoAnalyseLimit: () => number;
   /** Participants analysed: the explorer shows their verdicts. */
   onRows: (scope: Scope, sessionId: string, rows: readonly ParticipantRow[]) => void;
+  /** The session's overview closed: what it told other panels (who affected whom, names) no longer holds. */
+  onClosed: (scope: Scope, sessionId: string) => void;
 }
 
 /** What opening reports while it works, for the command's progress notification: a message, and percent done since the last report. */
@@ -311,7 +313,9 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
       entry.run.dispose();
       this.stopPolling(entry);
       clearTimeout(entry.flushTimer);
-      if (this.open.get(key) === entry) this.open.delete(key);
+      if (this.open.get(key) !== entry) return;
+      this.open.delete(key);
+      this.deps.onClosed(entry.scope, entry.sessionId);
     });
     panel.webview.html = webviewDocument(panel, this.extensionUri, 'session', sessionId);
     this.open.set(key, entry);

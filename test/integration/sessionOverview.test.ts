@@ -10,6 +10,8 @@ import {
   STORY_PARTICIPANTS,
   STORY_SESSION_IDS,
 } from '../../sample-server';
+import { targetKey } from '../../src/inspection/inspectionTarget';
+import type { HostToWebview, PanelPayload } from '../../src/shared/messages';
 import type { SessionOverviewResult } from '../../src/shared/session';
 import type { SampleControl } from '../fixtures/sampleControl';
 import { extensionApi, setUpSampleServer } from './harness';
@@ -87,6 +89,35 @@ describe('RealtimeKit session overview', () => {
     assert.ok(again.participants.length > 0);
     assert.ok(performance.now() - started < 2_000, 'an open overview answers from what it has');
     assert.equal((await control.requests()).filter((entry) => entry.path.includes('peer-report')).length, 0);
+  });
+
+  it('tells a visible stats panel of the session when its overview closes: no causes, no names from it', async function () {
+    this.timeout(60_000);
+    const api = await extensionApi();
+    const sessionId = STORY_SESSION_IDS.current;
+    const participantId = STORY_PARTICIPANTS.current.priya.id;
+    await vscode.commands.executeCommand('realtimekit.showSessionOverview', { sessionId });
+    await vscode.commands.executeCommand('realtimekit.showSessionParticipant', { sessionId, participantId });
+    // The panel's webview, reached through the host's private state: what it is posted is the point here.
+    const open = (api.panels as unknown as { open: Map<string, { panel: vscode.WebviewPanel }> }).open;
+    const webview = open.get(
+      targetKey({ kind: 'sessionParticipant', accountId: SAMPLE_ACCOUNT_ID, appId: SAMPLE_APP_ID, sessionId, participantId }),
+    )?.panel.webview;
+    assert.ok(webview, "Priya's panel is open");
+    const shown: PanelPayload[] = [];
+    const postMessage = webview.postMessage.bind(webview);
+    webview.postMessage = (message: HostToWebview) => {
+      if (message.type === 'show') shown.push(message.payload);
+      return postMessage(message);
+    };
+    const overviewTab = vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .find((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('realtimekit.session'));
+    assert.ok(overviewTab, 'the overview is open');
+    await vscode.window.tabGroups.close(overviewTab);
+    for (let waited = 0; shown.length === 0 && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(shown.length, 1, 'the panel is shown again');
+    assert.equal(shown[0].attribution, undefined, 'without what the overview said');
   });
 
   it('says who affected whom in the current generation, and attributes nothing in the older one', async function () {
