@@ -387,7 +387,16 @@ function mergeByRule(issues: DetectedIssue[]): DetectedIssue[] {
       .map((issue, i) => (i > 0 && prefix && issue.evidence.startsWith(prefix) ? issue.evidence.slice(prefix.length) : issue.evidence))
       .join('; ');
     const received = group.some((issue) => issue.received);
-    return { ...lead, title: tracks.length ? `${title} (${tracks.join(', ')})` : title, evidence, received };
+    const windows = new Map<string, { from: number; to: number; severity: DetectedIssue['severity'] }>();
+    for (const { from, to, severity } of sorted)
+      if (from !== undefined && to !== undefined && !windows.has(`${from}-${to}`)) windows.set(`${from}-${to}`, { from, to, severity });
+    return {
+      ...lead,
+      title: tracks.length ? `${title} (${tracks.join(', ')})` : title,
+      evidence,
+      received,
+      ...(windows.size > 1 ? { windows: [...windows.values()] } : {}),
+    };
   });
 }
 

@@ -160,8 +160,9 @@ function criticalProblemsExplained(row: ParticipantRow): boolean {
   if (row.affected.length > 0) return false;
   const critical = row.issueWindows.filter((window) => window.severity === 'critical');
   // Critical issues without a time window (relay only, failed connectivity) are never someone else's,
-  // nor is trouble with what it sent.
-  if (critical.length === 0 || critical.length < (row.criticalIssues ?? 0)) return false;
+  // nor is trouble with what it sent. An issue joining several tracks has a window per track.
+  const windowed = new Set(critical.map((window) => `${window.rule}\n${window.title}`)).size;
+  if (critical.length === 0 || windowed < (row.criticalIssues ?? 0)) return false;
   if (critical.some((window) => window.received === false)) return false;
   return critical.every((window) =>
     row.causedBy.some(

@@ -124,17 +124,21 @@ export function participantFindings(
   const peerIds = [...base.peerIds];
   for (const id of [...participant.peers.map((peer) => peer.peerId), ...stats.peerStats.map((peer) => peer.peerId)])
     if (id && !peerIds.includes(id)) peerIds.push(id);
-  const issueWindows: IssueWindow[] = issues
-    .filter((issue) => issue.from !== undefined && issue.to !== undefined)
-    .map((issue) => ({
+  // Each track's window of an issue that joins several: a cause must account for every one.
+  const issueWindows: IssueWindow[] = issues.flatMap((issue) =>
+    (
+      issue.windows ??
+      (issue.from !== undefined && issue.to !== undefined ? [{ from: issue.from, to: issue.to, severity: issue.severity }] : [])
+    ).map((window) => ({
       rule: issue.rule,
-      severity: issue.severity,
+      severity: window.severity,
       title: issue.title,
       peerId: issue.peerId,
       ...(issue.received === undefined ? {} : { received: issue.received }),
-      from: issue.from!,
-      to: issue.to!,
-    }));
+      from: window.from,
+      to: window.to,
+    })),
+  );
   const row: ParticipantRow = {
     ...base,
     displayName: base.displayName ?? stats.displayName,

@@ -226,6 +226,11 @@ export interface DetectedIssue {
   /** Time window (epoch ms) the issue covers, for highlighting on the charts. */
   from?: number;
   to?: number;
+  /**
+   * For an issue that joins several tracks, each one's window and severity (`from`/`to` are the lead
+   * track's): who affected whom must account for every critical one, not the lead's alone.
+   */
+  windows?: Array<{ from: number; to: number; severity: Severity }>;
 }
 
 export interface Verdict {

@@ -70,4 +70,25 @@ describe("a receiver's verdict when someone else's uplink explains its problems"
     });
     assert.equal(withAttribution([sent], new Map([['receiver', cause(3 * MIN, 5 * MIN)]]))[0].verdict, 'poor');
   });
+  it("stays poor when one of an issue's critical windows has another's cause and the other only an inferred one", () => {
+    const twoSenders = row({
+      issueWindows: [
+        { rule: 'sustained-packet-loss', severity: 'critical', title: 'Loss', received: true, from: 3 * MIN, to: 5 * MIN },
+        { rule: 'sustained-packet-loss', severity: 'critical', title: 'Loss', received: true, from: 15 * MIN, to: 17 * MIN },
+      ],
+    });
+    const causes: ParticipantAttribution = {
+      causedBy: [...cause(3 * MIN, 5 * MIN).causedBy, ...cause(15 * MIN, 17 * MIN, 'likely').causedBy],
+      affected: [],
+    };
+    assert.equal(withAttribution([twoSenders], new Map([['receiver', causes]]))[0].verdict, 'poor');
+    const bothCertain: ParticipantAttribution = {
+      causedBy: [...cause(3 * MIN, 5 * MIN).causedBy, ...cause(15 * MIN, 17 * MIN).causedBy],
+      affected: [],
+    };
+    assert.equal(withAttribution([twoSenders], new Map([['receiver', bothCertain]]))[0].verdict, 'degraded', 'both windows explained');
+    // Two windows of one issue are not two issues: a critical issue without a window (its relay) is still its own.
+    const withRelay = { ...twoSenders, criticalIssues: 2, issues: ['sustained-packet-loss', 'relay-only'] };
+    assert.equal(withAttribution([withRelay], new Map([['receiver', bothCertain]]))[0].verdict, 'poor');
+  });
 });

@@ -246,6 +246,31 @@ describe('detectIssues', () => {
     assert.match(issues[0].evidence, /^peer peer-0, video sent: peak 150 ms/);
   });
 
+  it("keeps each merged track's window and severity, once per window, for who affected whom", () => {
+    const early = series({ from: 5, to: 25, set: { lossPct: 20 } });
+    const late = series({ from: 35, to: 50, set: { lossPct: 6 } });
+    const issues = detectIssues(
+      participant([
+        {
+          tracks: [track('audio', 'consumer', early), track('video', 'consumer', early), track('audio', 'consumer', late)],
+        },
+      ]),
+    );
+    assert.equal(issues.length, 1);
+    assert.deepEqual(
+      issues[0].windows?.map(({ from, to, severity }) => [(from - t0) / STEP, (to - t0) / STEP, severity]),
+      [
+        [5, 24, 'critical'],
+        [35, 49, 'warning'],
+      ],
+    );
+    assert.deepEqual(
+      [issues[0].from, issues[0].to],
+      [issues[0].windows?.[0].from, issues[0].windows?.[0].to],
+      "the lead's window stays the issue's",
+    );
+  });
+
   it('uses a legacy average loss when samples carry none', () => {
     const samples = series().map(({ lossPct: _loss, ...rest }) => rest);
     const p = participant([{ tracks: [track('audio', 'unknown', samples, { avgLossPct: 7.5 })] }]);
