@@ -218,8 +218,10 @@ export function renderParticipant(
   const kept = zoom ? undefined : shown?.takeQuality(p.id, peer?.peerId);
   shown?.destroy();
   const updated = kept?.quality.update(peer, p.peerEvents, payload.issues) === true;
+  // Charts of the same peer built anew (its senders named since) open on the window the user zoomed to.
+  const keptZoom = kept?.quality.zoomedIn();
   if (kept && !updated) kept.quality.destroy();
-  let quality: QualityView = updated ? kept!.quality : qualitySection(peer, p.peerEvents, payload.issues);
+  let quality: QualityView = updated ? kept!.quality : qualitySection(peer, p.peerEvents, payload.issues, keptZoom);
   const qualityHolder = updated
     ? kept!.holder
     : el(
@@ -283,8 +285,9 @@ export function renderParticipant(
   };
 
   function redrawCharts(): void {
+    const zoomed = quality.zoomedIn();
     quality.destroy();
-    quality = qualitySection(peer, p.peerEvents, payload.issues);
+    quality = qualitySection(peer, p.peerEvents, payload.issues, zoomed);
     qualityHolder.replaceChildren(qualityHolder.firstChild!, quality.element);
     quality.mount();
   }

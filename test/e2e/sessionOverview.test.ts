@@ -10,7 +10,16 @@ import {
   sampleCatalog,
 } from '../../sample-server';
 import { SampleControl } from '../fixtures/sampleControl';
-import { answerInputBox, openWorkbench, runFromPalette, screenshot, signIn, statsWebview, type Workbench } from './workbench';
+import {
+  answerIdPrompt,
+  answerInputBox,
+  openWorkbench,
+  runFromPalette,
+  screenshot,
+  signIn,
+  statsWebview,
+  type Workbench,
+} from './workbench';
 
 describe('UI: the session overview', function () {
   this.timeout(300_000);
@@ -242,6 +251,53 @@ describe('UI: the session overview', function () {
     assert.match((await panel.locator('#issues').textContent()) ?? '', new RegExp(`from ${tomasz}`), 'and in the issues');
     await panel.locator('#quality .u-legend').first().scrollIntoViewIfNeeded();
     await screenshot(workbench.page, 'stats-named-senders');
+  });
+
+  it("names a visible panel's senders when the overview beside it learns them, on the window the user zoomed to", async () => {
+    const { page } = workbench;
+    const priya = STORY_PARTICIPANTS.current.priya;
+    const tomasz = STORY_PARTICIPANTS.current.tomasz.displayName;
+    // No overview open: the panel knows no sender's name.
+    await runFromPalette(page, 'View: Close All Editors');
+    await runFromPalette(page, 'RealtimeKit: Show Session Participant');
+    await answerIdPrompt(page, 'session ID', STORY_SESSION_IDS.current);
+    await answerIdPrompt(page, 'participant ID', priya.id);
+    await page.locator('.quick-input-widget input[placeholder^="Restrict the statistics"]').waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    const panel = statsWebview(page);
+    await panel.locator('#quality .u-legend', { hasText: 'received from' }).first().waitFor({ timeout: 60_000 });
+    assert.equal(await panel.locator('#quality .u-legend', { hasText: tomasz }).count(), 0, 'unnamed before the overview');
+    // Zoomed by a drag across the first chart, to the middle of the call.
+    const whole = await panel.locator('#zoom-window').innerText();
+    const over = panel.locator('#quality .u-over').first();
+    await over.scrollIntoViewIfNeeded();
+    const box = await over.boundingBox();
+    assert.ok(box, 'the first chart is on screen');
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+    const zoomed = await panel.locator('#zoom-window').innerText();
+    assert.notEqual(zoomed, whole, 'the charts show the window dragged across');
+    await panel
+      .locator('#quality canvas')
+      .first()
+      .evaluate((element) => element.setAttribute('data-before-names', ''));
+    // The overview opens in a group of its own, so the panel stays in sight while it analyses.
+    await runFromPalette(page, 'View: New Editor Group to the Right');
+    await openOverview(STORY_SESSION_IDS.current);
+    const frames = page.frameLocator('iframe.webview.ready:visible');
+    await page.locator('iframe.webview.ready:visible').nth(1).waitFor({ timeout: 30_000 });
+    const withQuality = async (index: number) => (await frames.nth(index).frameLocator('#active-frame').locator('#quality').count()) > 0;
+    const named = frames.nth((await withQuality(0)) ? 0 : 1).frameLocator('#active-frame');
+    await named
+      .locator('#quality .u-legend', { hasText: `received from ${tomasz}` })
+      .first()
+      .waitFor({ timeout: 60_000 });
+    assert.equal(await named.locator('#quality canvas[data-before-names]').count(), 0, 'the charts were drawn anew with the names');
+    assert.equal(await named.locator('#zoom-window').innerText(), zoomed, 'still on the window the user zoomed to');
+    await runFromPalette(page, 'View: Close All Editors');
   });
 
   it('says in a compare chip too why the overview ranks a poor call degraded, and not for the sender', async () => {

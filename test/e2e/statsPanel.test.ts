@@ -218,14 +218,23 @@ describe('UI: the stats panel', function () {
     assert.match(report, /## Detected issues/);
   });
 
-  it('redraws in a light theme', async () => {
+  it('redraws in a light theme, on the window the user zoomed to', async () => {
     const { page } = workbench;
+    const view = statsWebview(page);
+    const { zoomed } = await zoomToFirstIssue();
+    await view
+      .locator('#quality canvas')
+      .first()
+      .evaluate((element) => element.setAttribute('data-before-theme', ''));
     // The palette's light/dark toggle switches to the preferred light theme (Light Modern).
     await runFromPalette(page, 'Preferences: Toggle between Light/Dark Themes');
     await page.locator('.monaco-workbench.vs').waitFor({ timeout: 15_000 });
-    const view = statsWebview(page);
     await view.locator('body.vscode-light').waitFor({ timeout: 15_000 });
+    await view.locator('#quality canvas[data-before-theme]').waitFor({ state: 'detached', timeout: 15_000 });
     assert.ok((await view.locator('.uplot').count()) >= 3);
+    assert.equal(await zoomWindow(), zoomed, 'the charts drawn anew in the light colours are still zoomed in');
+    await view.locator('#zoom-reset').click();
+    await page.waitForTimeout(300);
     await screenshot(page, 'stats-light');
   });
 

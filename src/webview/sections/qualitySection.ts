@@ -27,7 +27,20 @@ export interface QualityView {
    */
   update(peer: WirePeerStats | undefined, peerEvents: readonly PeerEventModel[], issues: readonly DetectedIssue[]): boolean;
   zoomTo(fromMs: number, toMs: number): void;
+  /** The window shown (seconds) when the user zoomed in; undefined on the whole call. */
+  zoomedIn(): TimeWindow | undefined;
   destroy(): void;
+}
+
+/** Seconds, as the charts' x scale. */
+export interface TimeWindow {
+  min: number;
+  max: number;
+}
+
+/** A zoomed-in window still worth showing on data spanning `whole`: it holds some of it. */
+function windowKept(shown: TimeWindow | undefined, whole: TimeWindow | undefined): shown is TimeWindow {
+  return shown !== undefined && whole !== undefined && shown.min < whole.max && shown.max > whole.min;
 }
 
 const SYNC_KEY = 'realtimekit-quality';
@@ -72,10 +85,15 @@ function qualityData(
   };
 }
 
+/**
+ * `openOn`: a window the charts open on instead of the whole call, when it holds some of the data: the
+ * zoom of the section this one replaces for the same peer (new sender names, a theme change).
+ */
 export function qualitySection(
   peer: WirePeerStats | undefined,
   peerEvents: readonly PeerEventModel[],
   issues: readonly DetectedIssue[],
+  openOn?: TimeWindow,
 ): QualityView {
   let data = qualityData(peer, peerEvents, issues);
   const drawn: Chart[] = [];
@@ -85,8 +103,8 @@ export function qualitySection(
   const windowLabel = el('span', { id: 'zoom-window', 'aria-live': 'polite' });
   const clock = (seconds: number) => new Date(seconds * 1000).toISOString().slice(11, 19);
   /** The time window the charts show (seconds); a chart drawn late opens on it. */
-  let shownWindow = data.whole;
-  const showWindow = (window: { min: number; max: number }) => {
+  let shownWindow = windowKept(openOn, data.whole) ? openOn : data.whole;
+  const showWindow = (window: TimeWindow) => {
     shownWindow = window;
     windowLabel.textContent = `Showing ${clock(window.min)} to ${clock(window.max)} UTC. `;
   };
@@ -169,6 +187,12 @@ export function qualitySection(
     { root: document, rootMargin: '50% 0px' },
   );
 
+  function zoomedIn(): TimeWindow | undefined {
+    const shown = shownWindow;
+    const whole = data.whole;
+    return shown && whole && (shown.min > whole.min || shown.max < whole.max) ? shown : undefined;
+  }
+
   const drawTimeline = () => {
     if (!timelineTarget || !theme) return;
     timeline = createTimeline(timelineTarget, data.events, lastWidth, theme, shownWindow, (plot) => mirrorZoom(plot));
@@ -193,7 +217,7 @@ export function qualitySection(
         plots.push(chart.plot);
       }
       drawTimeline();
-      if (plots[0] && data.whole) plots[0].setScale('x', data.whole);
+      if (plots[0] && shownWindow) plots[0].setScale('x', shownWindow);
       resize.observe(container);
       figures.forEach(({ target }) => watch.observe(target));
     },
@@ -206,10 +230,9 @@ export function qualitySection(
         next.charts.length === data.charts.length &&
         next.charts.every((model, index) => sameSeries(data.charts[index], model));
       if (!same || !next.whole) return false;
-      const shown = shownWindow;
-      const zoomedIn = data.whole !== undefined && shown !== undefined && (shown.min > data.whole.min || shown.max < data.whole.max);
+      const shown = zoomedIn();
       // Said here too: with no chart near the view, none reports the window.
-      showWindow(zoomedIn && shown.min < next.whole.max && shown.max > next.whole.min ? shown : next.whole);
+      showWindow(windowKept(shown, next.whole) ? shown : next.whole);
       data = next;
       if (timeline) {
         timeline.destroy();
@@ -229,6 +252,7 @@ export function qualitySection(
       zoomAround(plots[0], fromMs, toMs);
       container.scrollIntoView({ behavior: 'smooth', block: 'start' });
     },
+    zoomedIn,
     destroy() {
       resize.disconnect();
       watch.disconnect();
