@@ -72,15 +72,22 @@ function trackRule(options: {
     if (options.applies && !options.applies(track)) return undefined;
     const stretches = sustained(track.columns.t, track.columns[options.metric], options.isBad, options.minSeconds, options.worst);
     if (stretches.length === 0) return undefined;
+    const shown = window(stretches, options.worst ?? 'max');
+    // Each critical stretch besides the one quoted: who affected whom must account for every one.
+    const otherCritical = stretches
+      .filter((stretch) => (stretch.from !== shown.from || stretch.to !== shown.to) && options.critical([stretch]))
+      .map(({ from, to }) => ({ from, to, severity: 'critical' as const }));
+    const severity: Severity = options.critical(stretches) ? 'critical' : 'warning';
     return {
       rule: options.rule,
-      severity: options.critical(stretches) ? 'critical' : 'warning',
+      severity,
       title: `${options.title} (${trackLabel(track)})`,
       evidence: `${peerName(peer)}, ${trackLabel(track)}: ${describeStretches(stretches, options.unit, options.worst ?? 'max', options.worst === 'min' ? 'low' : 'peak')}`,
       explanation: options.explanation(track),
       peerId: peer.peerId,
       received: track.direction === 'consumer',
-      ...window(stretches, options.worst ?? 'max'),
+      ...shown,
+      ...(otherCritical.length ? { windows: [{ ...shown, severity }, ...otherCritical] } : {}),
     };
   };
 }
@@ -369,6 +376,12 @@ const TRACK_SUFFIX = / \(([^()]*)\)$/;
  * explained; so are a low MOS of what it sent and of what it received, as only the second can be another
  * participant's doing.
  */
+/** An issue's windows: each of its tracks' critical stretches, or the one it quotes. */
+export function issueWindowsOf(issue: DetectedIssue): NonNullable<DetectedIssue['windows']> {
+  if (issue.windows) return issue.windows;
+  return issue.from !== undefined && issue.to !== undefined ? [{ from: issue.from, to: issue.to, severity: issue.severity }] : [];
+}
+
 function mergeByRule(issues: DetectedIssue[]): DetectedIssue[] {
   const groups = new Map<string, DetectedIssue[]>();
   for (const issue of issues) {
@@ -388,8 +401,8 @@ function mergeByRule(issues: DetectedIssue[]): DetectedIssue[] {
       .join('; ');
     const received = group.some((issue) => issue.received);
     const windows = new Map<string, { from: number; to: number; severity: DetectedIssue['severity'] }>();
-    for (const { from, to, severity } of sorted)
-      if (from !== undefined && to !== undefined && !windows.has(`${from}-${to}`)) windows.set(`${from}-${to}`, { from, to, severity });
+    for (const { from, to, severity } of sorted.flatMap(issueWindowsOf))
+      if (!windows.has(`${from}-${to}`)) windows.set(`${from}-${to}`, { from, to, severity });
     return {
       ...lead,
       title: tracks.length ? `${title} (${tracks.join(', ')})` : title,

@@ -2,7 +2,7 @@
  * One session participant as a table row: who it is, its worst figures over all its tracks, its device
  * and network, and the verdict and issues of the single-participant analysis (detectIssues), reused as is.
  */
-import { detectIssues, verdictOf } from '../analysis/detectIssues';
+import { detectIssues, issueWindowsOf, verdictOf } from '../analysis/detectIssues';
 import { num, text } from '../api/coerce';
 import { isCancellation } from '../api/errors';
 import type { RawSessionParticipant } from '../api/types';
@@ -124,12 +124,9 @@ export function participantFindings(
   const peerIds = [...base.peerIds];
   for (const id of [...participant.peers.map((peer) => peer.peerId), ...stats.peerStats.map((peer) => peer.peerId)])
     if (id && !peerIds.includes(id)) peerIds.push(id);
-  // Each track's window of an issue that joins several: a cause must account for every one.
+  // Each window of an issue (each track's, each critical stretch's): a cause must account for every critical one.
   const issueWindows: IssueWindow[] = issues.flatMap((issue) =>
-    (
-      issue.windows ??
-      (issue.from !== undefined && issue.to !== undefined ? [{ from: issue.from, to: issue.to, severity: issue.severity }] : [])
-    ).map((window) => ({
+    issueWindowsOf(issue).map((window) => ({
       rule: issue.rule,
       severity: window.severity,
       title: issue.title,

@@ -227,8 +227,9 @@ export interface DetectedIssue {
   from?: number;
   to?: number;
   /**
-   * For an issue that joins several tracks, each one's window and severity (`from`/`to` are the lead
-   * track's): who affected whom must account for every critical one, not the lead's alone.
+   * For an issue that joins several tracks, or a track with several critical stretches, each window and
+   * its severity (`from`/`to` are the lead track's worst stretch, quoted in the evidence): who affected
+   * whom must account for every critical one, not the quoted one alone.
    */
   windows?: Array<{ from: number; to: number; severity: Severity }>;
 }

@@ -271,6 +271,26 @@ describe('detectIssues', () => {
     );
   });
 
+  it('keeps every critical stretch of a track as a window, the quoted worst one first, and no warning stretch beside them', () => {
+    const samples = series({ from: 5, to: 20, set: { lossPct: 16 } }).map((sample, i) =>
+      i >= 25 && i < 38 ? { ...sample, lossPct: 30 } : i >= 44 && i < 58 ? { ...sample, lossPct: 7 } : sample,
+    );
+    const [issue, ...others] = detectIssues(participant([{ tracks: [track('audio', 'consumer', samples)] }]));
+    assert.equal(others.length, 0);
+    assert.equal(issue.severity, 'critical');
+    assert.deepEqual([(issue.from! - t0) / STEP, (issue.to! - t0) / STEP], [25, 37], 'the worst stretch is quoted');
+    assert.deepEqual(
+      issue.windows?.map(({ from, to, severity }) => [(from - t0) / STEP, (to - t0) / STEP, severity]),
+      [
+        [25, 37, 'critical'],
+        [5, 19, 'critical'],
+      ],
+    );
+    // One critical stretch: the issue's own window says it all.
+    const one = detectIssues(participant([{ tracks: [track('audio', 'consumer', series({ from: 5, to: 20, set: { lossPct: 16 } }))] }]));
+    assert.equal(one[0].windows, undefined);
+  });
+
   it('uses a legacy average loss when samples carry none', () => {
     const samples = series().map(({ lossPct: _loss, ...rest }) => rest);
     const p = participant([{ tracks: [track('audio', 'unknown', samples, { avgLossPct: 7.5 })] }]);
