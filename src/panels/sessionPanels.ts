@@ -236,7 +236,7 @@ export class SessionPanels implements vscode.Disposable, vscode.WebviewPanelSeri
       })),
       explainedByOthers: row.explainedByOthers === true,
       peerNames: peerNamesOf(
-        run.allRows().flatMap((other) => (other.displayName ? [{ name: other.displayName, peerIds: other.peerIds }] : [])),
+        [...run.unrankedRows()].flatMap((other) => (other.displayName ? [{ name: other.displayName, peerIds: other.peerIds }] : [])),
       ),
     };
   }

@@ -154,6 +154,11 @@ export class SessionOverviewRun {
     return rankRows([...this.rows.values()]);
   }
 
+  /** Every row as it is kept, unranked: for what does not depend on their order (whose peer is whose). */
+  unrankedRows(): Iterable<ParticipantRow> {
+    return this.rows.values();
+  }
+
   /** A participant's merged statistics, once analysed (compare reuses them). */
   statisticsOf(participantId: string): SessionParticipantStatistics | undefined {
     return this.statistics.get(participantId);
