@@ -12,7 +12,7 @@ import { copyButton, fieldTable } from './fields';
 import { deviceSection } from './sections/deviceSection';
 import { networkSection } from './sections/networkSection';
 import { precallSection } from './sections/precallSection';
-import { qualitySection, type QualityView } from './sections/qualitySection';
+import { qualitySection, type QualityView, type QualityViewState } from './sections/qualitySection';
 import { summarySection } from './sections/summarySection';
 import { vscode } from './vscodeApi';
 
@@ -218,10 +218,10 @@ export function renderParticipant(
   const kept = zoom ? undefined : shown?.takeQuality(p.id, peer?.peerId);
   shown?.destroy();
   const updated = kept?.quality.update(peer, p.peerEvents, payload.issues) === true;
-  // Charts of the same peer built anew (its senders named since) open on the window the user zoomed to.
-  const keptZoom = kept?.quality.zoomedIn();
+  // Charts of the same peer built anew (its senders named since) open as the user left them: zoom, sender.
+  const keptState = kept?.quality.viewState();
   if (kept && !updated) kept.quality.destroy();
-  let quality: QualityView = updated ? kept!.quality : qualitySection(peer, p.peerEvents, payload.issues, keptZoom);
+  let quality: QualityView = updated ? kept!.quality : newQuality(keptState);
   const qualityHolder = updated
     ? kept!.holder
     : el(
@@ -284,10 +284,18 @@ export function renderParticipant(
     },
   };
 
+  function newQuality(state?: QualityViewState): QualityView {
+    return qualitySection(peer, p.peerEvents, payload.issues, state, () => {
+      redrawCharts();
+      // Chosen from the keyboard: the control drawn anew keeps the focus.
+      quality.element.querySelector<HTMLSelectElement>('#sender-filter')?.focus();
+    });
+  }
+
   function redrawCharts(): void {
-    const zoomed = quality.zoomedIn();
+    const state = quality.viewState();
     quality.destroy();
-    quality = qualitySection(peer, p.peerEvents, payload.issues, zoomed);
+    quality = newQuality(state);
     qualityHolder.replaceChildren(qualityHolder.firstChild!, quality.element);
     quality.mount();
   }

@@ -114,6 +114,55 @@ describe('UI: a stats panel of 594 quality columns (VS Code keeps 253 buffers a 
     assert.ok(lines >= 300, `lines drawn over the three peers: ${lines}`);
   });
 
+  it("narrows a peer's charts to one sender's received lines, and back to every sender's, from the keyboard", async () => {
+    const { page } = workbench;
+    const view = statsWebview(page);
+    /** Every chart's legend lines, in one read. */
+    const legends = () =>
+      view
+        .locator('#quality')
+        .evaluate((quality) =>
+          Array.from(
+            quality.querySelectorAll('figure.chart[data-metric] .u-legend .u-series:not(:first-child) .u-label'),
+            (entry) => entry.textContent ?? '',
+          ),
+        );
+    await view.locator('#quality .u-legend').first().waitFor({ timeout: 30_000 });
+    const every = await legends();
+    const filter = view.locator('#sender-filter');
+    const options = filter.locator('option');
+    assert.ok((await options.count()) >= 3, 'every sender and at least two senders are offered');
+    assert.match((await options.first().textContent()) ?? '', /^from every sender \(\d+\)$/);
+    const offered = (await options.nth(1).textContent()) ?? '';
+    const sender = /^from (.+) \(\d+ tracks?\)$/.exec(offered)?.[1];
+    assert.ok(sender, `a sender's option: ${offered}`);
+    // From the keyboard, as a screen reader user would: focus, next option.
+    await filter.focus();
+    await page.keyboard.press('ArrowDown');
+    await view.locator('#sender-filter option:checked', { hasText: `from ${sender} (` }).waitFor({ state: 'attached', timeout: 10_000 });
+    const narrowed = await legends();
+    assert.ok(narrowed.length > 0 && narrowed.length < every.length, `fewer lines: ${narrowed.length} of ${every.length}`);
+    assert.deepEqual(
+      narrowed.filter((line) => / received/.test(line) && !line.endsWith(` from ${sender}`)),
+      [],
+      "only that sender's received lines",
+    );
+    assert.deepEqual(
+      narrowed.filter((line) => / sent$/.test(line)),
+      every.filter((line) => / sent$/.test(line)),
+      'what the peer sent stays',
+    );
+    assert.equal(
+      await view.locator('#sender-filter').evaluate((select) => select === document.activeElement),
+      true,
+      'the control keeps the focus',
+    );
+    await screenshot(page, 'stats-received-from-one-sender');
+    await page.keyboard.press('ArrowUp');
+    await view.locator('#sender-filter option:checked', { hasText: 'from every sender' }).waitFor({ state: 'attached', timeout: 10_000 });
+    assert.deepEqual(await legends(), every, "every sender's lines again");
+  });
+
   it('paints a 20,000-sample participant from a preview of the peer shown, then holds every sample of each peer', async () => {
     const { page } = workbench;
     const heavy = HEAVY_PARTICIPANTS.heavy;

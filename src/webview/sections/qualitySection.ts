@@ -14,6 +14,7 @@ import { timelineEvents, timelineModel } from '../charts/timelineData';
 import { axisStyle, createChart, keyboardLegend, sameSeries, Y_AXIS_SIZE, zoomAround, type Band, type Chart } from '../charts/uplotChart';
 import { UTC_AXIS_VALUES, UTC_LEGEND_TIME, utcDate } from '../charts/utcTime';
 import { el } from '../dom';
+import { receivedFrom, sendersOf, type Sender } from '../charts/receivedFrom';
 import { chartTable } from './chartTable';
 
 export interface QualityView {
@@ -27,9 +28,16 @@ export interface QualityView {
    */
   update(peer: WirePeerStats | undefined, peerEvents: readonly PeerEventModel[], issues: readonly DetectedIssue[]): boolean;
   zoomTo(fromMs: number, toMs: number): void;
-  /** The window shown (seconds) when the user zoomed in; undefined on the whole call. */
-  zoomedIn(): TimeWindow | undefined;
+  /** What the user chose to see: a section built anew for the same peer opens on it. */
+  viewState(): QualityViewState;
   destroy(): void;
+}
+
+export interface QualityViewState {
+  /** The window shown (seconds) when the user zoomed in; none on the whole call. */
+  window?: TimeWindow;
+  /** The sender whose received lines alone are drawn (its peer ID); none for every sender's. */
+  sender?: string;
 }
 
 /** Seconds, as the charts' x scale. */
@@ -50,6 +58,8 @@ interface QualityData {
   peerId: string | undefined;
   /** The peer's tracks come with the 'columns' message that follows (WirePeerStats.tracksFollow). */
   tracksFollow: boolean;
+  /** The senders of its received tracks (narrowing the charts to one is offered from two on). */
+  senders: Sender[];
   charts: ChartModel[];
   events: ReturnType<typeof timelineEvents>;
   bands: Band[];
@@ -62,8 +72,11 @@ function qualityData(
   peer: WirePeerStats | undefined,
   peerEvents: readonly PeerEventModel[],
   issues: readonly DetectedIssue[],
+  sender: string | undefined,
 ): QualityData {
-  const charts = buildCharts(peer?.tracks ?? []);
+  const tracks = peer?.tracks ?? [];
+  const senders = sendersOf(tracks);
+  const charts = receivedFrom(buildCharts(tracks), tracks, senders.some((known) => known.peerId === sender) ? sender : undefined);
   const events = timelineEvents(peerEvents, peer, issues);
   const bands = issues
     .filter(
@@ -77,6 +90,7 @@ function qualityData(
   return {
     peerId: peer?.peerId,
     tracksFollow: peer?.tracksFollow === true,
+    senders,
     charts,
     events,
     bands,
@@ -86,16 +100,20 @@ function qualityData(
 }
 
 /**
- * `openOn`: a window the charts open on instead of the whole call, when it holds some of the data: the
- * zoom of the section this one replaces for the same peer (new sender names, a theme change).
+ * `state`: what the section this one replaces for the same peer showed (new sender names, a theme
+ * change): its zoom, when the window holds some of the data, and its sender. `rebuild`: builds the
+ * section anew, from its viewState(), when the user narrows the charts to another sender.
  */
 export function qualitySection(
   peer: WirePeerStats | undefined,
   peerEvents: readonly PeerEventModel[],
   issues: readonly DetectedIssue[],
-  openOn?: TimeWindow,
+  state: QualityViewState = {},
+  rebuild?: () => void,
 ): QualityView {
-  let data = qualityData(peer, peerEvents, issues);
+  let sender = state.sender;
+  let data = qualityData(peer, peerEvents, issues, sender);
+  const openOn = state.window;
   const drawn: Chart[] = [];
   let timeline: uPlot | undefined;
   /** The charts' plots, then the timeline's: zooming one zooms them all. */
@@ -134,6 +152,24 @@ export function qualitySection(
   const tail = el('div', { class: 'quality-tail' });
   let timelineTarget = eventsFigure(tail, data);
   container.append(tail);
+  if (data.senders.length > 1 && rebuild) {
+    const select = el('select', { id: 'sender-filter' });
+    select.append(el('option', { value: '' }, `from every sender (${data.senders.length})`));
+    for (const known of data.senders) {
+      const option = el(
+        'option',
+        { value: known.peerId },
+        `from ${known.label} (${known.tracks} ${known.tracks === 1 ? 'track' : 'tracks'})`,
+      );
+      option.selected = known.peerId === sender;
+      select.append(option);
+    }
+    select.addEventListener('change', () => {
+      sender = select.value || undefined;
+      rebuild();
+    });
+    container.prepend(el('p', { class: 'sender-filter' }, el('label', { for: 'sender-filter' }, 'Received lines: '), select));
+  }
   if (data.charts.length > 0) {
     const reset = el('button', { type: 'button', class: 'link', id: 'zoom-reset' }, 'Show the whole call');
     reset.addEventListener('click', () => data.whole && plots[0]?.setScale('x', data.whole));
@@ -222,10 +258,11 @@ export function qualitySection(
       figures.forEach(({ target }) => watch.observe(target));
     },
     update(nextPeer, nextEvents, nextIssues) {
-      const next = qualityData(nextPeer, nextEvents, nextIssues);
+      const next = qualityData(nextPeer, nextEvents, nextIssues, sender);
       const same =
         next.peerId === data.peerId &&
         next.tracksFollow === data.tracksFollow &&
+        sameSenders(next.senders, data.senders) &&
         drawn.length === data.charts.length &&
         next.charts.length === data.charts.length &&
         next.charts.every((model, index) => sameSeries(data.charts[index], model));
@@ -252,7 +289,7 @@ export function qualitySection(
       zoomAround(plots[0], fromMs, toMs);
       container.scrollIntoView({ behavior: 'smooth', block: 'start' });
     },
-    zoomedIn,
+    viewState: () => ({ window: zoomedIn(), sender }),
     destroy() {
       resize.disconnect();
       watch.disconnect();
@@ -263,6 +300,14 @@ export function qualitySection(
       timeline = undefined;
     },
   };
+}
+
+/** The same senders offered, with the same labels: the narrowing control stays as it is. */
+function sameSenders(a: readonly Sender[], b: readonly Sender[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((known, index) => known.peerId === b[index].peerId && known.label === b[index].label && known.tracks === b[index].tracks)
+  );
 }
 
 /**

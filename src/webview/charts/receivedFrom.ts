@@ -1,0 +1,46 @@
+/**
+ * A receiver's charts draw a line per track received, two per sender: a 12-person call is 22 lines or
+ * more. Narrowing them to one sender's keeps what the participant sent and what that sender's tracks
+ * brought. Pure: no DOM.
+ */
+import { SHORT_PEER_ID } from '../../shared/peerNames';
+import type { WireTrack } from '../../shared/wire';
+import type { ChartModel } from './chartData';
+
+export interface Sender {
+  /** The sender's peer ID, as the received tracks name it. */
+  peerId: string;
+  /** Its name when an overview knows it, else its short peer ID (as the lines' labels say it). */
+  label: string;
+  tracks: number;
+}
+
+/** The senders of the received tracks, in the order their first track comes. */
+export function sendersOf(tracks: readonly WireTrack[]): Sender[] {
+  const senders = new Map<string, Sender>();
+  for (const track of tracks) {
+    if (track.direction !== 'consumer' || !track.remotePeerId) continue;
+    const known = senders.get(track.remotePeerId);
+    if (known) known.tracks += 1;
+    else
+      senders.set(track.remotePeerId, {
+        peerId: track.remotePeerId,
+        label: track.remoteName ?? track.remotePeerId.slice(0, SHORT_PEER_ID),
+        tracks: 1,
+      });
+  }
+  return [...senders.values()];
+}
+
+/**
+ * The charts with the received lines of `sender` alone (a track keeps its index, so its colour); a chart
+ * left with no line goes. Every line when no sender is given.
+ */
+export function receivedFrom(charts: ChartModel[], tracks: readonly WireTrack[], sender: string | undefined): ChartModel[] {
+  if (sender === undefined) return charts;
+  const kept = (trackIndex: number) => tracks[trackIndex]?.direction !== 'consumer' || tracks[trackIndex]?.remotePeerId === sender;
+  return charts.flatMap((chart) => {
+    const series = chart.series.filter((item) => kept(item.trackIndex));
+    return series.length === 0 ? [] : [{ ...chart, series }];
+  });
+}
