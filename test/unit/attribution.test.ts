@@ -5,25 +5,16 @@ import { attributeSession, attributionNotice, withAttribution, type AttributionI
 import { digestPeers } from '../../src/sessionAnalysis/attributionDigest';
 import { pendingRow } from '../../src/sessionAnalysis/participantAnalysis';
 import { peerOwners } from '../../src/sessionAnalysis/peerSpans';
-import { sampleColumns, type Sample } from '../fixtures/sampleColumns';
+import { healthyMinute, sampleColumns } from '../fixtures/sampleColumns';
 
 const t0 = Date.parse('2026-11-20T10:00:00Z');
 
-/** One minute at one sample a second, healthy, with `set` applied to samples [from, to). */
-function samples(bad?: { from: number; to: number; set: Partial<Sample> }): Sample[] {
-  return Array.from({ length: 60 }, (_, i) => ({
-    t: t0 + i * 1_000,
-    mos: 4.3,
-    jitterMs: 5,
-    lossPct: 0.1,
-    fps: 30,
-    height: 720,
-    ...(bad && i >= bad.from && i < bad.to ? bad.set : {}),
-  }));
-}
-
-function track(direction: QualityTrack['direction'], extra: Partial<QualityTrack> = {}, bad?: Parameters<typeof samples>[0]): QualityTrack {
-  return { kind: 'audio', direction, ...sampleColumns(samples(bad)), summary: {}, ...extra };
+function track(
+  direction: QualityTrack['direction'],
+  extra: Partial<QualityTrack> = {},
+  bad?: Parameters<typeof healthyMinute>[1],
+): QualityTrack {
+  return { kind: 'audio', direction, ...sampleColumns(healthyMinute(t0, bad)), summary: {}, ...extra };
 }
 
 function participant(
@@ -95,7 +86,7 @@ describe('attribution', () => {
   });
 
   it('falls back to the sending peer and media kind when the producer ID is missing', () => {
-    const video = (direction: QualityTrack['direction'], extra: Partial<QualityTrack>, bad?: Parameters<typeof samples>[0]) => ({
+    const video = (direction: QualityTrack['direction'], extra: Partial<QualityTrack>, bad?: Parameters<typeof healthyMinute>[1]) => ({
       ...track(direction, extra, bad),
       kind: 'video' as const,
     });

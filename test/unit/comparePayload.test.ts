@@ -5,25 +5,14 @@ import { digestPeers } from '../../src/sessionAnalysis/attributionDigest';
 import { comparePayload, type CompareInput } from '../../src/sessionAnalysis/comparePayload';
 import type { InspectedParticipant, PeerStats, QualityTrack } from '../../src/shared/model';
 import { toWireParticipant } from '../../src/shared/wire';
-import { sampleColumns, type Sample } from '../fixtures/sampleColumns';
+import { healthyMinute, sampleColumns } from '../fixtures/sampleColumns';
 
 const t0 = Date.parse('2026-11-20T10:00:00Z');
 const scope = { accountId: 'account', appId: 'app' };
 const session = { sessionId: 'session-1', title: 'Weekly sync' };
 
-/** One minute at one sample a second, healthy, with `set` applied to samples [from, to). */
-function samples(bad?: { from: number; to: number; set: Partial<Sample> }): Sample[] {
-  return Array.from({ length: 60 }, (_, i) => ({
-    t: t0 + i * 1_000,
-    mos: 4.3,
-    jitterMs: 5,
-    lossPct: 0.1,
-    ...(bad && i >= bad.from && i < bad.to ? bad.set : {}),
-  }));
-}
-
-function track(direction: QualityTrack['direction'], link: Partial<QualityTrack>, bad?: Parameters<typeof samples>[0]): QualityTrack {
-  return { kind: 'audio', direction, ...sampleColumns(samples(bad)), summary: {}, ...link };
+function track(direction: QualityTrack['direction'], link: Partial<QualityTrack>, bad?: Parameters<typeof healthyMinute>[1]): QualityTrack {
+  return { kind: 'audio', direction, ...sampleColumns(healthyMinute(t0, bad)), summary: {}, ...link };
 }
 
 /** A participant as the stats worker hands it to compare: one peer, its wire, issues, verdict and digest. */
