@@ -23,7 +23,7 @@ const PIECE_BYTES = 16 * 1024;
  */
 const IDLE_MS = Number(process.env.RTK_BENCH_IDLE_MS ?? 0);
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 async function answers() {
   const server = await startSampleServer();

@@ -5,9 +5,11 @@
 import { maxOf, minOf } from '../shared/extent';
 import { trackLabel, type MetricKey } from '../shared/metrics';
 import {
+  issueWindowsOf,
   limitationCode,
   type DetectedIssue,
   type InspectedParticipant,
+  type IssueWindowOf,
   type PeerStats,
   type QualityTrack,
   type Severity,
@@ -56,6 +58,14 @@ function window(stretches: Stretch[], worst?: 'max' | 'min'): { from: number; to
 
 type Rule = (peer: PeerStats, track: QualityTrack) => DetectedIssue | undefined;
 
+/** Which way the track's media went, and from whom when it was received. */
+function sideOf(track: QualityTrack): Pick<DetectedIssue, 'received' | 'sender'> {
+  const received = track.direction === 'consumer';
+  return received && track.remotePeerId ? { received, sender: track.remotePeerId } : { received };
+}
+
+const senderOf = (side: Pick<DetectedIssue, 'sender'>) => (side.sender ? { sender: side.sender } : {});
+
 function trackRule(options: {
   rule: string;
   title: string;
@@ -74,9 +84,10 @@ function trackRule(options: {
     if (stretches.length === 0) return undefined;
     const shown = window(stretches, options.worst ?? 'max');
     // Each critical stretch besides the one quoted: who affected whom must account for every one.
+    const side = sideOf(track);
     const otherCritical = stretches
       .filter((stretch) => (stretch.from !== shown.from || stretch.to !== shown.to) && options.critical([stretch]))
-      .map(({ from, to }) => ({ from, to, severity: 'critical' as const }));
+      .map(({ from, to }): IssueWindowOf => ({ from, to, severity: 'critical', ...senderOf(side) }));
     const severity: Severity = options.critical(stretches) ? 'critical' : 'warning';
     return {
       rule: options.rule,
@@ -85,9 +96,9 @@ function trackRule(options: {
       evidence: `${peerName(peer)}, ${trackLabel(track)}: ${describeStretches(stretches, options.unit, options.worst ?? 'max', options.worst === 'min' ? 'low' : 'peak')}`,
       explanation: options.explanation(track),
       peerId: peer.peerId,
-      received: track.direction === 'consumer',
+      ...sideOf(track),
       ...shown,
-      ...(otherCritical.length ? { windows: [{ ...shown, severity }, ...otherCritical] } : {}),
+      ...(otherCritical.length ? { windows: [{ ...shown, severity, ...senderOf(side) }, ...otherCritical] } : {}),
     };
   };
 }
@@ -188,7 +199,7 @@ function fallingMos(peer: PeerStats, track: QualityTrack): DetectedIssue | undef
     explanation:
       'Quality got steadily worse rather than dipping once: something changed on the path or the device (another upload started, battery saver, moving away from Wi-Fi).',
     peerId: peer.peerId,
-    received: track.direction === 'consumer',
+    ...sideOf(track),
     from: t[measured[count - quarter]],
     to: t[measured[count - 1]],
   };
@@ -210,7 +221,7 @@ function resolutionDowngrade(peer: PeerStats, track: QualityTrack): DetectedIssu
     explanation:
       'The video was scaled down to half its best height or less. WebRTC does this when bandwidth or CPU runs short; the picture looks soft or blocky.',
     peerId: peer.peerId,
-    received: track.direction === 'consumer',
+    ...sideOf(track),
     ...window(stretches, 'min'),
   };
 }
@@ -376,12 +387,6 @@ const TRACK_SUFFIX = / \(([^()]*)\)$/;
  * explained; so are a low MOS of what it sent and of what it received, as only the second can be another
  * participant's doing.
  */
-/** An issue's windows: each of its tracks' critical stretches, or the one it quotes. */
-export function issueWindowsOf(issue: DetectedIssue): NonNullable<DetectedIssue['windows']> {
-  if (issue.windows) return issue.windows;
-  return issue.from !== undefined && issue.to !== undefined ? [{ from: issue.from, to: issue.to, severity: issue.severity }] : [];
-}
-
 function mergeByRule(issues: DetectedIssue[]): DetectedIssue[] {
   const groups = new Map<string, DetectedIssue[]>();
   for (const issue of issues) {
@@ -400,15 +405,20 @@ function mergeByRule(issues: DetectedIssue[]): DetectedIssue[] {
       .map((issue, i) => (i > 0 && prefix && issue.evidence.startsWith(prefix) ? issue.evidence.slice(prefix.length) : issue.evidence))
       .join('; ');
     const received = group.some((issue) => issue.received);
-    const windows = new Map<string, { from: number; to: number; severity: DetectedIssue['severity'] }>();
-    for (const { from, to, severity } of sorted.flatMap(issueWindowsOf))
-      if (!windows.has(`${from}-${to}`)) windows.set(`${from}-${to}`, { from, to, severity });
+    const windows = new Map<string, IssueWindowOf>();
+    for (const window of sorted.flatMap(issueWindowsOf)) {
+      const key = `${window.from}-${window.to}-${window.sender ?? ''}`;
+      if (!windows.has(key)) windows.set(key, window);
+    }
+    const senders = new Set(group.map((issue) => issue.sender));
+    const { sender: _leadSender, ...rest } = lead;
     return {
-      ...lead,
+      ...rest,
       title: tracks.length ? `${title} (${tracks.join(', ')})` : title,
       evidence,
       received,
       ...(windows.size > 1 ? { windows: [...windows.values()] } : {}),
+      ...(senders.size === 1 && lead.sender ? { sender: lead.sender } : {}),
     };
   });
 }
@@ -457,7 +467,7 @@ export function peerIssues(peer: PeerStats): DetectedIssue[] {
         evidence: `${peerName(peer)}, ${trackLabel(track)}: ${round(avgLoss)} % loss on average over the call`,
         explanation: 'Packets were lost over much of the call: audio breaks up and video freezes. Usually a congested or weak network.',
         peerId: peer.peerId,
-        received: track.direction === 'consumer',
+        ...sideOf(track),
       });
     }
   }

@@ -67,10 +67,26 @@ function senderIndex(inputs: readonly AttributionInput[], peerOwners: ReadonlyMa
 }
 
 /** One entry per other participant and rule; a certain finding replaces a likely one, else the earliest stays. */
-function add<T extends { participantId: string; rule: string; confidence?: 'certain' | 'likely' }>(list: T[], entry: T): void {
+function add<T extends { participantId: string; rule: string; confidence?: 'certain' | 'likely' }>(list: T[], entry: T): number {
   const index = list.findIndex((item) => item.participantId === entry.participantId && item.rule === entry.rule);
-  if (index < 0) list.push(entry);
-  else if (list[index].confidence === 'likely' && entry.confidence === 'certain') list[index] = entry;
+  if (index < 0) return list.push(entry) - 1;
+  if (list[index].confidence === 'likely' && entry.confidence === 'certain') list[index] = entry;
+  return index;
+}
+
+/**
+ * As add, the cause keeping every window of the receiver's it accounts for with its confidence: a
+ * receiver is ranked below its own verdict only when each critical window has a certain cause.
+ */
+function addCause(list: CausedBy[], entry: CausedBy & { from: number; to: number }): void {
+  const window = { from: entry.from, to: entry.to };
+  const kept = list[add(list, { ...entry, windows: [window] })];
+  if (
+    kept.confidence === entry.confidence &&
+    kept.windows &&
+    !kept.windows.some((known) => known.from === window.from && known.to === window.to)
+  )
+    kept.windows.push(window);
 }
 
 export function attributeSession(
@@ -88,7 +104,7 @@ export function attributeSession(
     evidence: string,
     window: ProblemWindow,
   ) => {
-    add(result.get(receiver)!.causedBy, { participantId: sender, rule, confidence, evidence, from: window.from, to: window.to });
+    addCause(result.get(receiver)!.causedBy, { participantId: sender, rule, confidence, evidence, from: window.from, to: window.to });
     const senderEntry = result.get(sender) ?? { causedBy: [], affected: [] };
     result.set(sender, senderEntry);
     add(senderEntry.affected, { participantId: receiver, rule, confidence, evidence });
@@ -169,12 +185,14 @@ function criticalProblemsExplained(row: ParticipantRow): boolean {
       (cause) =>
         cause.rule === window.rule &&
         cause.confidence !== 'likely' &&
-        cause.from !== undefined &&
-        cause.to !== undefined &&
-        cause.from < window.to &&
-        window.from < cause.to,
+        causeWindows(cause).some((explained) => explained.from < window.to && window.from < explained.to),
     ),
   );
+}
+
+function causeWindows(cause: CausedBy): Array<{ from: number; to: number }> {
+  if (cause.windows) return cause.windows;
+  return cause.from !== undefined && cause.to !== undefined ? [{ from: cause.from, to: cause.to }] : [];
 }
 
 /** For the UI: why there is no "caused by" column to trust, or undefined when attribution could run. */

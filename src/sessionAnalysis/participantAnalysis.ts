@@ -2,13 +2,13 @@
  * One session participant as a table row: who it is, its worst figures over all its tracks, its device
  * and network, and the verdict and issues of the single-participant analysis (detectIssues), reused as is.
  */
-import { detectIssues, issueWindowsOf, verdictOf } from '../analysis/detectIssues';
+import { detectIssues, verdictOf } from '../analysis/detectIssues';
 import { num, text } from '../api/coerce';
 import { isCancellation } from '../api/errors';
 import type { RawSessionParticipant } from '../api/types';
 import { errorMessage } from '../shared/errorMessage';
 import { maxOf, minOf } from '../shared/extent';
-import type { DetectedIssue, InspectedParticipant, PeerStats, Verdict } from '../shared/model';
+import { issueWindowsOf, type DetectedIssue, type InspectedParticipant, type PeerStats, type Verdict } from '../shared/model';
 import type { IssueWindow, ParticipantRow, RowState } from '../shared/session';
 import { epochMs } from './epoch';
 import { peerSpans } from './peerSpans';

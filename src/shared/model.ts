@@ -231,7 +231,24 @@ export interface DetectedIssue {
    * its severity (`from`/`to` are the lead track's worst stretch, quoted in the evidence): who affected
    * whom must account for every critical one, not the quoted one alone.
    */
-  windows?: Array<{ from: number; to: number; severity: Severity }>;
+  windows?: IssueWindowOf[];
+  /** The peer ID of the sender of the received track it is about, when it is about one sender's. */
+  sender?: string;
+}
+
+/** One stretch of an issue: when, how bad, and whose received track it was on (when one's). */
+export interface IssueWindowOf {
+  from: number;
+  to: number;
+  severity: Severity;
+  sender?: string;
+}
+
+/** An issue's windows: each of its tracks' critical stretches, or the one it quotes. */
+export function issueWindowsOf(issue: DetectedIssue): IssueWindowOf[] {
+  if (issue.windows) return issue.windows;
+  if (issue.from === undefined || issue.to === undefined) return [];
+  return [{ from: issue.from, to: issue.to, severity: issue.severity, ...(issue.sender ? { sender: issue.sender } : {}) }];
 }
 
 export interface Verdict {

@@ -15,8 +15,11 @@ export interface CausedBy {
   confidence?: 'certain' | 'likely';
   /** The whole clause, e.g. "caused by Sam's uplink: 12 % loss 10:03:00–10:05:00 UTC" or "likely Sam's uplink (inferred: …)". */
   evidence?: string;
+  /** The first of the receiver's windows it accounts for (the evidence's). */
   from?: number;
   to?: number;
+  /** Every window of the receiver's it accounts for, with this confidence (the first is from/to). */
+  windows?: Array<{ from: number; to: number }>;
 }
 
 /** What a participant's send-side problem did to others (the sender's side of CausedBy). */

@@ -12,7 +12,7 @@ import { copyButton, fieldTable } from './fields';
 import { deviceSection } from './sections/deviceSection';
 import { networkSection } from './sections/networkSection';
 import { precallSection } from './sections/precallSection';
-import { qualitySection, type QualityView, type QualityViewState } from './sections/qualitySection';
+import { qualitySection, type QualityView } from './sections/qualitySection';
 import { summarySection } from './sections/summarySection';
 import { vscode } from './vscodeApi';
 
@@ -221,7 +221,9 @@ export function renderParticipant(
   // Charts of the same peer built anew (its senders named since) open as the user left them: zoom, sender.
   const keptState = kept?.quality.viewState();
   if (kept && !updated) kept.quality.destroy();
-  let quality: QualityView = updated ? kept!.quality : newQuality(keptState);
+  let quality: QualityView = updated ? kept!.quality : qualitySection(peer, p.peerEvents, payload.issues, keptState);
+  // A section kept from the view before is this view's now: narrowing it rebuilds it here.
+  quality.rebuildWith(rebuildForSender);
   const qualityHolder = updated
     ? kept!.holder
     : el(
@@ -284,18 +286,17 @@ export function renderParticipant(
     },
   };
 
-  function newQuality(state?: QualityViewState): QualityView {
-    return qualitySection(peer, p.peerEvents, payload.issues, state, () => {
-      redrawCharts();
-      // Chosen from the keyboard: the control drawn anew keeps the focus.
-      quality.element.querySelector<HTMLSelectElement>('#sender-filter')?.focus();
-    });
+  function rebuildForSender(): void {
+    redrawCharts();
+    // Chosen from the keyboard: the control drawn anew keeps the focus.
+    quality.element.querySelector<HTMLSelectElement>('#sender-filter')?.focus();
   }
 
   function redrawCharts(): void {
     const state = quality.viewState();
     quality.destroy();
-    quality = newQuality(state);
+    quality = qualitySection(peer, p.peerEvents, payload.issues, state);
+    quality.rebuildWith(rebuildForSender);
     qualityHolder.replaceChildren(qualityHolder.firstChild!, quality.element);
     quality.mount();
   }

@@ -8,6 +8,7 @@
 import { strict as assert } from 'node:assert';
 import type { FrameLocator } from 'playwright-core';
 import { HEAVY_PARTICIPANTS, SAMPLE_TOKEN, SCALE_SESSION_IDS, STORY_PARTICIPANTS, STORY_SESSION_IDS } from '../../sample-server';
+import { SampleControl } from '../fixtures/sampleControl';
 import {
   answerIdPrompt,
   answerInputBox,
@@ -158,9 +159,40 @@ describe('UI: a stats panel of 594 quality columns (VS Code keeps 253 buffers a 
       'the control keeps the focus',
     );
     await screenshot(page, 'stats-received-from-one-sender');
+    /** Refreshes with every peer report re-issued, and waits for the panel to show the new answers. */
+    const refreshChanged = async () => {
+      const before = await view.locator('#fetched').innerText();
+      await new SampleControl(workbench.sample).reviseReports();
+      await view.locator('#refresh').click();
+      for (const deadline = Date.now() + 60_000; (await view.locator('#fetched').innerText()) === before && Date.now() < deadline;)
+        await page.waitForTimeout(200);
+      assert.notEqual(await view.locator('#fetched').innerText(), before, 'the panel shows the answers fetched again');
+      await page.waitForTimeout(300);
+    };
+    // A Refresh draws in the charts it has: still narrowed to the sender, and the control still works.
+    await refreshChanged();
+    assert.equal(await view.locator('#sender-filter option:checked').textContent(), offered, 'still narrowed after a Refresh');
+    assert.deepEqual(await legends(), narrowed);
+    await filter.focus();
     await page.keyboard.press('ArrowUp');
     await view.locator('#sender-filter option:checked', { hasText: 'from every sender' }).waitFor({ state: 'attached', timeout: 10_000 });
     assert.deepEqual(await legends(), every, "every sender's lines again");
+    // The charts drawn anew are the panel's own: an issue of the peer shown zooms them.
+    const shownPeer = /^Peer \d+: (\S+)/.exec((await view.locator('#peer-switcher option:checked').textContent()) ?? '')?.[1];
+    assert.ok(shownPeer, 'the peer shown');
+    const whole = await view.locator('#zoom-window').innerText();
+    await view
+      .locator('#issues li', { hasText: `peer ${shownPeer.slice(0, 8)}` })
+      .locator('button', { hasText: 'Show on the charts' })
+      .first()
+      .click();
+    await page.waitForTimeout(300);
+    assert.notEqual(await view.locator('#zoom-window').innerText(), whole, 'an issue of the peer shown zooms the charts on screen');
+    await view.locator('#zoom-reset').click();
+    // What was chosen after a Refresh is what the next one keeps.
+    await refreshChanged();
+    assert.match((await view.locator('#sender-filter option:checked').textContent()) ?? '', /^from every sender/);
+    assert.deepEqual(await legends(), every);
   });
 
   it('paints a 20,000-sample participant from a preview of the peer shown, then holds every sample of each peer', async () => {

@@ -36,6 +36,34 @@ describe("a receiver's verdict when someone else's uplink explains its problems"
     assert.equal(result.causedBy.length, 1);
   });
 
+  it("is degraded when one sender's cause accounts for each of two critical windows, and only then", () => {
+    const twoStretches = row({
+      issueWindows: [
+        { rule: 'sustained-packet-loss', severity: 'critical', title: 'Loss', received: true, from: 3 * MIN, to: 5 * MIN },
+        { rule: 'sustained-packet-loss', severity: 'critical', title: 'Loss', received: true, from: 15 * MIN, to: 17 * MIN },
+      ],
+    });
+    const both = (windows: Array<{ from: number; to: number }>): ParticipantAttribution => ({
+      causedBy: [{ participantId: 'sender', rule: 'sustained-packet-loss', confidence: 'certain', ...windows[0], windows }],
+      affected: [],
+    });
+    const explained = withAttribution(
+      [twoStretches],
+      new Map([
+        [
+          'receiver',
+          both([
+            { from: 3 * MIN, to: 5 * MIN },
+            { from: 15 * MIN, to: 17 * MIN },
+          ]),
+        ],
+      ]),
+    );
+    assert.equal(explained[0].verdict, 'degraded');
+    const firstOnly = withAttribution([twoStretches], new Map([['receiver', both([{ from: 3 * MIN, to: 5 * MIN }])]]));
+    assert.equal(firstOnly[0].verdict, 'poor', 'the second stretch has no cause');
+  });
+
   it('stays poor when the cause does not overlap, is only inferred, or a critical issue is its own', () => {
     const apart = withAttribution([row({})], new Map([['receiver', cause(10 * MIN, 12 * MIN)]]))[0];
     assert.equal(apart.verdict, 'poor');

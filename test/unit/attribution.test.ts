@@ -55,6 +55,30 @@ describe('attribution', () => {
     assert.deepEqual(result.get('sam')!.causedBy, [], 'the sender itself is not a victim');
   });
 
+  it("keeps every window of a receiver's that one sender's uplink accounts for, in one cause", () => {
+    const twice = (): QualityTrack['columns'] =>
+      sampleColumns(healthyMinute(t0).map((sample, i) => ((i >= 5 && i < 20) || (i >= 38 && i < 55) ? { ...sample, lossPct: 20 } : sample)))
+        .columns;
+    const result = attributeSession([
+      participant('sam', 'Sam Rivera', [track('producer', { ...samAudio, columns: twice() })]),
+      participant('ana', 'Ana', [track('consumer', { ...fromSam, columns: twice() })]),
+    ]);
+    const causes = result.get('ana')!.causedBy;
+    assert.equal(causes.length, 1, 'one cause per sender and rule');
+    assert.deepEqual(
+      causes[0].windows?.map(({ from, to }) => [(from - t0) / 1_000, (to - t0) / 1_000]),
+      [
+        [5, 19],
+        [38, 54],
+      ],
+    );
+    assert.deepEqual(
+      [causes[0].from, causes[0].to],
+      [causes[0].windows?.[0].from, causes[0].windows?.[0].to],
+      "the first is the evidence's",
+    );
+  });
+
   it("leaves a receiver's loss alone when the sender's send side was clean (its own downlink)", () => {
     const result = attributeSession([
       participant('sam', 'Sam', [track('producer', samAudio)]),

@@ -291,6 +291,22 @@ describe('detectIssues', () => {
     assert.equal(one[0].windows, undefined);
   });
 
+  it('names the sender of a received track on the issue and on each window, and none when an issue joins several', () => {
+    const bad = series({ from: 5, to: 25, set: { lossPct: 20 } });
+    const from = (remotePeerId: string, kind: QualityTrack['kind'] = 'audio') => ({ ...track(kind, 'consumer', bad), remotePeerId });
+    const [one] = detectIssues(participant([{ tracks: [from('sam'), from('sam', 'video')] }]));
+    assert.equal(one.sender, 'sam');
+    const [two] = detectIssues(participant([{ tracks: [from('sam'), from('grace')] }]));
+    assert.equal(two.sender, undefined);
+    assert.deepEqual(
+      two.windows?.map((window) => window.sender),
+      ['sam', 'grace'],
+      'the same stretch of two senders is two windows',
+    );
+    const [sent] = detectIssues(participant([{ tracks: [track('audio', 'producer', bad)] }]));
+    assert.equal(sent.sender, undefined);
+  });
+
   it('uses a legacy average loss when samples carry none', () => {
     const samples = series().map(({ lossPct: _loss, ...rest }) => rest);
     const p = participant([{ tracks: [track('audio', 'unknown', samples, { avgLossPct: 7.5 })] }]);

@@ -3,7 +3,8 @@ import { strict as assert } from 'node:assert';
 import type { QualityTrack } from '../../src/shared/model';
 import type { WireTrack } from '../../src/shared/wire';
 import { buildCharts } from '../../src/webview/charts/chartData';
-import { receivedFrom, sendersOf } from '../../src/webview/charts/receivedFrom';
+import { issueBands, receivedFrom, sendersOf } from '../../src/webview/charts/receivedFrom';
+import type { DetectedIssue } from '../../src/shared/model';
 import { wireColumns } from '../fixtures/sampleColumns';
 
 const t0 = Date.parse('2026-11-20T09:00:00Z');
@@ -48,5 +49,33 @@ describe('received from one sender', () => {
       charts.map((chart) => chart.metric.id).filter((id) => id !== 'fps'),
     );
     assert.ok(receivedFrom(charts, tracks, TOMASZ).some((chart) => chart.metric.id === 'fps'));
+  });
+
+  it("shades, narrowed to a sender, that sender's stretches of what was received, and what was sent as before", () => {
+    const base = { severity: 'critical', title: 'Loss', evidence: '', explanation: '' } as const;
+    const received: DetectedIssue = {
+      ...base,
+      rule: 'sustained-packet-loss',
+      received: true,
+      from: t0,
+      to: t0 + 10_000,
+      windows: [
+        { from: t0, to: t0 + 10_000, severity: 'critical', sender: TOMASZ },
+        { from: t0 + 30_000, to: t0 + 40_000, severity: 'critical', sender: GRACE },
+        { from: t0 + 50_000, to: t0 + 55_000, severity: 'critical', sender: TOMASZ },
+      ],
+    };
+    const sent: DetectedIssue = { ...base, rule: 'high-rtt', received: false, from: t0 + 20_000, to: t0 + 25_000 };
+    const seconds = (bands: Array<{ from: number; to: number }>) => bands.map(({ from, to }) => [from - t0 / 1000, to - t0 / 1000]);
+    assert.deepEqual(seconds(issueBands(received, undefined)), [[0, 10]], "every sender's: the window quoted");
+    assert.deepEqual(seconds(issueBands(received, GRACE)), [[30, 40]]);
+    assert.deepEqual(seconds(issueBands(received, TOMASZ)), [
+      [0, 10],
+      [50, 55],
+    ]);
+    assert.deepEqual(seconds(issueBands(sent, GRACE)), [[20, 25]], 'what was sent is shaded whoever is chosen');
+    const oneSender: DetectedIssue = { ...received, windows: undefined, sender: GRACE };
+    assert.deepEqual(seconds(issueBands(oneSender, TOMASZ)), [], "another sender's only stretch");
+    assert.deepEqual(seconds(issueBands(oneSender, GRACE)), [[0, 10]]);
   });
 });

@@ -1,9 +1,10 @@
 /**
  * A receiver's charts draw a line per track received, two per sender: a 12-person call is 22 lines or
  * more. Narrowing them to one sender's keeps what the participant sent and what that sender's tracks
- * brought. Pure: no DOM.
+ * brought, and shades that sender's stretches of the issues with what was received. Pure: no DOM.
  */
 import { SHORT_PEER_ID } from '../../shared/peerNames';
+import { issueWindowsOf, type DetectedIssue } from '../../shared/model';
 import type { WireTrack } from '../../shared/wire';
 import type { ChartModel } from './chartData';
 
@@ -43,4 +44,19 @@ export function receivedFrom(charts: ChartModel[], tracks: readonly WireTrack[],
     const series = chart.series.filter((item) => kept(item.trackIndex));
     return series.length === 0 ? [] : [{ ...chart, series }];
   });
+}
+
+/**
+ * Where the charts shade an issue (seconds): the window its evidence quotes; narrowed to one sender, an
+ * issue with what was received shades that sender's stretches alone, so another's trouble is not
+ * drawn behind this one's lines.
+ */
+export function issueBands(issue: DetectedIssue, sender: string | undefined): Array<{ from: number; to: number }> {
+  const windows =
+    sender !== undefined && issue.received
+      ? issueWindowsOf(issue).filter((window) => window.sender === sender)
+      : issue.from !== undefined && issue.to !== undefined
+        ? [{ from: issue.from, to: issue.to }]
+        : [];
+  return windows.map((window) => ({ from: window.from / 1000, to: window.to / 1000 }));
 }

@@ -14,7 +14,7 @@ import { timelineEvents, timelineModel } from '../charts/timelineData';
 import { axisStyle, createChart, keyboardLegend, sameSeries, Y_AXIS_SIZE, zoomAround, type Band, type Chart } from '../charts/uplotChart';
 import { UTC_AXIS_VALUES, UTC_LEGEND_TIME, utcDate } from '../charts/utcTime';
 import { el } from '../dom';
-import { receivedFrom, sendersOf, type Sender } from '../charts/receivedFrom';
+import { issueBands, receivedFrom, sendersOf, type Sender } from '../charts/receivedFrom';
 import { chartTable } from './chartTable';
 
 export interface QualityView {
@@ -30,6 +30,8 @@ export interface QualityView {
   zoomTo(fromMs: number, toMs: number): void;
   /** What the user chose to see: a section built anew for the same peer opens on it. */
   viewState(): QualityViewState;
+  /** What builds the section anew from its viewState() when the user narrows it to another sender: its current owner's. */
+  rebuildWith(rebuild: () => void): void;
   destroy(): void;
 }
 
@@ -60,6 +62,8 @@ interface QualityData {
   tracksFollow: boolean;
   /** The senders of its received tracks (narrowing the charts to one is offered from two on). */
   senders: Sender[];
+  /** The one whose received lines alone are drawn. */
+  sender: string | undefined;
   charts: ChartModel[];
   events: ReturnType<typeof timelineEvents>;
   bands: Band[];
@@ -76,13 +80,13 @@ function qualityData(
 ): QualityData {
   const tracks = peer?.tracks ?? [];
   const senders = sendersOf(tracks);
-  const charts = receivedFrom(buildCharts(tracks), tracks, senders.some((known) => known.peerId === sender) ? sender : undefined);
+  // A sender no longer among them (another answer) narrows nothing, and is forgotten.
+  const narrowedTo = senders.some((known) => known.peerId === sender) ? sender : undefined;
+  const charts = receivedFrom(buildCharts(tracks), tracks, narrowedTo);
   const events = timelineEvents(peerEvents, peer, issues);
   const bands = issues
-    .filter(
-      (issue) => issue.from !== undefined && issue.to !== undefined && (!peer?.peerId || !issue.peerId || issue.peerId === peer.peerId),
-    )
-    .map((issue) => ({ from: issue.from! / 1000, to: issue.to! / 1000 }));
+    .filter((issue) => !peer?.peerId || !issue.peerId || issue.peerId === peer.peerId)
+    .flatMap((issue) => issueBands(issue, narrowedTo));
   // Tracks cover different spans: the charts start on the whole call.
   const starts = [...charts.map((chart) => chart.x[0]), ...events.map((event) => event.t)];
   const ends = [...charts.map((chart) => chart.x[chart.x.length - 1]), ...events.map((event) => event.t)];
@@ -91,6 +95,7 @@ function qualityData(
     peerId: peer?.peerId,
     tracksFollow: peer?.tracksFollow === true,
     senders,
+    sender: narrowedTo,
     charts,
     events,
     bands,
@@ -101,18 +106,18 @@ function qualityData(
 
 /**
  * `state`: what the section this one replaces for the same peer showed (new sender names, a theme
- * change): its zoom, when the window holds some of the data, and its sender. `rebuild`: builds the
- * section anew, from its viewState(), when the user narrows the charts to another sender.
+ * change): its zoom, when the window holds some of the data, and its sender, while it sends.
  */
 export function qualitySection(
   peer: WirePeerStats | undefined,
   peerEvents: readonly PeerEventModel[],
   issues: readonly DetectedIssue[],
   state: QualityViewState = {},
-  rebuild?: () => void,
 ): QualityView {
   let sender = state.sender;
   let data = qualityData(peer, peerEvents, issues, sender);
+  sender = data.sender;
+  let rebuild: (() => void) | undefined;
   const openOn = state.window;
   const drawn: Chart[] = [];
   let timeline: uPlot | undefined;
@@ -152,7 +157,7 @@ export function qualitySection(
   const tail = el('div', { class: 'quality-tail' });
   let timelineTarget = eventsFigure(tail, data);
   container.append(tail);
-  if (data.senders.length > 1 && rebuild) {
+  if (data.senders.length > 1) {
     const select = el('select', { id: 'sender-filter' });
     select.append(el('option', { value: '' }, `from every sender (${data.senders.length})`));
     for (const known of data.senders) {
@@ -166,7 +171,7 @@ export function qualitySection(
     }
     select.addEventListener('change', () => {
       sender = select.value || undefined;
-      rebuild();
+      rebuild?.();
     });
     container.prepend(el('p', { class: 'sender-filter' }, el('label', { for: 'sender-filter' }, 'Received lines: '), select));
   }
@@ -259,6 +264,7 @@ export function qualitySection(
     },
     update(nextPeer, nextEvents, nextIssues) {
       const next = qualityData(nextPeer, nextEvents, nextIssues, sender);
+      // A sender no longer offered has its select rebuilt (sameSenders): the section is built anew without it.
       const same =
         next.peerId === data.peerId &&
         next.tracksFollow === data.tracksFollow &&
@@ -290,6 +296,9 @@ export function qualitySection(
       container.scrollIntoView({ behavior: 'smooth', block: 'start' });
     },
     viewState: () => ({ window: zoomedIn(), sender }),
+    rebuildWith(handler) {
+      rebuild = handler;
+    },
     destroy() {
       resize.disconnect();
       watch.disconnect();

@@ -99,7 +99,12 @@ export function sessionTimeline(saved: TimeWindow | undefined, onWindowChange: (
         const bar = placed('lane-bar', from, to, window, title);
         if (bar) track.append(bar);
       }
+      // One mark a stretch: the same stretch of several senders' tracks is one on the lane.
+      const marked = new Set<string>();
       for (const issue of row.issueWindows) {
+        const key = `${issue.rule} ${issue.severity} ${issue.from} ${issue.to}`;
+        if (marked.has(key)) continue;
+        marked.add(key);
         const mark = placed(
           `lane-issue severity-${issue.severity}`,
           issue.from,
