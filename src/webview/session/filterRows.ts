@@ -21,7 +21,8 @@ function haystack(row: ParticipantRow): string {
       row.sdk,
       row.topIssue,
       ...row.issues,
-      ...row.issueWindows.map((window) => window.title),
+      // An issue has a window per critical stretch: its title once.
+      ...new Set(row.issueWindows.map((window) => window.title)),
       row.verdict,
       row.state === 'failed' ? 'failed' : undefined,
     ]
