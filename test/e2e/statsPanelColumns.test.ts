@@ -153,6 +153,10 @@ describe('UI: a stats panel of 594 quality columns (VS Code keeps 253 buffers a 
       every.filter((line) => / sent$/.test(line)),
       'what the peer sent stays',
     );
+    const percentileTracks = await view
+      .locator('#quality table.percentiles tbody tr td:nth-child(2)')
+      .evaluateAll((cells) => [...new Set(cells.map((cell) => cell.textContent ?? ''))].sort());
+    assert.deepEqual(percentileTracks, [...new Set(narrowed)].sort(), 'the percentiles of the lines drawn');
     assert.equal(
       await view.locator('#sender-filter').evaluate((select) => select === document.activeElement),
       true,

@@ -3,7 +3,8 @@ import { strict as assert } from 'node:assert';
 import type { QualityTrack } from '../../src/shared/model';
 import type { WireTrack } from '../../src/shared/wire';
 import { buildCharts } from '../../src/webview/charts/chartData';
-import { issueBands, receivedFrom, sendersOf } from '../../src/webview/charts/receivedFrom';
+import { issueBands, percentilesFrom, receivedFrom, sendersOf } from '../../src/webview/charts/receivedFrom';
+import { percentileRows } from '../../src/shared/wire';
 import type { DetectedIssue } from '../../src/shared/model';
 import { wireColumns } from '../fixtures/sampleColumns';
 
@@ -77,5 +78,18 @@ describe('received from one sender', () => {
     const oneSender: DetectedIssue = { ...received, windows: undefined, sender: GRACE };
     assert.deepEqual(seconds(issueBands(oneSender, TOMASZ)), [], "another sender's only stretch");
     assert.deepEqual(seconds(issueBands(oneSender, GRACE)), [[0, 10]]);
+  });
+
+  it("keeps the percentiles of what was sent and of the sender's received tracks", () => {
+    const rows = percentileRows(tracks);
+    const named = (sender: string | undefined) => [...new Set(percentilesFrom(rows, tracks, sender).map((row) => row.track))].sort();
+    assert.deepEqual(named(undefined), [
+      'audio received from 9f1e2d3c',
+      'audio received from Tomasz Kowalski',
+      'audio sent',
+      'video received from Tomasz Kowalski',
+    ]);
+    assert.deepEqual(named(GRACE), ['audio received from 9f1e2d3c', 'audio sent']);
+    assert.deepEqual(named(TOMASZ), ['audio received from Tomasz Kowalski', 'audio sent', 'video received from Tomasz Kowalski']);
   });
 });

@@ -1,9 +1,11 @@
 /**
  * A receiver's charts draw a line per track received, two per sender: a 12-person call is 22 lines or
  * more. Narrowing them to one sender's keeps what the participant sent and what that sender's tracks
- * brought, and shades that sender's stretches of the issues with what was received. Pure: no DOM.
+ * brought (lines and percentiles), and shades that sender's stretches of the issues with what was
+ * received. Pure: no DOM.
  */
 import { SHORT_PEER_ID } from '../../shared/peerNames';
+import { trackLabel, type PercentileRow } from '../../shared/metrics';
 import { issueWindowsOf, type DetectedIssue } from '../../shared/model';
 import type { WireTrack } from '../../shared/wire';
 import type { ChartModel } from './chartData';
@@ -44,6 +46,18 @@ export function receivedFrom(charts: ChartModel[], tracks: readonly WireTrack[],
     const series = chart.series.filter((item) => kept(item.trackIndex));
     return series.length === 0 ? [] : [{ ...chart, series }];
   });
+}
+
+/** The percentiles rows of what was sent and of the sender's received tracks; every row when no sender is given. */
+export function percentilesFrom(
+  rows: readonly PercentileRow[],
+  tracks: readonly WireTrack[],
+  sender: string | undefined,
+): readonly PercentileRow[] {
+  if (sender === undefined) return rows;
+  // A row names its track as the track's lines do.
+  const kept = new Set(tracks.filter((track) => track.direction !== 'consumer' || track.remotePeerId === sender).map(trackLabel));
+  return rows.filter((row) => kept.has(row.track));
 }
 
 /**

@@ -14,7 +14,7 @@ import { timelineEvents, timelineModel } from '../charts/timelineData';
 import { axisStyle, createChart, keyboardLegend, sameSeries, Y_AXIS_SIZE, zoomAround, type Band, type Chart } from '../charts/uplotChart';
 import { UTC_AXIS_VALUES, UTC_LEGEND_TIME, utcDate } from '../charts/utcTime';
 import { el } from '../dom';
-import { issueBands, receivedFrom, sendersOf, type Sender } from '../charts/receivedFrom';
+import { issueBands, percentilesFrom, receivedFrom, sendersOf, type Sender } from '../charts/receivedFrom';
 import { chartTable } from './chartTable';
 
 export interface QualityView {
@@ -99,7 +99,7 @@ function qualityData(
     charts,
     events,
     bands,
-    percentiles: peer?.percentiles ?? [],
+    percentiles: percentilesFrom(peer?.percentiles ?? [], tracks, narrowedTo),
     whole,
   };
 }
