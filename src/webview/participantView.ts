@@ -29,6 +29,8 @@ export interface RenderedView {
    * given newer data in place (QualityView.update). This view then leaves it alone.
    */
   takeQuality(participantId: string | undefined, peerId: string | undefined): { quality: QualityView; holder: HTMLElement } | undefined;
+  /** The sender the charts are narrowed to, when they show this participant's: another of its peers keeps it, when it has it. */
+  senderShown(participantId: string | undefined): string | undefined;
   /** Rebuilds the charts, e.g. after a theme change. */
   redrawCharts(): void;
   /** Every sample, after a first paint from a preview of the long tracks: the charts are drawn again from them. */
@@ -216,10 +218,13 @@ export function renderParticipant(
   const peerIndex = Math.min(selectedPeer, Math.max(0, p.peerStats.length - 1));
   let peer = p.peerStats[peerIndex];
   const kept = zoom ? undefined : shown?.takeQuality(p.id, peer?.peerId);
+  const senderBefore = shown?.senderShown(p.id);
   shown?.destroy();
   const updated = kept?.quality.update(peer, p.peerEvents, payload.issues) === true;
-  // Charts of the same peer built anew (its senders named since) open as the user left them: zoom, sender.
-  const keptState = kept?.quality.viewState();
+  // Charts of the same peer built anew (its senders named since) open as the user left them: zoom,
+  // sender; another peer of the same participant (a reconnect, receiving from the same people) keeps the
+  // sender, unless an issue was followed there (its lines may be another sender's).
+  const keptState = kept?.quality.viewState() ?? { sender: zoom ? undefined : senderBefore };
   if (kept && !updated) kept.quality.destroy();
   let quality: QualityView = updated ? kept!.quality : qualitySection(peer, p.peerEvents, payload.issues, keptState);
   // A section kept from the view before is this view's now: narrowing it rebuilds it here.
@@ -277,6 +282,7 @@ export function renderParticipant(
     destroy: () => {
       if (!given) quality.destroy();
     },
+    senderShown: (participantId) => (participantId !== undefined && participantId === p.id ? quality.viewState().sender : undefined),
     redrawCharts,
     useColumns: (peerStats) => {
       peer = peerStats[peerIndex] ?? peer;

@@ -163,6 +163,22 @@ describe('UI: a stats panel of 594 quality columns (VS Code keeps 253 buffers a 
       'the control keeps the focus',
     );
     await screenshot(page, 'stats-received-from-one-sender');
+    // Another peer of Mateo's (a reconnect) received from the same people: it stays narrowed to the sender.
+    const switcher = view.locator('#peer-switcher');
+    const peerShown = await switcher.inputValue();
+    const otherPeer = peerShown === '0' ? '1' : '0';
+    await switcher.selectOption(otherPeer);
+    await view.locator(`#peer-switcher option[value="${otherPeer}"]:checked`).waitFor({ state: 'attached', timeout: 10_000 });
+    await view.locator('#quality .u-legend').first().waitFor({ timeout: 30_000 });
+    assert.equal(
+      await view.locator('#sender-filter option:checked').textContent(),
+      offered,
+      'the other peer is narrowed to the same sender',
+    );
+    await switcher.selectOption(peerShown);
+    await view.locator(`#peer-switcher option[value="${peerShown}"]:checked`).waitFor({ state: 'attached', timeout: 10_000 });
+    await view.locator('#quality .u-legend').first().waitFor({ timeout: 30_000 });
+    assert.deepEqual(await legends(), narrowed, 'and back');
     /** Refreshes with every peer report re-issued, and waits for the panel to show the new answers. */
     const refreshChanged = async () => {
       const before = await view.locator('#fetched').innerText();
