@@ -96,7 +96,7 @@ function trackRule(options: {
       evidence: `${peerName(peer)}, ${trackLabel(track)}: ${describeStretches(stretches, options.unit, options.worst ?? 'max', options.worst === 'min' ? 'low' : 'peak')}`,
       explanation: options.explanation(track),
       peerId: peer.peerId,
-      ...sideOf(track),
+      ...side,
       ...shown,
       ...(otherCritical.length ? { windows: [{ ...shown, severity, ...senderOf(side) }, ...otherCritical] } : {}),
     };

@@ -35,15 +35,18 @@ export function sendersOf(tracks: readonly WireTrack[]): Sender[] {
   return [...senders.values()];
 }
 
+/** What stays narrowed to `sender`: every track but those received from someone else. */
+const shownFor = (sender: string) => (track: WireTrack | undefined) => track?.direction !== 'consumer' || track.remotePeerId === sender;
+
 /**
  * The charts with the received lines of `sender` alone (a track keeps its index, so its colour); a chart
  * left with no line goes. Every line when no sender is given.
  */
 export function receivedFrom(charts: ChartModel[], tracks: readonly WireTrack[], sender: string | undefined): ChartModel[] {
   if (sender === undefined) return charts;
-  const kept = (trackIndex: number) => tracks[trackIndex]?.direction !== 'consumer' || tracks[trackIndex]?.remotePeerId === sender;
+  const shown = shownFor(sender);
   return charts.flatMap((chart) => {
-    const series = chart.series.filter((item) => kept(item.trackIndex));
+    const series = chart.series.filter((item) => shown(tracks[item.trackIndex]));
     return series.length === 0 ? [] : [{ ...chart, series }];
   });
 }
@@ -56,7 +59,7 @@ export function percentilesFrom(
 ): readonly PercentileRow[] {
   if (sender === undefined) return rows;
   // A row names its track as the track's lines do.
-  const kept = new Set(tracks.filter((track) => track.direction !== 'consumer' || track.remotePeerId === sender).map(trackLabel));
+  const kept = new Set(tracks.filter(shownFor(sender)).map(trackLabel));
   return rows.filter((row) => kept.has(row.track));
 }
 

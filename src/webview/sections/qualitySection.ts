@@ -106,7 +106,7 @@ function qualityData(
 
 /**
  * `state`: what the section this one replaces for the same peer showed (new sender names, a theme
- * change): its zoom, when the window holds some of the data, and its sender, while it sends.
+ * change): its zoom, when the window holds some of the data, and its sender, while that one is offered.
  */
 export function qualitySection(
   peer: WirePeerStats | undefined,
