@@ -13,6 +13,7 @@ import { SampleControl } from '../fixtures/sampleControl';
 import {
   answerIdPrompt,
   answerInputBox,
+  dragAcrossPlot,
   openWorkbench,
   runFromPalette,
   screenshot,
@@ -269,15 +270,7 @@ describe('UI: the session overview', function () {
     assert.equal(await panel.locator('#quality .u-legend', { hasText: tomasz }).count(), 0, 'unnamed before the overview');
     // Zoomed by a drag across the first chart, to the middle of the call.
     const whole = await panel.locator('#zoom-window').innerText();
-    const over = panel.locator('#quality .u-over').first();
-    await over.scrollIntoViewIfNeeded();
-    const box = await over.boundingBox();
-    assert.ok(box, 'the first chart is on screen');
-    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 8 });
-    await page.mouse.up();
-    await page.waitForTimeout(300);
+    await dragAcrossPlot(page, panel.locator('#quality .u-over').first());
     const zoomed = await panel.locator('#zoom-window').innerText();
     assert.notEqual(zoomed, whole, 'the charts show the window dragged across');
     await panel

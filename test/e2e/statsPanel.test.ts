@@ -7,6 +7,7 @@ import { SampleControl } from '../fixtures/sampleControl';
 import {
   answerIdPrompt,
   answerInputBox,
+  dragAcrossPlot,
   openWorkbench,
   runFromPalette,
   screenshot,
@@ -122,17 +123,7 @@ describe('UI: the stats panel', function () {
     const { page } = workbench;
     const view = statsWebview(page);
     const whole = await zoomWindow();
-    const over = view.locator('#quality figure.chart[aria-label="Events timeline"] .u-over');
-    await over.scrollIntoViewIfNeeded();
-    const box = await over.boundingBox();
-    assert.ok(box, 'the timeline is on screen');
-    const y = box.y + box.height / 2;
-    await page.mouse.move(box.x + box.width * 0.3, y);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.45, y, { steps: 5 });
-    await page.mouse.move(box.x + box.width * 0.6, y, { steps: 5 });
-    await page.mouse.up();
-    await page.waitForTimeout(300);
+    await dragAcrossPlot(page, view.locator('#quality figure.chart[aria-label="Events timeline"] .u-over'));
     assert.notEqual(await zoomWindow(), whole, 'the charts show the window dragged across');
     await view.locator('#zoom-reset').click();
     await page.waitForTimeout(300);

@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { SAMPLE_ACCOUNT_ID, SAMPLE_APP_ID, startSampleServer, type SampleServer } from '../../sample-server';
 import { openBrowser, startCodeServer, workbenchUrl, type OpenBrowser, type RunningCodeServer } from '../host/codeServer';
 
@@ -136,4 +136,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+/** Drags across a chart's plot from 30 % to 60 % of its width, as a person zooms it, and waits for the redraw. */
+export async function dragAcrossPlot(page: Page, over: Locator): Promise<void> {
+  await over.scrollIntoViewIfNeeded();
+  const box = await over.boundingBox();
+  if (!box) throw new Error('The chart to drag across is not on screen.');
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.3, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.45, y, { steps: 5 });
+  await page.mouse.move(box.x + box.width * 0.6, y, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForTimeout(300);
 }
